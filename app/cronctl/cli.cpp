@@ -1,0 +1,505 @@
+#include "cli.h"
+
+#include "db/connectionspec.h"
+#include "db/database.h"
+#include "db/migrator.h"
+#include "domain/jobrules.h"
+#include "store/jobstore.h"
+#include "store/statusjson.h"
+#include "version.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <functional>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("cronctl", text);
+}
+
+// Local time with its offset, so a reader in any zone knows the instant.
+QString localTime(const QDateTime &time)
+{
+    if (!time.isValid())
+        return QStringLiteral("-");
+    return time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t"));
+}
+
+QString describeOutcome(const ActionOutcome &outcome, const QString &done, const QString &already)
+{
+    return (outcome.changed ? done : already).arg(outcome.job.name);
+}
+
+// A strict whole number: "12" yes; "12h", "1.5", "" no.
+std::optional<qint64> parseWholeNumber(const QString &text)
+{
+    bool ok = false;
+    const qint64 value = text.trimmed().toLongLong(&ok);
+    if (!ok)
+        return std::nullopt;
+    return value;
+}
+
+// Columns padded to their widest cell; the last column is not padded.
+void printTable(QTextStream &out, const QList<QStringList> &rows)
+{
+    QList<qsizetype> widths;
+    for (const QStringList &row : rows) {
+        for (qsizetype i = 0; i < row.size(); ++i) {
+            if (widths.size() <= i)
+                widths << 0;
+            widths[i] = std::max(widths[i], row[i].size());
+        }
+    }
+    for (const QStringList &row : rows) {
+        QStringList cells;
+        for (qsizetype i = 0; i < row.size(); ++i)
+            cells << (i + 1 < row.size() ? row[i].leftJustified(widths[i]) : row[i]);
+        out << cells.join(QStringLiteral("  ")) << '\n';
+    }
+}
+
+} // namespace
+
+struct Cli::Command {
+    QString name;
+    QString synopsis;
+    QString summary;
+    int (Cli::*handler)(const QStringList &);
+};
+
+const QList<Cli::Command> &Cli::commands()
+{
+    static const QList<Command> list{
+        {QStringLiteral("migrate"), QStringLiteral("migrate"),
+            tr("create or upgrade the schema (safe to run again)"), &Cli::cmdMigrate},
+        {QStringLiteral("status"), QStringLiteral("status [--json]"),
+            tr("list every job with its state"), &Cli::cmdStatus},
+        {QStringLiteral("add"),
+            QStringLiteral("add NAME [--description TEXT] [--interval-hours N] [--disabled]"),
+            tr("add a job"), &Cli::cmdAdd},
+        {QStringLiteral("remove"), QStringLiteral("remove NAME"), tr("delete a job"),
+            &Cli::cmdRemove},
+        {QStringLiteral("enable"), QStringLiteral("enable NAME"), tr("activate a job"),
+            &Cli::cmdEnable},
+        {QStringLiteral("disable"), QStringLiteral("disable NAME"), tr("deactivate a job"),
+            &Cli::cmdDisable},
+        {QStringLiteral("set-interval"), QStringLiteral("set-interval NAME HOURS"),
+            tr("run a job every HOURS hours (1-8760); the next run moves to now + HOURS"),
+            &Cli::cmdSetInterval},
+        {QStringLiteral("reset"), QStringLiteral("reset NAME [--reason TEXT]"),
+            tr("put a running or stuck job back to pending"), &Cli::cmdReset},
+        {QStringLiteral("run-now"), QStringLiteral("run-now NAME"),
+            tr("make a job due now; a runner starts it"), &Cli::cmdRunNow},
+        {QStringLiteral("history"), QStringLiteral("history NAME [--limit N] [--json]"),
+            tr("a job's executions and admin actions, newest first"), &Cli::cmdHistory},
+    };
+    return list;
+}
+
+Cli::Cli(QTextStream &out, QTextStream &err)
+    : m_out(out)
+    , m_err(err)
+{
+}
+
+Cli::~Cli() = default;
+
+int Cli::fail(const Error &error)
+{
+    m_err << "cronctl: " << error.message << Qt::endl;
+    return error.isUserInput() ? Usage : Failure;
+}
+
+int Cli::usageError(const QString &message)
+{
+    m_err << "cronctl: " << message << Qt::endl;
+    return Usage;
+}
+
+int Cli::printUsage()
+{
+    m_out << tr("Usage: cronctl [--db URL] COMMAND [ARGS]\n\n"
+                "Administers the persistent cron jobs stored in a database.\n\n"
+                "Options:\n"
+                "  --db URL      postgresql://… or sqlite:/path/file.db; default: $CRON_CONSOLE_DB,\n"
+                "                else the embedded database in the user's data folder\n"
+                "  -h, --help    show this help (cronctl COMMAND --help for a command)\n"
+                "  -v, --version show the version\n\n"
+                "Commands:\n");
+    for (const Command &command : commands())
+        m_out << QStringLiteral("  %1\n      %2\n").arg(command.synopsis, command.summary);
+    m_out << tr("\nExit status: 0 success, 2 invalid input or usage, 1 any other failure.\n");
+    m_out.flush();
+    return Success;
+}
+
+int Cli::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    const QCommandLineOption dbOption(QStringLiteral("db"), tr("database URL"), QStringLiteral("URL"));
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, tr("help"));
+    const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
+        tr("version"));
+    parser.addOptions({dbOption, helpOption, versionOption});
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(versionOption)) {
+        m_out << "cronctl " << CRON_CONSOLE_VERSION << Qt::endl;
+        return Success;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (parser.isSet(helpOption) || positional.isEmpty()) {
+        if (positional.isEmpty() && !parser.isSet(helpOption)) {
+            printUsage();
+            return Usage;
+        }
+        return printUsage();
+    }
+    m_dbUrl = parser.value(dbOption);
+    const QString name = positional.first();
+    if (name == QLatin1String("help"))
+        return printUsage();
+    for (const Command &command : commands()) {
+        if (command.name == name)
+            return (this->*command.handler)(positional.mid(1));
+    }
+    return usageError(tr("unknown command \"%1\"; see cronctl --help").arg(name));
+}
+
+bool Cli::parseCommand(QCommandLineParser &parser, const QString &name, const QStringList &args,
+    int expectedPositionals, int *exitCode)
+{
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
+        tr("show this help"));
+    parser.addOption(helpOption);
+    if (!parser.parse(QStringList{QStringLiteral("cronctl ") + name} + args)) {
+        *exitCode = usageError(QStringLiteral("%1: %2").arg(name, parser.errorText()));
+        return false;
+    }
+    if (parser.isSet(helpOption)) {
+        for (const Command &command : commands()) {
+            if (command.name == name)
+                m_out << "Usage: cronctl [--db URL] " << command.synopsis << "\n\n"
+                      << command.summary << "\n";
+        }
+        m_out << parser.helpText().section(QLatin1String("\n\n"), 1) << Qt::flush;
+        *exitCode = Success;
+        return false;
+    }
+    const qsizetype count = parser.positionalArguments().size();
+    if (count != expectedPositionals) {
+        for (const Command &command : commands()) {
+            if (command.name == name)
+                *exitCode = usageError(tr("%1 expects %2 argument(s), got %3; usage: cronctl %4")
+                                           .arg(name)
+                                           .arg(expectedPositionals)
+                                           .arg(count)
+                                           .arg(command.synopsis));
+        }
+        return false;
+    }
+    return true;
+}
+
+Result<std::unique_ptr<Database>> Cli::connect(bool migrateIfNeeded)
+{
+    const Result<ConnectionSpec> spec = ConnectionSpec::resolve(m_dbUrl);
+    if (!spec)
+        return spec.error();
+    Result<std::unique_ptr<Database>> opened = Database::open(*spec, QStringLiteral("cli"));
+    if (!opened)
+        return opened.error();
+    Database &database = *opened.value();
+    Migrator migrator(database);
+    // The embedded database belongs to this user and is created on first use; a shared
+    // PostgreSQL schema changes only when someone runs "cronctl migrate".
+    if (migrateIfNeeded && database.backend() == Backend::SQLite) {
+        const Result<QStringList> applied = migrator.migrate();
+        if (!applied)
+            return applied.error();
+    } else if (const Status upToDate = migrator.checkUpToDate(); !upToDate) {
+        return upToDate.error();
+    }
+    return opened;
+}
+
+int Cli::cmdMigrate(const QStringList &args)
+{
+    QCommandLineParser parser;
+    int exitCode = Success;
+    if (!parseCommand(parser, QStringLiteral("migrate"), args, 0, &exitCode))
+        return exitCode;
+    const Result<ConnectionSpec> spec = ConnectionSpec::resolve(m_dbUrl);
+    if (!spec)
+        return fail(spec.error());
+    const auto database = Database::open(*spec, QStringLiteral("migrate"));
+    if (!database)
+        return fail(database.error());
+    Migrator migrator(*database.value());
+    const Result<QStringList> applied = migrator.migrate();
+    if (!applied)
+        return fail(applied.error());
+    for (const QString &name : *applied)
+        m_out << tr("applied %1").arg(name) << '\n';
+    m_out << tr("schema is up to date (version %1) on %2")
+                 .arg(migrator.latestVersion())
+                 .arg(spec->displayUrl())
+          << Qt::endl;
+    return Success;
+}
+
+int Cli::cmdStatus(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+        tr("print the seed's GET /api/admin/sync-cron response"));
+    parser.addOption(jsonOption);
+    int exitCode = Success;
+    if (!parseCommand(parser, QStringLiteral("status"), args, 0, &exitCode))
+        return exitCode;
+    auto database = connect(true);
+    if (!database)
+        return fail(database.error());
+    JobStore store(*database.value());
+    const Result<QList<Job>> jobs = store.listJobs();
+    if (!jobs)
+        return fail(jobs.error());
+    if (parser.isSet(jsonOption)) {
+        m_out << QString::fromUtf8(QJsonDocument(StatusJson::seedStatus(*jobs)).toJson(QJsonDocument::Indented));
+        m_out.flush();
+        return Success;
+    }
+    QList<QStringList> rows{{tr("NAME"), tr("ACTIVE"), tr("EVERY"), tr("STATUS"), tr("LAST RUN"),
+        tr("NEXT RUN"), tr("RUNS")}};
+    for (const Job &job : *jobs) {
+        QString status = job.lastStatus.isEmpty() ? QStringLiteral("pending") : job.lastStatus;
+        if (JobRules::isStuck(job, job.readAt))
+            status = QStringLiteral("stuck");
+        rows << QStringList{job.name, job.active ? tr("yes") : tr("no"),
+            QStringLiteral("%1h").arg(job.intervalHours), status, localTime(job.lastRun),
+            JobRules::shouldRun(job, job.readAt) ? tr("due now") : localTime(job.nextRun),
+            QString::number(job.totalRuns)};
+    }
+    printTable(m_out, rows);
+    m_out.flush();
+    return Success;
+}
+
+int Cli::cmdAdd(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption descriptionOption(QStringLiteral("description"),
+        tr("what the job does"), QStringLiteral("TEXT"));
+    const QCommandLineOption intervalOption(QStringLiteral("interval-hours"),
+        tr("run every N hours (1-8760, default 12)"), QStringLiteral("N"), QStringLiteral("12"));
+    const QCommandLineOption disabledOption(QStringLiteral("disabled"), tr("add it inactive"));
+    parser.addOptions({descriptionOption, intervalOption, disabledOption});
+    int exitCode = Success;
+    if (!parseCommand(parser, QStringLiteral("add"), args, 1, &exitCode))
+        return exitCode;
+    NewJob job;
+    job.name = parser.positionalArguments().constFirst();
+    job.description = parser.value(descriptionOption);
+    job.active = !parser.isSet(disabledOption);
+    const auto hours = parseWholeNumber(parser.value(intervalOption));
+    if (!hours)
+        return usageError(tr("--interval-hours needs a whole number of hours, not \"%1\"")
+                              .arg(parser.value(intervalOption)));
+    job.intervalHours = *hours;
+    // Validate before touching the database, so bad input never needs a connection.
+    if (const QString problem = JobRules::validateName(job.name); !problem.isEmpty())
+        return usageError(problem);
+    if (const QString problem = JobRules::validateIntervalHours(job.intervalHours); !problem.isEmpty())
+        return usageError(problem);
+    auto database = connect(true);
+    if (!database)
+        return fail(database.error());
+    JobStore store(*database.value());
+    const auto outcome = store.addJob(job);
+    if (!outcome)
+        return fail(outcome.error());
+    m_out << tr("added %1 (every %2 h, %3)")
+                 .arg(outcome->job.name, QString::number(outcome->job.intervalHours),
+                     outcome->job.active ? tr("active") : tr("disabled"))
+          << Qt::endl;
+    return Success;
+}
+
+int Cli::simpleAction(const QStringList &args, const QString &name,
+    const std::function<int(JobStore &, const QString &)> &action)
+{
+    QCommandLineParser parser;
+    int exitCode = Success;
+    if (!parseCommand(parser, name, args, 1, &exitCode))
+        return exitCode;
+    auto database = connect(true);
+    if (!database)
+        return fail(database.error());
+    JobStore store(*database.value());
+    return action(store, parser.positionalArguments().constFirst());
+}
+
+int Cli::cmdRemove(const QStringList &args)
+{
+    return simpleAction(args, QStringLiteral("remove"), [this](JobStore &store, const QString &job) {
+        const auto outcome = store.removeJob(job);
+        if (!outcome)
+            return fail(outcome.error());
+        m_out << tr("removed %1").arg(job) << Qt::endl;
+        return int(Success);
+    });
+}
+
+int Cli::cmdEnable(const QStringList &args)
+{
+    return simpleAction(args, QStringLiteral("enable"), [this](JobStore &store, const QString &job) {
+        const auto outcome = store.setActive(job, true);
+        if (!outcome)
+            return fail(outcome.error());
+        m_out << describeOutcome(*outcome, tr("enabled %1"), tr("%1 was already enabled"))
+              << Qt::endl;
+        return int(Success);
+    });
+}
+
+int Cli::cmdDisable(const QStringList &args)
+{
+    return simpleAction(args, QStringLiteral("disable"), [this](JobStore &store, const QString &job) {
+        const auto outcome = store.setActive(job, false);
+        if (!outcome)
+            return fail(outcome.error());
+        m_out << describeOutcome(*outcome, tr("disabled %1"), tr("%1 was already disabled"))
+              << Qt::endl;
+        return int(Success);
+    });
+}
+
+int Cli::cmdSetInterval(const QStringList &args)
+{
+    QCommandLineParser parser;
+    int exitCode = Success;
+    if (!parseCommand(parser, QStringLiteral("set-interval"), args, 2, &exitCode))
+        return exitCode;
+    const QString job = parser.positionalArguments().at(0);
+    const QString hoursText = parser.positionalArguments().at(1);
+    const auto hours = parseWholeNumber(hoursText);
+    if (!hours)
+        return usageError(tr("the interval must be a whole number of hours from %1 to %2, not "
+                             "\"%3\"")
+                              .arg(JobRules::minIntervalHours)
+                              .arg(JobRules::maxIntervalHours)
+                              .arg(hoursText));
+    if (const QString problem = JobRules::validateIntervalHours(*hours); !problem.isEmpty())
+        return usageError(problem);
+    auto database = connect(true);
+    if (!database)
+        return fail(database.error());
+    JobStore store(*database.value());
+    const auto outcome = store.updateInterval(job, *hours);
+    if (!outcome)
+        return fail(outcome.error());
+    m_out << tr("%1 now runs every %2 h; next run %3")
+                 .arg(job, QString::number(outcome->job.intervalHours),
+                     localTime(outcome->job.nextRun))
+          << Qt::endl;
+    return Success;
+}
+
+int Cli::cmdReset(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption reasonOption(QStringLiteral("reason"),
+        tr("why, recorded in the audit row"), QStringLiteral("TEXT"));
+    parser.addOption(reasonOption);
+    int exitCode = Success;
+    if (!parseCommand(parser, QStringLiteral("reset"), args, 1, &exitCode))
+        return exitCode;
+    auto database = connect(true);
+    if (!database)
+        return fail(database.error());
+    JobStore store(*database.value());
+    ActionOptions options;
+    options.reason = parser.value(reasonOption);
+    const QString job = parser.positionalArguments().constFirst();
+    const auto outcome = store.reset(job, options);
+    if (!outcome)
+        return fail(outcome.error());
+    m_out << tr("reset %1 to pending").arg(job) << Qt::endl;
+    return Success;
+}
+
+int Cli::cmdRunNow(const QStringList &args)
+{
+    return simpleAction(args, QStringLiteral("run-now"), [this](JobStore &store, const QString &job) {
+        const auto outcome = store.runNow(job);
+        if (!outcome)
+            return fail(outcome.error());
+        m_out << tr("%1 is due now; a runner will start it").arg(job) << Qt::endl;
+        return int(Success);
+    });
+}
+
+int Cli::cmdHistory(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption limitOption(QStringLiteral("limit"),
+        tr("how many rows (1-10000, default 20)"), QStringLiteral("N"), QStringLiteral("20"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("print JSON"));
+    parser.addOptions({limitOption, jsonOption});
+    int exitCode = Success;
+    if (!parseCommand(parser, QStringLiteral("history"), args, 1, &exitCode))
+        return exitCode;
+    const auto limit = parseWholeNumber(parser.value(limitOption));
+    if (!limit || *limit < 1 || *limit > 10000)
+        return usageError(tr("--limit needs a whole number from 1 to 10000, not \"%1\"")
+                              .arg(parser.value(limitOption)));
+    auto database = connect(true);
+    if (!database)
+        return fail(database.error());
+    JobStore store(*database.value());
+    const QString job = parser.positionalArguments().constFirst();
+    // An unknown job is an error, not an empty history: it is almost always a typo.
+    if (const auto found = store.job(job); !found)
+        return fail(found.error());
+    HistoryQuery query;
+    query.job = job;
+    query.limit = int(*limit);
+    const auto entries = store.history(query);
+    if (!entries)
+        return fail(entries.error());
+    if (parser.isSet(jsonOption)) {
+        QJsonArray array;
+        for (const HistoryEntry &entry : *entries)
+            array.append(StatusJson::historyEntry(entry));
+        const QJsonObject root{{QStringLiteral("success"), true},
+            {QStringLiteral("job_name"), job}, {QStringLiteral("historico"), array}};
+        m_out << QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
+        m_out.flush();
+        return Success;
+    }
+    if (entries->isEmpty())
+        m_out << tr("%1 has no history yet").arg(job) << '\n';
+    for (const HistoryEntry &entry : *entries) {
+        QStringList parts{localTime(entry.createdAt), entry.action};
+        if (!entry.status.isEmpty())
+            parts << entry.status;
+        if (entry.durationSeconds)
+            parts << QStringLiteral("%1 s").arg(*entry.durationSeconds);
+        if (!entry.runner.isEmpty())
+            parts << tr("runner %1").arg(entry.runner);
+        if (!entry.who.isEmpty())
+            parts << tr("by %1").arg(entry.who);
+        m_out << parts.join(QStringLiteral("  ")) << '\n';
+    }
+    m_out.flush();
+    return Success;
+}

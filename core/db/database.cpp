@@ -1,0 +1,151 @@
+#include "db/database.h"
+
+#include "db/sqlerrors.h"
+#include "util/clientinfo.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Database", text);
+}
+
+QString uniqueConnectionName(const QString &purpose)
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("cron-%1-%2").arg(purpose).arg(++counter);
+}
+
+} // namespace
+
+Database::Database(const ConnectionSpec &spec, const QString &name)
+    : m_spec(spec)
+    , m_dialect(spec.backend)
+    , m_name(name)
+{
+}
+
+Database::~Database()
+{
+    m_statements.clear(); // statements go before their connection
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        if (db.isValid())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+QSqlDatabase Database::handle() const
+{
+    return QSqlDatabase::database(m_name, false);
+}
+
+bool Database::isOpen() const
+{
+    return handle().isOpen();
+}
+
+bool Database::ping() const
+{
+    QSqlQuery query(handle());
+    return query.exec(QStringLiteral("SELECT 1")) && query.next();
+}
+
+Result<QSqlQuery *> Database::prepared(const QString &sql)
+{
+    if (const auto found = m_statements.constFind(sql); found != m_statements.cend()) {
+        found.value()->finish();
+        return found.value().get();
+    }
+    auto query = std::make_shared<QSqlQuery>(handle());
+    if (!query->prepare(sql))
+        return SqlErrors::fromQuery(*query, backend(), tr("preparing a statement"));
+    m_statements.insert(sql, query);
+    return query.get();
+}
+
+Result<std::unique_ptr<Database>> Database::open(const ConnectionSpec &spec,
+    const QString &purpose)
+{
+    const QString name = uniqueConnectionName(purpose);
+    std::unique_ptr<Database> database(new Database(spec, name));
+    const QString driver
+        = spec.backend == Backend::PostgreSQL ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");
+    QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
+    if (!db.isValid())
+        return Error::connection(
+            tr("the Qt SQL driver %1 is not installed (Debian package %2)")
+                .arg(driver,
+                    spec.backend == Backend::PostgreSQL ? QStringLiteral("libqt6sql6-psql")
+                                                        : QStringLiteral("libqt6sql6-sqlite")));
+
+    Status configured;
+    if (spec.backend == Backend::PostgreSQL) {
+        if (!spec.host.isEmpty())
+            db.setHostName(spec.host);
+        if (spec.port > 0)
+            db.setPort(spec.port);
+        if (!spec.database.isEmpty())
+            db.setDatabaseName(spec.database);
+        if (!spec.user.isEmpty())
+            db.setUserName(spec.user);
+        if (!spec.password.isEmpty())
+            db.setPassword(spec.password);
+        db.setConnectOptions(spec.qtConnectOptions(ClientInfo::programName() + QLatin1Char('/') + purpose));
+        if (!db.open())
+            return Error::connection(tr("cannot connect to %1: %2")
+                                         .arg(spec.displayUrl(),
+                                             SqlErrors::fromSqlError(db.lastError(), spec.backend,
+                                                 QString())
+                                                 .message));
+        configured = database->configurePostgres();
+    } else {
+        const QFileInfo file(spec.filePath);
+        if (!QDir().mkpath(file.absolutePath()))
+            return Error::connection(
+                tr("cannot create the folder %1 for the database").arg(file.absolutePath()));
+        db.setDatabaseName(spec.filePath);
+        // Waits for another process's write instead of failing at once with "database is locked".
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open())
+            return Error::connection(tr("cannot open %1: %2")
+                                         .arg(spec.filePath, db.lastError().text()));
+        configured = database->configureSqlite();
+    }
+    if (!configured)
+        return configured.error();
+    return database;
+}
+
+Status Database::configurePostgres()
+{
+    QSqlQuery query(handle());
+    if (!query.exec(QStringLiteral("SELECT current_user")) || !query.next())
+        return SqlErrors::fromQuery(query, backend(), tr("cannot start a session"));
+    m_databaseUser = query.value(0).toString();
+    return {};
+}
+
+Status Database::configureSqlite()
+{
+    QSqlQuery query(handle());
+    // WAL lets a console read while a runner writes; foreign keys are off by default in SQLite.
+    const char *pragmas[] = {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+        "PRAGMA foreign_keys=ON"};
+    for (const char *pragma : pragmas) {
+        if (!query.exec(QString::fromLatin1(pragma)))
+            return SqlErrors::fromQuery(query, backend(),
+                tr("cannot use %1 as a database").arg(m_spec.filePath));
+    }
+    m_databaseUser = ClientInfo::osUser();
+    return {};
+}

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "db/connectionspec.h"
+#include "db/sqldialect.h"
+#include "util/result.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+class QSqlQuery;
+
+// One open connection, owned by the thread that opened it (Qt's SQL rule). Each thread or
+// worker opens its own; the destructor closes it and removes it from Qt's registry.
+class Database final {
+public:
+    ~Database();
+    Q_DISABLE_COPY_MOVE(Database)
+
+    // `purpose` names the connection in logs and in pg_stat_activity (application_name).
+    static Result<std::unique_ptr<Database>> open(const ConnectionSpec &spec,
+        const QString &purpose);
+
+    QSqlDatabase handle() const;
+    Backend backend() const { return m_spec.backend; }
+    const ConnectionSpec &spec() const { return m_spec; }
+    const SqlDialect &dialect() const { return m_dialect; }
+    QString connectionName() const { return m_name; }
+    // The role statements run as (current_user), or the OS user on SQLite.
+    QString databaseUser() const { return m_databaseUser; }
+    // False once the driver noticed the connection is gone.
+    bool isOpen() const;
+    // Round trip to the server; false when the connection is lost.
+    bool ping() const;
+    // A prepared statement for `sql`, prepared once and kept for the connection's life. Kept
+    // statements are reused, and are never deallocated inside a failed transaction (which
+    // QPSQL reports as a warning on stderr).
+    Result<QSqlQuery *> prepared(const QString &sql);
+
+private:
+    Database(const ConnectionSpec &spec, const QString &name);
+    Status configurePostgres();
+    Status configureSqlite();
+
+    ConnectionSpec m_spec;
+    SqlDialect m_dialect;
+    QString m_name;
+    QString m_databaseUser;
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
+};

@@ -1,0 +1,48 @@
+#include "db/sqldialect.h"
+
+QString SqlDialect::now() const
+{
+    return isPostgres() ? QStringLiteral("NOW()")
+                        : QStringLiteral("strftime('%Y-%m-%d %H:%M:%f', 'now')");
+}
+
+QString SqlDialect::epoch(const QString &column) const
+{
+    // On PostgreSQL the cast to timestamptz reads the value in the session's zone, which is the
+    // zone NOW() was written in; on SQLite the text is UTC.
+    return isPostgres()
+        ? QStringLiteral("EXTRACT(EPOCH FROM (%1)::timestamptz)::float8").arg(column)
+        : QStringLiteral("((julianday(%1) - 2440587.5) * 86400.0)").arg(column);
+}
+
+QString SqlDialect::fromEpoch(const QString &placeholder) const
+{
+    return isPostgres()
+        ? QStringLiteral("(to_timestamp(CAST(%1 AS float8))::timestamp)").arg(placeholder)
+        : QStringLiteral("strftime('%Y-%m-%d %H:%M:%f', %1, 'unixepoch')").arg(placeholder);
+}
+
+QString SqlDialect::nowPlusHours(const QString &hoursExpression) const
+{
+    return isPostgres()
+        ? QStringLiteral("(NOW() + make_interval(hours => CAST(%1 AS integer)))::timestamp")
+              .arg(hoursExpression)
+        : QStringLiteral("strftime('%Y-%m-%d %H:%M:%f', 'now', '+' || CAST(%1 AS integer) || ' hours')")
+              .arg(hoursExpression);
+}
+
+QString SqlDialect::json(const QString &placeholder) const
+{
+    return isPostgres() ? QStringLiteral("CAST(%1 AS jsonb)").arg(placeholder)
+                        : QStringLiteral("json(%1)").arg(placeholder);
+}
+
+QString SqlDialect::forUpdate() const
+{
+    return isPostgres() ? QStringLiteral(" FOR UPDATE") : QString();
+}
+
+QString SqlDialect::currentUser() const
+{
+    return isPostgres() ? QStringLiteral("current_user") : QStringLiteral("NULL");
+}

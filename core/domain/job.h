@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+// One row of cron_jobs as every layer above the store sees it: plain values, times as UTC
+// instants (the store converts from the server's TIMESTAMP-without-zone columns).
+struct Job {
+    qint64 id = 0;
+    QString name; // cron_jobs.nome
+    QString description; // descricao
+    int intervalHours = 12; // intervalo_horas
+    bool active = true; // ativo
+    QDateTime lastRun; // last_run (invalid when NULL)
+    QDateTime nextRun; // next_run
+    int totalRuns = 0; // total_execucoes
+    std::optional<int> lastDurationSeconds; // ultima_duracao_segundos
+    QString lastStatus; // ultimo_status: pending, running, success, error (or empty)
+    QByteArray lastResultJson; // ultimo_resultado, compact JSON text (empty when NULL)
+    QDateTime createdAt;
+    QDateTime updatedAt;
+
+    // Columns Cron Console adds (nullable or defaulted, so the seed's writers keep working).
+    qint64 rowVersion = 0; // bumped by a trigger on every meaningful change
+    QDateTime runningSince; // when ultimo_status became 'running'
+    QString leaseOwner; // runner holding the job
+    QDateTime leaseExpiresAt; // a runner's lease; NULL for writers that do not heartbeat
+    qint64 leaseToken = 0; // fencing token, incremented on every claim and reset
+    QString successAction; // tenant_logs.acao for a successful run (NULL: cron_job_success)
+    QString errorAction; // tenant_logs.acao for a failed run (NULL: cron_job_error)
+
+    // The server's clock when the row was read, so derived state does not depend on the
+    // client's clock.
+    QDateTime readAt;
+
+    bool operator==(const Job &) const = default;
+};
+
+// The job's state as the console and the seed's API describe it.
+enum class JobState {
+    Disabled,
+    Pending, // waiting for next_run
+    DueNow, // deve_executar_cron would return true
+    Running,
+    Stuck, // running past its lease, or past the seed's 2-hour rule
+    Success, // last run succeeded, waiting for next_run
+    Error, // last run failed, waiting for next_run
+};

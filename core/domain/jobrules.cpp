@@ -1,0 +1,105 @@
+#include "domain/jobrules.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace JobRules {
+
+bool isStuck(const Job &job, const QDateTime &now)
+{
+    if (job.lastStatus != QLatin1String("running"))
+        return false;
+    if (job.leaseExpiresAt.isValid())
+        return job.leaseExpiresAt <= now;
+    // Rows set running by the seed's own functions: the 2-hour rule, counted from when the job
+    // started, else from its last update.
+    const QDateTime since = job.runningSince.isValid() ? job.runningSince : job.updatedAt;
+    if (!since.isValid())
+        return true;
+    return since.addSecs(std::chrono::seconds(stuckAfter).count()) <= now;
+}
+
+bool shouldRun(const Job &job, const QDateTime &now)
+{
+    if (!job.active)
+        return false;
+    if (job.lastStatus == QLatin1String("running"))
+        return isStuck(job, now);
+    if (!job.lastRun.isValid())
+        return true;
+    return !job.nextRun.isValid() || now >= job.nextRun;
+}
+
+JobState state(const Job &job, const QDateTime &now)
+{
+    if (job.lastStatus == QLatin1String("running"))
+        return isStuck(job, now) ? JobState::Stuck : JobState::Running;
+    if (!job.active)
+        return JobState::Disabled;
+    if (shouldRun(job, now))
+        return JobState::DueNow;
+    if (job.lastStatus == QLatin1String("success"))
+        return JobState::Success;
+    if (job.lastStatus == QLatin1String("error"))
+        return JobState::Error;
+    return JobState::Pending;
+}
+
+QString seedStatusDescription(const Job &job, const QDateTime &now)
+{
+    switch (state(job, now)) {
+    case JobState::Disabled:
+        return QStringLiteral("Job desativado");
+    case JobState::Running:
+        return QStringLiteral("Em execução");
+    case JobState::Stuck:
+        return QStringLiteral("Travado: em execução além do tempo limite");
+    case JobState::DueNow:
+        return job.lastRun.isValid() ? QStringLiteral("Pronto para executar")
+                                     : QStringLiteral("Aguardando primeira execução");
+    case JobState::Success:
+        return QStringLiteral("Última execução: sucesso");
+    case JobState::Error:
+        return QStringLiteral("Última execução: erro");
+    case JobState::Pending:
+        break;
+    }
+    return QStringLiteral("Aguardando próxima execução");
+}
+
+QDateTime nextRunAfterInterval(const QDateTime &now, int intervalHours)
+{
+    return now.addSecs(qint64(intervalHours) * 3600);
+}
+
+QString validateName(const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return QCoreApplication::translate("JobRules", "the job name must not be empty");
+    if (name.size() > maxNameLength)
+        return QCoreApplication::translate("JobRules",
+            "the job name has %1 characters; at most %2 are allowed")
+            .arg(name.size())
+            .arg(maxNameLength);
+    if (name != name.trimmed())
+        return QCoreApplication::translate("JobRules",
+            "the job name must not start or end with white space");
+    static const QRegularExpression control(QStringLiteral("[\\x00-\\x1f\\x7f]"));
+    if (name.contains(control))
+        return QCoreApplication::translate("JobRules",
+            "the job name must not contain control characters");
+    return {};
+}
+
+QString validateIntervalHours(qint64 hours)
+{
+    if (hours < minIntervalHours || hours > maxIntervalHours)
+        return QCoreApplication::translate("JobRules",
+            "the interval must be a whole number of hours from %1 to %2, not %3")
+            .arg(minIntervalHours)
+            .arg(maxIntervalHours)
+            .arg(hours);
+    return {};
+}
+
+} // namespace JobRules

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "domain/job.h"
+
+#include <chrono>
+
+class QString;
+
+// The seed's rules, in C++, for places that already hold a Job (lists, the console). They must
+// agree with the SQL functions in sql/postgresql; a test checks that they do.
+namespace JobRules {
+
+// The seed's timeout for a job left 'running' by a program that does not heartbeat.
+inline constexpr std::chrono::hours stuckAfter{2};
+inline constexpr int minIntervalHours = 1;
+inline constexpr int maxIntervalHours = 8760; // one year
+inline constexpr int maxNameLength = 100; // VARCHAR(100)
+
+// deve_executar_cron(nome): active and (never ran, or next_run reached, or stuck).
+bool shouldRun(const Job &job, const QDateTime &now);
+// 'running' past the lease (runners) or past two hours (the seed's web platform).
+bool isStuck(const Job &job, const QDateTime &now);
+JobState state(const Job &job, const QDateTime &now);
+// The seed API's status_descricao, in Portuguese as the web platform returns it.
+QString seedStatusDescription(const Job &job, const QDateTime &now);
+// calcular_proximo_run(intervalo_horas) as of `now`.
+QDateTime nextRunAfterInterval(const QDateTime &now, int intervalHours);
+
+// Validation with messages for people; an empty string means valid.
+QString validateName(const QString &name);
+QString validateIntervalHours(qint64 hours);
+
+} // namespace JobRules

@@ -1,0 +1,48 @@
+#include "store/auditwriter.h"
+
+#include "db/database.h"
+#include "db/sqlerrors.h"
+#include "util/clientinfo.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace AuditWriter {
+
+Status insert(Database &database, const QString &action, const QJsonObject &details)
+{
+    const auto query = database.prepared(
+        QStringLiteral("INSERT INTO tenant_logs (acao, detalhes) VALUES (:acao, %1)")
+            .arg(database.dialect().json(QStringLiteral(":detalhes"))));
+    if (!query)
+        return query.error();
+    QSqlQuery &insert = **query;
+    insert.bindValue(QStringLiteral(":acao"), action);
+    insert.bindValue(QStringLiteral(":detalhes"),
+        QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)));
+    if (!insert.exec())
+        return SqlErrors::fromQuery(insert, database.backend(),
+            QCoreApplication::translate("AuditWriter", "writing the audit row"));
+    return {};
+}
+
+Status adminAction(Database &database, const QString &action, const QString &job,
+    const QJsonValue &before, const QJsonValue &after, const QString &reason)
+{
+    QJsonObject details{
+        {QStringLiteral("job"), job},
+        {QStringLiteral("action"), action},
+        {QStringLiteral("before"), before},
+        {QStringLiteral("after"), after},
+        {QStringLiteral("db_user"), database.databaseUser()},
+        {QStringLiteral("os_user"), ClientInfo::osUser()},
+        {QStringLiteral("host"), ClientInfo::hostName()},
+        {QStringLiteral("client"), ClientInfo::programWithVersion()},
+    };
+    if (!reason.isEmpty())
+        details.insert(QStringLiteral("reason"), reason);
+    return insert(database, QStringLiteral("cron_admin_") + action, details);
+}
+
+} // namespace AuditWriter

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "util/result.h"
+
+#include <QJsonObject>
+#include <QString>
+
+class Database;
+
+// Writes one tenant_logs row. Admin actions get who/where/which program added to their details;
+// the caller is inside the action's transaction, so the row and the change commit together.
+namespace AuditWriter {
+
+Status insert(Database &database, const QString &action, const QJsonObject &details);
+// acao = cron_admin_<action>; details gain job, before, after, db_user, os_user, host, client.
+Status adminAction(Database &database, const QString &action, const QString &job,
+    const QJsonValue &before, const QJsonValue &after, const QString &reason);
+
+} // namespace AuditWriter

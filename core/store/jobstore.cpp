@@ -1,0 +1,329 @@
+#include "store/jobstore.h"
+
+#include "db/database.h"
+#include "db/sqlerrors.h"
+#include "domain/jobrules.h"
+#include "store/auditwriter.h"
+#include "store/jobrow.h"
+#include "store/statusjson.h"
+#include "store/transaction.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("JobStore", text);
+}
+
+Error unknownJob(const QString &name)
+{
+    return Error::notFound(tr("there is no job named \"%1\"").arg(name));
+}
+
+} // namespace
+
+JobStore::JobStore(Database &database)
+    : m_database(database)
+{
+}
+
+Result<QSqlQuery *> JobStore::run(const QString &sql, const QVariantMap &values,
+    const QString &what)
+{
+    const auto prepared = m_database.prepared(sql);
+    if (!prepared)
+        return prepared.error();
+    QSqlQuery *query = *prepared;
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        query->bindValue(QLatin1Char(':') + it.key(), it.value());
+    if (!query->exec())
+        return SqlErrors::fromQuery(*query, m_database.backend(), what);
+    return query;
+}
+
+Status JobStore::exec(const QString &sql, const QVariantMap &values, const QString &what)
+{
+    const auto done = run(sql, values, what);
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Result<QList<Job>> JobStore::listJobs()
+{
+    QSqlQuery query(m_database.handle());
+    query.setForwardOnly(true);
+    const QString sql = QStringLiteral("SELECT %1 FROM cron_jobs ORDER BY nome")
+                            .arg(JobRow::selectList(m_database.dialect()));
+    if (!query.exec(sql))
+        return SqlErrors::fromQuery(query, m_database.backend(), tr("reading the job list"));
+    QList<Job> jobs;
+    while (query.next())
+        jobs.append(JobRow::read(query));
+    if (query.lastError().isValid())
+        return SqlErrors::fromQuery(query, m_database.backend(), tr("reading the job list"));
+    return jobs;
+}
+
+Result<Job> JobStore::selectJob(const QString &name, bool forUpdate)
+{
+    const auto query = run(QStringLiteral("SELECT %1 FROM cron_jobs WHERE nome = :nome%2")
+                               .arg(JobRow::selectList(m_database.dialect()),
+                                   forUpdate ? m_database.dialect().forUpdate() : QString()),
+        {{QStringLiteral("nome"), name}}, tr("reading job \"%1\"").arg(name));
+    if (!query)
+        return query.error();
+    if (!(*query)->next())
+        return unknownJob(name);
+    const Job job = JobRow::read(**query);
+    (*query)->finish();
+    return job;
+}
+
+Result<Job> JobStore::job(const QString &name)
+{
+    return selectJob(name, false);
+}
+
+Result<ActionOutcome> JobStore::applyAction(const QString &name, const QString &action,
+    const ActionOptions &options, const Change &change)
+{
+    ActionOutcome outcome;
+    const Status status = Transaction::run(m_database, [&]() -> Status {
+        const Result<Job> before = selectJob(name, true);
+        if (!before)
+            return before.error();
+        if (options.expectedVersion && *options.expectedVersion != before->rowVersion)
+            return Error::conflict(
+                tr("job \"%1\" was changed by someone else since it was read (version %2, now "
+                   "%3); reload it and try again")
+                    .arg(name, QString::number(*options.expectedVersion),
+                        QString::number(before->rowVersion)));
+        const Result<bool> wrote = change(*before);
+        if (!wrote)
+            return wrote.error();
+        outcome.changed = *wrote;
+        if (!outcome.changed) {
+            outcome.job = *before;
+            return {};
+        }
+        const Result<Job> after = selectJob(name, false);
+        if (!after)
+            return after.error();
+        outcome.job = *after;
+        return AuditWriter::adminAction(m_database, action, name, StatusJson::snapshot(*before),
+            StatusJson::snapshot(*after), options.reason);
+    });
+    if (!status)
+        return status.error();
+    return outcome;
+}
+
+Result<ActionOutcome> JobStore::setActive(const QString &name, bool active,
+    const ActionOptions &options)
+{
+    const QString action = active ? QStringLiteral("enable") : QStringLiteral("disable");
+    return applyAction(name, action, options, [&](const Job &before) -> Result<bool> {
+        if (before.active == active)
+            return false;
+        const Status status = exec(QStringLiteral("UPDATE cron_jobs SET ativo = :ativo, "
+                                                  "row_version = row_version + 1, updated_at = %1 "
+                                                  "WHERE id = :id")
+                                       .arg(m_database.dialect().now()),
+            {{QStringLiteral("ativo"), active}, {QStringLiteral("id"), before.id}},
+            tr("changing job \"%1\"").arg(name));
+        if (!status)
+            return status.error();
+        return true;
+    });
+}
+
+Result<ActionOutcome> JobStore::updateInterval(const QString &name, qint64 hours,
+    const ActionOptions &options)
+{
+    if (const QString problem = JobRules::validateIntervalHours(hours); !problem.isEmpty())
+        return Error::invalidInput(problem);
+    return applyAction(name, QStringLiteral("update_interval"), options,
+        [&](const Job &before) -> Result<bool> {
+            // As the seed does: next_run = calcular_proximo_run(intervalo_horas).
+            const Status status = exec(
+                QStringLiteral("UPDATE cron_jobs SET intervalo_horas = :horas, next_run = %1, "
+                               "row_version = row_version + 1, updated_at = %2 WHERE id = :id")
+                    .arg(m_database.dialect().nowPlusHours(QStringLiteral(":horas2")),
+                        m_database.dialect().now()),
+                {{QStringLiteral("horas"), hours}, {QStringLiteral("horas2"), hours},
+                    {QStringLiteral("id"), before.id}},
+                tr("changing the interval of job \"%1\"").arg(name));
+            if (!status)
+                return status.error();
+            return true;
+        });
+}
+
+Result<ActionOutcome> JobStore::reset(const QString &name, const ActionOptions &options)
+{
+    return applyAction(name, QStringLiteral("reset"), options, [&](const Job &before) -> Result<bool> {
+        // lease_token moves on, so a runner that still thinks it holds the job cannot record
+        // its result over the reset.
+        const Status status = exec(QStringLiteral("UPDATE cron_jobs SET ultimo_status = 'pending', "
+                                                  "running_since = NULL, lease_owner = NULL, "
+                                                  "lease_expires_at = NULL, "
+                                                  "lease_token = lease_token + 1, "
+                                                  "row_version = row_version + 1, updated_at = %1 "
+                                                  "WHERE id = :id")
+                                       .arg(m_database.dialect().now()),
+            {{QStringLiteral("id"), before.id}}, tr("resetting job \"%1\"").arg(name));
+        if (!status)
+            return status.error();
+        return true;
+    });
+}
+
+Result<ActionOutcome> JobStore::runNow(const QString &name, const ActionOptions &options)
+{
+    return applyAction(name, QStringLiteral("run_now"), options, [&](const Job &before) -> Result<bool> {
+        if (!before.active)
+            return Error::conflict(
+                tr("job \"%1\" is disabled; enable it before running it").arg(name));
+        if (before.lastStatus == QLatin1String("running")
+            && !JobRules::isStuck(before, before.readAt))
+            return Error::conflict(tr("job \"%1\" is running now (held by %2)")
+                                       .arg(name,
+                                           before.leaseOwner.isEmpty() ? tr("another program")
+                                                                       : before.leaseOwner));
+        const Status status = exec(QStringLiteral("UPDATE cron_jobs SET next_run = %1, "
+                                                  "row_version = row_version + 1, updated_at = %1 "
+                                                  "WHERE id = :id")
+                                       .arg(m_database.dialect().now()),
+            {{QStringLiteral("id"), before.id}}, tr("scheduling job \"%1\" now").arg(name));
+        if (!status)
+            return status.error();
+        return true;
+    });
+}
+
+Result<ActionOutcome> JobStore::addJob(const NewJob &newJob, const ActionOptions &options)
+{
+    if (const QString problem = JobRules::validateName(newJob.name); !problem.isEmpty())
+        return Error::invalidInput(problem);
+    if (const QString problem = JobRules::validateIntervalHours(newJob.intervalHours);
+        !problem.isEmpty())
+        return Error::invalidInput(problem);
+    ActionOutcome outcome;
+    const Status status = Transaction::run(m_database, [&]() -> Status {
+        const auto exists = run(QStringLiteral("SELECT 1 FROM cron_jobs WHERE nome = :nome"),
+            {{QStringLiteral("nome"), newJob.name}}, tr("adding a job"));
+        if (!exists)
+            return exists.error();
+        const bool taken = (*exists)->next();
+        (*exists)->finish();
+        if (taken)
+            return Error::conflict(tr("a job named \"%1\" already exists").arg(newJob.name));
+        const Status inserted = exec(
+            QStringLiteral("INSERT INTO cron_jobs (nome, descricao, intervalo_horas, ativo) "
+                           "VALUES (:nome, :descricao, :horas, :ativo)"),
+            {{QStringLiteral("nome"), newJob.name},
+                {QStringLiteral("descricao"),
+                    newJob.description.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                                 : QVariant(newJob.description)},
+                {QStringLiteral("horas"), newJob.intervalHours},
+                {QStringLiteral("ativo"), newJob.active}},
+            tr("adding job \"%1\"").arg(newJob.name));
+        if (!inserted)
+            return inserted;
+        const Result<Job> after = selectJob(newJob.name, false);
+        if (!after)
+            return after.error();
+        outcome.job = *after;
+        outcome.changed = true;
+        return AuditWriter::adminAction(m_database, QStringLiteral("add"), newJob.name,
+            QJsonValue::Null, StatusJson::snapshot(*after), options.reason);
+    });
+    if (!status)
+        return status.error();
+    return outcome;
+}
+
+Result<ActionOutcome> JobStore::removeJob(const QString &name, const ActionOptions &options)
+{
+    ActionOutcome outcome;
+    const Status status = Transaction::run(m_database, [&]() -> Status {
+        const Result<Job> before = selectJob(name, true);
+        if (!before)
+            return before.error();
+        if (options.expectedVersion && *options.expectedVersion != before->rowVersion)
+            return Error::conflict(
+                tr("job \"%1\" was changed by someone else since it was read; reload it and try "
+                   "again")
+                    .arg(name));
+        const Status deleted = exec(QStringLiteral("DELETE FROM cron_jobs WHERE id = :id"),
+            {{QStringLiteral("id"), before->id}}, tr("removing job \"%1\"").arg(name));
+        if (!deleted)
+            return deleted;
+        outcome.job = *before;
+        outcome.changed = true;
+        return AuditWriter::adminAction(m_database, QStringLiteral("remove"), name,
+            StatusJson::snapshot(*before), QJsonValue::Null, options.reason);
+    });
+    if (!status)
+        return status.error();
+    return outcome;
+}
+
+Result<QList<HistoryEntry>> JobStore::history(const HistoryQuery &request)
+{
+    const SqlDialect &d = m_database.dialect();
+    const QString jobExpression = d.isPostgres()
+        ? QStringLiteral("cron_log_job(acao, detalhes::jsonb)")
+        : QStringLiteral("cron_job");
+    QStringList where{request.job.isEmpty() ? jobExpression + QLatin1String(" IS NOT NULL")
+                                            : jobExpression + QLatin1String(" = :job")};
+    if (!request.cursor.isNull())
+        where << QStringLiteral("(created_at, id) < (:ts, :id)");
+    const QString sql
+        = QStringLiteral("SELECT id, %1, %2, acao, %3, %4 FROM tenant_logs WHERE %5 "
+                         "ORDER BY created_at DESC, id DESC LIMIT :limit")
+              .arg(d.isPostgres() ? QStringLiteral("created_at::text") : QStringLiteral("created_at"),
+                  d.epoch(QStringLiteral("created_at")), jobExpression,
+                  d.isPostgres() ? QStringLiteral("detalhes::text") : QStringLiteral("detalhes"),
+                  where.join(QLatin1String(" AND ")));
+    QVariantMap values{{QStringLiteral("limit"), qBound(1, request.limit, 10000)}};
+    if (!request.job.isEmpty())
+        values.insert(QStringLiteral("job"), request.job);
+    if (!request.cursor.isNull()) {
+        values.insert(QStringLiteral("ts"), request.cursor.rawCreatedAt);
+        values.insert(QStringLiteral("id"), request.cursor.id);
+    }
+    const auto ran = run(sql, values, tr("reading the history"));
+    if (!ran)
+        return ran.error();
+    QSqlQuery &query = **ran;
+    QList<HistoryEntry> entries;
+    while (query.next()) {
+        HistoryEntry entry;
+        entry.id = query.value(0);
+        entry.rawCreatedAt = query.value(1).toString();
+        entry.createdAt = JobRow::fromEpoch(query.value(2));
+        entry.action = query.value(3).toString();
+        entry.job = query.value(4).toString();
+        entry.detailsJson = query.value(5).toString().toUtf8();
+        const QJsonObject details = QJsonDocument::fromJson(entry.detailsJson).object();
+        entry.status = details.value(QStringLiteral("status")).toString();
+        const QJsonValue duration = details.value(QStringLiteral("duracao_segundos"));
+        if (duration.isDouble())
+            entry.durationSeconds = duration.toDouble();
+        entry.runner = details.value(QStringLiteral("runner")).toString();
+        entry.who = details.value(QStringLiteral("db_user")).toString();
+        entries.append(entry);
+    }
+    if (query.lastError().isValid())
+        return SqlErrors::fromQuery(query, m_database.backend(), tr("reading the history"));
+    query.finish();
+    return entries;
+}

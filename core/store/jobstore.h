@@ -1,0 +1,73 @@
+#pragma once
+
+#include "domain/historyentry.h"
+#include "domain/job.h"
+#include "util/result.h"
+
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+class Database;
+class QSqlQuery;
+
+struct NewJob {
+    QString name;
+    QString description;
+    qint64 intervalHours = 12;
+    bool active = true;
+};
+
+// What every admin action may carry.
+struct ActionOptions {
+    // The row_version the user was looking at; when set and the job has moved on since, the
+    // action is refused instead of overwriting someone else's change.
+    std::optional<qint64> expectedVersion;
+    QString reason; // goes into the audit row
+};
+
+struct ActionOutcome {
+    Job job; // the job after the action (before it, for remove)
+    bool changed = false; // false when the job already was as asked (nothing written)
+};
+
+// The seed's actions on one connection. Every admin action is one transaction that changes the
+// job and writes one tenant_logs audit row, or changes nothing. Not thread-safe: one store per
+// connection, one connection per thread.
+class JobStore final {
+public:
+    explicit JobStore(Database &database);
+    Q_DISABLE_COPY_MOVE(JobStore)
+
+    Result<QList<Job>> listJobs();
+    Result<Job> job(const QString &name);
+
+    Result<ActionOutcome> addJob(const NewJob &job, const ActionOptions &options = {});
+    Result<ActionOutcome> removeJob(const QString &name, const ActionOptions &options = {});
+    Result<ActionOutcome> setActive(const QString &name, bool active,
+        const ActionOptions &options = {});
+    Result<ActionOutcome> updateInterval(const QString &name, qint64 hours,
+        const ActionOptions &options = {});
+    // A running or stuck job back to 'pending'; its lease is dropped and fenced.
+    Result<ActionOutcome> reset(const QString &name, const ActionOptions &options = {});
+    // next_run = now; on PostgreSQL the change is announced to runners at once.
+    Result<ActionOutcome> runNow(const QString &name, const ActionOptions &options = {});
+
+    // The job's (or all) cron history in tenant_logs, newest first.
+    Result<QList<HistoryEntry>> history(const HistoryQuery &query);
+
+private:
+    using Change = std::function<Result<bool>(const Job &before)>;
+    // Lock the job, check the expected version, apply `change` (which returns whether it
+    // wrote), re-read and audit, all in one transaction.
+    Result<ActionOutcome> applyAction(const QString &name, const QString &action,
+        const ActionOptions &options, const Change &change);
+    Result<Job> selectJob(const QString &name, bool forUpdate);
+    // Runs a kept prepared statement with named values (keys without the colon).
+    Result<QSqlQuery *> run(const QString &sql, const QVariantMap &values, const QString &what);
+    Status exec(const QString &sql, const QVariantMap &values, const QString &what);
+
+    Database &m_database;
+};

@@ -1,0 +1,56 @@
+#include "store/transaction.h"
+
+#include "db/database.h"
+#include "db/sqlerrors.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+namespace Transaction {
+
+namespace {
+
+constexpr int maxAttempts = 6;
+
+} // namespace
+
+Status run(Database &database, const std::function<Status()> &work)
+{
+    const Backend backend = database.backend();
+    for (int attempt = 1;; ++attempt) {
+        QSqlQuery control(database.handle());
+        const QString begin
+            = backend == Backend::SQLite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+        if (!control.exec(begin)) {
+            if (attempt < maxAttempts && SqlErrors::isRetryable(control.lastError(), backend)) {
+                QThread::msleep(20 * attempt); // backoff before retrying a busy database
+                continue;
+            }
+            return SqlErrors::fromQuery(control, backend,
+                QCoreApplication::translate("Transaction", "starting a transaction"));
+        }
+        const Status status = work();
+        if (!status) {
+            control.exec(QStringLiteral("ROLLBACK"));
+            if (attempt < maxAttempts && status.error().transient) {
+                QThread::msleep(20 * attempt);
+                continue;
+            }
+            return status;
+        }
+        if (control.exec(QStringLiteral("COMMIT")))
+            return {};
+        const QSqlError commitError = control.lastError();
+        control.exec(QStringLiteral("ROLLBACK"));
+        if (attempt < maxAttempts && SqlErrors::isRetryable(commitError, backend)) {
+            QThread::msleep(20 * attempt);
+            continue;
+        }
+        return SqlErrors::fromSqlError(commitError, backend,
+            QCoreApplication::translate("Transaction", "saving the change"));
+    }
+}
+
+} // namespace Transaction
