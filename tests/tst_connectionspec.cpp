@@ -26,17 +26,36 @@ void TestConnectionSpec::postgresUrls_data()
     QTest::addColumn<QString>("options");
 
     QTest::newRow("full") << "postgresql://admin@db.example:6543/cron?sslmode=require"
-                          << "db.example" << 6543 << "cron" << "admin" << "sslmode=require";
-    QTest::newRow("short scheme") << "postgres://db/cron" << "db" << -1 << "cron" << "" << "";
-    QTest::newRow("libpq defaults") << "postgresql:///cron" << "" << -1 << "cron" << "" << "";
-    QTest::newRow("everything from PG*") << "postgresql://" << "" << -1 << "" << "" << "";
+                          << "db.example" << 6543 << "cron"
+                          << "admin"
+                          << "sslmode=require";
+    QTest::newRow("short scheme") << "postgres://db/cron"
+                                  << "db" << -1 << "cron"
+                                  << ""
+                                  << "";
+    QTest::newRow("libpq defaults") << "postgresql:///cron"
+                                    << "" << -1 << "cron"
+                                    << ""
+                                    << "";
+    QTest::newRow("everything from PG*") << "postgresql://"
+                                         << "" << -1 << ""
+                                         << ""
+                                         << "";
     QTest::newRow("socket in query") << "postgresql:///cron?host=/var/run/postgresql&port=5433"
-                                     << "/var/run/postgresql" << 5433 << "cron" << "" << "";
-    QTest::newRow("service file") << "postgresql://?service=cron" << "" << -1 << "" << ""
+                                     << "/var/run/postgresql" << 5433 << "cron"
+                                     << ""
+                                     << "";
+    QTest::newRow("service file") << "postgresql://?service=cron"
+                                  << "" << -1 << ""
+                                  << ""
                                   << "service=cron";
-    QTest::newRow("percent-encoded") << "postgresql://us%40er@h/d%20b" << "h" << -1 << "d b"
-                                     << "us@er" << "";
-    QTest::newRow("ipv6") << "postgresql://[::1]:5432/cron" << "::1" << 5432 << "cron" << ""
+    QTest::newRow("percent-encoded") << "postgresql://us%40er@h/d%20b"
+                                     << "h" << -1 << "d b"
+                                     << "us@er"
+                                     << "";
+    QTest::newRow("ipv6") << "postgresql://[::1]:5432/cron"
+                          << "::1" << 5432 << "cron"
+                          << ""
                           << "";
 }
 
@@ -74,10 +93,14 @@ void TestConnectionSpec::rejectsUnknownSchemes_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("messagePart");
-    QTest::newRow("mysql") << "mysql://h/db" << "unsupported database URL";
-    QTest::newRow("empty sqlite") << "sqlite:" << "names no file";
-    QTest::newRow("bare word") << "production" << "unsupported database URL";
-    QTest::newRow("bad port") << "postgresql://h/db?port=abc" << "invalid port";
+    QTest::newRow("mysql") << "mysql://h/db"
+                           << "unsupported database URL";
+    QTest::newRow("empty sqlite") << "sqlite:"
+                                  << "names no file";
+    QTest::newRow("bare word") << "production"
+                               << "unsupported database URL";
+    QTest::newRow("bad port") << "postgresql://h/db?port=abc"
+                              << "invalid port";
 }
 
 void TestConnectionSpec::rejectsUnknownSchemes()
@@ -106,23 +129,27 @@ void TestConnectionSpec::resolveOrder()
 
 void TestConnectionSpec::displayUrlHidesPassword()
 {
-    const auto spec
-        = ConnectionSpec::fromUrl(QStringLiteral("postgresql://bob:s3cret@db:5432/cron?sslmode=verify-full"));
+    const auto spec = ConnectionSpec::fromUrl(
+        QStringLiteral("postgresql://bob:s3cret@db:5432/cron?sslmode=verify-full"));
     QVERIFY(spec.ok());
     QCOMPARE(spec->password, QStringLiteral("s3cret"));
     QVERIFY(!spec->displayUrl().contains(QLatin1String("s3cret")));
-    QCOMPARE(spec->displayUrl(), QStringLiteral("postgresql://bob@db:5432/cron?sslmode=verify-full"));
+    QCOMPARE(
+        spec->displayUrl(), QStringLiteral("postgresql://bob@db:5432/cron?sslmode=verify-full"));
     const auto local = ConnectionSpec::fromUrl(QStringLiteral("postgresql:///cron"));
     QCOMPARE(local->displayUrl(), QStringLiteral("postgresql:///cron"));
 }
 
 void TestConnectionSpec::connectOptionsQuoteValues()
 {
-    auto spec = ConnectionSpec::fromUrl(QStringLiteral("postgresql:///d?sslmode=require&options=-c%20x%3Dy"));
+    auto spec = ConnectionSpec::fromUrl(
+        QStringLiteral("postgresql:///d?sslmode=require&options=-c%20x%3Dy"));
     QVERIFY(spec.ok());
     const QString options = spec->qtConnectOptions(QStringLiteral("cronctl/test"));
-    QVERIFY2(options.contains(QLatin1String("application_name='cronctl/test'")), qPrintable(options));
-    QVERIFY2(options.contains(QLatin1String("options='-c x=y -c client_min_messages=warning'")), qPrintable(options));
+    QVERIFY2(
+        options.contains(QLatin1String("application_name='cronctl/test'")), qPrintable(options));
+    QVERIFY2(options.contains(QLatin1String("options='-c x=y -c client_min_messages=warning'")),
+        qPrintable(options));
     QVERIFY2(options.contains(QLatin1String("sslmode='require'")), qPrintable(options));
 }
 

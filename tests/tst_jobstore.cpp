@@ -78,9 +78,10 @@ int TestJobStore::auditCount(const QString &action) const
 
 QJsonObject TestJobStore::lastAudit() const
 {
-    const QString text = m_db->scalar(QStringLiteral("SELECT CAST(detalhes AS TEXT) FROM tenant_logs "
-                                                     "ORDER BY id DESC LIMIT 1"))
-                             .toString();
+    const QString text
+        = m_db->scalar(QStringLiteral("SELECT CAST(detalhes AS TEXT) FROM tenant_logs "
+                                      "ORDER BY id DESC LIMIT 1"))
+              .toString();
     return QJsonDocument::fromJson(text.toUtf8()).object();
 }
 
@@ -105,7 +106,8 @@ void TestJobStore::defaultJobIsTheSeeds()
 
 void TestJobStore::addValidatesAndAudits()
 {
-    const auto added = m_store->addJob({QStringLiteral("limpar_logs"), QStringLiteral("Limpa logs"), 24, false});
+    const auto added
+        = m_store->addJob({QStringLiteral("limpar_logs"), QStringLiteral("Limpa logs"), 24, false});
     QVERIFY2(added.ok(), added.ok() ? "" : qPrintable(added.error().message));
     QVERIFY(added->changed);
     QCOMPARE(added->job.name, QStringLiteral("limpar_logs"));
@@ -121,7 +123,10 @@ void TestJobStore::addValidatesAndAudits()
     const QJsonObject audit = lastAudit();
     QCOMPARE(audit.value(QStringLiteral("job")).toString(), QStringLiteral("limpar_logs"));
     QVERIFY(audit.value(QStringLiteral("before")).isNull());
-    QCOMPARE(audit.value(QStringLiteral("after")).toObject().value(QStringLiteral("intervalo_horas")).toInt(),
+    QCOMPARE(audit.value(QStringLiteral("after"))
+                 .toObject()
+                 .value(QStringLiteral("intervalo_horas"))
+                 .toInt(),
         24);
     for (const char *key : {"db_user", "os_user", "host", "client"})
         QVERIFY2(!audit.value(QLatin1String(key)).toString().isEmpty(), key);
@@ -140,11 +145,10 @@ void TestJobStore::addRejectsDuplicatesAndBadValues_data()
                                     << Error::Kind::InvalidInput << "101 characters";
     QTest::newRow("padded name") << " x" << qint64(12) << Error::Kind::InvalidInput
                                  << "white space";
-    QTest::newRow("control char") << "a\nb" << qint64(12) << Error::Kind::InvalidInput
-                                  << "control";
+    QTest::newRow("control char") << "a\nb" << qint64(12) << Error::Kind::InvalidInput << "control";
     QTest::newRow("zero hours") << "ok" << qint64(0) << Error::Kind::InvalidInput << "1 to 8760";
-    QTest::newRow("too many hours") << "ok" << qint64(8761) << Error::Kind::InvalidInput
-                                    << "not 8761";
+    QTest::newRow("too many hours")
+        << "ok" << qint64(8761) << Error::Kind::InvalidInput << "not 8761";
 }
 
 void TestJobStore::addRejectsDuplicatesAndBadValues()
@@ -173,9 +177,17 @@ void TestJobStore::enableDisable()
     QVERIFY(!outcome->job.active);
     QVERIFY(!JobRules::shouldRun(outcome->job, outcome->job.readAt));
     QCOMPARE(auditCount(QStringLiteral("cron_admin_disable")), 1);
-    QCOMPARE(lastAudit().value(QStringLiteral("before")).toObject().value(QStringLiteral("ativo")).toBool(),
+    QCOMPARE(lastAudit()
+                 .value(QStringLiteral("before"))
+                 .toObject()
+                 .value(QStringLiteral("ativo"))
+                 .toBool(),
         true);
-    QCOMPARE(lastAudit().value(QStringLiteral("after")).toObject().value(QStringLiteral("ativo")).toBool(),
+    QCOMPARE(lastAudit()
+                 .value(QStringLiteral("after"))
+                 .toObject()
+                 .value(QStringLiteral("ativo"))
+                 .toBool(),
         false);
 
     // Already disabled: nothing to write, nothing audited.
@@ -199,9 +211,15 @@ void TestJobStore::updateIntervalRecomputesNextRun()
     const qint64 delta = outcome->job.readAt.secsTo(outcome->job.nextRun);
     QVERIFY2(qAbs(delta - 6 * 3600) < 30, qPrintable(QString::number(delta)));
     const QJsonObject audit = lastAudit();
-    QCOMPARE(audit.value(QStringLiteral("before")).toObject().value(QStringLiteral("intervalo_horas")).toInt(),
+    QCOMPARE(audit.value(QStringLiteral("before"))
+                 .toObject()
+                 .value(QStringLiteral("intervalo_horas"))
+                 .toInt(),
         12);
-    QCOMPARE(audit.value(QStringLiteral("after")).toObject().value(QStringLiteral("intervalo_horas")).toInt(),
+    QCOMPARE(audit.value(QStringLiteral("after"))
+                 .toObject()
+                 .value(QStringLiteral("intervalo_horas"))
+                 .toInt(),
         6);
 }
 
@@ -246,8 +264,12 @@ void TestJobStore::resetReleasesRunningJob()
     QVERIFY(!outcome->job.runningSince.isValid());
     QCOMPARE(outcome->job.leaseToken, 8); // fenced: the old holder's token no longer matches
     const QJsonObject audit = lastAudit();
-    QCOMPARE(audit.value(QStringLiteral("reason")).toString(), QStringLiteral("runner host crashed"));
-    QCOMPARE(audit.value(QStringLiteral("before")).toObject().value(QStringLiteral("ultimo_status")).toString(),
+    QCOMPARE(
+        audit.value(QStringLiteral("reason")).toString(), QStringLiteral("runner host crashed"));
+    QCOMPARE(audit.value(QStringLiteral("before"))
+                 .toObject()
+                 .value(QStringLiteral("ultimo_status"))
+                 .toString(),
         QStringLiteral("running"));
 }
 
@@ -332,7 +354,8 @@ void TestJobStore::removeJob()
     QCOMPARE(removed->job.name, QStringLiteral("temp"));
     QCOMPARE(m_store->job(QStringLiteral("temp")).error().kind, Error::Kind::NotFound);
     const QJsonObject audit = lastAudit();
-    QCOMPARE(audit.value(QStringLiteral("before")).toObject().value(QStringLiteral("nome")).toString(),
+    QCOMPARE(
+        audit.value(QStringLiteral("before")).toObject().value(QStringLiteral("nome")).toString(),
         QStringLiteral("temp"));
     QVERIFY(audit.value(QStringLiteral("after")).isNull());
 }
@@ -341,9 +364,9 @@ void TestJobStore::failedAuditLeavesJobUntouched()
 {
     // Make every audit insert fail; the job change in the same transaction must roll back.
     if (m_db->spec().backend == Backend::PostgreSQL) {
-        QVERIFY(m_db->exec(QStringLiteral(
-            "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-            "RAISE EXCEPTION 'audit refused'; END $$")));
+        QVERIFY(m_db->exec(
+            QStringLiteral("CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                           "RAISE EXCEPTION 'audit refused'; END $$")));
         QVERIFY(m_db->exec(QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON tenant_logs "
                                           "FOR EACH ROW EXECUTE FUNCTION refuse()")));
     } else {
@@ -371,7 +394,8 @@ void TestJobStore::historyPagesWithKeyset()
         QVERIFY(m_store->setActive(name, true).ok());
         if (i % 10 == 0)
             QVERIFY(AuditWriter::insert(*m_connection, QStringLiteral("login"),
-                {{QStringLiteral("user"), QStringLiteral("maria")}}).ok());
+                {{QStringLiteral("user"), QStringLiteral("maria")}})
+                        .ok());
     }
     QVERIFY(m_store->addJob({QStringLiteral("outro"), QString(), 1, true}).ok());
 
@@ -416,11 +440,14 @@ void TestJobStore::historyAssignsLegacyRowsToSeedJob()
 {
     // Rows the web platform wrote: no "job" key.
     QVERIFY(AuditWriter::insert(*m_connection, QStringLiteral("sync_automatico_persistente"),
-        {{QStringLiteral("total_provedores"), 3}, {QStringLiteral("total_novos"), 10}}).ok());
+        {{QStringLiteral("total_provedores"), 3}, {QStringLiteral("total_novos"), 10}})
+                .ok());
     QVERIFY(AuditWriter::insert(*m_connection, QStringLiteral("sync_automatico_erro"),
-        {{QStringLiteral("erro"), QStringLiteral("timeout")}}).ok());
+        {{QStringLiteral("erro"), QStringLiteral("timeout")}})
+                .ok());
     QVERIFY(AuditWriter::insert(*m_connection, QStringLiteral("outra_coisa"),
-        {{QStringLiteral("job"), QStringLiteral("sgp_sync_inteligente")}}).ok());
+        {{QStringLiteral("job"), QStringLiteral("sgp_sync_inteligente")}})
+                .ok());
     HistoryQuery query;
     query.job = QStringLiteral("sgp_sync_inteligente");
     const auto entries = m_store->history(query);
@@ -455,7 +482,8 @@ void TestJobStore::rulesAgreeWithStoredState()
     QVERIFY(!due()); // next_run in an hour
     QVERIFY(set(QStringLiteral("next_run = %1").arg(ago(1))));
     QVERIFY(due()); // next_run passed
-    QVERIFY(set(QStringLiteral("ativo = %1").arg(pg ? QStringLiteral("FALSE") : QStringLiteral("0"))));
+    QVERIFY(
+        set(QStringLiteral("ativo = %1").arg(pg ? QStringLiteral("FALSE") : QStringLiteral("0"))));
     QVERIFY(!due()); // inactive
     QVERIFY(set(QStringLiteral("ativo = %1, ultimo_status = 'running', running_since = %2")
                     .arg(pg ? QStringLiteral("TRUE") : QStringLiteral("1"), ago(60))));

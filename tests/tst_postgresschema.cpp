@@ -29,8 +29,7 @@ class Barrier {
 public:
     explicit Barrier(int parties)
         : m_parties(parties)
-    {
-    }
+    { }
     void arriveAndWait()
     {
         QMutexLocker lock(&m_mutex);
@@ -192,25 +191,38 @@ void TestPostgresSchema::claimIsAtomicUnderConcurrency()
     QCOMPARE(winnersPerRound.size(), rounds);
     for (int round = 0; round < rounds; ++round)
         QVERIFY2(winnersPerRound[round] == 1,
-            qPrintable(QStringLiteral("round %1 had %2 winners").arg(round).arg(winnersPerRound[round])));
+            qPrintable(
+                QStringLiteral("round %1 had %2 winners").arg(round).arg(winnersPerRound[round])));
 }
 
 void TestPostgresSchema::seedFunctionsFollowTheSeed()
 {
     // Never ran: due, and exactly one claim.
     QVERIFY(query(QStringLiteral("SELECT deve_executar_cron('sgp_sync_inteligente')")).next());
-    QCOMPARE(m_db->scalar(QStringLiteral("SELECT deve_executar_cron('sgp_sync_inteligente')")).toBool(), true);
-    QCOMPARE(m_db->scalar(QStringLiteral("SELECT iniciar_execucao_cron('sgp_sync_inteligente')")).toBool(), true);
-    QCOMPARE(m_db->scalar(QStringLiteral("SELECT iniciar_execucao_cron('sgp_sync_inteligente')")).toBool(), false);
-    QCOMPARE(m_db->scalar(QStringLiteral("SELECT deve_executar_cron('sgp_sync_inteligente')")).toBool(), false);
-    QCOMPARE(m_db->scalar(QStringLiteral("SELECT ultimo_status FROM cron_jobs")).toString(), QStringLiteral("running"));
+    QCOMPARE(
+        m_db->scalar(QStringLiteral("SELECT deve_executar_cron('sgp_sync_inteligente')")).toBool(),
+        true);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT iniciar_execucao_cron('sgp_sync_inteligente')"))
+                 .toBool(),
+        true);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT iniciar_execucao_cron('sgp_sync_inteligente')"))
+                 .toBool(),
+        false);
+    QCOMPARE(
+        m_db->scalar(QStringLiteral("SELECT deve_executar_cron('sgp_sync_inteligente')")).toBool(),
+        false);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT ultimo_status FROM cron_jobs")).toString(),
+        QStringLiteral("running"));
     // Unknown job: not due, not claimable.
-    QCOMPARE(m_db->scalar(QStringLiteral("SELECT deve_executar_cron('nao_existe')")).toBool(), false);
-    QCOMPARE(m_db->scalar(QStringLiteral("SELECT iniciar_execucao_cron('nao_existe')")).toBool(), false);
+    QCOMPARE(
+        m_db->scalar(QStringLiteral("SELECT deve_executar_cron('nao_existe')")).toBool(), false);
+    QCOMPARE(
+        m_db->scalar(QStringLiteral("SELECT iniciar_execucao_cron('nao_existe')")).toBool(), false);
 
     // Finish: counters, duration, result, and next_run = calcular_proximo_run(intervalo_horas).
-    QVERIFY(m_db->exec(QStringLiteral("SELECT finalizar_execucao_cron('sgp_sync_inteligente', 'success', "
-                                      "'{\"total_novos\": 3}', 42)")));
+    QVERIFY(m_db->exec(
+        QStringLiteral("SELECT finalizar_execucao_cron('sgp_sync_inteligente', 'success', "
+                       "'{\"total_novos\": 3}', 42)")));
     JobStore store(*m_conn);
     const auto job = store.job(QStringLiteral("sgp_sync_inteligente"));
     QCOMPARE(job->lastStatus, QStringLiteral("success"));
@@ -220,7 +232,9 @@ void TestPostgresSchema::seedFunctionsFollowTheSeed()
     QVERIFY(!job->runningSince.isValid());
     QVERIFY(qAbs(job->lastRun.secsTo(job->readAt)) < 5);
     QVERIFY(qAbs(job->lastRun.secsTo(job->nextRun) - 12 * 3600) < 5);
-    QCOMPARE(m_db->scalar(QStringLiteral("SELECT deve_executar_cron('sgp_sync_inteligente')")).toBool(), false);
+    QCOMPARE(
+        m_db->scalar(QStringLiteral("SELECT deve_executar_cron('sgp_sync_inteligente')")).toBool(),
+        false);
     // calcular_proximo_run itself.
     QCOMPARE(m_db->scalar(QStringLiteral("SELECT EXTRACT(EPOCH FROM calcular_proximo_run(6) - "
                                          "NOW()::timestamp)::int"))
@@ -230,10 +244,17 @@ void TestPostgresSchema::seedFunctionsFollowTheSeed()
     // The 2-hour rule for a caller that does not heartbeat.
     QVERIFY(m_db->exec(QStringLiteral("UPDATE cron_jobs SET ultimo_status = 'running', "
                                       "running_since = NOW() - INTERVAL '119 minutes'")));
-    QCOMPARE(m_db->scalar(QStringLiteral("SELECT deve_executar_cron('sgp_sync_inteligente')")).toBool(), false);
-    QVERIFY(m_db->exec(QStringLiteral("UPDATE cron_jobs SET running_since = NOW() - INTERVAL '2 hours'")));
-    QCOMPARE(m_db->scalar(QStringLiteral("SELECT deve_executar_cron('sgp_sync_inteligente')")).toBool(), true);
-    QCOMPARE(m_db->scalar(QStringLiteral("SELECT iniciar_execucao_cron('sgp_sync_inteligente')")).toBool(), true);
+    QCOMPARE(
+        m_db->scalar(QStringLiteral("SELECT deve_executar_cron('sgp_sync_inteligente')")).toBool(),
+        false);
+    QVERIFY(m_db->exec(
+        QStringLiteral("UPDATE cron_jobs SET running_since = NOW() - INTERVAL '2 hours'")));
+    QCOMPARE(
+        m_db->scalar(QStringLiteral("SELECT deve_executar_cron('sgp_sync_inteligente')")).toBool(),
+        true);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT iniciar_execucao_cron('sgp_sync_inteligente')"))
+                 .toBool(),
+        true);
     // The C++ rules agree with the SQL function on the same row.
     const auto claimed = store.job(QStringLiteral("sgp_sync_inteligente"));
     QCOMPARE(JobRules::shouldRun(*claimed, claimed->readAt),
@@ -244,8 +265,9 @@ void TestPostgresSchema::monitoringSnippetsRunVerbatim()
 {
     JobStore store(*m_conn);
     QVERIFY(store.addJob({QStringLiteral("meu_job"), QString(), 24, true}).ok());
-    QVERIFY(m_db->exec(QStringLiteral("UPDATE cron_jobs SET last_run = NOW(), next_run = NOW() + "
-                                      "INTERVAL '1 hour', ultimo_status = 'success' WHERE nome = 'meu_job'")));
+    QVERIFY(m_db->exec(
+        QStringLiteral("UPDATE cron_jobs SET last_run = NOW(), next_run = NOW() + "
+                       "INTERVAL '1 hour', ultimo_status = 'success' WHERE nome = 'meu_job'")));
 
     // "Status de Todos os Jobs"
     QSqlQuery all = query(QStringLiteral(R"(SELECT
@@ -280,7 +302,8 @@ AND deve_executar_cron(nome) = TRUE;)"));
     QVERIFY(m_db->exec(QStringLiteral(
         "INSERT INTO tenant_logs (acao, detalhes) VALUES ('sync_automatico_persistente', "
         "'{\"job\": \"sgp_sync_inteligente\", \"status\": \"success\", \"duracao_segundos\": 3, "
-        "\"runner\": \"r1\", \"total_provedores\": 4, \"total_novos\": 7, \"total_atualizados\": 9}')")));
+        "\"runner\": \"r1\", \"total_provedores\": 4, \"total_novos\": 7, \"total_atualizados\": "
+        "9}')")));
     QSqlQuery last = query(QStringLiteral(R"(SELECT
   acao,
   detalhes->>'total_provedores' as provedores,
@@ -308,10 +331,12 @@ FROM cron_jobs WHERE nome = 'sgp_sync_inteligente';)"));
     QCOMPARE(check.value(1).toBool(), true);
     QCOMPARE(check.value(2).toBool(), false);
     // "Forçar próxima execução"
-    QSqlQuery force = query(
-        QStringLiteral("UPDATE cron_jobs SET next_run = NOW() WHERE nome = 'sgp_sync_inteligente';"));
+    QSqlQuery force = query(QStringLiteral(
+        "UPDATE cron_jobs SET next_run = NOW() WHERE nome = 'sgp_sync_inteligente';"));
     QCOMPARE(force.numRowsAffected(), 1);
-    QCOMPARE(m_db->scalar(QStringLiteral("SELECT deve_executar_cron('sgp_sync_inteligente')")).toBool(), true);
+    QCOMPARE(
+        m_db->scalar(QStringLiteral("SELECT deve_executar_cron('sgp_sync_inteligente')")).toBool(),
+        true);
     JobStore store(*m_conn);
     const auto job = store.job(QStringLiteral("sgp_sync_inteligente"));
     QVERIFY(JobRules::shouldRun(*job, job->readAt));
@@ -320,7 +345,8 @@ FROM cron_jobs WHERE nome = 'sgp_sync_inteligente';)"));
 void TestPostgresSchema::advancedConfigurationSnippetsRunVerbatim()
 {
     // "Adicionar Novo Job"
-    QSqlQuery insert = query(QStringLiteral(R"(INSERT INTO cron_jobs (nome, descricao, intervalo_horas, ativo)
+    QSqlQuery insert
+        = query(QStringLiteral(R"(INSERT INTO cron_jobs (nome, descricao, intervalo_horas, ativo)
 VALUES ('meu_novo_job', 'Descrição do job', 24, TRUE);)"));
     QCOMPARE(insert.numRowsAffected(), 1);
     JobStore store(*m_conn);
@@ -349,7 +375,8 @@ void TestPostgresSchema::migrationsOverSeedSchemaChangeNoData()
     QFile file(QStringLiteral(CRON_SOURCE_DIR "/tests/fixtures/seed_original.sql"));
     QVERIFY(file.open(QIODevice::ReadOnly));
     for (const QString &statement : SqlScript::split(QString::fromUtf8(file.readAll())))
-        QVERIFY2(seeded->exec(statement, &error), qPrintable(statement.left(60) + QLatin1String(": ") + error));
+        QVERIFY2(seeded->exec(statement, &error),
+            qPrintable(statement.left(60) + QLatin1String(": ") + error));
 
     const QString snapshotSql = QStringLiteral(
         "SELECT string_agg(concat_ws('|', id, nome, descricao, intervalo_horas, ativo, last_run, "
@@ -377,16 +404,20 @@ void TestPostgresSchema::migrationsOverSeedSchemaChangeNoData()
     QCOMPARE(seeded->scalar(logsSql).toString(), logsBefore);
 
     // The seed's functions are ours now, with no ambiguous overloads left.
-    QCOMPARE(seeded->scalar(QStringLiteral("SELECT COUNT(*) FROM pg_proc WHERE proname IN "
-                                           "('deve_executar_cron','iniciar_execucao_cron',"
-                                           "'finalizar_execucao_cron','calcular_proximo_run')"))
+    QCOMPARE(seeded
+                 ->scalar(QStringLiteral("SELECT COUNT(*) FROM pg_proc WHERE proname IN "
+                                         "('deve_executar_cron','iniciar_execucao_cron',"
+                                         "'finalizar_execucao_cron','calcular_proximo_run')"))
                  .toInt(),
         4);
     // The job left 'running' three hours ago by the platform is stuck, hence due.
     QCOMPARE(seeded->scalar(QStringLiteral("SELECT deve_executar_cron('travado')")).toBool(), true);
-    QCOMPARE(seeded->scalar(QStringLiteral("SELECT deve_executar_cron('sgp_sync_inteligente')")).toBool(), false);
+    QCOMPARE(seeded->scalar(QStringLiteral("SELECT deve_executar_cron('sgp_sync_inteligente')"))
+                 .toBool(),
+        false);
 
-    // Our rows fit the platform's wider tenant_logs, and its legacy rows are the seed job's history.
+    // Our rows fit the platform's wider tenant_logs, and its legacy rows are the seed job's
+    // history.
     JobStore store(*conn);
     QVERIFY(store.setActive(QStringLiteral("relatorio_semanal"), true).ok());
     HistoryQuery history;
@@ -428,7 +459,8 @@ void TestPostgresSchema::timesAreRightAcrossZones()
         qPrintable(outcome->job.nextRun.toString(Qt::ISODate)));
     // Stored as the server session's wall time, as the seed's own NOW() writes would be.
     QSqlQuery stored(conn->handle());
-    QVERIFY(stored.exec(QStringLiteral("SELECT to_char(next_run, 'YYYY-MM-DD HH24:MI') FROM cron_jobs")));
+    QVERIFY(stored.exec(
+        QStringLiteral("SELECT to_char(next_run, 'YYYY-MM-DD HH24:MI') FROM cron_jobs")));
     QVERIFY(stored.next());
     QCOMPARE(stored.value(0).toString(),
         outcome->job.nextRun.toTimeZone(QTimeZone("America/Sao_Paulo"))
@@ -473,7 +505,8 @@ void TestPostgresSchema::readOnlyRoleGetsClearError()
         m_db->exec(QStringLiteral("DROP OWNED BY %1").arg(role));
         m_db->exec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(role));
     });
-    QVERIFY(m_db->exec(QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO %1").arg(role)));
+    QVERIFY(
+        m_db->exec(QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO %1").arg(role)));
     ConnectionSpec spec = m_db->spec();
     spec.user = role;
     spec.password = QStringLiteral("reader-pw");
@@ -500,7 +533,8 @@ void TestPostgresSchema::lostConnectionIsReported()
     QVERIFY(victim);
     QSqlQuery pid(victim->handle());
     QVERIFY(pid.exec(QStringLiteral("SELECT pg_backend_pid()")) && pid.next());
-    QVERIFY(m_db->exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid.value(0).toInt())));
+    QVERIFY(
+        m_db->exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid.value(0).toInt())));
     JobStore store(*victim);
     const auto outcome = store.setActive(QStringLiteral("sgp_sync_inteligente"), false);
     QVERIFY(!outcome.ok());

@@ -17,28 +17,30 @@ void TestSqlScript::splits_data()
     QTest::addColumn<QString>("script");
     QTest::addColumn<QStringList>("statements");
     QTest::newRow("two") << "SELECT 1; SELECT 2;" << QStringList{"SELECT 1", "SELECT 2"};
-    QTest::newRow("no trailing semicolon") << "SELECT 1;\nSELECT 2"
-                                           << QStringList{"SELECT 1", "SELECT 2"};
-    QTest::newRow("semicolon in string") << "INSERT INTO t VALUES ('a;b'); SELECT 'it''s;'"
-                                         << QStringList{"INSERT INTO t VALUES ('a;b')",
-                                                "SELECT 'it''s;'"};
-    QTest::newRow("comments dropped") << "-- one;\nSELECT 1; /* two; */ SELECT 2"
-                                      << QStringList{"SELECT 1", "SELECT 2"};
+    QTest::newRow("no trailing semicolon")
+        << "SELECT 1;\nSELECT 2" << QStringList{"SELECT 1", "SELECT 2"};
+    QTest::newRow("semicolon in string")
+        << "INSERT INTO t VALUES ('a;b'); SELECT 'it''s;'"
+        << QStringList{"INSERT INTO t VALUES ('a;b')", "SELECT 'it''s;'"};
+    QTest::newRow("comments dropped")
+        << "-- one;\nSELECT 1; /* two; */ SELECT 2" << QStringList{"SELECT 1", "SELECT 2"};
     QTest::newRow("dollar quoted body")
-        << "CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END $$ LANGUAGE plpgsql; SELECT f()"
-        << QStringList{"CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END $$ LANGUAGE plpgsql",
+        << "CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END $$ LANGUAGE plpgsql; SELECT "
+           "f()"
+        << QStringList{
+               "CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END $$ LANGUAGE plpgsql",
                "SELECT f()"};
-    QTest::newRow("tagged dollar quote") << "DO $body$ BEGIN PERFORM 1; END $body$; SELECT 3"
-                                         << QStringList{"DO $body$ BEGIN PERFORM 1; END $body$",
-                                                "SELECT 3"};
+    QTest::newRow("tagged dollar quote")
+        << "DO $body$ BEGIN PERFORM 1; END $body$; SELECT 3"
+        << QStringList{"DO $body$ BEGIN PERFORM 1; END $body$", "SELECT 3"};
     QTest::newRow("sqlite trigger")
         << "CREATE TRIGGER t AFTER UPDATE ON x BEGIN UPDATE y SET a = CASE WHEN 1 THEN 2 END; "
            "DELETE FROM z; END; SELECT 1"
         << QStringList{"CREATE TRIGGER t AFTER UPDATE ON x BEGIN UPDATE y SET a = CASE WHEN 1 "
                        "THEN 2 END; DELETE FROM z; END",
                "SELECT 1"};
-    QTest::newRow("quoted identifier") << "SELECT \"a;b\" FROM t; SELECT 2"
-                                       << QStringList{"SELECT \"a;b\" FROM t", "SELECT 2"};
+    QTest::newRow("quoted identifier")
+        << "SELECT \"a;b\" FROM t; SELECT 2" << QStringList{"SELECT \"a;b\" FROM t", "SELECT 2"};
     QTest::newRow("only comments") << "-- nothing here\n" << QStringList{};
 }
 

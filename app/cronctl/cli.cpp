@@ -107,8 +107,7 @@ const QList<Cli::Command> &Cli::commands()
 Cli::Cli(QTextStream &out, QTextStream &err)
     : m_out(out)
     , m_err(err)
-{
-}
+{ }
 
 Cli::~Cli() = default;
 
@@ -126,14 +125,15 @@ int Cli::usageError(const QString &message)
 
 int Cli::printUsage()
 {
-    m_out << tr("Usage: cronctl [--db URL] COMMAND [ARGS]\n\n"
-                "Administers the persistent cron jobs stored in a database.\n\n"
-                "Options:\n"
-                "  --db URL      postgresql://… or sqlite:/path/file.db; default: $CRON_CONSOLE_DB,\n"
-                "                else the embedded database in the user's data folder\n"
-                "  -h, --help    show this help (cronctl COMMAND --help for a command)\n"
-                "  -v, --version show the version\n\n"
-                "Commands:\n");
+    m_out << tr(
+        "Usage: cronctl [--db URL] COMMAND [ARGS]\n\n"
+        "Administers the persistent cron jobs stored in a database.\n\n"
+        "Options:\n"
+        "  --db URL      postgresql://… or sqlite:/path/file.db; default: $CRON_CONSOLE_DB,\n"
+        "                else the embedded database in the user's data folder\n"
+        "  -h, --help    show this help (cronctl COMMAND --help for a command)\n"
+        "  -v, --version show the version\n\n"
+        "Commands:\n");
     for (const Command &command : commands())
         m_out << QStringLiteral("  %1\n      %2\n").arg(command.synopsis, command.summary);
     m_out << tr("\nExit status: 0 success, 2 invalid input or usage, 1 any other failure.\n");
@@ -145,10 +145,11 @@ int Cli::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    const QCommandLineOption dbOption(QStringLiteral("db"), tr("database URL"), QStringLiteral("URL"));
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"), tr("database URL"), QStringLiteral("URL"));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, tr("help"));
-    const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
-        tr("version"));
+    const QCommandLineOption versionOption(
+        {QStringLiteral("v"), QStringLiteral("version")}, tr("version"));
     parser.addOptions({dbOption, helpOption, versionOption});
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -157,13 +158,10 @@ int Cli::run(const QStringList &arguments)
         return Success;
     }
     const QStringList positional = parser.positionalArguments();
-    if (parser.isSet(helpOption) || positional.isEmpty()) {
-        if (positional.isEmpty() && !parser.isSet(helpOption)) {
-            printUsage();
-            return Usage;
-        }
+    if (parser.isSet(helpOption))
         return printUsage();
-    }
+    if (positional.isEmpty())
+        return usageError(tr("no command given; see cronctl --help"));
     m_dbUrl = parser.value(dbOption);
     const QString name = positional.first();
     if (name == QLatin1String("help"))
@@ -178,8 +176,8 @@ int Cli::run(const QStringList &arguments)
 bool Cli::parseCommand(QCommandLineParser &parser, const QString &name, const QStringList &args,
     int expectedPositionals, int *exitCode)
 {
-    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
-        tr("show this help"));
+    const QCommandLineOption helpOption(
+        {QStringLiteral("h"), QStringLiteral("help")}, tr("show this help"));
     parser.addOption(helpOption);
     if (!parser.parse(QStringList{QStringLiteral("cronctl ") + name} + args)) {
         *exitCode = usageError(QStringLiteral("%1: %2").arg(name, parser.errorText()));
@@ -260,8 +258,8 @@ int Cli::cmdMigrate(const QStringList &args)
 int Cli::cmdStatus(const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption jsonOption(QStringLiteral("json"),
-        tr("print the seed's GET /api/admin/sync-cron response"));
+    const QCommandLineOption jsonOption(
+        QStringLiteral("json"), tr("print the seed's GET /api/admin/sync-cron response"));
     parser.addOption(jsonOption);
     int exitCode = Success;
     if (!parseCommand(parser, QStringLiteral("status"), args, 0, &exitCode))
@@ -274,7 +272,8 @@ int Cli::cmdStatus(const QStringList &args)
     if (!jobs)
         return fail(jobs.error());
     if (parser.isSet(jsonOption)) {
-        m_out << QString::fromUtf8(QJsonDocument(StatusJson::seedStatus(*jobs)).toJson(QJsonDocument::Indented));
+        m_out << QString::fromUtf8(
+            QJsonDocument(StatusJson::seedStatus(*jobs)).toJson(QJsonDocument::Indented));
         m_out.flush();
         return Success;
     }
@@ -297,8 +296,8 @@ int Cli::cmdStatus(const QStringList &args)
 int Cli::cmdAdd(const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption descriptionOption(QStringLiteral("description"),
-        tr("what the job does"), QStringLiteral("TEXT"));
+    const QCommandLineOption descriptionOption(
+        QStringLiteral("description"), tr("what the job does"), QStringLiteral("TEXT"));
     const QCommandLineOption intervalOption(QStringLiteral("interval-hours"),
         tr("run every N hours (1-8760, default 12)"), QStringLiteral("N"), QStringLiteral("12"));
     const QCommandLineOption disabledOption(QStringLiteral("disabled"), tr("add it inactive"));
@@ -318,7 +317,8 @@ int Cli::cmdAdd(const QStringList &args)
     // Validate before touching the database, so bad input never needs a connection.
     if (const QString problem = JobRules::validateName(job.name); !problem.isEmpty())
         return usageError(problem);
-    if (const QString problem = JobRules::validateIntervalHours(job.intervalHours); !problem.isEmpty())
+    if (const QString problem = JobRules::validateIntervalHours(job.intervalHours);
+        !problem.isEmpty())
         return usageError(problem);
     auto database = connect(true);
     if (!database)
@@ -350,37 +350,40 @@ int Cli::simpleAction(const QStringList &args, const QString &name,
 
 int Cli::cmdRemove(const QStringList &args)
 {
-    return simpleAction(args, QStringLiteral("remove"), [this](JobStore &store, const QString &job) {
-        const auto outcome = store.removeJob(job);
-        if (!outcome)
-            return fail(outcome.error());
-        m_out << tr("removed %1").arg(job) << Qt::endl;
-        return int(Success);
-    });
+    return simpleAction(
+        args, QStringLiteral("remove"), [this](JobStore &store, const QString &job) {
+            const auto outcome = store.removeJob(job);
+            if (!outcome)
+                return fail(outcome.error());
+            m_out << tr("removed %1").arg(job) << Qt::endl;
+            return int(Success);
+        });
 }
 
 int Cli::cmdEnable(const QStringList &args)
 {
-    return simpleAction(args, QStringLiteral("enable"), [this](JobStore &store, const QString &job) {
-        const auto outcome = store.setActive(job, true);
-        if (!outcome)
-            return fail(outcome.error());
-        m_out << describeOutcome(*outcome, tr("enabled %1"), tr("%1 was already enabled"))
-              << Qt::endl;
-        return int(Success);
-    });
+    return simpleAction(
+        args, QStringLiteral("enable"), [this](JobStore &store, const QString &job) {
+            const auto outcome = store.setActive(job, true);
+            if (!outcome)
+                return fail(outcome.error());
+            m_out << describeOutcome(*outcome, tr("enabled %1"), tr("%1 was already enabled"))
+                  << Qt::endl;
+            return int(Success);
+        });
 }
 
 int Cli::cmdDisable(const QStringList &args)
 {
-    return simpleAction(args, QStringLiteral("disable"), [this](JobStore &store, const QString &job) {
-        const auto outcome = store.setActive(job, false);
-        if (!outcome)
-            return fail(outcome.error());
-        m_out << describeOutcome(*outcome, tr("disabled %1"), tr("%1 was already disabled"))
-              << Qt::endl;
-        return int(Success);
-    });
+    return simpleAction(
+        args, QStringLiteral("disable"), [this](JobStore &store, const QString &job) {
+            const auto outcome = store.setActive(job, false);
+            if (!outcome)
+                return fail(outcome.error());
+            m_out << describeOutcome(*outcome, tr("disabled %1"), tr("%1 was already disabled"))
+                  << Qt::endl;
+            return int(Success);
+        });
 }
 
 int Cli::cmdSetInterval(const QStringList &args)
@@ -417,8 +420,8 @@ int Cli::cmdSetInterval(const QStringList &args)
 int Cli::cmdReset(const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption reasonOption(QStringLiteral("reason"),
-        tr("why, recorded in the audit row"), QStringLiteral("TEXT"));
+    const QCommandLineOption reasonOption(
+        QStringLiteral("reason"), tr("why, recorded in the audit row"), QStringLiteral("TEXT"));
     parser.addOption(reasonOption);
     int exitCode = Success;
     if (!parseCommand(parser, QStringLiteral("reset"), args, 1, &exitCode))
@@ -439,13 +442,14 @@ int Cli::cmdReset(const QStringList &args)
 
 int Cli::cmdRunNow(const QStringList &args)
 {
-    return simpleAction(args, QStringLiteral("run-now"), [this](JobStore &store, const QString &job) {
-        const auto outcome = store.runNow(job);
-        if (!outcome)
-            return fail(outcome.error());
-        m_out << tr("%1 is due now; a runner will start it").arg(job) << Qt::endl;
-        return int(Success);
-    });
+    return simpleAction(
+        args, QStringLiteral("run-now"), [this](JobStore &store, const QString &job) {
+            const auto outcome = store.runNow(job);
+            if (!outcome)
+                return fail(outcome.error());
+            m_out << tr("%1 is due now; a runner will start it").arg(job) << Qt::endl;
+            return int(Success);
+        });
 }
 
 int Cli::cmdHistory(const QStringList &args)
@@ -480,8 +484,8 @@ int Cli::cmdHistory(const QStringList &args)
         QJsonArray array;
         for (const HistoryEntry &entry : *entries)
             array.append(StatusJson::historyEntry(entry));
-        const QJsonObject root{{QStringLiteral("success"), true},
-            {QStringLiteral("job_name"), job}, {QStringLiteral("historico"), array}};
+        const QJsonObject root{{QStringLiteral("success"), true}, {QStringLiteral("job_name"), job},
+            {QStringLiteral("historico"), array}};
         m_out << QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
         m_out.flush();
         return Success;

@@ -49,7 +49,8 @@ Result<ConnectionSpec> parsePostgres(const QString &text)
             bool ok = false;
             spec.port = value.toInt(&ok);
             if (!ok || spec.port <= 0 || spec.port > 65535)
-                return Error::invalidInput(tr("invalid port \"%1\" in the database URL").arg(value));
+                return Error::invalidInput(
+                    tr("invalid port \"%1\" in the database URL").arg(value));
         } else if (key == QLatin1String("dbname"))
             spec.database = value;
         else if (key == QLatin1String("user"))

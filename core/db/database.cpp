@@ -30,8 +30,7 @@ Database::Database(const ConnectionSpec &spec, const QString &name)
     : m_spec(spec)
     , m_dialect(spec.backend)
     , m_name(name)
-{
-}
+{ }
 
 Database::~Database()
 {
@@ -73,8 +72,7 @@ Result<QSqlQuery *> Database::prepared(const QString &sql)
     return query.get();
 }
 
-Result<std::unique_ptr<Database>> Database::open(const ConnectionSpec &spec,
-    const QString &purpose)
+Result<std::unique_ptr<Database>> Database::open(const ConnectionSpec &spec, const QString &purpose)
 {
     const QString name = uniqueConnectionName(purpose);
     std::unique_ptr<Database> database(new Database(spec, name));
@@ -100,13 +98,13 @@ Result<std::unique_ptr<Database>> Database::open(const ConnectionSpec &spec,
             db.setUserName(spec.user);
         if (!spec.password.isEmpty())
             db.setPassword(spec.password);
-        db.setConnectOptions(spec.qtConnectOptions(ClientInfo::programName() + QLatin1Char('/') + purpose));
+        db.setConnectOptions(
+            spec.qtConnectOptions(ClientInfo::programName() + QLatin1Char('/') + purpose));
         if (!db.open())
-            return Error::connection(tr("cannot connect to %1: %2")
-                                         .arg(spec.displayUrl(),
-                                             SqlErrors::fromSqlError(db.lastError(), spec.backend,
-                                                 QString())
-                                                 .message));
+            return Error::connection(
+                tr("cannot connect to %1: %2")
+                    .arg(spec.displayUrl(),
+                        SqlErrors::fromSqlError(db.lastError(), spec.backend, QString()).message));
         configured = database->configurePostgres();
     } else {
         const QFileInfo file(spec.filePath);
@@ -117,8 +115,8 @@ Result<std::unique_ptr<Database>> Database::open(const ConnectionSpec &spec,
         // Waits for another process's write instead of failing at once with "database is locked".
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
         if (!db.open())
-            return Error::connection(tr("cannot open %1: %2")
-                                         .arg(spec.filePath, db.lastError().text()));
+            return Error::connection(
+                tr("cannot open %1: %2").arg(spec.filePath, db.lastError().text()));
         configured = database->configureSqlite();
     }
     if (!configured)
@@ -139,12 +137,12 @@ Status Database::configureSqlite()
 {
     QSqlQuery query(handle());
     // WAL lets a console read while a runner writes; foreign keys are off by default in SQLite.
-    const char *pragmas[] = {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-        "PRAGMA foreign_keys=ON"};
+    const char *pragmas[]
+        = {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"};
     for (const char *pragma : pragmas) {
         if (!query.exec(QString::fromLatin1(pragma)))
-            return SqlErrors::fromQuery(query, backend(),
-                tr("cannot use %1 as a database").arg(m_spec.filePath));
+            return SqlErrors::fromQuery(
+                query, backend(), tr("cannot use %1 as a database").arg(m_spec.filePath));
     }
     m_databaseUser = ClientInfo::osUser();
     return {};

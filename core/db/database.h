@@ -20,8 +20,8 @@ public:
     Q_DISABLE_COPY_MOVE(Database)
 
     // `purpose` names the connection in logs and in pg_stat_activity (application_name).
-    static Result<std::unique_ptr<Database>> open(const ConnectionSpec &spec,
-        const QString &purpose);
+    static Result<std::unique_ptr<Database>> open(
+        const ConnectionSpec &spec, const QString &purpose);
 
     QSqlDatabase handle() const;
     Backend backend() const { return m_spec.backend; }

@@ -33,8 +33,7 @@ QString folderFor(Backend backend)
 
 Migrator::Migrator(Database &database)
     : m_database(database)
-{
-}
+{ }
 
 QList<Migrator::Migration> Migrator::available() const
 {
@@ -112,12 +111,13 @@ Status Migrator::ensureVersionTable()
                          "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
                          "applied_at TIMESTAMPTZ NOT NULL DEFAULT NOW(), "
                          "applied_by TEXT NOT NULL DEFAULT current_user)")
-        : QStringLiteral("CREATE TABLE IF NOT EXISTS cron_console_migrations ("
-                         "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-                         "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f', 'now')))");
+        : QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS cron_console_migrations ("
+            "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+            "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f', 'now')))");
     if (!query.exec(ddl))
-        return SqlErrors::fromQuery(query, m_database.backend(),
-            tr("creating the schema version table"));
+        return SqlErrors::fromQuery(
+            query, m_database.backend(), tr("creating the schema version table"));
     return {};
 }
 

@@ -27,7 +27,8 @@ QString SqlDialect::nowPlusHours(const QString &hoursExpression) const
     return isPostgres()
         ? QStringLiteral("(NOW() + make_interval(hours => CAST(%1 AS integer)))::timestamp")
               .arg(hoursExpression)
-        : QStringLiteral("strftime('%Y-%m-%d %H:%M:%f', 'now', '+' || CAST(%1 AS integer) || ' hours')")
+        : QStringLiteral(
+            "strftime('%Y-%m-%d %H:%M:%f', 'now', '+' || CAST(%1 AS integer) || ' hours')")
               .arg(hoursExpression);
 }
 

@@ -12,8 +12,7 @@ class SqlDialect final {
 public:
     explicit SqlDialect(Backend backend)
         : m_backend(backend)
-    {
-    }
+    { }
 
     Backend backend() const { return m_backend; }
     bool isPostgres() const { return m_backend == Backend::PostgreSQL; }

@@ -72,9 +72,9 @@ Error fromSqlError(const QSqlError &error, Backend backend, const QString &what)
 {
     const Error::Kind kind
         = backend == Backend::PostgreSQL ? classifyPostgres(error) : classifySqlite(error);
-    const QString message = what.isEmpty() ? serverText(error)
-                                           : QCoreApplication::translate("SqlErrors", "%1: %2")
-                                                 .arg(what, serverText(error));
+    const QString message = what.isEmpty()
+        ? serverText(error)
+        : QCoreApplication::translate("SqlErrors", "%1: %2").arg(what, serverText(error));
     Error result{kind, message};
     result.transient = isRetryable(error, backend);
     return result;

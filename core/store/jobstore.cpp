@@ -30,11 +30,10 @@ Error unknownJob(const QString &name)
 
 JobStore::JobStore(Database &database)
     : m_database(database)
-{
-}
+{ }
 
-Result<QSqlQuery *> JobStore::run(const QString &sql, const QVariantMap &values,
-    const QString &what)
+Result<QSqlQuery *> JobStore::run(
+    const QString &sql, const QVariantMap &values, const QString &what)
 {
     const auto prepared = m_database.prepared(sql);
     if (!prepared)
@@ -91,8 +90,8 @@ Result<Job> JobStore::job(const QString &name)
     return selectJob(name, false);
 }
 
-Result<ActionOutcome> JobStore::applyAction(const QString &name, const QString &action,
-    const ActionOptions &options, const Change &change)
+Result<ActionOutcome> JobStore::applyAction(
+    const QString &name, const QString &action, const ActionOptions &options, const Change &change)
 {
     ActionOutcome outcome;
     const Status status = Transaction::run(m_database, [&]() -> Status {
@@ -125,8 +124,8 @@ Result<ActionOutcome> JobStore::applyAction(const QString &name, const QString &
     return outcome;
 }
 
-Result<ActionOutcome> JobStore::setActive(const QString &name, bool active,
-    const ActionOptions &options)
+Result<ActionOutcome> JobStore::setActive(
+    const QString &name, bool active, const ActionOptions &options)
 {
     const QString action = active ? QStringLiteral("enable") : QStringLiteral("disable");
     return applyAction(name, action, options, [&](const Job &before) -> Result<bool> {
@@ -144,13 +143,13 @@ Result<ActionOutcome> JobStore::setActive(const QString &name, bool active,
     });
 }
 
-Result<ActionOutcome> JobStore::updateInterval(const QString &name, qint64 hours,
-    const ActionOptions &options)
+Result<ActionOutcome> JobStore::updateInterval(
+    const QString &name, qint64 hours, const ActionOptions &options)
 {
     if (const QString problem = JobRules::validateIntervalHours(hours); !problem.isEmpty())
         return Error::invalidInput(problem);
-    return applyAction(name, QStringLiteral("update_interval"), options,
-        [&](const Job &before) -> Result<bool> {
+    return applyAction(
+        name, QStringLiteral("update_interval"), options, [&](const Job &before) -> Result<bool> {
             // As the seed does: next_run = calcular_proximo_run(intervalo_horas).
             const Status status = exec(
                 QStringLiteral("UPDATE cron_jobs SET intervalo_horas = :horas, next_run = %1, "
@@ -168,44 +167,48 @@ Result<ActionOutcome> JobStore::updateInterval(const QString &name, qint64 hours
 
 Result<ActionOutcome> JobStore::reset(const QString &name, const ActionOptions &options)
 {
-    return applyAction(name, QStringLiteral("reset"), options, [&](const Job &before) -> Result<bool> {
-        // lease_token moves on, so a runner that still thinks it holds the job cannot record
-        // its result over the reset.
-        const Status status = exec(QStringLiteral("UPDATE cron_jobs SET ultimo_status = 'pending', "
-                                                  "running_since = NULL, lease_owner = NULL, "
-                                                  "lease_expires_at = NULL, "
-                                                  "lease_token = lease_token + 1, "
-                                                  "row_version = row_version + 1, updated_at = %1 "
-                                                  "WHERE id = :id")
-                                       .arg(m_database.dialect().now()),
-            {{QStringLiteral("id"), before.id}}, tr("resetting job \"%1\"").arg(name));
-        if (!status)
-            return status.error();
-        return true;
-    });
+    return applyAction(
+        name, QStringLiteral("reset"), options, [&](const Job &before) -> Result<bool> {
+            // lease_token moves on, so a runner that still thinks it holds the job cannot record
+            // its result over the reset.
+            const Status status
+                = exec(QStringLiteral("UPDATE cron_jobs SET ultimo_status = 'pending', "
+                                      "running_since = NULL, lease_owner = NULL, "
+                                      "lease_expires_at = NULL, "
+                                      "lease_token = lease_token + 1, "
+                                      "row_version = row_version + 1, updated_at = %1 "
+                                      "WHERE id = :id")
+                           .arg(m_database.dialect().now()),
+                    {{QStringLiteral("id"), before.id}}, tr("resetting job \"%1\"").arg(name));
+            if (!status)
+                return status.error();
+            return true;
+        });
 }
 
 Result<ActionOutcome> JobStore::runNow(const QString &name, const ActionOptions &options)
 {
-    return applyAction(name, QStringLiteral("run_now"), options, [&](const Job &before) -> Result<bool> {
-        if (!before.active)
-            return Error::conflict(
-                tr("job \"%1\" is disabled; enable it before running it").arg(name));
-        if (before.lastStatus == QLatin1String("running")
-            && !JobRules::isStuck(before, before.readAt))
-            return Error::conflict(tr("job \"%1\" is running now (held by %2)")
-                                       .arg(name,
-                                           before.leaseOwner.isEmpty() ? tr("another program")
-                                                                       : before.leaseOwner));
-        const Status status = exec(QStringLiteral("UPDATE cron_jobs SET next_run = %1, "
-                                                  "row_version = row_version + 1, updated_at = %1 "
-                                                  "WHERE id = :id")
-                                       .arg(m_database.dialect().now()),
-            {{QStringLiteral("id"), before.id}}, tr("scheduling job \"%1\" now").arg(name));
-        if (!status)
-            return status.error();
-        return true;
-    });
+    return applyAction(
+        name, QStringLiteral("run_now"), options, [&](const Job &before) -> Result<bool> {
+            if (!before.active)
+                return Error::conflict(
+                    tr("job \"%1\" is disabled; enable it before running it").arg(name));
+            if (before.lastStatus == QLatin1String("running")
+                && !JobRules::isStuck(before, before.readAt))
+                return Error::conflict(tr("job \"%1\" is running now (held by %2)")
+                                           .arg(name,
+                                               before.leaseOwner.isEmpty() ? tr("another program")
+                                                                           : before.leaseOwner));
+            const Status status
+                = exec(QStringLiteral("UPDATE cron_jobs SET next_run = %1, "
+                                      "row_version = row_version + 1, updated_at = %1 "
+                                      "WHERE id = :id")
+                           .arg(m_database.dialect().now()),
+                    {{QStringLiteral("id"), before.id}}, tr("scheduling job \"%1\" now").arg(name));
+            if (!status)
+                return status.error();
+            return true;
+        });
 }
 
 Result<ActionOutcome> JobStore::addJob(const NewJob &newJob, const ActionOptions &options)
@@ -225,16 +228,16 @@ Result<ActionOutcome> JobStore::addJob(const NewJob &newJob, const ActionOptions
         (*exists)->finish();
         if (taken)
             return Error::conflict(tr("a job named \"%1\" already exists").arg(newJob.name));
-        const Status inserted = exec(
-            QStringLiteral("INSERT INTO cron_jobs (nome, descricao, intervalo_horas, ativo) "
-                           "VALUES (:nome, :descricao, :horas, :ativo)"),
-            {{QStringLiteral("nome"), newJob.name},
-                {QStringLiteral("descricao"),
-                    newJob.description.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
-                                                 : QVariant(newJob.description)},
-                {QStringLiteral("horas"), newJob.intervalHours},
-                {QStringLiteral("ativo"), newJob.active}},
-            tr("adding job \"%1\"").arg(newJob.name));
+        const Status inserted
+            = exec(QStringLiteral("INSERT INTO cron_jobs (nome, descricao, intervalo_horas, ativo) "
+                                  "VALUES (:nome, :descricao, :horas, :ativo)"),
+                {{QStringLiteral("nome"), newJob.name},
+                    {QStringLiteral("descricao"),
+                        newJob.description.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                                     : QVariant(newJob.description)},
+                    {QStringLiteral("horas"), newJob.intervalHours},
+                    {QStringLiteral("ativo"), newJob.active}},
+                tr("adding job \"%1\"").arg(newJob.name));
         if (!inserted)
             return inserted;
         const Result<Job> after = selectJob(newJob.name, false);
@@ -289,7 +292,8 @@ Result<QList<HistoryEntry>> JobStore::history(const HistoryQuery &request)
     const QString sql
         = QStringLiteral("SELECT id, %1, %2, acao, %3, %4 FROM tenant_logs WHERE %5 "
                          "ORDER BY created_at DESC, id DESC LIMIT :limit")
-              .arg(d.isPostgres() ? QStringLiteral("created_at::text") : QStringLiteral("created_at"),
+              .arg(d.isPostgres() ? QStringLiteral("created_at::text")
+                                  : QStringLiteral("created_at"),
                   d.epoch(QStringLiteral("created_at")), jobExpression,
                   d.isPostgres() ? QStringLiteral("detalhes::text") : QStringLiteral("detalhes"),
                   where.join(QLatin1String(" AND ")));

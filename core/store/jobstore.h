@@ -46,10 +46,10 @@ public:
 
     Result<ActionOutcome> addJob(const NewJob &job, const ActionOptions &options = {});
     Result<ActionOutcome> removeJob(const QString &name, const ActionOptions &options = {});
-    Result<ActionOutcome> setActive(const QString &name, bool active,
-        const ActionOptions &options = {});
-    Result<ActionOutcome> updateInterval(const QString &name, qint64 hours,
-        const ActionOptions &options = {});
+    Result<ActionOutcome> setActive(
+        const QString &name, bool active, const ActionOptions &options = {});
+    Result<ActionOutcome> updateInterval(
+        const QString &name, qint64 hours, const ActionOptions &options = {});
     // A running or stuck job back to 'pending'; its lease is dropped and fenced.
     Result<ActionOutcome> reset(const QString &name, const ActionOptions &options = {});
     // next_run = now; on PostgreSQL the change is announced to runners at once.

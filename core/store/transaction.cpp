@@ -21,8 +21,8 @@ Status run(Database &database, const std::function<Status()> &work)
     const Backend backend = database.backend();
     for (int attempt = 1;; ++attempt) {
         QSqlQuery control(database.handle());
-        const QString begin
-            = backend == Backend::SQLite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+        const QString begin = backend == Backend::SQLite ? QStringLiteral("BEGIN IMMEDIATE")
+                                                         : QStringLiteral("BEGIN");
         if (!control.exec(begin)) {
             if (attempt < maxAttempts && SqlErrors::isRetryable(control.lastError(), backend)) {
                 QThread::msleep(20 * attempt); // backoff before retrying a busy database
@@ -48,8 +48,8 @@ Status run(Database &database, const std::function<Status()> &work)
             QThread::msleep(20 * attempt);
             continue;
         }
-        return SqlErrors::fromSqlError(commitError, backend,
-            QCoreApplication::translate("Transaction", "saving the change"));
+        return SqlErrors::fromSqlError(
+            commitError, backend, QCoreApplication::translate("Transaction", "saving the change"));
     }
 }
 

@@ -31,8 +31,7 @@ std::unique_ptr<Database> serverConnection(QString *error)
 
 QString TestDatabase::backendName(Backend backend)
 {
-    return backend == Backend::PostgreSQL ? QStringLiteral("postgresql")
-                                          : QStringLiteral("sqlite");
+    return backend == Backend::PostgreSQL ? QStringLiteral("postgresql") : QStringLiteral("sqlite");
 }
 
 std::unique_ptr<TestDatabase> TestDatabase::create(Backend backend, QString *error, bool migrate)
@@ -48,8 +47,8 @@ std::unique_ptr<TestDatabase> TestDatabase::create(Backend backend, QString *err
         auto server = serverConnection(error);
         if (!server)
             return nullptr;
-        const QString name = QStringLiteral("cron_test_%1")
-                                 .arg(QRandomGenerator::global()->generate64(), 0, 16);
+        const QString name
+            = QStringLiteral("cron_test_%1").arg(QRandomGenerator::global()->generate64(), 0, 16);
         QSqlQuery query(server->handle());
         if (!query.exec(QStringLiteral("CREATE DATABASE %1").arg(name))) {
             *error = query.lastError().text();

@@ -17,8 +17,8 @@ public:
     Q_DISABLE_COPY_MOVE(TestDatabase)
 
     // Empty database (no schema) when `migrate` is false.
-    static std::unique_ptr<TestDatabase> create(Backend backend, QString *error,
-        bool migrate = true);
+    static std::unique_ptr<TestDatabase> create(
+        Backend backend, QString *error, bool migrate = true);
 
     const ConnectionSpec &spec() const { return m_spec; }
     QString url() const;

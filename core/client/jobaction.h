@@ -1,0 +1,25 @@
+#pragma once
+
+#include "store/jobstore.h"
+
+#include <QString>
+
+// One admin action the console asks the worker to perform, as a plain value.
+struct JobAction {
+    enum class Kind { Enable, Disable, RunNow, SetInterval, Reset, Remove, Add };
+
+    Kind kind = Kind::RunNow;
+    QString job; // the job's name (unused for Add)
+    qint64 hours = 0; // SetInterval
+    NewJob newJob; // Add
+    ActionOptions options; // expectedVersion from the row the user saw, reason for the audit row
+
+    static JobAction make(Kind kind, const QString &job, std::optional<qint64> expectedVersion)
+    {
+        JobAction action;
+        action.kind = kind;
+        action.job = job;
+        action.options.expectedVersion = expectedVersion;
+        return action;
+    }
+};
