@@ -98,6 +98,11 @@ const QList<Cli::Command> &Cli::commands()
             tr("put a running or stuck job back to pending"), &Cli::cmdReset},
         {QStringLiteral("run-now"), QStringLiteral("run-now NAME"),
             tr("make a job due now; a runner starts it"), &Cli::cmdRunNow},
+        {QStringLiteral("scheduler"), QStringLiteral("scheduler [--config FILE] [--name NAME]"),
+            tr("run due jobs on this machine until SIGTERM/SIGINT (the headless runner)"),
+            &Cli::cmdScheduler},
+        {QStringLiteral("runners"), QStringLiteral("runners [--json]"),
+            tr("list the runners, live, stopped and stale"), &Cli::cmdRunners},
         {QStringLiteral("history"), QStringLiteral("history NAME [--limit N] [--json]"),
             tr("a job's executions and admin actions, newest first"), &Cli::cmdHistory},
     };

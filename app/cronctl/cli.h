@@ -42,6 +42,8 @@ private:
     int cmdReset(const QStringList &args);
     int cmdRunNow(const QStringList &args);
     int cmdHistory(const QStringList &args);
+    int cmdScheduler(const QStringList &args);
+    int cmdRunners(const QStringList &args);
 
     // Parses a subcommand's own options; returns false (and has reported) on a usage error or
     // after printing --help, with the exit status in *exitCode.

@@ -34,13 +34,17 @@ Database::Database(const ConnectionSpec &spec, const QString &name)
 
 Database::~Database()
 {
-    m_statements.clear(); // statements go before their connection
+    // The connection goes first, then the kept statements: with their driver gone they skip the
+    // DEALLOCATE round trip (the server drops them with the session anyway), which on a lost
+    // connection would print one warning per statement.
+    auto statements = std::exchange(m_statements, {});
     {
         QSqlDatabase db = QSqlDatabase::database(m_name, false);
         if (db.isValid())
             db.close();
     }
     QSqlDatabase::removeDatabase(m_name);
+    statements.clear();
 }
 
 QSqlDatabase Database::handle() const
@@ -70,6 +74,19 @@ Result<QSqlQuery *> Database::prepared(const QString &sql)
         return SqlErrors::fromQuery(*query, backend(), tr("preparing a statement"));
     m_statements.insert(sql, query);
     return query.get();
+}
+
+Result<QSqlQuery *> Database::run(
+    const QString &sql, const QVariantMap &values, const QString &what)
+{
+    const auto query = prepared(sql);
+    if (!query)
+        return Error{query.error().kind, tr("%1: %2").arg(what, query.error().message)};
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        (*query)->bindValue(QLatin1Char(':') + it.key(), it.value());
+    if (!(*query)->exec())
+        return SqlErrors::fromQuery(**query, backend(), what);
+    return query;
 }
 
 Result<std::unique_ptr<Database>> Database::open(const ConnectionSpec &spec, const QString &purpose)

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariantMap>
 
 #include <memory>
 
@@ -38,6 +39,9 @@ public:
     // statements are reused, and are never deallocated inside a failed transaction (which
     // QPSQL reports as a warning on stderr).
     Result<QSqlQuery *> prepared(const QString &sql);
+    // Runs a kept prepared statement with named values (keys without the colon); `what` says
+    // what was being done, for the error message.
+    Result<QSqlQuery *> run(const QString &sql, const QVariantMap &values, const QString &what);
 
 private:
     Database(const ConnectionSpec &spec, const QString &name);

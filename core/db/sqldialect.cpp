@@ -47,3 +47,21 @@ QString SqlDialect::currentUser() const
 {
     return isPostgres() ? QStringLiteral("current_user") : QStringLiteral("NULL");
 }
+
+QString SqlDialect::nowPlusSeconds(const QString &secondsExpression) const
+{
+    return isPostgres()
+        ? QStringLiteral("(NOW() + make_interval(secs => CAST(%1 AS float8)))::timestamp")
+              .arg(secondsExpression)
+        : QStringLiteral(
+            "strftime('%Y-%m-%d %H:%M:%f', 'now', '+' || CAST(%1 AS real) || ' seconds')")
+              .arg(secondsExpression);
+}
+
+QString SqlDialect::inJsonArray(const QString &column, const QString &placeholder) const
+{
+    return isPostgres()
+        ? QStringLiteral("%1 IN (SELECT jsonb_array_elements_text(CAST(%2 AS jsonb)))")
+              .arg(column, placeholder)
+        : QStringLiteral("%1 IN (SELECT value FROM json_each(%2))").arg(column, placeholder);
+}

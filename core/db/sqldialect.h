@@ -25,6 +25,10 @@ public:
     QString fromEpoch(const QString &placeholder) const;
     // now() plus a number of hours given as an SQL expression.
     QString nowPlusHours(const QString &hoursExpression) const;
+    // now() plus a number of seconds given as an SQL expression.
+    QString nowPlusSeconds(const QString &secondsExpression) const;
+    // `column IN (the strings of a bound JSON array)`: a list of names as one bound value.
+    QString inJsonArray(const QString &column, const QString &placeholder) const;
     // A bound JSON text parameter as a value for a JSON column.
     QString json(const QString &placeholder) const;
     // Lock the selected row for the rest of the transaction (SQLite locks the whole file at

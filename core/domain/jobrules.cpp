@@ -72,6 +72,16 @@ QDateTime nextRunAfterInterval(const QDateTime &now, int intervalHours)
     return now.addSecs(qint64(intervalHours) * 3600);
 }
 
+QDateTime nextSlot(const Job &job, const QDateTime &now)
+{
+    const qint64 interval = qint64(std::max(job.intervalHours, minIntervalHours)) * 3600 * 1000;
+    const QDateTime planned = job.nextRun.isValid() ? job.nextRun : now;
+    if (planned > now)
+        return planned;
+    const qint64 behind = planned.msecsTo(now);
+    return planned.addMSecs((behind / interval + 1) * interval);
+}
+
 QString validateName(const QString &name)
 {
     if (name.trimmed().isEmpty())

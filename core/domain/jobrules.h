@@ -25,6 +25,10 @@ JobState state(const Job &job, const QDateTime &now);
 QString seedStatusDescription(const Job &job, const QDateTime &now);
 // calcular_proximo_run(intervalo_horas) as of `now`.
 QDateTime nextRunAfterInterval(const QDateTime &now, int intervalHours);
+// The next planned slot after a run that finished at `now`: the schedule's grid continued from
+// the slot the run was planned for, so runs do not drift by their own duration, and slots
+// missed while nothing ran collapse into this one run.
+QDateTime nextSlot(const Job &job, const QDateTime &now);
 
 // Validation with messages for people; an empty string means valid.
 QString validateName(const QString &name);

@@ -35,15 +35,7 @@ JobStore::JobStore(Database &database)
 Result<QSqlQuery *> JobStore::run(
     const QString &sql, const QVariantMap &values, const QString &what)
 {
-    const auto prepared = m_database.prepared(sql);
-    if (!prepared)
-        return prepared.error();
-    QSqlQuery *query = *prepared;
-    for (auto it = values.cbegin(); it != values.cend(); ++it)
-        query->bindValue(QLatin1Char(':') + it.key(), it.value());
-    if (!query->exec())
-        return SqlErrors::fromQuery(*query, m_database.backend(), what);
-    return query;
+    return m_database.run(sql, values, what);
 }
 
 Status JobStore::exec(const QString &sql, const QVariantMap &values, const QString &what)

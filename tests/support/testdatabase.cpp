@@ -102,8 +102,22 @@ std::unique_ptr<Database> TestDatabase::connect(const QString &purpose) const
     return opened ? std::move(opened).value() : nullptr;
 }
 
+void TestDatabase::ensureAdmin() const
+{
+    // A test may restart the server under us; come back with a fresh connection.
+    if (m_admin && m_admin->ping())
+        return;
+    m_admin.reset();
+    auto reopened = Database::open(m_spec, QStringLiteral("test-setup"));
+    if (reopened)
+        m_admin = std::move(reopened).value();
+}
+
 QVariant TestDatabase::scalar(const QString &sql) const
 {
+    ensureAdmin();
+    if (!m_admin)
+        return {};
     QSqlQuery query(m_admin->handle());
     if (!query.exec(sql)) {
         qWarning("TestDatabase::scalar failed: %s: %s", qPrintable(sql),
@@ -115,6 +129,9 @@ QVariant TestDatabase::scalar(const QString &sql) const
 
 bool TestDatabase::exec(const QString &sql, QString *error) const
 {
+    ensureAdmin();
+    if (!m_admin)
+        return false;
     QSqlQuery query(m_admin->handle());
     if (query.exec(sql))
         return true;

@@ -32,9 +32,10 @@ public:
 
 private:
     TestDatabase() = default;
+    void ensureAdmin() const;
 
     ConnectionSpec m_spec;
     QTemporaryDir m_dir;
     QString m_pgDatabase; // created on the server; dropped in the destructor
-    std::unique_ptr<Database> m_admin; // for scalar()/exec()
+    mutable std::unique_ptr<Database> m_admin; // for scalar()/exec()
 };

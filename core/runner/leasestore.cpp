@@ -1,0 +1,348 @@
+#include "runner/leasestore.h"
+
+#include "db/database.h"
+#include "db/sqlerrors.h"
+#include "domain/jobrules.h"
+#include "store/auditwriter.h"
+#include "store/jobrow.h"
+#include "store/statusjson.h"
+#include "store/transaction.h"
+#include "util/clientinfo.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("LeaseStore", text);
+}
+
+QString jsonArray(const QStringList &names)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(names)).toJson(QJsonDocument::Compact));
+}
+
+QStringList stringList(const QVariant &json)
+{
+    QStringList list;
+    for (const QJsonValue value : QJsonDocument::fromJson(json.toString().toUtf8()).array())
+        list << value.toString();
+    return list;
+}
+
+Result<QSqlQuery *> run(
+    Database &database, const QString &sql, const QVariantMap &values, const QString &what)
+{
+    return database.run(sql, values, what);
+}
+
+} // namespace
+
+LeaseStore::LeaseStore(Database &database, const QString &owner, int leaseSeconds)
+    : m_database(database)
+    , m_owner(owner)
+    , m_leaseSeconds(leaseSeconds)
+{ }
+
+Result<QList<Job>> LeaseStore::jobs(const QStringList &names)
+{
+    const SqlDialect &d = m_database.dialect();
+    const auto query = run(m_database,
+        QStringLiteral("SELECT %1 FROM cron_jobs WHERE %2")
+            .arg(JobRow::selectList(d),
+                d.inJsonArray(QStringLiteral("nome"), QStringLiteral(":names"))),
+        {{QStringLiteral("names"), jsonArray(names)}}, tr("reading the runner's jobs"));
+    if (!query)
+        return query.error();
+    QList<Job> jobs;
+    while ((*query)->next())
+        jobs << JobRow::read(**query);
+    (*query)->finish();
+    return jobs;
+}
+
+Result<QList<Claim>> LeaseStore::claimDue(const QStringList &names, int limit)
+{
+    if (names.isEmpty() || limit <= 0)
+        return QList<Claim>();
+    return m_database.backend() == Backend::PostgreSQL ? claimPostgres(names, limit)
+                                                       : claimSqlite(names, limit);
+}
+
+Result<QList<Claim>> LeaseStore::claimPostgres(const QStringList &names, int limit)
+{
+    // One statement: pick due rows nobody else is locking, then claim them. The predicate is
+    // repeated in the outer WHERE on purpose: if a concurrent writer changed a row between the
+    // pick and the update, PostgreSQL re-checks the newer row version against it.
+    static const QString claimable = QStringLiteral(
+        "cron_job_claimable(%1ativo, %1ultimo_status, %1last_run, %1next_run, %1running_since, "
+        "%1updated_at, %1lease_expires_at)");
+    const SqlDialect &d = m_database.dialect();
+    const QString sql = QStringLiteral(
+        "UPDATE cron_jobs AS j SET ultimo_status = 'running', running_since = NOW(), "
+        "lease_owner = :owner, lease_expires_at = %1, lease_token = j.lease_token + 1 "
+        "WHERE j.id IN (SELECT c.id FROM cron_jobs c WHERE %2 AND %3 "
+        "ORDER BY c.next_run NULLS FIRST LIMIT :limit FOR UPDATE SKIP LOCKED) AND %4 "
+        "RETURNING %5")
+                            .arg(d.nowPlusSeconds(QStringLiteral(":lease")),
+                                d.inJsonArray(QStringLiteral("c.nome"), QStringLiteral(":names")),
+                                claimable.arg(QStringLiteral("c.")),
+                                claimable.arg(QStringLiteral("j.")), JobRow::selectList(d));
+    const auto query = run(m_database, sql,
+        {{QStringLiteral("owner"), m_owner}, {QStringLiteral("lease"), m_leaseSeconds},
+            {QStringLiteral("names"), jsonArray(names)}, {QStringLiteral("limit"), limit}},
+        tr("claiming due jobs"));
+    if (!query)
+        return query.error();
+    QList<Claim> claims;
+    while ((*query)->next()) {
+        Claim claim;
+        claim.job = JobRow::read(**query);
+        claim.token = claim.job.leaseToken;
+        claims << claim;
+    }
+    (*query)->finish();
+    return claims;
+}
+
+Result<QList<Claim>> LeaseStore::claimSqlite(const QStringList &names, int limit)
+{
+    QList<Claim> claims;
+    const Status status = Transaction::run(m_database, [&]() -> Status {
+        claims.clear();
+        // BEGIN IMMEDIATE holds the write lock: nobody changes these rows until we commit.
+        auto current = jobs(names);
+        if (!current)
+            return current.error();
+        QList<Job> due;
+        for (const Job &job : *current) {
+            if (JobRules::shouldRun(job, job.readAt))
+                due << job;
+        }
+        std::sort(due.begin(), due.end(), [](const Job &a, const Job &b) {
+            return !a.nextRun.isValid() ? b.nextRun.isValid()
+                                        : (b.nextRun.isValid() && a.nextRun < b.nextRun);
+        });
+        const SqlDialect &d = m_database.dialect();
+        for (const Job &job : due.mid(0, limit)) {
+            const auto claimed = run(m_database,
+                QStringLiteral(
+                    "UPDATE cron_jobs SET ultimo_status = 'running', running_since = %1, "
+                    "lease_owner = :owner, lease_expires_at = %2, "
+                    "lease_token = lease_token + 1, row_version = row_version + 1 "
+                    "WHERE id = :id")
+                    .arg(d.now(), d.nowPlusSeconds(QStringLiteral(":lease"))),
+                {{QStringLiteral("owner"), m_owner}, {QStringLiteral("lease"), m_leaseSeconds},
+                    {QStringLiteral("id"), job.id}},
+                tr("claiming job \"%1\"").arg(job.name));
+            if (!claimed)
+                return claimed.error();
+            Claim claim;
+            claim.job = job; // keeps the planned next_run
+            claim.job.lastStatus = QStringLiteral("running");
+            claim.job.leaseOwner = m_owner;
+            claim.job.leaseToken = job.leaseToken + 1;
+            claim.token = claim.job.leaseToken;
+            claims << claim;
+        }
+        return {};
+    });
+    if (!status)
+        return status.error();
+    return claims;
+}
+
+Result<bool> LeaseStore::renew(const Claim &claim)
+{
+    const auto query = run(m_database,
+        QStringLiteral(
+            "UPDATE cron_jobs SET lease_expires_at = %1 WHERE nome = :nome "
+            "AND lease_token = :token AND lease_owner = :owner AND ultimo_status = 'running'")
+            .arg(m_database.dialect().nowPlusSeconds(QStringLiteral(":lease"))),
+        {{QStringLiteral("lease"), m_leaseSeconds}, {QStringLiteral("nome"), claim.job.name},
+            {QStringLiteral("token"), claim.token}, {QStringLiteral("owner"), m_owner}},
+        tr("renewing the lease of \"%1\"").arg(claim.job.name));
+    if (!query)
+        return query.error();
+    return (*query)->numRowsAffected() == 1;
+}
+
+Result<bool> LeaseStore::finish(const Claim &claim, const ExecutionResult &result)
+{
+    bool recorded = false;
+    const SqlDialect &d = m_database.dialect();
+    const Status status = Transaction::run(m_database, [&]() -> Status {
+        recorded = false;
+        const auto current = run(m_database,
+            QStringLiteral("SELECT %1 FROM cron_jobs WHERE nome = :nome AND lease_token = :token "
+                           "AND lease_owner = :owner%2")
+                .arg(JobRow::selectList(d), d.forUpdate()),
+            {{QStringLiteral("nome"), claim.job.name}, {QStringLiteral("token"), claim.token},
+                {QStringLiteral("owner"), m_owner}},
+            tr("recording the run of \"%1\"").arg(claim.job.name));
+        if (!current)
+            return current.error();
+        if (!(*current)->next())
+            return {}; // fenced: the job was reset or taken over; write nothing
+        Job job = JobRow::read(**current);
+        (*current)->finish();
+        job.nextRun = claim.job.nextRun; // the slot this run was planned for
+        const QDateTime next = JobRules::nextSlot(job, job.readAt);
+        const QString statusText
+            = result.success ? QStringLiteral("success") : QStringLiteral("error");
+        QJsonObject stored = result.result;
+        if (!result.success)
+            stored.insert(QStringLiteral("error"), result.error);
+        const QString resultJson
+            = QString::fromUtf8(QJsonDocument(stored).toJson(QJsonDocument::Compact));
+        const auto updated = run(m_database,
+            QStringLiteral(
+                "UPDATE cron_jobs SET last_run = %1, next_run = %2, "
+                "total_execucoes = COALESCE(total_execucoes, 0) + 1, "
+                "ultima_duracao_segundos = :duracao, ultimo_status = :status, "
+                "ultimo_resultado = %3, running_since = NULL, lease_owner = NULL, "
+                "lease_expires_at = NULL, row_version = row_version + 1, updated_at = %1 "
+                "WHERE id = :id")
+                .arg(d.now(), d.fromEpoch(QStringLiteral(":next")),
+                    d.json(QStringLiteral(":resultado"))),
+            {{QStringLiteral("next"), next.toMSecsSinceEpoch() / 1000.0},
+                {QStringLiteral("duracao"), qint64(result.durationSeconds + 0.5)},
+                {QStringLiteral("status"), statusText}, {QStringLiteral("resultado"), resultJson},
+                {QStringLiteral("id"), job.id}},
+            tr("recording the run of \"%1\"").arg(claim.job.name));
+        if (!updated)
+            return updated.error();
+        // The seed's "Últimas Execuções" reads result keys at the top level of detalhes.
+        QJsonObject details = result.result;
+        details.insert(QStringLiteral("job"), job.name);
+        details.insert(QStringLiteral("status"), statusText);
+        details.insert(QStringLiteral("duracao_segundos"), result.durationSeconds);
+        details.insert(QStringLiteral("runner"), m_owner);
+        details.insert(QStringLiteral("host"), ClientInfo::hostName());
+        details.insert(QStringLiteral("lease_token"), claim.token);
+        details.insert(QStringLiteral("resultado"), result.result);
+        if (!result.success)
+            details.insert(QStringLiteral("erro"), result.error);
+        const QString action = result.success
+            ? (job.successAction.isEmpty() ? QStringLiteral("cron_job_success") : job.successAction)
+            : (job.errorAction.isEmpty() ? QStringLiteral("cron_job_error") : job.errorAction);
+        if (const Status audited = AuditWriter::insert(m_database, action, details); !audited)
+            return audited;
+        recorded = true;
+        return {};
+    });
+    if (!status)
+        return status.error();
+    return recorded;
+}
+
+Status LeaseStore::release(const Claim &claim)
+{
+    const auto query = run(m_database,
+        QStringLiteral("UPDATE cron_jobs SET ultimo_status = 'pending', running_since = NULL, "
+                       "lease_owner = NULL, lease_expires_at = NULL, row_version = row_version + 1 "
+                       "WHERE nome = :nome AND lease_token = :token AND lease_owner = :owner"),
+        {{QStringLiteral("nome"), claim.job.name}, {QStringLiteral("token"), claim.token},
+            {QStringLiteral("owner"), m_owner}},
+        tr("releasing \"%1\"").arg(claim.job.name));
+    if (!query)
+        return query.error();
+    return {};
+}
+
+Status LeaseStore::registerRunner(const RunnerInfo &info)
+{
+    const SqlDialect &d = m_database.dialect();
+    const auto query = run(m_database,
+        QStringLiteral(
+            "INSERT INTO cron_runners (runner_name, host, pid, version, started_at, "
+            "heartbeat_at, heartbeat_seconds, stopped_at, jobs, running_jobs) "
+            "VALUES (:name, :host, :pid, :version, %1, %1, :beat, NULL, %2, %3) "
+            "ON CONFLICT (runner_name) DO UPDATE SET host = excluded.host, "
+            "pid = excluded.pid, version = excluded.version, started_at = excluded.started_at, "
+            "heartbeat_at = excluded.heartbeat_at, heartbeat_seconds = excluded.heartbeat_seconds, "
+            "stopped_at = NULL, jobs = excluded.jobs, running_jobs = excluded.running_jobs")
+            .arg(d.now(), d.json(QStringLiteral(":jobs")), d.json(QStringLiteral(":running"))),
+        {{QStringLiteral("name"), m_owner}, {QStringLiteral("host"), info.host},
+            {QStringLiteral("pid"), info.pid}, {QStringLiteral("version"), info.version},
+            {QStringLiteral("beat"), info.heartbeatSeconds},
+            {QStringLiteral("jobs"), jsonArray(info.jobs)},
+            {QStringLiteral("running"), jsonArray({})}},
+        tr("registering the runner"));
+    if (!query)
+        return query.error();
+    return {};
+}
+
+Status LeaseStore::heartbeat(const QStringList &runningJobs)
+{
+    const SqlDialect &d = m_database.dialect();
+    const auto query = run(m_database,
+        QStringLiteral(
+            "UPDATE cron_runners SET heartbeat_at = %1, running_jobs = %2, stopped_at = NULL "
+            "WHERE runner_name = :name")
+            .arg(d.now(), d.json(QStringLiteral(":running"))),
+        {{QStringLiteral("running"), jsonArray(runningJobs)}, {QStringLiteral("name"), m_owner}},
+        tr("sending the runner heartbeat"));
+    if (!query)
+        return query.error();
+    return {};
+}
+
+Status LeaseStore::deregister()
+{
+    const SqlDialect &d = m_database.dialect();
+    const auto query = run(m_database,
+        QStringLiteral(
+            "UPDATE cron_runners SET stopped_at = %1, heartbeat_at = %1, running_jobs = %2 "
+            "WHERE runner_name = :name")
+            .arg(d.now(), d.json(QStringLiteral(":running"))),
+        {{QStringLiteral("running"), jsonArray({})}, {QStringLiteral("name"), m_owner}},
+        tr("deregistering the runner"));
+    if (!query)
+        return query.error();
+    return {};
+}
+
+Result<QList<RunnerInfo>> LeaseStore::runners()
+{
+    const SqlDialect &d = m_database.dialect();
+    const QString text = d.isPostgres() ? QStringLiteral("::text") : QString();
+    const auto query = run(m_database,
+        QStringLiteral("SELECT runner_name, host, pid, version, %1, %2, %3, heartbeat_seconds, "
+                       "jobs%4, running_jobs%4, %5 FROM cron_runners ORDER BY runner_name")
+            .arg(d.epoch(QStringLiteral("started_at")), d.epoch(QStringLiteral("heartbeat_at")),
+                d.epoch(QStringLiteral("stopped_at")), text, d.epoch(d.now())),
+        {}, tr("reading the runners"));
+    if (!query)
+        return query.error();
+    QList<RunnerInfo> list;
+    while ((*query)->next()) {
+        const QSqlQuery &q = **query;
+        RunnerInfo info;
+        info.name = q.value(0).toString();
+        info.host = q.value(1).toString();
+        info.pid = q.value(2).toLongLong();
+        info.version = q.value(3).toString();
+        info.startedAt = JobRow::fromEpoch(q.value(4));
+        info.heartbeatAt = JobRow::fromEpoch(q.value(5));
+        info.stoppedAt = JobRow::fromEpoch(q.value(6));
+        info.heartbeatSeconds = q.value(7).toInt();
+        info.jobs = stringList(q.value(8));
+        info.runningJobs = stringList(q.value(9));
+        const QDateTime now = JobRow::fromEpoch(q.value(10));
+        info.stale = !info.stoppedAt.isValid()
+            && info.heartbeatAt.addSecs(3 * qint64(std::max(info.heartbeatSeconds, 1))) < now;
+        list << info;
+    }
+    (*query)->finish();
+    return list;
+}

@@ -1,0 +1,19 @@
+#include "runner/runneraction.h"
+
+#include "runner/commandaction.h"
+#include "runner/httpaction.h"
+#include "runner/sqlaction.h"
+
+std::unique_ptr<RunnerAction> RunnerAction::create(
+    const ActionSpec &spec, const ConnectionSpec &database, QObject *parent)
+{
+    switch (spec.type) {
+    case ActionSpec::Type::Command:
+        return std::make_unique<CommandAction>(spec, parent);
+    case ActionSpec::Type::Sql:
+        return std::make_unique<SqlAction>(spec, database, parent);
+    case ActionSpec::Type::Http:
+        break;
+    }
+    return std::make_unique<HttpAction>(spec, parent);
+}
