@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "db/migrator.h"
 #include "domain/jobrules.h"
+#include "schedule/schedule.h"
 #include "store/jobstore.h"
 #include "store/statusjson.h"
 #include "version.h"
@@ -83,7 +84,8 @@ const QList<Cli::Command> &Cli::commands()
         {QStringLiteral("status"), QStringLiteral("status [--json]"),
             tr("list every job with its state"), &Cli::cmdStatus},
         {QStringLiteral("add"),
-            QStringLiteral("add NAME [--description TEXT] [--interval-hours N] [--disabled]"),
+            QStringLiteral("add NAME [--description TEXT] [--interval-hours N | --cron EXPR "
+                           "[--timezone TZ]] [--disabled]"),
             tr("add a job"), &Cli::cmdAdd},
         {QStringLiteral("remove"), QStringLiteral("remove NAME"), tr("delete a job"),
             &Cli::cmdRemove},
@@ -94,6 +96,15 @@ const QList<Cli::Command> &Cli::commands()
         {QStringLiteral("set-interval"), QStringLiteral("set-interval NAME HOURS"),
             tr("run a job every HOURS hours (1-8760); the next run moves to now + HOURS"),
             &Cli::cmdSetInterval},
+        {QStringLiteral("set-schedule"),
+            QStringLiteral("set-schedule NAME (--cron EXPR [--timezone TZ] | --interval-hours N)"),
+            tr("run a job on a cron expression in a time zone, or every N hours"),
+            &Cli::cmdSetSchedule},
+        {QStringLiteral("next-runs"),
+            QStringLiteral("next-runs (--cron EXPR [--timezone TZ] | --interval-hours N) "
+                           "[--from ISO-8601] [--count N]"),
+            tr("print the next run times of a schedule, one ISO-8601 instant per line"),
+            &Cli::cmdNextRuns},
         {QStringLiteral("reset"), QStringLiteral("reset NAME [--reason TEXT]"),
             tr("put a running or stuck job back to pending"), &Cli::cmdReset},
         {QStringLiteral("run-now"), QStringLiteral("run-now NAME"),
@@ -105,6 +116,16 @@ const QList<Cli::Command> &Cli::commands()
             tr("list the runners, live, stopped and stale"), &Cli::cmdRunners},
         {QStringLiteral("history"), QStringLiteral("history NAME [--limit N] [--json]"),
             tr("a job's executions and admin actions, newest first"), &Cli::cmdHistory},
+        {QStringLiteral("export-history"),
+            QStringLiteral("export-history [--job NAME] [--since T] [--until T] [--action A] "
+                           "[--output FILE|-] [--delimiter ,|;] [--bom]"),
+            tr("cron history as CSV (newest first); T is an ISO-8601 date or date-time, local "
+               "without an offset"),
+            &Cli::cmdExportHistory},
+        {QStringLiteral("prune-history"),
+            QStringLiteral("prune-history --older-than-days N [--batch-size 5000] [--dry-run]"),
+            tr("delete cron history older than N days in small batches, and audit it"),
+            &Cli::cmdPruneHistory},
     };
     return list;
 }
@@ -282,14 +303,14 @@ int Cli::cmdStatus(const QStringList &args)
         m_out.flush();
         return Success;
     }
-    QList<QStringList> rows{{tr("NAME"), tr("ACTIVE"), tr("EVERY"), tr("STATUS"), tr("LAST RUN"),
+    QList<QStringList> rows{{tr("NAME"), tr("ACTIVE"), tr("SCHEDULE"), tr("STATUS"), tr("LAST RUN"),
         tr("NEXT RUN"), tr("RUNS")}};
     for (const Job &job : *jobs) {
         QString status = job.lastStatus.isEmpty() ? QStringLiteral("pending") : job.lastStatus;
         if (JobRules::isStuck(job, job.readAt))
             status = QStringLiteral("stuck");
         rows << QStringList{job.name, job.active ? tr("yes") : tr("no"),
-            QStringLiteral("%1h").arg(job.intervalHours), status, localTime(job.lastRun),
+            Schedule::of(job).describe(), status, localTime(job.lastRun),
             JobRules::shouldRun(job, job.readAt) ? tr("due now") : localTime(job.nextRun),
             QString::number(job.totalRuns)};
     }
@@ -306,7 +327,11 @@ int Cli::cmdAdd(const QStringList &args)
     const QCommandLineOption intervalOption(QStringLiteral("interval-hours"),
         tr("run every N hours (1-8760, default 12)"), QStringLiteral("N"), QStringLiteral("12"));
     const QCommandLineOption disabledOption(QStringLiteral("disabled"), tr("add it inactive"));
-    parser.addOptions({descriptionOption, intervalOption, disabledOption});
+    const QCommandLineOption cronOption(QStringLiteral("cron"),
+        tr("run on this 5-field cron expression instead of an interval"), QStringLiteral("EXPR"));
+    const QCommandLineOption zoneOption(QStringLiteral("timezone"),
+        tr("IANA time zone of --cron (default UTC)"), QStringLiteral("TZ"));
+    parser.addOptions({descriptionOption, intervalOption, disabledOption, cronOption, zoneOption});
     int exitCode = Success;
     if (!parseCommand(parser, QStringLiteral("add"), args, 1, &exitCode))
         return exitCode;
@@ -319,6 +344,17 @@ int Cli::cmdAdd(const QStringList &args)
         return usageError(tr("--interval-hours needs a whole number of hours, not \"%1\"")
                               .arg(parser.value(intervalOption)));
     job.intervalHours = *hours;
+    if (parser.isSet(cronOption) && parser.isSet(intervalOption))
+        return usageError(tr("add takes --cron or --interval-hours, not both"));
+    if (parser.isSet(zoneOption) && !parser.isSet(cronOption))
+        return usageError(tr("--timezone goes with --cron"));
+    if (parser.isSet(cronOption)) {
+        const auto schedule = Schedule::cron(parser.value(cronOption), parser.value(zoneOption));
+        if (!schedule)
+            return usageError(schedule.error().message);
+        job.cronExpression = schedule->expression();
+        job.timeZone = schedule->zoneId();
+    }
     // Validate before touching the database, so bad input never needs a connection.
     if (const QString problem = JobRules::validateName(job.name); !problem.isEmpty())
         return usageError(problem);
@@ -332,8 +368,8 @@ int Cli::cmdAdd(const QStringList &args)
     const auto outcome = store.addJob(job);
     if (!outcome)
         return fail(outcome.error());
-    m_out << tr("added %1 (every %2 h, %3)")
-                 .arg(outcome->job.name, QString::number(outcome->job.intervalHours),
+    m_out << tr("added %1 (%2, %3)")
+                 .arg(outcome->job.name, Schedule::of(outcome->job).describe(),
                      outcome->job.active ? tr("active") : tr("disabled"))
           << Qt::endl;
     return Success;

@@ -42,7 +42,11 @@ private:
     int cmdReset(const QStringList &args);
     int cmdRunNow(const QStringList &args);
     int cmdHistory(const QStringList &args);
+    int cmdExportHistory(const QStringList &args);
+    int cmdPruneHistory(const QStringList &args);
     int cmdScheduler(const QStringList &args);
+    int cmdSetSchedule(const QStringList &args);
+    int cmdNextRuns(const QStringList &args);
     int cmdRunners(const QStringList &args);
 
     // Parses a subcommand's own options; returns false (and has reported) on a usage error or

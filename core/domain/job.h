@@ -31,6 +31,8 @@ struct Job {
     qint64 leaseToken = 0; // fencing token, incremented on every claim and reset
     QString successAction; // tenant_logs.acao for a successful run (NULL: cron_job_success)
     QString errorAction; // tenant_logs.acao for a failed run (NULL: cron_job_error)
+    QString cronExpression; // cron_expression: when set, it (not intervalo_horas) drives next_run
+    QString timeZone; // schedule_timezone: IANA zone of the cron expression (NULL: UTC)
 
     // The server's clock when the row was read, so derived state does not depend on the
     // client's clock.

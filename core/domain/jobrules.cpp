@@ -1,5 +1,7 @@
 #include "domain/jobrules.h"
 
+#include "schedule/schedule.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -25,7 +27,8 @@ bool shouldRun(const Job &job, const QDateTime &now)
         return false;
     if (job.lastStatus == QLatin1String("running"))
         return isStuck(job, now);
-    if (!job.lastRun.isValid())
+    // "Never ran" means "run now" for the seed's interval jobs; a cron job waits for its time.
+    if (!job.lastRun.isValid() && job.cronExpression.isEmpty())
         return true;
     return !job.nextRun.isValid() || now >= job.nextRun;
 }
@@ -74,6 +77,12 @@ QDateTime nextRunAfterInterval(const QDateTime &now, int intervalHours)
 
 QDateTime nextSlot(const Job &job, const QDateTime &now)
 {
+    if (const Schedule schedule = Schedule::of(job); schedule.isCron()) {
+        // Fire times are absolute: the next one after now, whatever was missed.
+        const QDateTime next = schedule.nextAfter(now);
+        if (next.isValid())
+            return next;
+    }
     const qint64 interval = qint64(std::max(job.intervalHours, minIntervalHours)) * 3600 * 1000;
     const QDateTime planned = job.nextRun.isValid() ? job.nextRun : now;
     if (planned > now)

@@ -84,7 +84,7 @@ Result<QList<Claim>> LeaseStore::claimPostgres(const QStringList &names, int lim
     // pick and the update, PostgreSQL re-checks the newer row version against it.
     static const QString claimable = QStringLiteral(
         "cron_job_claimable(%1ativo, %1ultimo_status, %1last_run, %1next_run, %1running_since, "
-        "%1updated_at, %1lease_expires_at)");
+        "%1updated_at, %1lease_expires_at, %1cron_expression)");
     const SqlDialect &d = m_database.dialect();
     const QString sql = QStringLiteral(
         "UPDATE cron_jobs AS j SET ultimo_status = 'running', running_since = NOW(), "

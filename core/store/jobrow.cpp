@@ -32,6 +32,8 @@ enum Column {
     LeaseToken,
     SuccessAction,
     ErrorAction,
+    CronExpression,
+    TimeZone,
     ReadAt,
 };
 
@@ -49,7 +51,8 @@ QString selectList(const SqlDialect &d)
         d.epoch(QStringLiteral("updated_at")), QStringLiteral("row_version"),
         d.epoch(QStringLiteral("running_since")), QStringLiteral("lease_owner"),
         d.epoch(QStringLiteral("lease_expires_at")), QStringLiteral("lease_token"),
-        QStringLiteral("acao_sucesso"), QStringLiteral("acao_erro"), d.epoch(d.now())}
+        QStringLiteral("acao_sucesso"), QStringLiteral("acao_erro"),
+        QStringLiteral("cron_expression"), QStringLiteral("schedule_timezone"), d.epoch(d.now())}
         .join(QStringLiteral(", "));
 }
 
@@ -88,6 +91,8 @@ Job read(const QSqlQuery &q)
     job.leaseToken = q.value(LeaseToken).toLongLong();
     job.successAction = q.value(SuccessAction).toString();
     job.errorAction = q.value(ErrorAction).toString();
+    job.cronExpression = q.value(CronExpression).toString();
+    job.timeZone = q.value(TimeZone).toString();
     job.readAt = fromEpoch(q.value(ReadAt));
     return job;
 }

@@ -3,6 +3,7 @@
 #include "db/database.h"
 #include "db/sqlerrors.h"
 #include "domain/jobrules.h"
+#include "schedule/schedule.h"
 #include "store/auditwriter.h"
 #include "store/jobrow.h"
 #include "store/statusjson.h"
@@ -138,23 +139,55 @@ Result<ActionOutcome> JobStore::setActive(
 Result<ActionOutcome> JobStore::updateInterval(
     const QString &name, qint64 hours, const ActionOptions &options)
 {
-    if (const QString problem = JobRules::validateIntervalHours(hours); !problem.isEmpty())
-        return Error::invalidInput(problem);
-    return applyAction(
-        name, QStringLiteral("update_interval"), options, [&](const Job &before) -> Result<bool> {
+    const auto schedule = Schedule::interval(hours);
+    if (!schedule)
+        return schedule.error();
+    return applySchedule(name, *schedule, QStringLiteral("update_interval"), options);
+}
+
+Result<ActionOutcome> JobStore::setSchedule(
+    const QString &name, const Schedule &schedule, const ActionOptions &options)
+{
+    return applySchedule(name, schedule, QStringLiteral("set_schedule"), options);
+}
+
+Result<ActionOutcome> JobStore::applySchedule(const QString &name, const Schedule &schedule,
+    const QString &action, const ActionOptions &options)
+{
+    return applyAction(name, action, options, [&](const Job &before) -> Result<bool> {
+        const SqlDialect &d = m_database.dialect();
+        QVariantMap values{{QStringLiteral("id"), before.id}};
+        QString assignments;
+        if (schedule.isCron()) {
+            // The first fire time after the server's now; the interval is kept for the seed's
+            // finalizar_execucao_cron, which only knows intervals.
+            const QDateTime next = schedule.nextAfter(before.readAt);
+            if (!next.isValid())
+                return Error::invalidInput(
+                    tr("the expression \"%1\" never fires in the next five years")
+                        .arg(schedule.expression()));
+            assignments = QStringLiteral("cron_expression = :cron, schedule_timezone = :zone, "
+                                         "next_run = %1")
+                              .arg(d.fromEpoch(QStringLiteral(":next")));
+            values.insert(QStringLiteral("cron"), schedule.expression());
+            values.insert(QStringLiteral("zone"), schedule.zoneId());
+            values.insert(QStringLiteral("next"), next.toMSecsSinceEpoch() / 1000.0);
+        } else {
             // As the seed does: next_run = calcular_proximo_run(intervalo_horas).
-            const Status status = exec(
-                QStringLiteral("UPDATE cron_jobs SET intervalo_horas = :horas, next_run = %1, "
-                               "row_version = row_version + 1, updated_at = %2 WHERE id = :id")
-                    .arg(m_database.dialect().nowPlusHours(QStringLiteral(":horas2")),
-                        m_database.dialect().now()),
-                {{QStringLiteral("horas"), hours}, {QStringLiteral("horas2"), hours},
-                    {QStringLiteral("id"), before.id}},
-                tr("changing the interval of job \"%1\"").arg(name));
-            if (!status)
-                return status.error();
-            return true;
-        });
+            assignments = QStringLiteral("intervalo_horas = :horas, next_run = %1, "
+                                         "cron_expression = NULL, schedule_timezone = NULL")
+                              .arg(d.nowPlusHours(QStringLiteral(":horas2")));
+            values.insert(QStringLiteral("horas"), schedule.intervalHours());
+            values.insert(QStringLiteral("horas2"), schedule.intervalHours());
+        }
+        const Status status = exec(QStringLiteral("UPDATE cron_jobs SET %1, row_version = "
+                                                  "row_version + 1, updated_at = %2 WHERE id = :id")
+                                       .arg(assignments, d.now()),
+            values, tr("changing the schedule of job \"%1\"").arg(name));
+        if (!status)
+            return status.error();
+        return true;
+    });
 }
 
 Result<ActionOutcome> JobStore::reset(const QString &name, const ActionOptions &options)
@@ -210,6 +243,13 @@ Result<ActionOutcome> JobStore::addJob(const NewJob &newJob, const ActionOptions
     if (const QString problem = JobRules::validateIntervalHours(newJob.intervalHours);
         !problem.isEmpty())
         return Error::invalidInput(problem);
+    std::optional<Schedule> cron;
+    if (!newJob.cronExpression.isEmpty()) {
+        auto parsed = Schedule::cron(newJob.cronExpression, newJob.timeZone);
+        if (!parsed)
+            return parsed.error();
+        cron = std::move(parsed).value();
+    }
     ActionOutcome outcome;
     const Status status = Transaction::run(m_database, [&]() -> Status {
         const auto exists = run(QStringLiteral("SELECT 1 FROM cron_jobs WHERE nome = :nome"),
@@ -232,6 +272,24 @@ Result<ActionOutcome> JobStore::addJob(const NewJob &newJob, const ActionOptions
                 tr("adding job \"%1\"").arg(newJob.name));
         if (!inserted)
             return inserted;
+        if (cron) {
+            // A cron job waits for its first fire time instead of running at once.
+            const Result<Job> added = selectJob(newJob.name, false);
+            if (!added)
+                return added.error();
+            const Status scheduled = exec(
+                QStringLiteral("UPDATE cron_jobs SET cron_expression = :cron, schedule_timezone = "
+                               ":zone, next_run = %1 WHERE id = :id")
+                    .arg(m_database.dialect().fromEpoch(QStringLiteral(":next"))),
+                {{QStringLiteral("cron"), cron->expression()},
+                    {QStringLiteral("zone"), cron->zoneId()},
+                    {QStringLiteral("next"),
+                        cron->nextAfter(added->readAt).toMSecsSinceEpoch() / 1000.0},
+                    {QStringLiteral("id"), added->id}},
+                tr("adding job \"%1\"").arg(newJob.name));
+            if (!scheduled)
+                return scheduled;
+        }
         const Result<Job> after = selectJob(newJob.name, false);
         if (!after)
             return after.error();
@@ -280,12 +338,14 @@ Result<QList<HistoryEntry>> JobStore::history(const HistoryQuery &request)
     QStringList where{request.job.isEmpty() ? jobExpression + QLatin1String(" IS NOT NULL")
                                             : jobExpression + QLatin1String(" = :job")};
     if (!request.cursor.isNull())
-        where << QStringLiteral("(created_at, id) < (:ts, :id)");
+        where << QStringLiteral("(tenant_logs.created_at, tenant_logs.id) < (:ts, :id)");
     const QString sql
         = QStringLiteral("SELECT id, %1, %2, acao, %3, %4 FROM tenant_logs WHERE %5 "
-                         "ORDER BY created_at DESC, id DESC LIMIT :limit")
-              .arg(d.isPostgres() ? QStringLiteral("created_at::text")
-                                  : QStringLiteral("created_at"),
+                         "ORDER BY tenant_logs.created_at DESC, tenant_logs.id DESC LIMIT :limit")
+              // The alias matters: a text column named created_at would make ORDER BY sort the
+              // text instead of walking the (created_at, id) index.
+              .arg(d.isPostgres() ? QStringLiteral("created_at::text AS created_at_raw")
+                                  : QStringLiteral("created_at AS created_at_raw"),
                   d.epoch(QStringLiteral("created_at")), jobExpression,
                   d.isPostgres() ? QStringLiteral("detalhes::text") : QStringLiteral("detalhes"),
                   where.join(QLatin1String(" AND ")));

@@ -11,6 +11,7 @@
 #include <optional>
 
 class Database;
+class Schedule;
 class QSqlQuery;
 
 struct NewJob {
@@ -18,6 +19,8 @@ struct NewJob {
     QString description;
     qint64 intervalHours = 12;
     bool active = true;
+    QString cronExpression; // empty: the interval drives next_run
+    QString timeZone; // IANA zone of the cron expression (empty: UTC)
 };
 
 // What every admin action may carry.
@@ -48,8 +51,12 @@ public:
     Result<ActionOutcome> removeJob(const QString &name, const ActionOptions &options = {});
     Result<ActionOutcome> setActive(
         const QString &name, bool active, const ActionOptions &options = {});
+    // The seed's update_interval: every `hours` hours from now (a cron schedule is dropped).
     Result<ActionOutcome> updateInterval(
         const QString &name, qint64 hours, const ActionOptions &options = {});
+    // A cron expression in a zone, or an interval; next_run moves to the schedule's next run.
+    Result<ActionOutcome> setSchedule(
+        const QString &name, const Schedule &schedule, const ActionOptions &options = {});
     // A running or stuck job back to 'pending'; its lease is dropped and fenced.
     Result<ActionOutcome> reset(const QString &name, const ActionOptions &options = {});
     // next_run = now; on PostgreSQL the change is announced to runners at once.
@@ -65,6 +72,8 @@ private:
     Result<ActionOutcome> applyAction(const QString &name, const QString &action,
         const ActionOptions &options, const Change &change);
     Result<Job> selectJob(const QString &name, bool forUpdate);
+    Result<ActionOutcome> applySchedule(const QString &name, const Schedule &schedule,
+        const QString &action, const ActionOptions &options);
     // Runs a kept prepared statement with named values (keys without the colon).
     Result<QSqlQuery *> run(const QString &sql, const QVariantMap &values, const QString &what);
     Status exec(const QString &sql, const QVariantMap &values, const QString &what);

@@ -81,6 +81,11 @@ QJsonObject snapshot(const Job &job)
         job.leaseOwner.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(job.leaseOwner));
     object.insert(QStringLiteral("lease_expires_at"), isoTime(job.leaseExpiresAt));
     object.insert(QStringLiteral("running_since"), isoTime(job.runningSince));
+    object.insert(QStringLiteral("cron_expression"),
+        job.cronExpression.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                     : QJsonValue(job.cronExpression));
+    object.insert(QStringLiteral("schedule_timezone"),
+        job.timeZone.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(job.timeZone));
     return object;
 }
 

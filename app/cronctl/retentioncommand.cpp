@@ -1,0 +1,86 @@
+// cronctl prune-history: retention for cron history in tenant_logs.
+#include "cli.h"
+
+#include "db/database.h"
+#include "maintenance/historyretention.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("cronctl", text);
+}
+
+std::optional<int> parseCount(const QString &text, int minimum, int maximum)
+{
+    bool ok = false;
+    const int value = text.trimmed().toInt(&ok);
+    if (!ok || value < minimum || value > maximum)
+        return std::nullopt;
+    return value;
+}
+
+} // namespace
+
+int Cli::cmdPruneHistory(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption daysOption(QStringLiteral("older-than-days"),
+        tr("delete cron history older than N days (required)"), QStringLiteral("N"));
+    const QCommandLineOption batchOption(QStringLiteral("batch-size"),
+        tr("rows per short transaction (default 5000)"), QStringLiteral("N"),
+        QStringLiteral("5000"));
+    const QCommandLineOption dryRunOption(
+        QStringLiteral("dry-run"), tr("only count what would be deleted"));
+    parser.addOptions({daysOption, batchOption, dryRunOption});
+    int exitCode = Success;
+    if (!parseCommand(parser, QStringLiteral("prune-history"), args, 0, &exitCode))
+        return exitCode;
+    if (!parser.isSet(daysOption))
+        return usageError(tr("prune-history needs --older-than-days N"));
+    HistoryRetention::Options options;
+    options.dryRun = parser.isSet(dryRunOption);
+    const auto days = parseCount(parser.value(daysOption), 1, HistoryRetention::maxDays);
+    if (!days)
+        return usageError(tr("--older-than-days needs a whole number from 1 to %1, not \"%2\"")
+                              .arg(HistoryRetention::maxDays)
+                              .arg(parser.value(daysOption)));
+    options.olderThanDays = *days;
+    const auto batch = parseCount(parser.value(batchOption), 1, HistoryRetention::maxBatchSize);
+    if (!batch)
+        return usageError(tr("--batch-size needs a whole number from 1 to %1, not \"%2\"")
+                              .arg(HistoryRetention::maxBatchSize)
+                              .arg(parser.value(batchOption)));
+    options.batchSize = *batch;
+
+    auto database = connect(true);
+    if (!database)
+        return fail(database.error());
+    HistoryRetention retention(*database.value());
+    retention.setProgressCallback([this](int batchNumber, qint64 deleted) {
+        m_err << tr("prune-history: batch %1 done, %2 row(s) deleted so far")
+                     .arg(batchNumber)
+                     .arg(deleted)
+              << Qt::endl;
+    });
+    const auto outcome = retention.prune(options);
+    if (!outcome)
+        return fail(outcome.error());
+    if (options.dryRun)
+        m_out << tr("would delete %1 row(s) of cron history older than %2 day(s) in %3 batch(es)")
+                     .arg(outcome->deleted)
+                     .arg(options.olderThanDays)
+                     .arg(outcome->batches)
+              << Qt::endl;
+    else
+        m_out << tr("deleted %1 row(s) of cron history older than %2 day(s) in %3 batch(es)")
+                     .arg(outcome->deleted)
+                     .arg(options.olderThanDays)
+                     .arg(outcome->batches)
+              << Qt::endl;
+    return Success;
+}
