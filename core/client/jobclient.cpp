@@ -21,7 +21,8 @@ JobClient::~JobClient()
     if (m_thread.isRunning()) {
         // The connection must be closed on the thread that opened it.
         JobWorker *worker = m_worker;
-        QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     } else {

@@ -77,8 +77,7 @@ private:
     void deliverAction(quint64 id, const Result<ActionOutcome> &outcome);
     void deliverHistory(quint64 id, const Result<QList<HistoryEntry>> &history);
 
-    template <typename Callback>
-    struct Pending {
+    template <typename Callback> struct Pending {
         QPointer<QObject> context;
         Callback callback;
     };

@@ -33,8 +33,8 @@ private:
     void connectionLost(const QString &message);
     void scheduleRetry(const QString &message);
     void checkAlive();
-    void onNotification(const QString &name, QSqlDriver::NotificationSource source,
-        const QVariant &payload);
+    void onNotification(
+        const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
     void refreshNotified();
     // Connection errors move to Reconnecting; returns whether `error` was one.
     bool handleError(const Error &error);

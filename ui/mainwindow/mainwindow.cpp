@@ -1,14 +1,354 @@
 #include "mainwindow/mainwindow.h"
 
-#include <QLabel>
+#include "actions/jobactioncontroller.h"
+#include "actions/jobactions.h"
+#include "common/messageboxes.h"
+#include "common/settingskeys.h"
+#include "details/jobdetailsview.h"
+#include "dialogs/connectiondialog.h"
+#include "jobs/jobsview.h"
+#include "jobs/jobtablemodel.h"
+#include "mainwindow/connectionbanner.h"
+#include "version.h"
 
-MainWindow::MainWindow(const QString &databaseLabel, QWidget *parent)
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_placeholder(new QLabel(this))
+    , m_model(new JobTableModel(this))
+    , m_actions(new JobActions(this))
+    , m_jobsView(new JobsView(m_model, this))
+    , m_details(new JobDetailsView(this))
+    , m_controller(new JobActionController(m_actions, m_jobsView, m_model, this))
+    , m_banner(new ConnectionBanner(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_connectionLabel(new QLabel(this))
+    , m_countLabel(new QLabel(this))
 {
-    setWindowTitle(tr("Cron Console — %1").arg(databaseLabel));
-    m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setText(tr("The job table is not built yet. Use cronctl meanwhile."));
-    setCentralWidget(m_placeholder);
-    resize(1000, 640);
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/cron-console.svg")));
+
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_jobsView);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_splitter);
+    setCentralWidget(central);
+
+    statusBar()->addPermanentWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_connectionLabel);
+    createMenus();
+
+    connect(m_jobsView, &JobsView::selectionChanged, this, [this] {
+        updateActions();
+        showSelectedDetails();
+    });
+    // The countdowns in the details pane tick with the table's.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
+        if (topLeft.column() == JobTableModel::LastRun && m_details->isVisible())
+            m_details->setJob(m_jobsView->currentJob(), m_model->now());
+    });
+    connect(m_jobsView, &JobsView::contextMenuRequested, this, &MainWindow::showContextMenu);
+    connect(m_jobsView, &JobsView::activated, m_actions->changeSchedule(), &QAction::trigger);
+    connect(m_controller, &JobActionController::statusMessage, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    auto updateCount
+        = [this] { m_countLabel->setText(tr("%n jobs", nullptr, m_model->rowCount())); };
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, updateCount);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, updateCount);
+    updateCount();
+
+    resize(1280, 760);
+    restoreSettings();
+    updateActions();
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    auto *toolbar = addToolBar(tr("Jobs"));
+    toolbar->setObjectName(QStringLiteral("jobsToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_actions->refresh());
+    toolbar->addSeparator();
+    toolbar->addAction(m_actions->runNow());
+    toolbar->addAction(m_actions->enable());
+    toolbar->addAction(m_actions->disable());
+    toolbar->addAction(m_actions->changeSchedule());
+    toolbar->addAction(m_actions->reset());
+    toolbar->addSeparator();
+    toolbar->addAction(m_actions->newJob());
+    toolbar->addAction(m_actions->deleteJob());
+    toolbar->addSeparator();
+    toolbar->addAction(m_actions->runOnWorkstation());
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *connectAction
+        = file->addAction(tr("&Connect to…"), this, &MainWindow::showConnectionDialog);
+    connectAction->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *jobs = menuBar()->addMenu(tr("&Job"));
+    jobs->addAction(m_actions->runNow());
+    jobs->addAction(m_actions->enable());
+    jobs->addAction(m_actions->disable());
+    jobs->addAction(m_actions->changeSchedule());
+    jobs->addAction(m_actions->reset());
+    jobs->addSeparator();
+    jobs->addAction(m_actions->newJob());
+    jobs->addAction(m_actions->deleteJob());
+    jobs->addSeparator();
+    jobs->addAction(m_actions->runOnWorkstation());
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_actions->refresh());
+    QAction *find = view->addAction(tr("&Find job"), this, [this] {
+        m_jobsView->searchField()->setFocus(Qt::ShortcutFocusReason);
+        m_jobsView->searchField()->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    QAction *focusTable = view->addAction(tr("Go to the job &table"), this,
+        [this] { m_jobsView->table()->setFocus(Qt::ShortcutFocusReason); });
+    focusTable->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction *showDetails = view->addAction(tr("Job &details"));
+    showDetails->setCheckable(true);
+    showDetails->setChecked(true);
+    showDetails->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    connect(showDetails, &QAction::toggled, m_details, &QWidget::setVisible);
+    view->addSeparator();
+    view->addAction(toolbar->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Cron Console"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::openDatabase(const ConnectionSpec &spec, const JobClient::Options &options)
+{
+    if (m_client) {
+        m_client->disconnect(this);
+        delete m_client; // closes its connection on its own thread
+        m_client = nullptr;
+        m_model->clear();
+    }
+    m_client = new JobClient(spec, options, this);
+    connect(m_client, &JobClient::stateChanged, this, &MainWindow::onStateChanged);
+    connect(m_client, &JobClient::writableChanged, this, &MainWindow::updateActions);
+    connect(m_client, &JobClient::writableChanged, this, &MainWindow::updateTitle);
+    connect(m_client, &JobClient::jobsLoaded, m_model, &JobTableModel::setJobs);
+    // Something selected from the start, so the details and keyboard have a place to begin.
+    connect(m_client, &JobClient::jobsLoaded, this, [this] {
+        if (!m_jobsView->currentJob() && !m_initialSelection.isEmpty())
+            m_jobsView->selectJob(m_initialSelection);
+        if (!m_jobsView->currentJob() && m_model->rowCount() > 0) {
+            const QModelIndex first = m_jobsView->proxy()->index(0, 0);
+            m_jobsView->table()->selectionModel()->setCurrentIndex(
+                first, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        }
+    });
+    connect(m_client, &JobClient::jobUpdated, m_model, &JobTableModel::updateJob);
+    connect(m_client, &JobClient::jobRemoved, m_model, &JobTableModel::removeJob);
+    m_controller->setClient(m_client);
+    onStateChanged(JobClient::State::Connecting, {});
+    updateTitle();
+    m_client->start();
+}
+
+void MainWindow::updateTitle()
+{
+    if (!m_client) {
+        setWindowTitle(QString());
+        m_connectionLabel->clear();
+        return;
+    }
+    const QString where = m_client->spec().displayUrl();
+    setWindowTitle(where);
+    QString label = m_client->databaseUser().isEmpty()
+        ? where
+        : tr("%1 as %2").arg(where, m_client->databaseUser());
+    if (m_client->state() == JobClient::State::Connected && !m_client->isWritable())
+        label += QLatin1String(" — ") + tr("read-only");
+    m_connectionLabel->setText(label);
+    m_connectionLabel->setToolTip(m_client->readOnlyReason());
+}
+
+void MainWindow::onStateChanged(JobClient::State state, const QString &message)
+{
+    switch (state) {
+    case JobClient::State::Connected:
+        if (message.isEmpty())
+            m_banner->hide();
+        else
+            m_banner->showMessage(tr("The job list could not be read:"), message);
+        break;
+    case JobClient::State::Connecting:
+        if (message.isEmpty())
+            m_banner->hide(); // the first connection is usually quick: no flash
+        else
+            m_banner->showMessage(tr("Connecting…"), message);
+        break;
+    case JobClient::State::Reconnecting:
+        m_banner->showMessage(tr("Reconnecting…"), message);
+        break;
+    }
+    updateActions();
+    updateTitle();
+}
+
+void MainWindow::updateActions()
+{
+    const bool connected = m_client && m_client->state() == JobClient::State::Connected;
+    m_actions->update(m_jobsView->selectedJobs(), m_model->now(), connected,
+        m_client && m_client->isWritable(), m_client ? m_client->readOnlyReason() : QString());
+}
+
+void MainWindow::showSelectedDetails()
+{
+    const auto job = m_jobsView->currentJob();
+    m_details->setJob(job, m_model->now());
+    if (!job) {
+        m_detailsJobId = -1;
+        return;
+    }
+    // History again only when the job ran or changed, not on every countdown tick.
+    const qint64 key = job->totalRuns * 1000003LL + job->rowVersion;
+    if (job->id != m_detailsJobId || key != m_detailsHistoryKey) {
+        m_detailsJobId = job->id;
+        m_detailsHistoryKey = key;
+        loadHistory(*job);
+    }
+}
+
+void MainWindow::loadHistory(const Job &job)
+{
+    if (!m_client)
+        return;
+    HistoryQuery query;
+    query.job = job.name;
+    query.limit = 30;
+    const qint64 id = job.id;
+    m_client->fetchHistory(
+        query, m_details, [this, id](const Result<QList<HistoryEntry>> &history) {
+            if (id != m_detailsJobId)
+                return; // the user moved on
+            if (history)
+                m_details->setHistory(*history);
+            else
+                m_details->setHistoryError(history.error().message);
+        });
+}
+
+void MainWindow::showContextMenu(const QPoint &globalPos)
+{
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(m_actions->runNow());
+    menu->addAction(m_actions->enable());
+    menu->addAction(m_actions->disable());
+    menu->addAction(m_actions->changeSchedule());
+    menu->addAction(m_actions->reset());
+    menu->addSeparator();
+    menu->addAction(m_actions->newJob());
+    menu->addAction(m_actions->deleteJob());
+    menu->addSeparator();
+    menu->addAction(m_actions->refresh());
+    menu->popup(globalPos);
+}
+
+void MainWindow::showAbout()
+{
+    MessageBoxes::about(this, tr("About Cron Console"),
+        tr("<h3>Cron Console %1</h3>"
+           "<p>Administration console for the persistent cron system: jobs in "
+           "<code>cron_jobs</code>, history and audit in <code>tenant_logs</code>.</p>"
+           "<p>Built with Qt %2.</p>")
+            .arg(QLatin1String(CRON_CONSOLE_VERSION), QLatin1String(QT_VERSION_STR)));
+}
+
+void MainWindow::showConnectionDialog()
+{
+    auto *dialog = new ConnectionDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ConnectionDialog::connectRequested, this,
+        [this](const ConnectionSpec &spec) { openDatabase(spec); });
+    dialog->open();
+}
+
+void MainWindow::showDialogWhenLoaded(const QString &which)
+{
+    if (!m_client)
+        return;
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(
+        m_client, &JobClient::jobsLoaded, this,
+        [this, which, connection] {
+            disconnect(*connection);
+            QAction *action = nullptr;
+            if (which == QLatin1String("schedule"))
+                action = m_actions->changeSchedule();
+            else if (which == QLatin1String("reset"))
+                action = m_actions->reset();
+            else if (which == QLatin1String("delete"))
+                action = m_actions->deleteJob();
+            else if (which == QLatin1String("new"))
+                action = m_actions->newJob();
+            if (which == QLatin1String("connect"))
+                showConnectionDialog();
+            else if (action)
+                action->trigger();
+        },
+        Qt::QueuedConnection);
+}
+
+void MainWindow::restoreSettings()
+{
+    const QSettings settings;
+    restoreGeometry(settings.value(SettingsKeys::windowGeometry()).toByteArray());
+    restoreState(settings.value(SettingsKeys::windowState()).toByteArray());
+    const QByteArray splitter = settings.value(SettingsKeys::splitterState()).toByteArray();
+    if (splitter.isEmpty())
+        m_splitter->setSizes({860, 420});
+    else
+        m_splitter->restoreState(splitter);
+    m_jobsView->restoreLayout(settings.value(SettingsKeys::jobColumns()).toByteArray());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(SettingsKeys::windowGeometry(), saveGeometry());
+    settings.setValue(SettingsKeys::windowState(), saveState());
+    settings.setValue(SettingsKeys::splitterState(), m_splitter->saveState());
+    settings.setValue(SettingsKeys::jobColumns(), m_jobsView->saveLayout());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    event->accept();
 }

@@ -1,15 +1,71 @@
 #pragma once
 
+#include "client/jobclient.h"
+
 #include <QMainWindow>
 
+class ConnectionBanner;
+class JobActionController;
+class JobActions;
+class JobDetailsView;
+class JobTableModel;
+class JobsView;
 class QLabel;
+class QSplitter;
 
 // Wires actions and panels; holds no SQL and does no database work itself.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(const QString &databaseLabel, QWidget *parent = nullptr);
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+    // Replaces the current connection (if any) and starts loading.
+    void openDatabase(const ConnectionSpec &spec, const JobClient::Options &options = {});
+
+    // The job selected when the list first loads (by default the first row).
+    void setInitialSelection(const QString &name) { m_initialSelection = name; }
+
+    // Opens a dialog ("schedule", "reset", "delete", "new", "connect") once the jobs have loaded:
+    // documentation screenshots.
+    void showDialogWhenLoaded(const QString &which);
+
+    JobClient *client() const { return m_client; }
+    JobTableModel *model() const { return m_model; }
+    JobsView *jobsView() const { return m_jobsView; }
+    JobActions *actions() const { return m_actions; }
+    JobActionController *controller() const { return m_controller; }
+    JobDetailsView *details() const { return m_details; }
+    ConnectionBanner *banner() const { return m_banner; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
-    QLabel *m_placeholder = nullptr;
+    void createMenus();
+    void updateActions();
+    void updateTitle();
+    void onStateChanged(JobClient::State state, const QString &message);
+    void showSelectedDetails();
+    void loadHistory(const Job &job);
+    void showContextMenu(const QPoint &globalPos);
+    void showAbout();
+    void showConnectionDialog();
+    void restoreSettings();
+    void saveSettings() const;
+
+    JobClient *m_client = nullptr;
+    JobTableModel *m_model;
+    JobActions *m_actions;
+    JobsView *m_jobsView;
+    JobDetailsView *m_details;
+    JobActionController *m_controller;
+    ConnectionBanner *m_banner;
+    QSplitter *m_splitter;
+    QLabel *m_connectionLabel;
+    QLabel *m_countLabel;
+    QString m_initialSelection;
+    qint64 m_detailsJobId = -1;
+    qint64 m_detailsHistoryKey = -1; // total runs + version when history was last fetched
 };

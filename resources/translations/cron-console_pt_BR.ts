@@ -1,0 +1,841 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="pt_BR">
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Connect to a database</source>
+        <translation>Conectar a um banco de dados</translation>
+    </message>
+    <message>
+        <source>local socket</source>
+        <translation>socket local</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>padrão</translation>
+    </message>
+    <message>
+        <source>a service from ~/.pg_service.conf</source>
+        <translation>um serviço de ~/.pg_service.conf</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>postgresql://…, postgres://… or sqlite:/path/file.db. Leave the password out: it is read from ~/.pgpass or PGPASSWORD.</source>
+        <translation>postgresql://…, postgres://… ou sqlite:/caminho/arquivo.db. Não inclua a senha: ela é lida de ~/.pgpass ou PGPASSWORD.</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Porta:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Banco de dados:</translation>
+    </message>
+    <message>
+        <source>U&amp;ser:</source>
+        <translation>U&amp;suário:</translation>
+    </message>
+    <message>
+        <source>SSL &amp;mode:</source>
+        <translation>&amp;Modo SSL:</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice:</source>
+        <translation>Ser&amp;viço:</translation>
+    </message>
+    <message>
+        <source>By U&amp;RL</source>
+        <translation>Por U&amp;RL</translation>
+    </message>
+    <message>
+        <source>By &amp;fields (PostgreSQL)</source>
+        <translation>Por &amp;campos (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>P&amp;rofile:</source>
+        <translation>Pe&amp;rfil:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Conectar</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve profile</source>
+        <translation>Sal&amp;var perfil</translation>
+    </message>
+    <message>
+        <source>Remove profile</source>
+        <translation>Remover perfil</translation>
+    </message>
+    <message>
+        <source>name for a new profile</source>
+        <translation>nome para um novo perfil</translation>
+    </message>
+    <message>
+        <source>The password in the URL is used for this connection only and is not saved; keep it in ~/.pgpass instead.</source>
+        <translation>A senha na URL é usada só nesta conexão e não é salva; guarde-a em ~/.pgpass.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProfiles</name>
+    <message>
+        <source>Embedded database (this computer)</source>
+        <translation>Banco de dados embutido (este computador)</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteJobDialog</name>
+    <message>
+        <source>Delete %1</source>
+        <translation>Excluir %1</translation>
+    </message>
+    <message>
+        <source>Delete job &lt;b&gt;%1&lt;/b&gt;? Its history stays in the audit log, but runners stop running it.&lt;br&gt;&lt;br&gt;Type the job's name to confirm:</source>
+        <translation>Excluir o job &lt;b&gt;%1&lt;/b&gt;? O histórico continua no log de auditoria, mas os executores deixam de executá-lo.&lt;br&gt;&lt;br&gt;Digite o nome do job para confirmar:</translation>
+    </message>
+    <message>
+        <source>&amp;Delete job</source>
+        <translation>&amp;Excluir job</translation>
+    </message>
+</context>
+<context>
+    <name>JobActionController</name>
+    <message>
+        <source>%1: nothing to change</source>
+        <translation>%1: nada a alterar</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 falhou</translation>
+    </message>
+    <message>
+        <source>Enabling %1</source>
+        <translation>Ativando %1</translation>
+    </message>
+    <message>
+        <source>Disabling %1</source>
+        <translation>Desativando %1</translation>
+    </message>
+    <message>
+        <source>Enabled %1</source>
+        <translation>%1 ativado</translation>
+    </message>
+    <message>
+        <source>Disabled %1</source>
+        <translation>%1 desativado</translation>
+    </message>
+    <message>
+        <source>Running %1 now</source>
+        <translation>Executando %1 agora</translation>
+    </message>
+    <message>
+        <source>%1 will run at the next runner check</source>
+        <translation>%1 será executado na próxima verificação do executor</translation>
+    </message>
+    <message>
+        <source>Changing the schedule of %1</source>
+        <translation>Alterando o agendamento de %1</translation>
+    </message>
+    <message>
+        <source>%1 now runs every %2 h</source>
+        <translation>%1 agora executa a cada %2 h</translation>
+    </message>
+    <message>
+        <source>Resetting %1</source>
+        <translation>Resetando %1</translation>
+    </message>
+    <message>
+        <source>%1 is pending again</source>
+        <translation>%1 está pendente de novo</translation>
+    </message>
+    <message>
+        <source>Adding %1</source>
+        <translation>Adicionando %1</translation>
+    </message>
+    <message>
+        <source>Added %1</source>
+        <translation>%1 adicionado</translation>
+    </message>
+    <message>
+        <source>Deleting %1</source>
+        <translation>Excluindo %1</translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation>%1 excluído</translation>
+    </message>
+</context>
+<context>
+    <name>JobActions</name>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>A&amp;tivar</translation>
+    </message>
+    <message>
+        <source>Enable the selected jobs</source>
+        <translation>Ativar os jobs selecionados</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Desativar</translation>
+    </message>
+    <message>
+        <source>Disable the selected jobs</source>
+        <translation>Desativar os jobs selecionados</translation>
+    </message>
+    <message>
+        <source>R&amp;un now</source>
+        <translation>E&amp;xecutar agora</translation>
+    </message>
+    <message>
+        <source>Schedule the job to run at the next runner check</source>
+        <translation>Agendar o job para a próxima verificação do executor</translation>
+    </message>
+    <message>
+        <source>Change &amp;schedule…</source>
+        <translation>Alterar a&amp;gendamento…</translation>
+    </message>
+    <message>
+        <source>Change how often the job runs</source>
+        <translation>Alterar a frequência de execução do job</translation>
+    </message>
+    <message>
+        <source>Re&amp;set…</source>
+        <translation>Re&amp;setar…</translation>
+    </message>
+    <message>
+        <source>Put a running or stuck job back to pending</source>
+        <translation>Voltar um job em execução ou travado para pendente</translation>
+    </message>
+    <message>
+        <source>&amp;New job…</source>
+        <translation>&amp;Novo job…</translation>
+    </message>
+    <message>
+        <source>Add a job</source>
+        <translation>Adicionar um job</translation>
+    </message>
+    <message>
+        <source>De&amp;lete job…</source>
+        <translation>E&amp;xcluir job…</translation>
+    </message>
+    <message>
+        <source>Delete the job</source>
+        <translation>Excluir o job</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>At&amp;ualizar</translation>
+    </message>
+    <message>
+        <source>Read every job again</source>
+        <translation>Ler todos os jobs de novo</translation>
+    </message>
+    <message>
+        <source>Run jobs on this &amp;workstation</source>
+        <translation>Executar jobs nesta &amp;estação de trabalho</translation>
+    </message>
+    <message>
+        <source>Not yet: the embedded runner arrives with the Runner work</source>
+        <translation>Ainda não: o executor embutido chega com o trabalho do Runner</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not connected to the database: reconnecting…</source>
+        <translation>Sem conexão com o banco de dados: reconectando…</translation>
+    </message>
+    <message>
+        <source>This connection may only read jobs.</source>
+        <translation>Esta conexão só pode ler os jobs.</translation>
+    </message>
+</context>
+<context>
+    <name>JobDetailsView</name>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Ação</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duração</translation>
+    </message>
+    <message>
+        <source>Runner / user</source>
+        <translation>Executor / usuário</translation>
+    </message>
+    <message>
+        <source>59 min ago</source>
+        <translation>há 59 min</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>Agendamento:</translation>
+    </message>
+    <message>
+        <source>Last run:</source>
+        <translation>Última execução:</translation>
+    </message>
+    <message>
+        <source>Next run:</source>
+        <translation>Próxima execução:</translation>
+    </message>
+    <message>
+        <source>Runner:</source>
+        <translation>Executor:</translation>
+    </message>
+    <message>
+        <source>Lease:</source>
+        <translation>Lease:</translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation>Último erro:</translation>
+    </message>
+    <message>
+        <source>Last &amp;result:</source>
+        <translation>Último &amp;resultado:</translation>
+    </message>
+    <message>
+        <source>Recent &amp;history:</source>
+        <translation>&amp;Histórico recente:</translation>
+    </message>
+    <message>
+        <source>No job selected</source>
+        <translation>Nenhum job selecionado</translation>
+    </message>
+    <message>
+        <source>, for %1</source>
+        <translation>, há %1</translation>
+    </message>
+    <message>
+        <source>every %1 h</source>
+        <translation>a cada %1 h</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>none (disabled)</source>
+        <translation>nenhuma (desativado)</translation>
+    </message>
+    <message>
+        <source>as soon as a runner checks</source>
+        <translation>assim que um executor verificar</translation>
+    </message>
+    <message>
+        <source>unknown (no lease)</source>
+        <translation>desconhecido (sem lease)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nenhum</translation>
+    </message>
+    <message>
+        <source>expired %1 (%2)</source>
+        <translation>expirou %1 (%2)</translation>
+    </message>
+    <message>
+        <source>valid until %1 (%2)</source>
+        <translation>válido até %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No result recorded</source>
+        <translation>Nenhum resultado registrado</translation>
+    </message>
+    <message>
+        <source>History unavailable: %1</source>
+        <translation>Histórico indisponível: %1</translation>
+    </message>
+</context>
+<context>
+    <name>JobTableModel</name>
+    <message numerus="yes">
+        <source>every %n days</source>
+        <translation>
+            <numerusform>a cada %n dia</numerusform><numerusform>a cada %n dias</numerusform></translation>
+    </message>
+    <message>
+        <source>every %1 h</source>
+        <translation>a cada %1 h</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sim</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>não</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>em execução</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>executar agora</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(desconhecido)</translation>
+    </message>
+    <message>
+        <source>Running since %1 on %2</source>
+        <translation>Em execução desde %1 em %2</translation>
+    </message>
+    <message>
+        <source>an unknown runner</source>
+        <translation>um executor desconhecido</translation>
+    </message>
+    <message>
+        <source>Still marked running since %1 (%2), past its lease or the 2-hour limit; Reset puts it back to pending</source>
+        <translation>Ainda marcado em execução desde %1 (%2), além do lease ou do limite de 2 horas; Resetar o volta para pendente</translation>
+    </message>
+    <message>
+        <source>A runner will start it at its next check</source>
+        <translation>Um executor o iniciará na próxima verificação</translation>
+    </message>
+    <message>
+        <source>Lease until %1</source>
+        <translation>Lease até %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrição</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Agendamento</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Ativo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Última execução</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Próxima execução</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Execuções</translation>
+    </message>
+    <message>
+        <source>Last duration</source>
+        <translation>Última duração</translation>
+    </message>
+    <message>
+        <source>Runner</source>
+        <translation>Executor</translation>
+    </message>
+</context>
+<context>
+    <name>JobWorker</name>
+    <message>
+        <source>cannot listen for job changes on %1</source>
+        <translation>não foi possível escutar as mudanças de jobs em %1</translation>
+    </message>
+    <message>
+        <source>The database role %1 may not change cron_jobs (read-only access).</source>
+        <translation>O papel %1 do banco de dados não pode alterar cron_jobs (acesso somente leitura).</translation>
+    </message>
+    <message>
+        <source>The database file %1 is read-only for you.</source>
+        <translation>O arquivo de banco de dados %1 é somente leitura para você.</translation>
+    </message>
+    <message>
+        <source>the connection to %1 was lost</source>
+        <translation>a conexão com %1 foi perdida</translation>
+    </message>
+    <message>
+        <source>cannot read %1 any more</source>
+        <translation>não é mais possível ler %1</translation>
+    </message>
+    <message>
+        <source>not connected to the database; try again when the connection is back</source>
+        <translation>sem conexão com o banco de dados; tente de novo quando a conexão voltar</translation>
+    </message>
+    <message>
+        <source>unknown action</source>
+        <translation>ação desconhecida</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>sem conexão</translation>
+    </message>
+</context>
+<context>
+    <name>JobsView</name>
+    <message>
+        <source>Search jobs by name, description or runner (Ctrl+F)</source>
+        <translation>Buscar jobs por nome, descrição ou executor (Ctrl+F)</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n days</source>
+        <translation>
+            <numerusform>a cada %n dia</numerusform><numerusform>a cada %n dias</numerusform></translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>executar agora</translation>
+    </message>
+    <message>
+        <source>59 min ago</source>
+        <translation>há 59 min</translation>
+    </message>
+    <message>
+        <source>in 47 h 59 min</source>
+        <translation>em 47 h 59 min</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n jobs</source>
+        <translation>
+            <numerusform>%n job</numerusform><numerusform>%n jobs</numerusform></translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to…</source>
+        <translation>&amp;Conectar a…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Sair</translation>
+    </message>
+    <message>
+        <source>&amp;Job</source>
+        <translation>&amp;Job</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>E&amp;xibir</translation>
+    </message>
+    <message>
+        <source>&amp;Find job</source>
+        <translation>&amp;Localizar job</translation>
+    </message>
+    <message>
+        <source>Go to the job &amp;table</source>
+        <translation>Ir para a &amp;tabela de jobs</translation>
+    </message>
+    <message>
+        <source>Job &amp;details</source>
+        <translation>&amp;Detalhes do job</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aj&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About Cron Console</source>
+        <translation>&amp;Sobre o Cron Console</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Sobre o &amp;Qt</translation>
+    </message>
+    <message>
+        <source>%1 as %2</source>
+        <translation>%1 como %2</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>somente leitura</translation>
+    </message>
+    <message>
+        <source>The job list could not be read:</source>
+        <translation>Não foi possível ler a lista de jobs:</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconectando…</translation>
+    </message>
+    <message>
+        <source>About Cron Console</source>
+        <translation>Sobre o Cron Console</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Cron Console %1&lt;/h3&gt;&lt;p&gt;Administration console for the persistent cron system: jobs in &lt;code&gt;cron_jobs&lt;/code&gt;, history and audit in &lt;code&gt;tenant_logs&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Cron Console %1&lt;/h3&gt;&lt;p&gt;Console de administração do sistema de cron persistente: jobs em &lt;code&gt;cron_jobs&lt;/code&gt;, histórico e auditoria em &lt;code&gt;tenant_logs&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;Feito com Qt %2.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>NewJobDialog</name>
+    <message>
+        <source>Start &amp;active</source>
+        <translation>Iniciar &amp;ativo</translation>
+    </message>
+    <message>
+        <source>New job</source>
+        <translation>Novo job</translation>
+    </message>
+    <message>
+        <source>for example limpar_logs_antigos</source>
+        <translation>por exemplo limpar_logs_antigos</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>&amp;Add job</source>
+        <translation>&amp;Adicionar job</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descrição:</translation>
+    </message>
+    <message>
+        <source>Run &amp;every:</source>
+        <translation>Executar a &amp;cada:</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message>
+        <source>in %1</source>
+        <translation>em %1</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>agora mesmo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>há %n min</numerusform><numerusform>há %n min</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>há %n h</numerusform><numerusform>há %n h</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d ago</source>
+        <translation>
+            <numerusform>há %n dia</numerusform><numerusform>há %n dias</numerusform></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>agora</translation>
+    </message>
+    <message>
+        <source>in %1:%2</source>
+        <translation>em %1:%2</translation>
+    </message>
+    <message>
+        <source>in %1 h %2 min</source>
+        <translation>em %1 h %2 min</translation>
+    </message>
+    <message>
+        <source>in %1 d %2 h</source>
+        <translation>em %1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+</context>
+<context>
+    <name>ResetDialog</name>
+    <message>
+        <source>Reset %1</source>
+        <translation>Resetar %1</translation>
+    </message>
+    <message>
+        <source>a program that does not identify itself (no lease)</source>
+        <translation>um programa que não se identifica (sem lease)</translation>
+    </message>
+    <message>
+        <source>Held by %1, running for %2 (since %3).</source>
+        <translation>Com %1, em execução há %2 (desde %3).</translation>
+    </message>
+    <message>
+        <source>Its lease expired %1.</source>
+        <translation>O lease expirou %1.</translation>
+    </message>
+    <message>
+        <source>Its lease is valid until %1: the runner may still be working.</source>
+        <translation>O lease vale até %1: o executor ainda pode estar trabalhando.</translation>
+    </message>
+    <message>
+        <source>Not running now (last status: %1).</source>
+        <translation>Não está em execução (último status: %1).</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nenhum</translation>
+    </message>
+    <message>
+        <source>Reset puts the job back to pending. A runner still working on it can no longer record its result.</source>
+        <translation>Resetar volta o job para pendente. Um executor que ainda esteja trabalhando nele não poderá mais registrar o resultado.</translation>
+    </message>
+    <message>
+        <source>Why (kept in the audit log)</source>
+        <translation>Motivo (fica no log de auditoria)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset job</source>
+        <translation>&amp;Resetar job</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Change schedule of %1</source>
+        <translation>Alterar o agendamento de %1</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>&amp;Change schedule</source>
+        <translation>&amp;Alterar agendamento</translation>
+    </message>
+    <message>
+        <source>Run &amp;every:</source>
+        <translation>Executar a &amp;cada:</translation>
+    </message>
+    <message>
+        <source>Job &lt;b&gt;%1&lt;/b&gt; runs every %2 h now.</source>
+        <translation>O job &lt;b&gt;%1&lt;/b&gt; executa a cada %2 h atualmente.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number of hours from %1 to %2.</source>
+        <translation>Informe um número inteiro de horas de %1 a %2.</translation>
+    </message>
+    <message>
+        <source>The next run moves to %1 (%2 from now).</source>
+        <translation>A próxima execução passa para %1 (daqui a %2).</translation>
+    </message>
+</context>
+<context>
+    <name>StatusStyle</name>
+    <message>
+        <source>disabled</source>
+        <translation>desativado</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pendente</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>executar agora</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>em execução</translation>
+    </message>
+    <message>
+        <source>stuck</source>
+        <translation>travado</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>sucesso</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erro</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Administration console for the persistent cron system.</source>
+        <translation>Console de administração do sistema de cron persistente.</translation>
+    </message>
+    <message>
+        <source>Open this database (postgresql://… or sqlite:/path).</source>
+        <translation>Abrir este banco de dados (postgresql://… ou sqlite:/caminho).</translation>
+    </message>
+    <message>
+        <source>Open a separate demo database with a few jobs (created on first use).</source>
+        <translation>Abrir um banco de dados de demonstração separado, com alguns jobs (criado no primeiro uso).</translation>
+    </message>
+    <message>
+        <source>Select this job when the list loads.</source>
+        <translation>Selecionar este job quando a lista carregar.</translation>
+    </message>
+</context>
+</TS>

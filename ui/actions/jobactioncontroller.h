@@ -1,0 +1,43 @@
+#pragma once
+
+#include "client/jobaction.h"
+
+#include <QObject>
+#include <QPointer>
+
+class JobActions;
+class JobClient;
+class JobTableModel;
+class JobsView;
+class QWidget;
+
+// What each job action does: opens its dialog (never blocking), sends the action to the
+// client with the version of the row the user saw, and reports the server's answer.
+class JobActionController final : public QObject {
+    Q_OBJECT
+public:
+    JobActionController(JobActions *actions, JobsView *view, JobTableModel *model, QWidget *window);
+    Q_DISABLE_COPY_MOVE(JobActionController)
+
+    void setClient(JobClient *client);
+
+signals:
+    void statusMessage(const QString &message);
+    // An action finished (successfully or not); tests wait on it.
+    void actionFinished(bool ok, const QString &message);
+
+private:
+    void setActiveOnSelection(bool active);
+    void runNow();
+    void changeSchedule();
+    void reset();
+    void newJob();
+    void deleteJob();
+    void perform(const JobAction &action, const QString &what, const QString &done);
+
+    JobActions *m_actions;
+    JobsView *m_view;
+    JobTableModel *m_model;
+    QWidget *m_window;
+    QPointer<JobClient> m_client;
+};

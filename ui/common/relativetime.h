@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+// Times as people read them in a table: "3 h ago", "in 4 min 05 s", and the absolute local
+// time for tooltips.
+namespace RelativeTime {
+
+// "just now", "5 min ago", "3 h ago", "2 d ago"; empty for an invalid time.
+QString ago(const QDateTime &then, const QDateTime &now);
+// A countdown to `then`: "in 04:59", "in 2 h 05 min", "in 3 d 4 h"; "now" when reached.
+QString countdown(const QDateTime &then, const QDateTime &now);
+// "45 s", "3 min 20 s", "1 h 02 min".
+QString duration(qint64 seconds);
+// The instant in the user's zone, long enough to be unambiguous.
+QString absolute(const QDateTime &time);
+
+} // namespace RelativeTime

@@ -1,0 +1,218 @@
+#include "details/jobdetailsview.h"
+
+#include "common/relativetime.h"
+#include "common/statusstyle.h"
+#include "domain/jobrules.h"
+
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+QLabel *valueLabel(QWidget *parent, const QString &name)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    // No wrapping (QFormLayout cuts wrapped labels short in a narrow pane): a long value is
+    // clipped, and its tooltip holds all of it.
+    label->setMinimumWidth(1);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    return label;
+}
+
+} // namespace
+
+JobDetailsView::JobDetailsView(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_state(valueLabel(this, QStringLiteral("detailsState")))
+    , m_schedule(valueLabel(this, QStringLiteral("detailsSchedule")))
+    , m_lastRun(valueLabel(this, QStringLiteral("detailsLastRun")))
+    , m_nextRun(valueLabel(this, QStringLiteral("detailsNextRun")))
+    , m_runner(valueLabel(this, QStringLiteral("detailsRunner")))
+    , m_lease(valueLabel(this, QStringLiteral("detailsLease")))
+    , m_error(valueLabel(this, QStringLiteral("detailsError")))
+    , m_result(new QPlainTextEdit(this))
+    , m_history(new QTreeWidget(this))
+{
+    setObjectName(QStringLiteral("jobDetails"));
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
+    m_title->setFont(titleFont);
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setMinimumWidth(1);
+
+    m_result->setObjectName(QStringLiteral("detailsResult"));
+    m_result->setReadOnly(true);
+    m_result->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_result->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_result->setTabChangesFocus(true);
+
+    m_history->setObjectName(QStringLiteral("detailsHistory"));
+    m_history->setRootIsDecorated(false);
+    m_history->setAlternatingRowColors(true);
+    m_history->setHeaderLabels(
+        {tr("When"), tr("Action"), tr("Status"), tr("Duration"), tr("Runner / user")});
+    m_history->header()->setStretchLastSection(true);
+    m_history->setColumnWidth(0, fontMetrics().horizontalAdvance(tr("59 min ago")) + 16);
+    m_history->setColumnWidth(
+        1, fontMetrics().horizontalAdvance(QStringLiteral("sync_automatico_persistente")) + 16);
+    m_history->setColumnWidth(2, fontMetrics().horizontalAdvance(QStringLiteral("success")) + 36);
+    m_history->setColumnWidth(
+        3, fontMetrics().horizontalAdvance(QStringLiteral("3 min 20 s")) + 16);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->addRow(tr("Status:"), m_state);
+    form->addRow(tr("Schedule:"), m_schedule);
+    form->addRow(tr("Last run:"), m_lastRun);
+    form->addRow(tr("Next run:"), m_nextRun);
+    form->addRow(tr("Runner:"), m_runner);
+    form->addRow(tr("Lease:"), m_lease);
+    form->addRow(tr("Last error:"), m_error);
+
+    auto *resultLabel = new QLabel(tr("Last &result:"), this);
+    resultLabel->setBuddy(m_result);
+    auto *historyLabel = new QLabel(tr("Recent &history:"), this);
+    historyLabel->setBuddy(m_history);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addLayout(form);
+    layout->addWidget(resultLabel);
+    layout->addWidget(m_result, 2);
+    layout->addWidget(historyLabel);
+    layout->addWidget(m_history, 3);
+    setJob(std::nullopt, {});
+}
+
+QString JobDetailsView::errorFromResult(const QByteArray &json)
+{
+    const QJsonObject object = QJsonDocument::fromJson(json).object();
+    for (const char *key : {"error", "erro", "message", "mensagem", "stderr_tail", "stderr"}) {
+        const QJsonValue value = object.value(QLatin1String(key));
+        if (value.isString() && !value.toString().isEmpty())
+            return value.toString();
+        if (value.isObject())
+            return QString::fromUtf8(
+                QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    }
+    return {};
+}
+
+QString JobDetailsView::prettyJson(const QByteArray &json)
+{
+    if (json.isEmpty())
+        return {};
+    const QJsonDocument document = QJsonDocument::fromJson(json);
+    if (document.isNull())
+        return QString::fromUtf8(json);
+    return QString::fromUtf8(document.toJson(QJsonDocument::Indented)).trimmed();
+}
+
+void JobDetailsView::setJob(const std::optional<Job> &job, const QDateTime &now)
+{
+    setEnabled(job.has_value());
+    if (!job) {
+        m_title->setText(tr("No job selected"));
+        for (QLabel *label :
+            {m_state, m_schedule, m_lastRun, m_nextRun, m_runner, m_lease, m_error})
+            label->clear();
+        m_result->clear();
+        m_history->clear();
+        return;
+    }
+    m_title->setText(job->name);
+    const JobState state = JobRules::state(*job, now);
+    QString stateText = StatusStyle::label(state);
+    if (state == JobState::Running || state == JobState::Stuck) {
+        const QDateTime since = job->runningSince.isValid() ? job->runningSince : job->updatedAt;
+        stateText += tr(", for %1").arg(RelativeTime::duration(qMax<qint64>(0, since.secsTo(now))));
+    }
+    m_state->setText(stateText);
+    m_schedule->setText(tr("every %1 h").arg(job->intervalHours));
+    m_lastRun->setText(job->lastRun.isValid()
+            ? tr("%1 (%2)").arg(
+                RelativeTime::absolute(job->lastRun), RelativeTime::ago(job->lastRun, now))
+            : tr("never"));
+    m_nextRun->setText(!job->active  ? tr("none (disabled)")
+            : job->nextRun.isValid() ? tr("%1 (%2)").arg(
+                  RelativeTime::absolute(job->nextRun), RelativeTime::countdown(job->nextRun, now))
+                                     : tr("as soon as a runner checks"));
+    m_runner->setText(job->leaseOwner.isEmpty()
+            ? (job->lastStatus == QLatin1String("running") ? tr("unknown (no lease)") : tr("none"))
+            : job->leaseOwner);
+    if (job->leaseExpiresAt.isValid())
+        m_lease->setText(job->leaseExpiresAt <= now
+                ? tr("expired %1 (%2)")
+                      .arg(RelativeTime::ago(job->leaseExpiresAt, now),
+                          RelativeTime::absolute(job->leaseExpiresAt))
+                : tr("valid until %1 (%2)")
+                      .arg(RelativeTime::absolute(job->leaseExpiresAt),
+                          RelativeTime::countdown(job->leaseExpiresAt, now)));
+    else
+        m_lease->setText(tr("none"));
+    const QString error = job->lastStatus == QLatin1String("error")
+        ? errorFromResult(job->lastResultJson)
+        : QString();
+    m_error->setText(error.isEmpty() ? tr("none") : error);
+    const QString result = prettyJson(job->lastResultJson);
+    if (m_result->toPlainText() != result)
+        m_result->setPlainText(result);
+    m_result->setPlaceholderText(tr("No result recorded"));
+    for (QLabel *label : {m_state, m_schedule, m_lastRun, m_nextRun, m_runner, m_lease, m_error})
+        label->setToolTip(label->text());
+}
+
+void JobDetailsView::setHistory(const QList<HistoryEntry> &entries)
+{
+    m_history->clear();
+    QList<QTreeWidgetItem *> items;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const HistoryEntry &entry : entries) {
+        QString duration;
+        if (entry.durationSeconds)
+            duration = RelativeTime::duration(qint64(*entry.durationSeconds));
+        auto *item = new QTreeWidgetItem({RelativeTime::ago(entry.createdAt, now), entry.action,
+            entry.status, duration, entry.runner.isEmpty() ? entry.who : entry.runner});
+        item->setToolTip(0, RelativeTime::absolute(entry.createdAt));
+        item->setToolTip(1, prettyJson(entry.detailsJson));
+        if (!entry.status.isEmpty()) {
+            const JobState state
+                = entry.status == QLatin1String("error") ? JobState::Error : JobState::Success;
+            item->setIcon(2, StatusStyle::icon(state));
+        }
+        items.append(item);
+    }
+    m_history->addTopLevelItems(items);
+}
+
+void JobDetailsView::setHistoryError(const QString &message)
+{
+    m_history->clear();
+    m_history->addTopLevelItem(new QTreeWidgetItem({tr("History unavailable: %1").arg(message)}));
+}
+
+QString JobDetailsView::resultText() const
+{
+    return m_result->toPlainText();
+}
+
+QString JobDetailsView::errorText() const
+{
+    return m_error->text();
+}
+
+QString JobDetailsView::runnerText() const
+{
+    return m_runner->text();
+}

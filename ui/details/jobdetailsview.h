@@ -1,0 +1,47 @@
+#pragma once
+
+#include "domain/historyentry.h"
+#include "domain/job.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QFormLayout;
+class QLabel;
+class QPlainTextEdit;
+class QTreeWidget;
+
+// The selected job in full: state, runner and lease, the last error, the last result JSON
+// pretty-printed, and its recent history.
+class JobDetailsView final : public QWidget {
+    Q_OBJECT
+public:
+    explicit JobDetailsView(QWidget *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(JobDetailsView)
+
+    void setJob(const std::optional<Job> &job, const QDateTime &now);
+    void setHistory(const QList<HistoryEntry> &entries);
+    void setHistoryError(const QString &message);
+
+    // What is shown, for tests.
+    QString resultText() const;
+    QString errorText() const;
+    QString runnerText() const;
+
+    // The last error a result carries ("error", "erro", "message", …), or empty.
+    static QString errorFromResult(const QByteArray &json);
+    static QString prettyJson(const QByteArray &json);
+
+private:
+    QLabel *m_title;
+    QLabel *m_state;
+    QLabel *m_schedule;
+    QLabel *m_lastRun;
+    QLabel *m_nextRun;
+    QLabel *m_runner;
+    QLabel *m_lease;
+    QLabel *m_error;
+    QPlainTextEdit *m_result;
+    QTreeWidget *m_history;
+};

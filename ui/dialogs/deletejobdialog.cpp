@@ -1,0 +1,41 @@
+#include "dialogs/deletejobdialog.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+DeleteJobDialog::DeleteJobDialog(const Job &job, QWidget *parent)
+    : QDialog(parent)
+    , m_job(job)
+    , m_confirm(new QLineEdit(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setObjectName(QStringLiteral("deleteJobDialog"));
+    setWindowTitle(tr("Delete %1").arg(job.name));
+    auto *intro = new QLabel(this);
+    intro->setWordWrap(true);
+    intro->setText(tr("Delete job <b>%1</b>? Its history stays in the audit log, but runners stop "
+                      "running it.<br><br>Type the job's name to confirm:")
+                       .arg(job.name.toHtmlEscaped()));
+    intro->setBuddy(m_confirm);
+    m_confirm->setObjectName(QStringLiteral("confirmName"));
+    m_confirm->setPlaceholderText(job.name);
+    QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
+    ok->setText(tr("&Delete job"));
+    ok->setEnabled(false);
+    connect(m_confirm, &QLineEdit::textChanged, ok,
+        [this, ok](const QString &text) { ok->setEnabled(text == m_job.name); });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(m_confirm);
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (m_confirm->text() == m_job.name)
+            accept();
+    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    resize(460, sizeHint().height());
+}

@@ -1,0 +1,141 @@
+#include "jobs/jobsview.h"
+
+#include "jobs/jobtablemodel.h"
+
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+JobsView::JobsView(JobTableModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_search(new QLineEdit(this))
+    , m_table(new QTableView(this))
+{
+    m_proxy->setSourceModel(model);
+    m_proxy->setSortRole(JobTableModel::SortRole);
+    // The search matches its own role, so countdown updates never re-run the filter.
+    m_proxy->setFilterRole(JobTableModel::SearchRole);
+    m_proxy->setFilterKeyColumn(JobTableModel::Name);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+
+    m_search->setObjectName(QStringLiteral("jobSearch"));
+    m_search->setPlaceholderText(tr("Search jobs by name, description or runner (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::textChanged, m_proxy,
+        [this](const QString &text) { m_proxy->setFilterFixedString(text); });
+
+    m_table->setObjectName(QStringLiteral("jobTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(JobTableModel::Name, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(
+        m_table->fontMetrics().height() + 8); // fixed: no per-row measuring for 10,000 rows
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Widths from sample texts, so translations and fonts fit; no ResizeToContents, which
+    // would measure every one of 10,000 rows.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const auto fit = [&](const QString &sample, int extra = 0) {
+        return metrics.horizontalAdvance(sample) + 18 + extra;
+    };
+    const std::pair<int, int> widths[] = {
+        {JobTableModel::Name, fit(QStringLiteral("importar_precos_fornecedores"))},
+        {JobTableModel::Description, fit(QString(22, QLatin1Char('n')))},
+        {JobTableModel::Schedule, fit(tr("every %n days", nullptr, 365))},
+        {JobTableModel::Active,
+            fit(model->headerData(JobTableModel::Active, Qt::Horizontal).toString(), 12)},
+        {JobTableModel::Status, fit(tr("due now"), 24)},
+        {JobTableModel::LastRun, fit(tr("59 min ago"))},
+        {JobTableModel::NextRun, fit(tr("in 47 h 59 min"))},
+        {JobTableModel::TotalRuns, fit(QStringLiteral("999999"))},
+        {JobTableModel::LastDuration,
+            fit(model->headerData(JobTableModel::LastDuration, Qt::Horizontal).toString(), 12)},
+    };
+    for (const auto &[column, width] : widths)
+        m_table->setColumnWidth(column, width);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &JobsView::selectionChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &JobsView::selectionChanged);
+    // Rows whose data changed may change which actions apply.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
+        if (topLeft.column() == 0 || topLeft.column() == JobTableModel::Status)
+            emit selectionChanged();
+    });
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        emit contextMenuRequested(m_table->viewport()->mapToGlobal(pos));
+    });
+    connect(m_table, &QAbstractItemView::activated, this, &JobsView::activated);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_search);
+    layout->addWidget(m_table);
+    setFocusProxy(m_table);
+}
+
+QList<Job> JobsView::selectedJobs() const
+{
+    QList<Job> jobs;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows) {
+        const QModelIndex source = m_proxy->mapToSource(index);
+        if (source.isValid())
+            jobs.append(m_model->jobAt(source.row()));
+    }
+    return jobs;
+}
+
+std::optional<Job> JobsView::currentJob() const
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    if (current.isValid() && m_table->selectionModel()->isRowSelected(current.row(), {})) {
+        const QModelIndex source = m_proxy->mapToSource(current);
+        if (source.isValid())
+            return m_model->jobAt(source.row());
+    }
+    const QList<Job> selected = selectedJobs();
+    if (!selected.isEmpty())
+        return selected.first();
+    return std::nullopt;
+}
+
+void JobsView::selectJob(const QString &name)
+{
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->jobAt(row).name != name)
+            continue;
+        const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+        if (!index.isValid())
+            return;
+        m_table->selectionModel()->setCurrentIndex(
+            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_table->scrollTo(index);
+        return;
+    }
+}
+
+QByteArray JobsView::saveLayout() const
+{
+    return m_table->horizontalHeader()->saveState();
+}
+
+void JobsView::restoreLayout(const QByteArray &state)
+{
+    if (!state.isEmpty())
+        m_table->horizontalHeader()->restoreState(state);
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "domain/job.h"
+
+#include <QList>
+#include <QWidget>
+
+#include <optional>
+
+class JobTableModel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+
+// The job table with its search field: a sort/filter proxy over JobTableModel.
+class JobsView final : public QWidget {
+    Q_OBJECT
+public:
+    explicit JobsView(JobTableModel *model, QWidget *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(JobsView)
+
+    QTableView *table() const { return m_table; }
+    QLineEdit *searchField() const { return m_search; }
+    QSortFilterProxyModel *proxy() const { return m_proxy; }
+
+    // The selected jobs as the user sees them now (in view order).
+    QList<Job> selectedJobs() const;
+    std::optional<Job> currentJob() const;
+    // Selects the job with this name, if shown.
+    void selectJob(const QString &name);
+
+    QByteArray saveLayout() const;
+    void restoreLayout(const QByteArray &state);
+
+signals:
+    void selectionChanged();
+    void contextMenuRequested(const QPoint &globalPos);
+    void activated(); // double click or Enter on a row
+
+private:
+    JobTableModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QLineEdit *m_search;
+    QTableView *m_table;
+};

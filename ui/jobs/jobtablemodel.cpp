@@ -1,0 +1,394 @@
+#include "jobs/jobtablemodel.h"
+
+#include "common/relativetime.h"
+#include "common/statusstyle.h"
+#include "domain/jobrules.h"
+
+#include <QFont>
+
+#include <algorithm>
+#include <limits>
+
+namespace {
+
+// A reload reads every row again; only a change in what the row holds counts.
+bool sameContent(const Job &a, const Job &b)
+{
+    Job copy = a;
+    copy.readAt = b.readAt;
+    return copy == b;
+}
+
+qint64 msecs(const QDateTime &time)
+{
+    return time.isValid() ? time.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
+}
+
+} // namespace
+
+JobTableModel::JobTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{
+    m_ticker.setInterval(1000);
+    connect(&m_ticker, &QTimer::timeout, this, &JobTableModel::tick);
+    m_ticker.start();
+}
+
+int JobTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_jobs.size());
+}
+
+int JobTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QDateTime JobTableModel::now() const
+{
+    return m_clock().addMSecs(m_skewMs);
+}
+
+void JobTableModel::setClock(Clock clock)
+{
+    m_clock = std::move(clock);
+    m_skewMs = 0;
+    m_ticker.stop();
+}
+
+void JobTableModel::noteServerTime(const Job &job)
+{
+    if (job.readAt.isValid() && m_ticker.isActive())
+        m_skewMs = m_clock().msecsTo(job.readAt);
+}
+
+JobState JobTableModel::stateAt(int row) const
+{
+    return JobRules::state(m_jobs.at(row), now());
+}
+
+std::optional<Job> JobTableModel::jobById(qint64 id) const
+{
+    const int row = rowOfId(id);
+    if (row < 0)
+        return std::nullopt;
+    return m_jobs.at(row);
+}
+
+QVariant JobTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Job &job = m_jobs.at(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(job, column);
+    case Qt::ToolTipRole:
+        return toolTip(job, column);
+    case Qt::DecorationRole:
+        if (column == Status)
+            return StatusStyle::icon(JobRules::state(job, now()));
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column == TotalRuns || column == LastDuration)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::FontRole:
+        if (column == Name && !job.active) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    case SortRole:
+        return sortValue(job, column);
+    case SearchRole:
+        return job.name + QLatin1Char('\n') + job.description + QLatin1Char('\n') + job.leaseOwner;
+    case JobIdRole:
+        return job.id;
+    case StateRole:
+        return int(JobRules::state(job, now()));
+    default:
+        return {};
+    }
+}
+
+QVariant JobTableModel::display(const Job &job, int column) const
+{
+    switch (column) {
+    case Name:
+        return job.name;
+    case Description:
+        return job.description.section(QLatin1Char('\n'), 0, 0);
+    case Schedule:
+        if (job.intervalHours % 24 == 0 && job.intervalHours >= 48)
+            return tr("every %n days", nullptr, job.intervalHours / 24);
+        return tr("every %1 h").arg(job.intervalHours);
+    case Active:
+        return job.active ? tr("yes") : tr("no");
+    case Status:
+        return StatusStyle::label(JobRules::state(job, now()));
+    case LastRun:
+        return job.lastRun.isValid() ? RelativeTime::ago(job.lastRun, now()) : tr("never");
+    case NextRun: {
+        if (!job.active)
+            return QStringLiteral("—");
+        const JobState state = JobRules::state(job, now());
+        if (state == JobState::Running || state == JobState::Stuck)
+            return tr("running");
+        if (state == JobState::DueNow)
+            return tr("due now");
+        return RelativeTime::countdown(job.nextRun, now());
+    }
+    case TotalRuns:
+        return job.totalRuns;
+    case LastDuration:
+        return job.lastDurationSeconds ? RelativeTime::duration(*job.lastDurationSeconds)
+                                       : QString();
+    case Runner:
+        if (!job.leaseOwner.isEmpty())
+            return job.leaseOwner;
+        return job.lastStatus == QLatin1String("running") ? tr("(unknown)") : QString();
+    default:
+        return {};
+    }
+}
+
+QVariant JobTableModel::sortValue(const Job &job, int column) const
+{
+    switch (column) {
+    case Name:
+        return job.name;
+    case Description:
+        return job.description;
+    case Schedule:
+        return job.intervalHours;
+    case Active:
+        return job.active;
+    case Status:
+        return StatusStyle::severity(JobRules::state(job, now()));
+    case LastRun:
+        return msecs(job.lastRun);
+    case NextRun:
+        return job.active ? msecs(job.nextRun) : std::numeric_limits<qint64>::max();
+    case TotalRuns:
+        return job.totalRuns;
+    case LastDuration:
+        return job.lastDurationSeconds.value_or(-1);
+    case Runner:
+        return job.leaseOwner;
+    default:
+        return {};
+    }
+}
+
+QVariant JobTableModel::toolTip(const Job &job, int column) const
+{
+    switch (column) {
+    case Name:
+    case Description:
+        return job.description.isEmpty() ? job.name : job.description;
+    case Status: {
+        const QDateTime current = now();
+        switch (JobRules::state(job, current)) {
+        case JobState::Running:
+            return tr("Running since %1 on %2")
+                .arg(RelativeTime::absolute(job.runningSince),
+                    job.leaseOwner.isEmpty() ? tr("an unknown runner") : job.leaseOwner);
+        case JobState::Stuck:
+            return tr("Still marked running since %1 (%2), past its lease or the 2-hour limit; "
+                      "Reset puts it back to pending")
+                .arg(RelativeTime::absolute(
+                         job.runningSince.isValid() ? job.runningSince : job.updatedAt),
+                    job.leaseOwner.isEmpty() ? tr("an unknown runner") : job.leaseOwner);
+        case JobState::DueNow:
+            return tr("A runner will start it at its next check");
+        default:
+            return StatusStyle::label(JobRules::state(job, current));
+        }
+    }
+    case LastRun:
+        return RelativeTime::absolute(job.lastRun);
+    case NextRun:
+        return RelativeTime::absolute(job.nextRun);
+    case Runner:
+        return job.leaseExpiresAt.isValid()
+            ? tr("Lease until %1").arg(RelativeTime::absolute(job.leaseExpiresAt))
+            : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Name:
+        return tr("Name");
+    case Description:
+        return tr("Description");
+    case Schedule:
+        return tr("Schedule");
+    case Active:
+        return tr("Active");
+    case Status:
+        return tr("Status");
+    case LastRun:
+        return tr("Last run");
+    case NextRun:
+        return tr("Next run");
+    case TotalRuns:
+        return tr("Runs");
+    case LastDuration:
+        return tr("Last duration");
+    case Runner:
+        return tr("Runner");
+    default:
+        return {};
+    }
+}
+
+void JobTableModel::rebuildIndex()
+{
+    m_rowById.clear();
+    m_rowById.reserve(m_jobs.size());
+    for (int row = 0; row < m_jobs.size(); ++row)
+        m_rowById.insert(m_jobs.at(row).id, row);
+}
+
+void JobTableModel::setJobs(const QList<Job> &jobs)
+{
+    if (!jobs.isEmpty())
+        noteServerTime(jobs.first());
+    QHash<qint64, const Job *> incoming;
+    incoming.reserve(jobs.size());
+    for (const Job &job : jobs)
+        incoming.insert(job.id, &job);
+
+    // Removals, back to front, one signal per contiguous block.
+    for (int row = int(m_jobs.size()) - 1; row >= 0;) {
+        if (incoming.contains(m_jobs.at(row).id)) {
+            --row;
+            continue;
+        }
+        int first = row;
+        while (first > 0 && !incoming.contains(m_jobs.at(first - 1).id))
+            --first;
+        beginRemoveRows({}, first, row);
+        m_jobs.remove(first, row - first + 1);
+        m_states.remove(first, row - first + 1);
+        endRemoveRows();
+        row = first - 1;
+    }
+    rebuildIndex();
+
+    // Changes in place, one signal per contiguous block of changed rows.
+    const QDateTime current = now();
+    int blockStart = -1;
+    for (int row = 0; row <= m_jobs.size(); ++row) {
+        bool changed = false;
+        if (row < m_jobs.size()) {
+            const Job &fresh = *incoming.value(m_jobs.at(row).id);
+            if (!sameContent(m_jobs.at(row), fresh)) {
+                m_jobs[row] = fresh;
+                m_states[row] = JobRules::state(fresh, current);
+                changed = true;
+            } else {
+                m_jobs[row].readAt = fresh.readAt;
+            }
+        }
+        if (changed && blockStart < 0)
+            blockStart = row;
+        if (!changed && blockStart >= 0) {
+            emit dataChanged(index(blockStart, 0), index(row - 1, ColumnCount - 1));
+            blockStart = -1;
+        }
+    }
+
+    // New jobs at the end (the proxy sorts).
+    QList<Job> added;
+    for (const Job &job : jobs) {
+        if (!m_rowById.contains(job.id))
+            added.append(job);
+    }
+    if (!added.isEmpty()) {
+        const int first = int(m_jobs.size());
+        beginInsertRows({}, first, first + int(added.size()) - 1);
+        for (const Job &job : std::as_const(added)) {
+            m_rowById.insert(job.id, int(m_jobs.size()));
+            m_jobs.append(job);
+            m_states.append(JobRules::state(job, current));
+        }
+        endInsertRows();
+    }
+}
+
+void JobTableModel::updateJob(const Job &job)
+{
+    noteServerTime(job);
+    const int row = rowOfId(job.id);
+    if (row < 0) {
+        // A job renamed or re-created keeps no stale twin under the same name.
+        const auto twin = std::find_if(m_jobs.cbegin(), m_jobs.cend(),
+            [&](const Job &existing) { return existing.name == job.name; });
+        if (twin != m_jobs.cend())
+            removeJob(job.name);
+        const int first = int(m_jobs.size());
+        beginInsertRows({}, first, first);
+        m_rowById.insert(job.id, first);
+        m_jobs.append(job);
+        m_states.append(JobRules::state(job, now()));
+        endInsertRows();
+        return;
+    }
+    if (sameContent(m_jobs.at(row), job))
+        return;
+    m_jobs[row] = job;
+    m_states[row] = JobRules::state(job, now());
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void JobTableModel::removeJob(const QString &name)
+{
+    const auto found = std::find_if(
+        m_jobs.cbegin(), m_jobs.cend(), [&](const Job &job) { return job.name == name; });
+    if (found == m_jobs.cend())
+        return;
+    const int row = int(found - m_jobs.cbegin());
+    beginRemoveRows({}, row, row);
+    m_jobs.removeAt(row);
+    m_states.removeAt(row);
+    endRemoveRows();
+    rebuildIndex();
+}
+
+void JobTableModel::clear()
+{
+    beginResetModel();
+    m_jobs.clear();
+    m_states.clear();
+    m_rowById.clear();
+    endResetModel();
+}
+
+void JobTableModel::tick()
+{
+    if (m_jobs.isEmpty())
+        return;
+    const QDateTime current = now();
+    // A state that time changed (due now, stuck) may move the row in a sorted view: all roles.
+    for (int row = 0; row < m_jobs.size(); ++row) {
+        const JobState state = JobRules::state(m_jobs.at(row), current);
+        if (state != m_states.at(row)) {
+            m_states[row] = state;
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        }
+    }
+    // Countdowns only change their text: no re-sorting or re-filtering needed.
+    emit dataChanged(index(0, LastRun), index(int(m_jobs.size()) - 1, NextRun),
+        {Qt::DisplayRole, Qt::ToolTipRole});
+}

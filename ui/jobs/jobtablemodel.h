@@ -1,0 +1,85 @@
+#pragma once
+
+#include "domain/job.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QTimer>
+
+#include <functional>
+#include <optional>
+
+// The job table over plain Job values. Updates are applied in place, by job id, with exact
+// insert/remove/dataChanged signals, so views keep their selection, sort and scroll position.
+class JobTableModel final : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        Name,
+        Description,
+        Schedule,
+        Active,
+        Status,
+        LastRun,
+        NextRun,
+        TotalRuns,
+        LastDuration,
+        Runner,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        SortRole = Qt::UserRole + 1, // the raw value behind the column
+        SearchRole, // the text the search field matches
+        JobIdRole,
+        StateRole, // JobState as int
+    };
+
+    using Clock = std::function<QDateTime()>;
+
+    explicit JobTableModel(QObject *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(JobTableModel)
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // The whole list: rows are updated, added and removed to match it.
+    void setJobs(const QList<Job> &jobs);
+    // One job changed or appeared.
+    void updateJob(const Job &job);
+    void removeJob(const QString &name);
+    void clear();
+
+    const Job &jobAt(int row) const { return m_jobs.at(row); }
+    int rowOfId(qint64 id) const { return m_rowById.value(id, -1); }
+    std::optional<Job> jobById(qint64 id) const;
+    JobState stateAt(int row) const;
+
+    // The server's clock as best known here (the client's clock corrected by the skew seen in
+    // the last load), which states and countdowns are computed against.
+    QDateTime now() const;
+    // Tests: a fixed clock; also stops the ticking.
+    void setClock(Clock clock);
+    // Refreshes the time columns and any state that time changed (the ticker calls it).
+    void tick();
+
+private:
+    QVariant display(const Job &job, int column) const;
+    QVariant sortValue(const Job &job, int column) const;
+    QVariant toolTip(const Job &job, int column) const;
+    void rebuildIndex();
+    void noteServerTime(const Job &job);
+
+    QList<Job> m_jobs;
+    QList<JobState> m_states; // as of the last tick, to see which rows time changed
+    QHash<qint64, int> m_rowById;
+    Clock m_clock;
+    qint64 m_skewMs = 0;
+    QTimer m_ticker; // one timer for every countdown
+};
