@@ -46,9 +46,7 @@ private:
 
 void TestJobStore::initTestCase_data()
 {
-    QTest::addColumn<Backend>("backend");
-    QTest::newRow("sqlite") << Backend::SQLite;
-    QTest::newRow("postgresql") << Backend::PostgreSQL;
+    TestDatabase::addBackendRows();
 }
 
 void TestJobStore::init()

@@ -98,9 +98,7 @@ private:
 
 void TestRunner::initTestCase_data()
 {
-    QTest::addColumn<Backend>("backend");
-    QTest::newRow("sqlite") << Backend::SQLite;
-    QTest::newRow("postgresql") << Backend::PostgreSQL;
+    TestDatabase::addBackendRows();
 }
 
 void TestRunner::init()

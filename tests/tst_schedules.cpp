@@ -40,9 +40,7 @@ private:
 
 void TestSchedules::initTestCase_data()
 {
-    QTest::addColumn<Backend>("backend");
-    QTest::newRow("sqlite") << Backend::SQLite;
-    QTest::newRow("postgresql") << Backend::PostgreSQL;
+    TestDatabase::addBackendRows();
 }
 
 void TestSchedules::init()

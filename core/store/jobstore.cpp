@@ -39,6 +39,21 @@ Result<QSqlQuery *> JobStore::run(
     return m_database.run(sql, values, what);
 }
 
+Result<bool> JobStore::updateJob(
+    qint64 id, const QString &assignments, QVariantMap values, const QString &what)
+{
+    // Every admin change moves row_version (stale views are refused) and updated_at.
+    values.insert(QStringLiteral("id"), id);
+    const Status status
+        = exec(QStringLiteral("UPDATE cron_jobs SET %1, row_version = row_version + 1, "
+                              "updated_at = %2 WHERE id = :id")
+                   .arg(assignments, m_database.dialect().now()),
+            values, what);
+    if (!status)
+        return status.error();
+    return true;
+}
+
 Status JobStore::exec(const QString &sql, const QVariantMap &values, const QString &what)
 {
     const auto done = run(sql, values, what);
@@ -124,15 +139,8 @@ Result<ActionOutcome> JobStore::setActive(
     return applyAction(name, action, options, [&](const Job &before) -> Result<bool> {
         if (before.active == active)
             return false;
-        const Status status = exec(QStringLiteral("UPDATE cron_jobs SET ativo = :ativo, "
-                                                  "row_version = row_version + 1, updated_at = %1 "
-                                                  "WHERE id = :id")
-                                       .arg(m_database.dialect().now()),
-            {{QStringLiteral("ativo"), active}, {QStringLiteral("id"), before.id}},
-            tr("changing job \"%1\"").arg(name));
-        if (!status)
-            return status.error();
-        return true;
+        return updateJob(before.id, QStringLiteral("ativo = :ativo"),
+            {{QStringLiteral("ativo"), active}}, tr("changing job \"%1\"").arg(name));
     });
 }
 
@@ -156,7 +164,7 @@ Result<ActionOutcome> JobStore::applySchedule(const QString &name, const Schedul
 {
     return applyAction(name, action, options, [&](const Job &before) -> Result<bool> {
         const SqlDialect &d = m_database.dialect();
-        QVariantMap values{{QStringLiteral("id"), before.id}};
+        QVariantMap values;
         QString assignments;
         if (schedule.isCron()) {
             // The first fire time after the server's now; the interval is kept for the seed's
@@ -180,13 +188,8 @@ Result<ActionOutcome> JobStore::applySchedule(const QString &name, const Schedul
             values.insert(QStringLiteral("horas"), schedule.intervalHours());
             values.insert(QStringLiteral("horas2"), schedule.intervalHours());
         }
-        const Status status = exec(QStringLiteral("UPDATE cron_jobs SET %1, row_version = "
-                                                  "row_version + 1, updated_at = %2 WHERE id = :id")
-                                       .arg(assignments, d.now()),
-            values, tr("changing the schedule of job \"%1\"").arg(name));
-        if (!status)
-            return status.error();
-        return true;
+        return updateJob(
+            before.id, assignments, values, tr("changing the schedule of job \"%1\"").arg(name));
     });
 }
 
@@ -196,18 +199,11 @@ Result<ActionOutcome> JobStore::reset(const QString &name, const ActionOptions &
         name, QStringLiteral("reset"), options, [&](const Job &before) -> Result<bool> {
             // lease_token moves on, so a runner that still thinks it holds the job cannot record
             // its result over the reset.
-            const Status status
-                = exec(QStringLiteral("UPDATE cron_jobs SET ultimo_status = 'pending', "
-                                      "running_since = NULL, lease_owner = NULL, "
-                                      "lease_expires_at = NULL, "
-                                      "lease_token = lease_token + 1, "
-                                      "row_version = row_version + 1, updated_at = %1 "
-                                      "WHERE id = :id")
-                           .arg(m_database.dialect().now()),
-                    {{QStringLiteral("id"), before.id}}, tr("resetting job \"%1\"").arg(name));
-            if (!status)
-                return status.error();
-            return true;
+            return updateJob(before.id,
+                QStringLiteral(
+                    "ultimo_status = 'pending', running_since = NULL, lease_owner = NULL, "
+                    "lease_expires_at = NULL, lease_token = lease_token + 1"),
+                {}, tr("resetting job \"%1\"").arg(name));
         });
 }
 
@@ -224,15 +220,9 @@ Result<ActionOutcome> JobStore::runNow(const QString &name, const ActionOptions 
                                            .arg(name,
                                                before.leaseOwner.isEmpty() ? tr("another program")
                                                                            : before.leaseOwner));
-            const Status status
-                = exec(QStringLiteral("UPDATE cron_jobs SET next_run = %1, "
-                                      "row_version = row_version + 1, updated_at = %1 "
-                                      "WHERE id = :id")
-                           .arg(m_database.dialect().now()),
-                    {{QStringLiteral("id"), before.id}}, tr("scheduling job \"%1\" now").arg(name));
-            if (!status)
-                return status.error();
-            return true;
+            return updateJob(before.id,
+                QStringLiteral("next_run = %1").arg(m_database.dialect().now()), {},
+                tr("scheduling job \"%1\" now").arg(name));
         });
 }
 

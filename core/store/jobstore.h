@@ -77,6 +77,9 @@ private:
     // Runs a kept prepared statement with named values (keys without the colon).
     Result<QSqlQuery *> run(const QString &sql, const QVariantMap &values, const QString &what);
     Status exec(const QString &sql, const QVariantMap &values, const QString &what);
+    // UPDATE cron_jobs SET <assignments> (plus row_version, updated_at) for one job.
+    Result<bool> updateJob(
+        qint64 id, const QString &assignments, QVariantMap values, const QString &what);
 
     Database &m_database;
 };

@@ -3,6 +3,7 @@
 #include "db/migrator.h"
 
 #include <QRandomGenerator>
+#include <QTest>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -32,6 +33,13 @@ std::unique_ptr<Database> serverConnection(QString *error)
 QString TestDatabase::backendName(Backend backend)
 {
     return backend == Backend::PostgreSQL ? QStringLiteral("postgresql") : QStringLiteral("sqlite");
+}
+
+void TestDatabase::addBackendRows()
+{
+    QTest::addColumn<Backend>("backend");
+    QTest::newRow("sqlite") << Backend::SQLite;
+    QTest::newRow("postgresql") << Backend::PostgreSQL;
 }
 
 std::unique_ptr<TestDatabase> TestDatabase::create(Backend backend, QString *error, bool migrate)

@@ -29,6 +29,9 @@ public:
     bool exec(const QString &sql, QString *error = nullptr) const;
 
     static QString backendName(Backend backend);
+    // For initTestCase_data(): a "backend" column with one row per backend, so every test of
+    // the suite runs on SQLite and on PostgreSQL.
+    static void addBackendRows();
 
 private:
     TestDatabase() = default;
