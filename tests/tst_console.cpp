@@ -7,16 +7,21 @@
 #include "dialogs/newjobdialog.h"
 #include "dialogs/resetdialog.h"
 #include "dialogs/scheduledialog.h"
+#include "dialogs/scheduleeditor.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
+#include <QTimeZone>
 #include <QTimer>
 
 using namespace ConsoleFixture;
@@ -38,6 +43,8 @@ private slots:
     void runNow();
     void changeScheduleThroughDialog();
     void scheduleDialogValidates();
+    void cronScheduleThroughDialog();
+    void newJobWithCronSchedule();
     void resetShowsHolderAndAuditsReason();
     void newJobThroughDialog();
     void deleteRequiresTypedName();
@@ -218,6 +225,97 @@ void TestConsole::scheduleDialogValidates()
     dialog->buttons()->button(QDialogButtonBox::Cancel)->click();
     QVERIFY(!m_finished->wait(300));
     QCOMPARE(audits(QStringLiteral("cron_admin_update_interval")), 0);
+}
+
+void TestConsole::cronScheduleThroughDialog()
+{
+    select(seedJob);
+    m_window->actions()->changeSchedule()->trigger();
+    auto *dialog = m_window->findChild<ScheduleDialog *>();
+    QVERIFY(dialog);
+    ScheduleEditor *editor = dialog->editor();
+    QPushButton *ok = dialog->buttons()->button(QDialogButtonBox::Ok);
+    QVERIFY(editor->intervalChoice()->isChecked());
+    // The zone starts as the system's.
+    QCOMPARE(editor->zoneId(), QString::fromLatin1(QTimeZone::systemTimeZoneId()));
+
+    editor->cronChoice()->setChecked(true);
+    QVERIFY(!ok->isEnabled()); // nothing typed yet
+    QTest::keyClicks(editor->expressionField(), QStringLiteral("61 * * * *"));
+    QVERIFY(!ok->isEnabled());
+    QCOMPARE(editor->errorText(), QStringLiteral("minute: 61 is outside 0-59"));
+    auto *error = dialog->findChild<QLabel *>(QStringLiteral("scheduleError"));
+    QVERIFY(error && error->isVisible());
+    QCOMPARE(error->text(), QStringLiteral("minute: 61 is outside 0-59"));
+
+    editor->zoneField()->setCurrentText(QStringLiteral("Mars/Olympus_Mons"));
+    editor->expressionField()->setText(QStringLiteral("0 3 * * 1-5"));
+    QVERIFY(!ok->isEnabled());
+    QVERIFY2(editor->errorText().contains(QLatin1String("Mars/Olympus_Mons")),
+        qPrintable(editor->errorText()));
+
+    editor->zoneField()->setCurrentText(QStringLiteral("America/Sao_Paulo"));
+    QVERIFY(ok->isEnabled());
+    QVERIFY(!error->isVisible());
+    QCOMPARE(editor->previewLines().size(), 5);
+    // Weekdays at 03:00 São Paulo time.
+    for (const QString &line : editor->previewLines())
+        QVERIFY2(line.contains(QLatin1String(" 03:00")), qPrintable(line));
+
+    ok->click();
+    QVERIFY(waitForAction());
+    QCOMPARE(m_finished->first().at(0).toBool(), true);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT cron_expression FROM cron_jobs")).toString(),
+        QStringLiteral("0 3 * * 1-5"));
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT schedule_timezone FROM cron_jobs")).toString(),
+        QStringLiteral("America/Sao_Paulo"));
+    QCOMPARE(audits(QStringLiteral("cron_admin_set_schedule")), 1);
+    QTRY_COMPARE(m_window->model()->index(0, JobTableModel::Schedule).data().toString(),
+        QStringLiteral("0 3 * * 1-5 (America/Sao_Paulo)"));
+
+    // Back to an interval through the same dialog: the cron schedule is dropped.
+    m_finished->clear();
+    m_window->actions()->changeSchedule()->trigger();
+    QTRY_COMPARE(m_window->findChildren<ScheduleDialog *>().size(), 1);
+    dialog = m_window->findChild<ScheduleDialog *>();
+    QVERIFY(dialog->editor()->cronChoice()->isChecked());
+    QCOMPARE(dialog->editor()->expression(), QStringLiteral("0 3 * * 1-5"));
+    dialog->setHours(8);
+    dialog->buttons()->button(QDialogButtonBox::Ok)->click();
+    QVERIFY(waitForAction());
+    QCOMPARE(m_finished->first().at(0).toBool(), true);
+    QTRY_COMPARE(m_window->model()->index(0, JobTableModel::Schedule).data().toString(),
+        QStringLiteral("every 8 h"));
+    QVERIFY(m_db->scalar(QStringLiteral("SELECT cron_expression FROM cron_jobs")).isNull());
+}
+
+void TestConsole::newJobWithCronSchedule()
+{
+    m_window->actions()->newJob()->trigger();
+    auto *dialog = m_window->findChild<NewJobDialog *>();
+    QVERIFY(dialog);
+    QPushButton *ok = dialog->buttons()->button(QDialogButtonBox::Ok);
+    dialog->nameField()->setText(QStringLiteral("relatorio_diario"));
+    QVERIFY(ok->isEnabled());
+    ScheduleEditor *editor = dialog->scheduleEditor();
+    editor->setCron(QStringLiteral("@daily"), QStringLiteral("Europe/Berlin"));
+    QVERIFY(ok->isEnabled());
+    editor->expressionField()->setText(QStringLiteral("0 25 * * *"));
+    QVERIFY(!ok->isEnabled());
+    QCOMPARE(editor->errorText(), QStringLiteral("hour: 25 is outside 0-23"));
+    editor->expressionField()->setText(QStringLiteral("30 6 * * *"));
+    QVERIFY(ok->isEnabled());
+    ok->click();
+    QVERIFY(waitForAction());
+    QCOMPARE(m_finished->first().at(0).toBool(), true);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT cron_expression FROM cron_jobs WHERE nome = "
+                                         "'relatorio_diario'"))
+                 .toString(),
+        QStringLiteral("30 6 * * *"));
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT schedule_timezone FROM cron_jobs WHERE nome = "
+                                         "'relatorio_diario'"))
+                 .toString(),
+        QStringLiteral("Europe/Berlin"));
 }
 
 void TestConsole::resetShowsHolderAndAuditsReason()

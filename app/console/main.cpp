@@ -1,7 +1,10 @@
 #include "client/connectionprofiles.h"
+#include "client/demodata.h"
+#include "client/workstationrunner.h"
 #include "db/connectionspec.h"
 #include "dialogs/connectiondialog.h"
 #include "mainwindow/mainwindow.h"
+#include "runners/workstationswitch.h"
 #include "version.h"
 
 #include <QApplication>
@@ -13,6 +16,7 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -33,6 +37,13 @@ QString demoDatabasePath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
         + QStringLiteral("/cron-console/demo.db");
+}
+
+// Next to the demo database, so the user's own runner config is never touched by --demo.
+QString demoRunnerConfigPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/cron-console/demo-runner.json");
 }
 
 } // namespace
@@ -60,14 +71,16 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Open this database (postgresql://… or sqlite:/path)."),
         QStringLiteral("URL"));
     const QCommandLineOption demoOption(QStringLiteral("demo"),
-        QApplication::translate(
-            "main", "Open a separate demo database with a few jobs (created on first use)."));
+        QApplication::translate("main",
+            "Open a separate demo database with a few jobs (created on first use) and run its "
+            "harmless demo actions on this workstation."));
     const QCommandLineOption selectOption(QStringLiteral("select"),
         QApplication::translate("main", "Select this job when the list loads."),
         QStringLiteral("JOB"));
     // For documentation screenshots: open one of the job dialogs on the selected job.
     QCommandLineOption dialogOption(QStringLiteral("show-dialog"),
-        QStringLiteral("schedule, reset, delete, new or connect"), QStringLiteral("DIALOG"));
+        QStringLiteral("schedule, reset, delete, new, connect, runners or runner-config"),
+        QStringLiteral("DIALOG"));
     dialogOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(dbOption);
     parser.addOption(demoOption);
@@ -95,9 +108,29 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    const bool demo = parser.isSet(demoOption) && !parser.isSet(dbOption);
+    if (demo) {
+        if (const Status written = DemoData::writeRunnerConfig(demoRunnerConfigPath()); !written)
+            std::fprintf(stderr, "cron-console: %s\n", qPrintable(written.error().message));
+    }
+
     MainWindow window;
     window.setInitialSelection(parser.value(selectOption));
+    if (demo) {
+        window.setRunnerConfigPath(demoRunnerConfigPath());
+        window.workstation()->setRemembered(false); // the demo does not change the user's choice
+    }
     window.openDatabase(*spec, options);
+    // The runner starts once the database has been opened (and, for the demo, created).
+    auto started = std::make_shared<QMetaObject::Connection>();
+    *started = QObject::connect(
+        window.client(), &JobClient::jobsLoaded, &window, [&window, demo, started] {
+            QObject::disconnect(*started);
+            if (demo)
+                window.workstation()->turnOn();
+            else
+                window.restoreRunnerSwitch();
+        });
     window.show();
     if (parser.isSet(dialogOption))
         window.showDialogWhenLoaded(parser.value(dialogOption));

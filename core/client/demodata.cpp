@@ -5,8 +5,12 @@
 #include "store/auditwriter.h"
 #include "store/jobstore.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QSqlQuery>
 
 namespace DemoData {
@@ -141,6 +145,19 @@ Status seedIfEmpty(Database &database)
             !state)
             return state;
     }
+    // Jobs only the demo runner runs: one on a cron expression every minute, one that prints a
+    // lot of output.
+    NewJob queue{QStringLiteral("verificar_fila_pedidos"),
+        QStringLiteral("Confere a fila de pedidos pendentes a cada minuto"), 12, true};
+    queue.cronExpression = QStringLiteral("* * * * *");
+    queue.timeZone = QStringLiteral("America/Sao_Paulo");
+    if (const auto added = store.addJob(queue, options); !added)
+        return added.error();
+    const NewJob catalog{QStringLiteral("exportar_catalogo_completo"),
+        QStringLiteral("Gera o arquivo completo do catálogo para parceiros"), 1, true};
+    if (const auto added = store.addJob(catalog, options); !added)
+        return added.error();
+
     if (const Status state = exec(database,
             QStringLiteral("UPDATE cron_jobs SET %1 WHERE nome = 'sgp_sync_inteligente'")
                 .arg(QString::fromUtf8(seedJobState)));
@@ -166,6 +183,84 @@ Status seedIfEmpty(Database &database)
             !dated)
             return dated;
     }
+    return {};
+}
+
+Status makeSomeDue(Database &database)
+{
+    if (database.backend() != Backend::SQLite)
+        return {};
+    // Staggered, so they start one after another; a job already running keeps its state.
+    const struct {
+        const char *name;
+        int seconds;
+    } due[] = {
+        {"sgp_sync_inteligente", 8},
+        {"importar_precos_fornecedores", 20},
+        {"exportar_catalogo_completo", 35},
+        {"limpar_logs_antigos", 50},
+    };
+    for (const auto &job : due) {
+        if (const Status moved = exec(database,
+                QStringLiteral("UPDATE cron_jobs SET next_run = "
+                               "strftime('%Y-%m-%d %H:%M:%f','now','+%1 seconds') "
+                               "WHERE nome = '%2' AND ativo = 1 AND "
+                               "COALESCE(ultimo_status, '') <> 'running'")
+                    .arg(job.seconds)
+                    .arg(QLatin1String(job.name)));
+            !moved)
+            return moved;
+    }
+    return {};
+}
+
+namespace {
+
+QJsonObject shell(const QString &script, int timeoutSeconds)
+{
+    return QJsonObject{
+        {QStringLiteral("type"), QStringLiteral("command")},
+        {QStringLiteral("program"), QStringLiteral("/bin/sh")},
+        {QStringLiteral("args"), QJsonArray{QStringLiteral("-c"), script}},
+        {QStringLiteral("timeout_seconds"), timeoutSeconds},
+    };
+}
+
+} // namespace
+
+Status writeRunnerConfig(const QString &filePath)
+{
+    QJsonObject jobs;
+    jobs.insert(QStringLiteral("sgp_sync_inteligente"),
+        shell(QStringLiteral("sleep 4; echo '{\"ok\": true, \"total_provedores\": 12, "
+                             "\"total_novos\": 3, \"total_atualizados\": 41}'"),
+            60));
+    jobs.insert(QStringLiteral("limpar_logs_antigos"),
+        shell(QStringLiteral("sleep 3; echo '{\"ok\": true, \"linhas_removidas\": 1532}'"), 60));
+    jobs.insert(QStringLiteral("importar_precos_fornecedores"),
+        shell(QStringLiteral("sleep 5; echo 'fornecedor 3: tempo esgotado ao baixar a tabela' >&2; "
+                             "exit 1"),
+            60));
+    jobs.insert(QStringLiteral("exportar_catalogo_completo"),
+        shell(QStringLiteral("sleep 3; i=0; while [ $i -lt 20000 ]; do "
+                             "echo \"produto $i;Produto de demonstração $i;19.90\"; "
+                             "i=$((i+1)); done"),
+            120));
+    jobs.insert(QStringLiteral("verificar_fila_pedidos"),
+        shell(QStringLiteral("sleep 2; echo '{\"ok\": true, \"pedidos_pendentes\": 7}'"), 50));
+    const QJsonObject config{
+        {QStringLiteral("runner_name"), QStringLiteral("demo-workstation")},
+        {QStringLiteral("max_poll_seconds"), 10},
+        {QStringLiteral("lease_seconds"), 30},
+        {QStringLiteral("grace_seconds"), 5},
+        {QStringLiteral("max_concurrent_jobs"), 4},
+        {QStringLiteral("jobs"), jobs},
+    };
+    QDir().mkpath(QFileInfo(filePath).absolutePath());
+    QSaveFile file(filePath);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(QJsonDocument(config).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
+        return Error::config(QStringLiteral("%1: %2").arg(filePath, file.errorString()));
     return {};
 }
 

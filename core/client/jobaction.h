@@ -1,16 +1,20 @@
 #pragma once
 
+#include "schedule/schedule.h"
 #include "store/jobstore.h"
+
+#include <optional>
 
 #include <QString>
 
 // One admin action the console asks the worker to perform, as a plain value.
 struct JobAction {
-    enum class Kind { Enable, Disable, RunNow, SetInterval, Reset, Remove, Add };
+    enum class Kind { Enable, Disable, RunNow, SetInterval, SetSchedule, Reset, Remove, Add };
 
     Kind kind = Kind::RunNow;
     QString job; // the job's name (unused for Add)
     qint64 hours = 0; // SetInterval
+    std::optional<Schedule> schedule; // SetSchedule: a cron expression or an interval
     NewJob newJob; // Add
     ActionOptions options; // expectedVersion from the row the user saw, reason for the audit row
 

@@ -61,6 +61,11 @@ void JobClient::fetchHistory(const HistoryQuery &query, QObject *context, Histor
         worker, [worker, id, query] { worker->fetchHistory(id, query); }, Qt::QueuedConnection);
 }
 
+void JobClient::refreshRunners()
+{
+    QMetaObject::invokeMethod(m_worker, &JobWorker::fetchRunners, Qt::QueuedConnection);
+}
+
 void JobClient::deliverState(State state, const QString &message)
 {
     if (state == m_state && message == m_stateMessage)

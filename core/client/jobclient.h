@@ -4,6 +4,7 @@
 #include "db/connectionspec.h"
 #include "domain/historyentry.h"
 #include "domain/job.h"
+#include "runner/leasestore.h"
 #include "util/result.h"
 
 #include <QHash>
@@ -62,6 +63,9 @@ public:
     // `callback` runs on this thread, and only while `context` lives.
     void perform(const JobAction &action, QObject *context, ActionCallback callback);
     void fetchHistory(const HistoryQuery &query, QObject *context, HistoryCallback callback);
+    // Reads cron_runners; the answer comes as runnersLoaded() or runnersFailed(). After the
+    // first request the worker also refreshes them on every cron_jobs_changed notification.
+    void refreshRunners();
 
 signals:
     void stateChanged(JobClient::State state, const QString &message);
@@ -69,6 +73,8 @@ signals:
     void jobsLoaded(const QList<Job> &jobs); // the whole list
     void jobUpdated(const Job &job); // one job changed or appeared
     void jobRemoved(const QString &name);
+    void runnersLoaded(const QList<RunnerInfo> &runners);
+    void runnersFailed(const QString &message);
 
 private:
     friend class JobWorker; // delivers its answers through the methods below, on this thread

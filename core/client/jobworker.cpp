@@ -3,6 +3,7 @@
 #include "client/demodata.h"
 #include "db/database.h"
 #include "db/migrator.h"
+#include "runner/leasestore.h"
 #include "store/jobstore.h"
 
 #include <QCoreApplication>
@@ -93,6 +94,11 @@ Status JobWorker::openSession()
     if (m_options.seedDemo) {
         if (const Status seeded = DemoData::seedIfEmpty(*m_db); !seeded)
             return seeded;
+        if (!m_demoPrimed) { // once per start, not on every reconnection
+            if (const Status due = DemoData::makeSomeDue(*m_db); !due)
+                return due;
+            m_demoPrimed = true;
+        }
     }
     m_store = std::make_unique<JobStore>(*m_db);
     if (m_spec.backend == Backend::PostgreSQL) {
@@ -214,6 +220,9 @@ void JobWorker::refreshNotified()
     const QSet<QString> names = std::exchange(m_notified, {});
     if (!m_store)
         return;
+    // A runner claiming or finishing a job is also a change of the runners table.
+    if (m_watchRunners)
+        fetchRunners();
     if (names.size() > maxSingleRefreshes || names.contains(QString())) {
         reload();
         return;
@@ -253,6 +262,11 @@ void JobWorker::perform(quint64 id, const JobAction &action)
     case JobAction::Kind::SetInterval:
         outcome = m_store->updateInterval(action.job, action.hours, action.options);
         break;
+    case JobAction::Kind::SetSchedule:
+        outcome = action.schedule
+            ? m_store->setSchedule(action.job, *action.schedule, action.options)
+            : Result<ActionOutcome>(Error::invalidInput(tr("no schedule given")));
+        break;
     case JobAction::Kind::Reset:
         outcome = m_store->reset(action.job, action.options);
         break;
@@ -288,4 +302,24 @@ void JobWorker::fetchHistory(quint64 id, const HistoryQuery &query)
     if (!history)
         handleError(history.error());
     post([id, history](JobClient *client) { client->deliverHistory(id, history); });
+}
+
+void JobWorker::fetchRunners()
+{
+    m_watchRunners = true;
+    if (!m_db || !m_store) {
+        post([](JobClient *client) { emit client->runnersFailed(tr("not connected")); });
+        return;
+    }
+    // Reading needs no owner and no lease length.
+    LeaseStore leases(*m_db, QString(), 60);
+    Result<QList<RunnerInfo>> runners = leases.runners();
+    if (!runners) {
+        handleError(runners.error());
+        post([message = runners.error().message](
+                 JobClient *client) { emit client->runnersFailed(message); });
+        return;
+    }
+    post([runners = std::move(runners).value()](
+             JobClient *client) { emit client->runnersLoaded(runners); });
 }

@@ -26,6 +26,7 @@ public:
     void reload();
     void perform(quint64 id, const JobAction &action);
     void fetchHistory(quint64 id, const HistoryQuery &query);
+    void fetchRunners();
 
 private:
     void connectNow();
@@ -53,4 +54,6 @@ private:
     std::chrono::milliseconds m_retryDelay{0};
     qint64 m_dataVersion = -1; // SQLite's PRAGMA data_version at the last load
     bool m_everConnected = false;
+    bool m_demoPrimed = false; // the demo's jobs were made due for this start
+    bool m_watchRunners = false; // someone asked for the runners: keep them fresh on NOTIFY
 };

@@ -81,11 +81,12 @@ private:
     std::unique_ptr<LeaseStore> m_leases;
     QHash<QString, Running> m_running;
     QList<PendingFinish> m_pending;
-    QTimer m_wakeTimer;
-    QTimer m_heartbeatTimer;
-    QTimer m_leaseGuardTimer;
-    QTimer m_reconnectTimer;
-    QTimer m_graceTimer;
+    // Children of the scheduler, so moveToThread() takes them along.
+    QTimer m_wakeTimer{this};
+    QTimer m_heartbeatTimer{this};
+    QTimer m_leaseGuardTimer{this};
+    QTimer m_reconnectTimer{this};
+    QTimer m_graceTimer{this};
     int m_reconnectAttempts = 0;
     bool m_started = false;
     bool m_stopping = false;

@@ -1,11 +1,34 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>DurationChart</name>
+    <message numerus="yes">
+        <source>%1: last %n run(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryExport</name>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
 <context>
     <name>JobTableModel</name>
     <message numerus="yes">
         <source>every %n days</source>
-        <translation>
-            <numerusform>every %n day</numerusform><numerusform>every %n days</numerusform></translation>
+        <translation type="vanished">
+            <numerusform>every %n day</numerusform>
+            <numerusform>every %n days</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -13,7 +36,9 @@
     <message numerus="yes">
         <source>every %n days</source>
         <translation>
-            <numerusform>every %n day</numerusform><numerusform>every %n days</numerusform></translation>
+            <numerusform>every %n day</numerusform>
+            <numerusform>every %n days</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -21,7 +46,16 @@
     <message numerus="yes">
         <source>%n jobs</source>
         <translation>
-            <numerusform>%n job</numerusform><numerusform>%n jobs</numerusform></translation>
+            <numerusform>%n job</numerusform>
+            <numerusform>%n jobs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This workstation is running jobs as %1 (%n running now). Quitting stops the runner: running jobs get their grace time to finish.</source>
+        <translation>
+            <numerusform>This workstation is running jobs as %1 (%n running now). Quitting stops the runner: running jobs get their grace time to finish.</numerusform>
+            <numerusform>This workstation is running jobs as %1 (%n running now). Quitting stops the runner: running jobs get their grace time to finish.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -29,17 +63,67 @@
     <message numerus="yes">
         <source>%n min ago</source>
         <translation>
-            <numerusform>%n min ago</numerusform><numerusform>%n min ago</numerusform></translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n h ago</source>
         <translation>
-            <numerusform>%n h ago</numerusform><numerusform>%n h ago</numerusform></translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n d ago</source>
         <translation>
-            <numerusform>%n d ago</numerusform><numerusform>%n d ago</numerusform></translation>
+            <numerusform>%n d ago</numerusform>
+            <numerusform>%n d ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunnerConfigEditor</name>
+    <message numerus="yes">
+        <source>Valid: %n job(s). Not saved yet.</source>
+        <translation>
+            <numerusform>Valid: %n job. Not saved yet.</numerusform>
+            <numerusform>Valid: %n jobs. Not saved yet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Valid: %n job(s).</source>
+        <translation>
+            <numerusform>Valid: %n job.</numerusform>
+            <numerusform>Valid: %n jobs.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleEditor</name>
+    <message numerus="yes">
+        <source>Next %n run(s):</source>
+        <translation>
+            <numerusform>Next %n run:</numerusform>
+            <numerusform>Next %n runs:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkstationSwitch</name>
+    <message numerus="yes">
+        <source>Runner: %n running</source>
+        <translation>
+            <numerusform>Runner: %n running</numerusform>
+            <numerusform>Runner: %n running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping… (waiting for %n running job(s))</source>
+        <translation>
+            <numerusform>Stopping… (waiting for %n running job)</numerusform>
+            <numerusform>Stopping… (waiting for %n running jobs)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

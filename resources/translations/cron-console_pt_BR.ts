@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
     <name>ConnectionDialog</name>
@@ -101,12 +102,290 @@
         <translation>Excluir %1</translation>
     </message>
     <message>
-        <source>Delete job &lt;b&gt;%1&lt;/b&gt;? Its history stays in the audit log, but runners stop running it.&lt;br&gt;&lt;br&gt;Type the job's name to confirm:</source>
+        <source>Delete job &lt;b&gt;%1&lt;/b&gt;? Its history stays in the audit log, but runners stop running it.&lt;br&gt;&lt;br&gt;Type the job&apos;s name to confirm:</source>
         <translation>Excluir o job &lt;b&gt;%1&lt;/b&gt;? O histórico continua no log de auditoria, mas os executores deixam de executá-lo.&lt;br&gt;&lt;br&gt;Digite o nome do job para confirmar:</translation>
     </message>
     <message>
         <source>&amp;Delete job</source>
         <translation>&amp;Excluir job</translation>
+    </message>
+</context>
+<context>
+    <name>DurationChart</name>
+    <message>
+        <source>Duration (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a job to see the durations of its runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no runs in this range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: last %n run(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Start with a byte order mark (BOM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export history as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semicolon (;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets need it to read the file as UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delimiter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryExport</name>
+    <message>
+        <source>Replace file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it with the exported history?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history could not be exported to %1: %2. No file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows written (%2 rows/s, %3/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was cancelled. No file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryFilterBar</name>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only rows at or after this local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only rows before this local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legacy sync succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legacy sync failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only rows with this action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search action and details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryFormat</name>
+    <message>
+        <source>Success</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished">%1 min %2 s</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">Ação</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished">Duração</translation>
+    </message>
+    <message>
+        <source>Runner</source>
+        <translation>Executor</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPager</name>
+    <message>
+        <source>reading the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a row to see its details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalhes</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished">Duração</translation>
+    </message>
+    <message>
+        <source>Write the rows the filter selects to a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows, loading more…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows so far (scroll for more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · last page %1 ms</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -174,6 +453,10 @@
     <message>
         <source>Deleted %1</source>
         <translation>%1 excluído</translation>
+    </message>
+    <message>
+        <source>%1 now runs %2</source>
+        <translation>%1 agora executa %2</translation>
     </message>
 </context>
 <context>
@@ -248,7 +531,7 @@
     </message>
     <message>
         <source>Not yet: the embedded runner arrives with the Runner work</source>
-        <translation>Ainda não: o executor embutido chega com o trabalho do Runner</translation>
+        <translation type="vanished">Ainda não: o executor embutido chega com o trabalho do Runner</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -261,6 +544,10 @@
     <message>
         <source>This connection may only read jobs.</source>
         <translation>Esta conexão só pode ler os jobs.</translation>
+    </message>
+    <message>
+        <source>Run the jobs named in this workstation&apos;s runner config</source>
+        <translation>Executar os jobs indicados na configuração do executor desta estação</translation>
     </message>
 </context>
 <context>
@@ -382,12 +669,14 @@
     <name>JobTableModel</name>
     <message numerus="yes">
         <source>every %n days</source>
-        <translation>
-            <numerusform>a cada %n dia</numerusform><numerusform>a cada %n dias</numerusform></translation>
+        <translation type="vanished">
+            <numerusform>a cada %n dia</numerusform>
+            <numerusform>a cada %n dias</numerusform>
+        </translation>
     </message>
     <message>
         <source>every %1 h</source>
-        <translation>a cada %1 h</translation>
+        <translation type="vanished">a cada %1 h</translation>
     </message>
     <message>
         <source>yes</source>
@@ -508,6 +797,10 @@
         <source>not connected</source>
         <translation>sem conexão</translation>
     </message>
+    <message>
+        <source>no schedule given</source>
+        <translation>nenhum agendamento informado</translation>
+    </message>
 </context>
 <context>
     <name>JobsView</name>
@@ -518,7 +811,9 @@
     <message numerus="yes">
         <source>every %n days</source>
         <translation>
-            <numerusform>a cada %n dia</numerusform><numerusform>a cada %n dias</numerusform></translation>
+            <numerusform>a cada %n dia</numerusform>
+            <numerusform>a cada %n dias</numerusform>
+        </translation>
     </message>
     <message>
         <source>due now</source>
@@ -538,7 +833,9 @@
     <message numerus="yes">
         <source>%n jobs</source>
         <translation>
-            <numerusform>%n job</numerusform><numerusform>%n jobs</numerusform></translation>
+            <numerusform>%n job</numerusform>
+            <numerusform>%n jobs</numerusform>
+        </translation>
     </message>
     <message>
         <source>Jobs</source>
@@ -616,6 +913,49 @@
         <source>&lt;h3&gt;Cron Console %1&lt;/h3&gt;&lt;p&gt;Administration console for the persistent cron system: jobs in &lt;code&gt;cron_jobs&lt;/code&gt;, history and audit in &lt;code&gt;tenant_logs&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Cron Console %1&lt;/h3&gt;&lt;p&gt;Console de administração do sistema de cron persistente: jobs em &lt;code&gt;cron_jobs&lt;/code&gt;, histórico e auditoria em &lt;code&gt;tenant_logs&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;Feito com Qt %2.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalhes</translation>
+    </message>
+    <message>
+        <source>Runners</source>
+        <translation>Executores</translation>
+    </message>
+    <message>
+        <source>Runner config</source>
+        <translation>Configuração do executor</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Parando…</translation>
+    </message>
+    <message>
+        <source>Show the job d&amp;etails</source>
+        <translation>Mostrar os d&amp;etalhes do job</translation>
+    </message>
+    <message>
+        <source>Show the &amp;runners</source>
+        <translation>Mostrar os &amp;executores</translation>
+    </message>
+    <message>
+        <source>Edit the runner &amp;config</source>
+        <translation>Editar a &amp;configuração do executor</translation>
+    </message>
+    <message>
+        <source>Quit Cron Console</source>
+        <translation>Sair do Cron Console</translation>
+    </message>
+    <message numerus="yes">
+        <source>This workstation is running jobs as %1 (%n running now). Quitting stops the runner: running jobs get their grace time to finish.</source>
+        <translation>
+            <numerusform>Esta estação está executando jobs como %1 (%n em execução agora). Sair para o executor: os jobs em execução têm o tempo de tolerância para terminar.</numerusform>
+            <numerusform>Esta estação está executando jobs como %1 (%n em execução agora). Sair para o executor: os jobs em execução têm o tempo de tolerância para terminar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Stop the runner and quit</source>
+        <translation>&amp;Parar o executor e sair</translation>
+    </message>
 </context>
 <context>
     <name>NewJobDialog</name>
@@ -633,7 +973,7 @@
     </message>
     <message>
         <source> h</source>
-        <translation> h</translation>
+        <translation type="vanished"> h</translation>
     </message>
     <message>
         <source>&amp;Add job</source>
@@ -649,7 +989,11 @@
     </message>
     <message>
         <source>Run &amp;every:</source>
-        <translation>Executar a &amp;cada:</translation>
+        <translation type="vanished">Executar a &amp;cada:</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>Agendamento:</translation>
     </message>
 </context>
 <context>
@@ -665,17 +1009,23 @@
     <message numerus="yes">
         <source>%n min ago</source>
         <translation>
-            <numerusform>há %n min</numerusform><numerusform>há %n min</numerusform></translation>
+            <numerusform>há %n min</numerusform>
+            <numerusform>há %n min</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n h ago</source>
         <translation>
-            <numerusform>há %n h</numerusform><numerusform>há %n h</numerusform></translation>
+            <numerusform>há %n h</numerusform>
+            <numerusform>há %n h</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n d ago</source>
         <translation>
-            <numerusform>há %n dia</numerusform><numerusform>há %n dias</numerusform></translation>
+            <numerusform>há %n dia</numerusform>
+            <numerusform>há %n dias</numerusform>
+        </translation>
     </message>
     <message>
         <source>now</source>
@@ -758,6 +1108,138 @@
     </message>
 </context>
 <context>
+    <name>RunnerConfigEditor</name>
+    <message>
+        <source>Insert &amp;template</source>
+        <translation>Inserir &amp;modelo</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>Re&amp;verter</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>Sal&amp;var</translation>
+    </message>
+    <message>
+        <source>Save the runner config (%1); a running workstation runner restarts with it</source>
+        <translation>Salvar a configuração do executor (%1); um executor da estação em execução reinicia com ela</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Arquivo: %1</translation>
+    </message>
+    <message>
+        <source>There is no runner config yet; insert the template to start one.</source>
+        <translation>Ainda não há configuração do executor; insira o modelo para começar uma.</translation>
+    </message>
+    <message>
+        <source>%1: cannot save: %2</source>
+        <translation>%1: não foi possível salvar: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Valid: %n job(s). Not saved yet.</source>
+        <translation>
+            <numerusform>Válida: %n job. Ainda não salva.</numerusform>
+            <numerusform>Válida: %n jobs. Ainda não salva.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Valid: %n job(s).</source>
+        <translation>
+            <numerusform>Válida: %n job.</numerusform>
+            <numerusform>Válida: %n jobs.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunnersPanel</name>
+    <message>
+        <source>Runner</source>
+        <translation>Executor</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Máquina</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versão</translation>
+    </message>
+    <message>
+        <source>Heartbeat</source>
+        <translation>Sinal de vida</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Running jobs</source>
+        <translation>Jobs em execução</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Executa</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s job actions</source>
+        <translation>Ações de jobs desta estação</translation>
+    </message>
+    <message>
+        <source>Runners registered in this database</source>
+        <translation>Executores registrados neste banco de dados</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>parado</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>sem sinal</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>ativo</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>há %1</translation>
+    </message>
+    <message>
+        <source>Stopped at %1</source>
+        <translation>Parado em %1</translation>
+    </message>
+    <message>
+        <source>Started at %1; configured jobs: %2</source>
+        <translation>Iniciado em %1; jobs configurados: %2</translation>
+    </message>
+    <message>
+        <source>The runners could not be read: %1</source>
+        <translation>Não foi possível ler os executores: %1</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s job actions (%1)</source>
+        <translation>Ações de jobs desta estação (%1)</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s job actions: %1</source>
+        <translation>Ações de jobs desta estação: %1</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleDialog</name>
     <message>
         <source>Change schedule of %1</source>
@@ -765,7 +1247,7 @@
     </message>
     <message>
         <source> h</source>
-        <translation> h</translation>
+        <translation type="vanished"> h</translation>
     </message>
     <message>
         <source>&amp;Change schedule</source>
@@ -773,19 +1255,69 @@
     </message>
     <message>
         <source>Run &amp;every:</source>
-        <translation>Executar a &amp;cada:</translation>
+        <translation type="vanished">Executar a &amp;cada:</translation>
     </message>
     <message>
         <source>Job &lt;b&gt;%1&lt;/b&gt; runs every %2 h now.</source>
-        <translation>O job &lt;b&gt;%1&lt;/b&gt; executa a cada %2 h atualmente.</translation>
+        <translation type="vanished">O job &lt;b&gt;%1&lt;/b&gt; executa a cada %2 h atualmente.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number of hours from %1 to %2.</source>
+        <translation type="vanished">Informe um número inteiro de horas de %1 a %2.</translation>
+    </message>
+    <message>
+        <source>The next run moves to %1 (%2 from now).</source>
+        <translation type="vanished">A próxima execução passa para %1 (daqui a %2).</translation>
+    </message>
+    <message>
+        <source>Job &lt;b&gt;%1&lt;/b&gt; runs %2 now.</source>
+        <translation>O job &lt;b&gt;%1&lt;/b&gt; executa %2 atualmente.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleEditor</name>
+    <message>
+        <source>Every N &amp;hours</source>
+        <translation>A cada N &amp;horas</translation>
+    </message>
+    <message>
+        <source>C&amp;ron expression</source>
+        <translation>Expressão c&amp;ron</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>minute hour day month weekday, e.g. 0 3 * * 1-5</source>
+        <translation>minuto hora dia mês dia-da-semana, p. ex. 0 3 * * 1-5</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Fuso horário:</translation>
     </message>
     <message>
         <source>Enter a whole number of hours from %1 to %2.</source>
         <translation>Informe um número inteiro de horas de %1 a %2.</translation>
     </message>
     <message>
+        <source>Type an expression such as 0 3 * * 1-5 or @daily.</source>
+        <translation>Digite uma expressão como 0 3 * * 1-5 ou @daily.</translation>
+    </message>
+    <message>
         <source>The next run moves to %1 (%2 from now).</source>
         <translation>A próxima execução passa para %1 (daqui a %2).</translation>
+    </message>
+    <message>
+        <source>The expression never fires in the next five years.</source>
+        <translation>A expressão não dispara nos próximos cinco anos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next %n run(s):</source>
+        <translation>
+            <numerusform>Próxima execução:</numerusform>
+            <numerusform>Próximas %n execuções:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -820,6 +1352,86 @@
     </message>
 </context>
 <context>
+    <name>WorkstationRunner</name>
+    <message>
+        <source>the workstation runner is already running</source>
+        <translation>o executor da estação já está em execução</translation>
+    </message>
+</context>
+<context>
+    <name>WorkstationSwitch</name>
+    <message>
+        <source>Workstation runner: %1; retrying</source>
+        <translation>Executor da estação: %1; tentando de novo</translation>
+    </message>
+    <message>
+        <source>This workstation ran %1</source>
+        <translation>Esta estação executou %1</translation>
+    </message>
+    <message>
+        <source>This workstation ran %1: %2</source>
+        <translation>Esta estação executou %1: %2</translation>
+    </message>
+    <message>
+        <source>No runner config</source>
+        <translation>Sem configuração do executor</translation>
+    </message>
+    <message>
+        <source>This workstation has no runner config at %1 yet. The runner only runs the jobs that file names.
+
+Create it from a small template and open the editor?</source>
+        <translation>Esta estação ainda não tem configuração do executor em %1. O executor só executa os jobs que esse arquivo indica.
+
+Criá-la a partir de um pequeno modelo e abrir o editor?</translation>
+    </message>
+    <message>
+        <source>&amp;Create and edit</source>
+        <translation>&amp;Criar e editar</translation>
+    </message>
+    <message>
+        <source>The workstation runner cannot start</source>
+        <translation>O executor da estação não pode iniciar</translation>
+    </message>
+    <message>
+        <source>Running jobs on this workstation as %1</source>
+        <translation>Executando jobs nesta estação como %1</translation>
+    </message>
+    <message>
+        <source>The workstation runner stopped</source>
+        <translation>O executor da estação parou</translation>
+    </message>
+    <message>
+        <source>Run the jobs named in this workstation&apos;s runner config (%1)</source>
+        <translation>Executar os jobs indicados na configuração do executor desta estação (%1)</translation>
+    </message>
+    <message>
+        <source>This workstation runs jobs as %1; click to stop it gracefully</source>
+        <translation>Esta estação executa jobs como %1; clique para pará-lo com segurança</translation>
+    </message>
+    <message>
+        <source>Runner: connecting…</source>
+        <translation>Executor: conectando…</translation>
+    </message>
+    <message>
+        <source>Runner: on, idle</source>
+        <translation>Executor: ligado, ocioso</translation>
+    </message>
+    <message numerus="yes">
+        <source>Runner: %n running</source>
+        <translation>
+            <numerusform>Executor: %n em execução</numerusform>
+            <numerusform>Executor: %n em execução</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping… (waiting for %n running job(s))</source>
+        <translation>
+            <numerusform>Parando… (aguardando %n job em execução)</numerusform>
+            <numerusform>Parando… (aguardando %n jobs em execução)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Administration console for the persistent cron system.</source>
@@ -831,11 +1443,15 @@
     </message>
     <message>
         <source>Open a separate demo database with a few jobs (created on first use).</source>
-        <translation>Abrir um banco de dados de demonstração separado, com alguns jobs (criado no primeiro uso).</translation>
+        <translation type="vanished">Abrir um banco de dados de demonstração separado, com alguns jobs (criado no primeiro uso).</translation>
     </message>
     <message>
         <source>Select this job when the list loads.</source>
         <translation>Selecionar este job quando a lista carregar.</translation>
+    </message>
+    <message>
+        <source>Open a separate demo database with a few jobs (created on first use) and run its harmless demo actions on this workstation.</source>
+        <translation>Abrir um banco de dados de demonstração separado, com alguns jobs (criado no primeiro uso), e executar suas ações de demonstração inofensivas nesta estação.</translation>
     </message>
 </context>
 </TS>

@@ -87,11 +87,22 @@ void JobActionController::changeSchedule()
     auto *dialog = new ScheduleDialog(*job, m_model->now(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        JobAction action = JobAction::make(
-            JobAction::Kind::SetInterval, dialog->job().name, dialog->job().rowVersion);
-        action.hours = dialog->hours();
-        perform(action, tr("Changing the schedule of %1").arg(dialog->job().name),
-            tr("%1 now runs every %2 h").arg(dialog->job().name).arg(dialog->hours()));
+        const Job &job = dialog->job();
+        const QString what = tr("Changing the schedule of %1").arg(job.name);
+        if (!dialog->isCron() && job.cronExpression.isEmpty()) {
+            // Interval to interval stays the seed's update_interval (next_run = now + hours).
+            JobAction action
+                = JobAction::make(JobAction::Kind::SetInterval, job.name, job.rowVersion);
+            action.hours = dialog->hours();
+            perform(action, what, tr("%1 now runs every %2 h").arg(job.name).arg(dialog->hours()));
+            return;
+        }
+        const Result<Schedule> schedule = dialog->schedule();
+        if (!schedule)
+            return; // OK is disabled while invalid
+        JobAction action = JobAction::make(JobAction::Kind::SetSchedule, job.name, job.rowVersion);
+        action.schedule = *schedule;
+        perform(action, what, tr("%1 now runs %2").arg(job.name, schedule->describe()));
     });
     dialog->open();
 }

@@ -45,10 +45,10 @@ JobActions::JobActions(QWidget *parent)
     m_refresh = make(tr("Re&fresh"), tr("Read every job again"), QKeySequence::Refresh,
         QStringLiteral("view-refresh"), QStyle::SP_BrowserReload);
     m_runOnWorkstation = make(tr("Run jobs on this &workstation"),
-        tr("Not yet: the embedded runner arrives with the Runner work"), QKeySequence(),
-        QStringLiteral("network-server"), QStyle::SP_ComputerIcon);
+        tr("Run the jobs named in this workstation's runner config"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W), QStringLiteral("network-server"),
+        QStyle::SP_ComputerIcon);
     m_runOnWorkstation->setCheckable(true);
-    m_runOnWorkstation->setEnabled(false);
     update({}, {}, false, false, {});
 }
 

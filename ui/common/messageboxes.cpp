@@ -1,5 +1,7 @@
 #include "common/messageboxes.h"
 
+#include <QPushButton>
+
 namespace {
 
 bool recording = false;
@@ -45,6 +47,25 @@ void MessageBoxes::about(QWidget *parent, const QString &title, const QString &t
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setIconPixmap(parent ? parent->windowIcon().pixmap(64) : QPixmap());
     box->setTextFormat(Qt::RichText);
+    box->open();
+}
+
+void MessageBoxes::question(QWidget *parent, const QString &title, const QString &text,
+    const QString &yesText, std::function<void()> onYes)
+{
+    if (recording) {
+        shownBoxes.append({QMessageBox::Question, title, text});
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::Cancel, parent);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *yes = box->addButton(yesText, QMessageBox::AcceptRole);
+    box->setDefaultButton(yes);
+    QObject::connect(box, &QMessageBox::buttonClicked, box,
+        [yes, onYes = std::move(onYes)](QAbstractButton *clicked) {
+            if (clicked == yes && onYes)
+                onYes();
+        });
     box->open();
 }
 

@@ -4,6 +4,8 @@
 #include <QMessageBox>
 #include <QString>
 
+#include <functional>
+
 class QWidget;
 
 // Every message the console shows goes through here, never blocking: the box opens window-
@@ -22,6 +24,10 @@ public:
     static void warning(QWidget *parent, const QString &title, const QString &text);
     static void critical(QWidget *parent, const QString &title, const QString &text);
     static void about(QWidget *parent, const QString &title, const QString &text);
+    // A yes/no question; `onYes` runs (later, on this thread) only if the user agrees. `yesText`
+    // names what agreeing does. While recording, the question is recorded and not answered.
+    static void question(QWidget *parent, const QString &title, const QString &text,
+        const QString &yesText, std::function<void()> onYes);
 
     // Tests: record instead of showing.
     static void setRecording(bool recording);

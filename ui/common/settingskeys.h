@@ -22,4 +22,14 @@ inline QString jobColumns()
     return QStringLiteral("jobs/header");
 }
 
+// Whether "Run jobs on this workstation" was on when the console last ran.
+inline QString runnerEnabled()
+{
+    return QStringLiteral("runner/enabled");
+}
+inline QString sideTab()
+{
+    return QStringLiteral("window/sideTab");
+}
+
 } // namespace SettingsKeys

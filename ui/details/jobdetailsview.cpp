@@ -3,6 +3,7 @@
 #include "common/relativetime.h"
 #include "common/statusstyle.h"
 #include "domain/jobrules.h"
+#include "schedule/schedule.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -139,7 +140,7 @@ void JobDetailsView::setJob(const std::optional<Job> &job, const QDateTime &now)
         stateText += tr(", for %1").arg(RelativeTime::duration(qMax<qint64>(0, since.secsTo(now))));
     }
     m_state->setText(stateText);
-    m_schedule->setText(tr("every %1 h").arg(job->intervalHours));
+    m_schedule->setText(Schedule::of(*job).describe()); // the same words as the table
     m_lastRun->setText(job->lastRun.isValid()
             ? tr("%1 (%2)").arg(
                 RelativeTime::absolute(job->lastRun), RelativeTime::ago(job->lastRun, now))

@@ -1,5 +1,6 @@
 #include "dialogs/newjobdialog.h"
 
+#include "dialogs/scheduleeditor.h"
 #include "domain/jobrules.h"
 
 #include <QCheckBox>
@@ -17,7 +18,7 @@ NewJobDialog::NewJobDialog(QWidget *parent)
     , m_name(new QLineEdit(this))
     , m_nameError(new QLabel(this))
     , m_description(new QPlainTextEdit(this))
-    , m_hours(new QSpinBox(this))
+    , m_schedule(new ScheduleEditor(this))
     , m_active(new QCheckBox(tr("Start &active"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -31,10 +32,7 @@ NewJobDialog::NewJobDialog(QWidget *parent)
     m_description->setObjectName(QStringLiteral("description"));
     m_description->setTabChangesFocus(true);
     m_description->setFixedHeight(m_description->fontMetrics().height() * 4);
-    m_hours->setObjectName(QStringLiteral("hours"));
-    m_hours->setRange(JobRules::minIntervalHours, JobRules::maxIntervalHours);
-    m_hours->setValue(12);
-    m_hours->setSuffix(tr(" h"));
+    m_schedule->setHours(12);
     m_active->setChecked(true);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Add job"));
 
@@ -42,26 +40,37 @@ NewJobDialog::NewJobDialog(QWidget *parent)
     form->addRow(tr("&Name:"), m_name);
     form->addRow(QString(), m_nameError);
     form->addRow(tr("&Description:"), m_description);
-    form->addRow(tr("Run &every:"), m_hours);
+    form->addRow(tr("Schedule:"), m_schedule);
     form->addRow(QString(), m_active);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_buttons);
 
     connect(m_name, &QLineEdit::textChanged, this, &NewJobDialog::validate);
+    connect(m_schedule, &ScheduleEditor::validityChanged, this, &NewJobDialog::validate);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
         if (m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
             accept();
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     validate();
-    resize(480, sizeHint().height());
+    resize(560, sizeHint().height());
 }
 
 NewJob NewJobDialog::newJob() const
 {
-    return {m_name->text(), m_description->toPlainText().trimmed(), m_hours->value(),
+    NewJob job{m_name->text(), m_description->toPlainText().trimmed(), m_schedule->hours(),
         m_active->isChecked()};
+    if (m_schedule->isCron()) {
+        job.cronExpression = m_schedule->expression();
+        job.timeZone = m_schedule->zoneId();
+    }
+    return job;
+}
+
+QSpinBox *NewJobDialog::hoursField() const
+{
+    return m_schedule->hoursField();
 }
 
 void NewJobDialog::validate()
@@ -72,5 +81,5 @@ void NewJobDialog::validate()
     m_nameError->setText(problem);
     m_nameError->setVisible(!problem.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)
-        ->setEnabled(!m_name->text().isEmpty() && problem.isEmpty());
+        ->setEnabled(!m_name->text().isEmpty() && problem.isEmpty() && m_schedule->isValid());
 }

@@ -10,9 +10,10 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QSpinBox;
+class ScheduleEditor;
 
-// New job: a name checked as the store checks it, a description, an interval and whether it
-// starts active.
+// New job: a name checked as the store checks it, a description, a schedule (an interval or a
+// cron expression in a zone) and whether it starts active.
 class NewJobDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -22,7 +23,8 @@ public:
     NewJob newJob() const;
     QLineEdit *nameField() const { return m_name; }
     QPlainTextEdit *descriptionField() const { return m_description; }
-    QSpinBox *hoursField() const { return m_hours; }
+    QSpinBox *hoursField() const;
+    ScheduleEditor *scheduleEditor() const { return m_schedule; }
     QCheckBox *activeField() const { return m_active; }
     QDialogButtonBox *buttons() const { return m_buttons; }
 
@@ -32,7 +34,7 @@ private:
     QLineEdit *m_name;
     QLabel *m_nameError;
     QPlainTextEdit *m_description;
-    QSpinBox *m_hours;
+    ScheduleEditor *m_schedule;
     QCheckBox *m_active;
     QDialogButtonBox *m_buttons;
 };

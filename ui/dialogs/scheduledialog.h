@@ -1,15 +1,18 @@
 #pragma once
 
 #include "domain/job.h"
+#include "util/result.h"
 
 #include <QDialog>
 
 class QDialogButtonBox;
-class QLabel;
 class QSpinBox;
+class Schedule;
+class ScheduleEditor;
 
-// Change schedule: a whole number of hours from 1 to 8760; the next run moves to now + hours,
-// as the seed's calcular_proximo_run does.
+// Change schedule: every N whole hours (1..8760; the next run moves to now + hours, as the
+// seed's calcular_proximo_run does) or a cron expression in a time zone, with the next runs
+// previewed. OK stays disabled while the entry is invalid.
 class ScheduleDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -19,15 +22,14 @@ public:
     const Job &job() const { return m_job; }
     int hours() const;
     void setHours(int hours);
-    QSpinBox *hoursField() const { return m_hours; }
+    bool isCron() const;
+    Result<Schedule> schedule() const;
+    QSpinBox *hoursField() const;
+    ScheduleEditor *editor() const { return m_editor; }
     QDialogButtonBox *buttons() const { return m_buttons; }
 
 private:
-    void validate();
-
     Job m_job;
-    QDateTime m_now;
-    QSpinBox *m_hours;
-    QLabel *m_preview;
+    ScheduleEditor *m_editor;
     QDialogButtonBox *m_buttons;
 };

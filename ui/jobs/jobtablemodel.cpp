@@ -3,6 +3,7 @@
 #include "common/relativetime.h"
 #include "common/statusstyle.h"
 #include "domain/jobrules.h"
+#include "schedule/schedule.h"
 
 #include <QFont>
 
@@ -123,9 +124,8 @@ QVariant JobTableModel::display(const Job &job, int column) const
     case Description:
         return job.description.section(QLatin1Char('\n'), 0, 0);
     case Schedule:
-        if (job.intervalHours % 24 == 0 && job.intervalHours >= 48)
-            return tr("every %n days", nullptr, job.intervalHours / 24);
-        return tr("every %1 h").arg(job.intervalHours);
+        // The same words as cronctl and the logs: "every 12 h" or "0 3 * * 1-5 (zone)".
+        return ::Schedule::of(job).describe();
     case Active:
         return job.active ? tr("yes") : tr("no");
     case Status:

@@ -1,7 +1,12 @@
 #include "mainwindow/mainwindow.h"
 
+#include "history/historypanel.h"
+
+#include <QScrollArea>
+
 #include "actions/jobactioncontroller.h"
 #include "actions/jobactions.h"
+#include "client/workstationrunner.h"
 #include "common/messageboxes.h"
 #include "common/settingskeys.h"
 #include "details/jobdetailsview.h"
@@ -9,6 +14,10 @@
 #include "jobs/jobsview.h"
 #include "jobs/jobtablemodel.h"
 #include "mainwindow/connectionbanner.h"
+#include "runner/runnerconfig.h"
+#include "runners/runnerconfigeditor.h"
+#include "runners/runnerspanel.h"
+#include "runners/workstationswitch.h"
 #include "version.h"
 
 #include <QAction>
@@ -22,6 +31,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -34,7 +44,12 @@ MainWindow::MainWindow(QWidget *parent)
     , m_details(new JobDetailsView(this))
     , m_controller(new JobActionController(m_actions, m_jobsView, m_model, this))
     , m_banner(new ConnectionBanner(this))
+    , m_runners(new RunnersPanel(this))
+    , m_configEditor(new RunnerConfigEditor(this))
+    , m_workstation(new WorkstationSwitch(m_actions->runOnWorkstation(), this))
+    , m_sideTabs(new QTabWidget(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_runnerLabel(new QLabel(this))
     , m_connectionLabel(new QLabel(this))
     , m_countLabel(new QLabel(this))
 {
@@ -42,8 +57,13 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/cron-console.svg")));
 
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_sideTabs->setObjectName(QStringLiteral("sideTabs"));
+    m_sideTabs->setDocumentMode(true);
+    m_sideTabs->addTab(m_details, tr("Details"));
+    m_sideTabs->addTab(m_runners, tr("Runners"));
+    m_sideTabs->addTab(m_configEditor, tr("Runner config"));
     m_splitter->addWidget(m_jobsView);
-    m_splitter->addWidget(m_details);
+    m_splitter->addWidget(m_sideTabs);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
@@ -55,10 +75,19 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_splitter);
     setCentralWidget(central);
 
+    statusBar()->addPermanentWidget(m_runnerLabel);
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_connectionLabel);
     createMenus();
+    wireRunnerPanels();
 
+    // One selected job: its history; none or several: all cron activity.
+    connect(m_jobsView, &JobsView::selectionChanged, this, [this] {
+        if (m_history) {
+            const QList<Job> jobs = m_jobsView->selectedJobs();
+            m_history->setJob(jobs.size() == 1 ? jobs.constFirst().name : QString());
+        }
+    });
     connect(m_jobsView, &JobsView::selectionChanged, this, [this] {
         updateActions();
         showSelectedDetails();
@@ -87,6 +116,53 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::wireRunnerPanels()
+{
+    m_runnerLabel->setObjectName(QStringLiteral("runnerStatus"));
+    connect(m_workstation, &WorkstationSwitch::statusMessage, this,
+        [this](
+            const QString &message, int timeout) { statusBar()->showMessage(message, timeout); });
+    connect(m_workstation, &WorkstationSwitch::summaryChanged, this, [this](const QString &text) {
+        m_runnerLabel->setText(text);
+        m_runnerLabel->setVisible(!text.isEmpty());
+        if (text.startsWith(tr("Stopping…")))
+            statusBar()->showMessage(text); // until the runner has stopped
+        else if (statusBar()->currentMessage().startsWith(tr("Stopping…")))
+            statusBar()->clearMessage();
+    });
+    connect(m_workstation, &WorkstationSwitch::editConfigRequested, this, [this] {
+        m_configEditor->load(m_workstation->configPath());
+        m_sideTabs->setVisible(true);
+        m_sideTabs->setCurrentWidget(m_configEditor);
+    });
+    WorkstationRunner *runner = m_workstation->runner();
+    connect(runner, &WorkstationRunner::stateChanged, this, [this, runner] {
+        m_runners->setOwnRunnerName(runner->runnerName());
+        m_runners->refresh();
+    });
+    connect(runner, &WorkstationRunner::runningJobsChanged, m_runners, &RunnersPanel::refresh);
+    connect(m_configEditor, &RunnerConfigEditor::configParsed, m_runners,
+        &RunnersPanel::setWorkstationConfig);
+    connect(m_configEditor, &RunnerConfigEditor::configInvalid, m_runners,
+        &RunnersPanel::setWorkstationConfigError);
+    // The runner reads its file only when it starts.
+    connect(m_configEditor, &RunnerConfigEditor::saved, m_workstation,
+        &WorkstationSwitch::restartIfRunning);
+    setRunnerConfigPath(RunnerConfig::defaultUserPath());
+}
+
+void MainWindow::setRunnerConfigPath(const QString &path)
+{
+    m_workstation->setConfigPath(path);
+    m_configEditor->load(path);
+}
+
+void MainWindow::restoreRunnerSwitch()
+{
+    if (WorkstationSwitch::rememberedOn())
+        m_workstation->turnOn();
+}
+
 void MainWindow::createMenus()
 {
     auto *toolbar = addToolBar(tr("Jobs"));
@@ -104,6 +180,9 @@ void MainWindow::createMenus()
     toolbar->addAction(m_actions->deleteJob());
     toolbar->addSeparator();
     toolbar->addAction(m_actions->runOnWorkstation());
+    // A switch, so the toolbar shows it as one.
+    if (QWidget *button = toolbar->widgetForAction(m_actions->runOnWorkstation()))
+        button->setObjectName(QStringLiteral("runnerSwitch"));
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *connectAction
@@ -139,7 +218,33 @@ void MainWindow::createMenus()
     showDetails->setCheckable(true);
     showDetails->setChecked(true);
     showDetails->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
-    connect(showDetails, &QAction::toggled, m_details, &QWidget::setVisible);
+    connect(showDetails, &QAction::toggled, m_sideTabs, &QWidget::setVisible);
+    const struct {
+        QString text;
+        QWidget *tab;
+        QKeySequence key;
+    } tabs[] = {
+        {tr("Show the job d&etails"), m_details, QKeySequence(Qt::ALT | Qt::Key_1)},
+        {tr("Show the &runners"), m_runners, QKeySequence(Qt::ALT | Qt::Key_2)},
+        {tr("Edit the runner &config"), m_configEditor, QKeySequence(Qt::ALT | Qt::Key_3)},
+    };
+    for (const auto &tab : tabs) {
+        QAction *show = view->addAction(tab.text, this, [this, showDetails, widget = tab.tab] {
+            showDetails->setChecked(true);
+            m_sideTabs->setCurrentWidget(widget);
+            widget->setFocus(Qt::ShortcutFocusReason);
+        });
+        show->setShortcut(tab.key);
+    }
+    // The history panel exists once a database is open.
+    QAction *showHistory = view->addAction(tr("Show the &history"), this, [this, showDetails] {
+        if (!m_history)
+            return;
+        showDetails->setChecked(true);
+        m_sideTabs->setCurrentIndex(1);
+        m_history->setFocus(Qt::ShortcutFocusReason);
+    });
+    showHistory->setShortcut(QKeySequence(Qt::ALT | Qt::Key_4));
     view->addSeparator();
     view->addAction(toolbar->toggleViewAction());
 
@@ -174,6 +279,20 @@ void MainWindow::openDatabase(const ConnectionSpec &spec, const JobClient::Optio
     connect(m_client, &JobClient::jobUpdated, m_model, &JobTableModel::updateJob);
     connect(m_client, &JobClient::jobRemoved, m_model, &JobTableModel::removeJob);
     m_controller->setClient(m_client);
+    m_runners->setClient(m_client);
+    m_workstation->setDatabase(spec);
+    if (!m_history) {
+        m_history = new HistoryPanel(spec, this);
+        m_history->setObjectName(QStringLiteral("historyPanel"));
+        // In a scroll area: its filter bar is wide, and must not force the job table narrow.
+        auto *scroll = new QScrollArea(m_sideTabs);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidget(m_history);
+        m_sideTabs->insertTab(1, scroll, tr("History"));
+    } else {
+        m_history->setConnection(spec);
+    }
     onStateChanged(JobClient::State::Connecting, {});
     updateTitle();
     m_client->start();
@@ -319,6 +438,10 @@ void MainWindow::showDialogWhenLoaded(const QString &which)
                 action = m_actions->newJob();
             if (which == QLatin1String("connect"))
                 showConnectionDialog();
+            else if (which == QLatin1String("runners"))
+                m_sideTabs->setCurrentWidget(m_runners);
+            else if (which == QLatin1String("runner-config"))
+                m_sideTabs->setCurrentWidget(m_configEditor);
             else if (action)
                 action->trigger();
         },
@@ -336,6 +459,7 @@ void MainWindow::restoreSettings()
     else
         m_splitter->restoreState(splitter);
     m_jobsView->restoreLayout(settings.value(SettingsKeys::jobColumns()).toByteArray());
+    m_sideTabs->setCurrentIndex(settings.value(SettingsKeys::sideTab(), 0).toInt());
 }
 
 void MainWindow::saveSettings() const
@@ -345,10 +469,28 @@ void MainWindow::saveSettings() const
     settings.setValue(SettingsKeys::windowState(), saveState());
     settings.setValue(SettingsKeys::splitterState(), m_splitter->saveState());
     settings.setValue(SettingsKeys::jobColumns(), m_jobsView->saveLayout());
+    settings.setValue(SettingsKeys::sideTab(), m_sideTabs->currentIndex());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    WorkstationRunner *runner = m_workstation->runner();
+    if (runner->isActive()) {
+        // Never leave a job half-run: the runner stops gracefully first, then the window closes.
+        event->ignore();
+        if (m_closeConfirmed)
+            return; // already stopping
+        MessageBoxes::question(this, tr("Quit Cron Console"),
+            tr("This workstation is running jobs as %1 (%n running now). Quitting stops the "
+               "runner: running jobs get their grace time to finish.",
+                nullptr, int(runner->runningJobs().size()))
+                .arg(runner->runnerName()),
+            tr("&Stop the runner and quit"), [this] {
+                m_closeConfirmed = true;
+                m_workstation->stopThen([this] { close(); });
+            });
+        return;
+    }
     saveSettings();
     event->accept();
 }

@@ -12,6 +12,11 @@ class JobTableModel;
 class JobsView;
 class QLabel;
 class QSplitter;
+class HistoryPanel;
+class QTabWidget;
+class RunnerConfigEditor;
+class RunnersPanel;
+class WorkstationSwitch;
 
 // Wires actions and panels; holds no SQL and does no database work itself.
 class MainWindow final : public QMainWindow {
@@ -27,8 +32,13 @@ public:
     // The job selected when the list first loads (by default the first row).
     void setInitialSelection(const QString &name) { m_initialSelection = name; }
 
-    // Opens a dialog ("schedule", "reset", "delete", "new", "connect") once the jobs have loaded:
-    // documentation screenshots.
+    // The runner config "Run jobs on this workstation" uses (default: the user's).
+    void setRunnerConfigPath(const QString &path);
+    // Turns the workstation runner on if the user left it on last time.
+    void restoreRunnerSwitch();
+
+    // Opens a dialog ("schedule", "reset", "delete", "new", "connect") or a side tab ("runners",
+    // "runner-config") once the jobs have loaded: documentation screenshots.
     void showDialogWhenLoaded(const QString &which);
 
     JobClient *client() const { return m_client; }
@@ -38,6 +48,10 @@ public:
     JobActionController *controller() const { return m_controller; }
     JobDetailsView *details() const { return m_details; }
     ConnectionBanner *banner() const { return m_banner; }
+    WorkstationSwitch *workstation() const { return m_workstation; }
+    RunnersPanel *runnersPanel() const { return m_runners; }
+    RunnerConfigEditor *runnerConfigEditor() const { return m_configEditor; }
+    QTabWidget *sideTabs() const { return m_sideTabs; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -52,6 +66,7 @@ private:
     void showContextMenu(const QPoint &globalPos);
     void showAbout();
     void showConnectionDialog();
+    void wireRunnerPanels();
     void restoreSettings();
     void saveSettings() const;
 
@@ -62,10 +77,17 @@ private:
     JobDetailsView *m_details;
     JobActionController *m_controller;
     ConnectionBanner *m_banner;
+    RunnersPanel *m_runners;
+    RunnerConfigEditor *m_configEditor;
+    WorkstationSwitch *m_workstation;
+    HistoryPanel *m_history = nullptr;
+    QTabWidget *m_sideTabs;
     QSplitter *m_splitter;
+    QLabel *m_runnerLabel;
     QLabel *m_connectionLabel;
     QLabel *m_countLabel;
     QString m_initialSelection;
     qint64 m_detailsJobId = -1;
     qint64 m_detailsHistoryKey = -1; // total runs + version when history was last fetched
+    bool m_closeConfirmed = false; // the user agreed to stop the runner and quit
 };

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "domain/historyentry.h"
+#include "export/historyfilter.h"
+#include "util/result.h"
+
+#include <QList>
+
+class Database;
+
+// One page of filtered cron history, newest first, strictly older than a cursor. JobStore's
+// history() takes only a job; the history pane also filters by time, action and text, with the
+// same keyset (never OFFSET), so a page deep in millions of rows costs what the first one does.
+// Use it on the thread that opened the Database.
+class HistoryPager final {
+public:
+    explicit HistoryPager(Database &database);
+    Q_DISABLE_COPY_MOVE(HistoryPager)
+
+    Result<QList<HistoryEntry>> page(
+        const HistoryFilter &filter, const HistoryCursor &cursor, int limit);
+
+private:
+    Database &m_database;
+};

@@ -1,0 +1,95 @@
+#include "history/durationchart.h"
+
+#include "common/statusstyle.h"
+#include "history/historyformat.h"
+
+#include <QChart>
+#include <QDateTimeAxis>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+
+DurationChart::DurationChart(QWidget *parent)
+    : QChartView(parent)
+    , m_durations(new QLineSeries)
+    , m_errors(new QScatterSeries)
+    , m_time(new QDateTimeAxis)
+    , m_seconds(new QValueAxis)
+{
+    auto *chart = new QChart;
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    m_durations->setName(tr("Duration (s)"));
+    m_durations->setPointsVisible(true);
+    m_durations->setColor(StatusStyle::color(JobState::Success));
+    m_errors->setName(tr("Failed run"));
+    m_errors->setColor(StatusStyle::color(JobState::Error));
+    m_errors->setBorderColor(StatusStyle::color(JobState::Error).darker(140));
+    m_errors->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    m_errors->setMarkerSize(11);
+    chart->addSeries(m_durations);
+    chart->addSeries(m_errors);
+    m_time->setFormat(QStringLiteral("MM-dd HH:mm"));
+    m_time->setTitleText(tr("Local time"));
+    m_seconds->setTitleText(tr("Seconds"));
+    m_seconds->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(m_time, Qt::AlignBottom);
+    chart->addAxis(m_seconds, Qt::AlignLeft);
+    for (QXYSeries *series :
+        {static_cast<QXYSeries *>(m_durations), static_cast<QXYSeries *>(m_errors)}) {
+        series->attachAxis(m_time);
+        series->attachAxis(m_seconds);
+    }
+    setChart(chart);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(160);
+    setRuns({}, {});
+}
+
+void DurationChart::setRuns(const QString &job, const QList<HistoryEntry> &entries)
+{
+    QList<const HistoryEntry *> runs;
+    for (const HistoryEntry &entry : entries) {
+        if (entry.durationSeconds)
+            runs << &entry;
+    }
+    std::sort(runs.begin(), runs.end(),
+        [](const HistoryEntry *a, const HistoryEntry *b) { return a->createdAt < b->createdAt; });
+    QList<QPointF> durations;
+    QList<QPointF> errors;
+    double longest = 0;
+    for (const HistoryEntry *run : runs) {
+        // Local time on the axis, as in the table.
+        const QPointF point(double(run->createdAt.toMSecsSinceEpoch()), *run->durationSeconds);
+        durations << point;
+        if (HistoryFormat::isError(*run))
+            errors << point;
+        longest = std::max(longest, *run->durationSeconds);
+    }
+    m_durations->replace(durations);
+    m_errors->replace(errors);
+    if (job.isEmpty())
+        chart()->setTitle(tr("Select a job to see the durations of its runs"));
+    else if (runs.isEmpty())
+        chart()->setTitle(tr("%1: no runs in this range").arg(job));
+    else
+        chart()->setTitle(tr("%1: last %n run(s)", nullptr, int(runs.size())).arg(job));
+    if (runs.isEmpty()) {
+        const QDateTime now = QDateTime::currentDateTime();
+        m_time->setRange(now.addDays(-1), now);
+        m_seconds->setRange(0, 1);
+        return;
+    }
+    QDateTime first = runs.constFirst()->createdAt.toLocalTime();
+    QDateTime last = runs.constLast()->createdAt.toLocalTime();
+    if (first == last) { // one run: give the axis some width
+        first = first.addSecs(-1800);
+        last = last.addSecs(1800);
+    }
+    const qint64 pad = std::max<qint64>(first.msecsTo(last) / 40, 1000);
+    m_time->setRange(first.addMSecs(-pad), last.addMSecs(pad));
+    m_seconds->setRange(0, longest * 1.1 + 1);
+    m_seconds->applyNiceNumbers();
+}

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "domain/historyentry.h"
+
+#include <QChartView>
+#include <QList>
+
+class QDateTimeAxis;
+class QLineSeries;
+class QScatterSeries;
+class QValueAxis;
+
+// Durations of one job's recent runs over time: a line through every execution, failed runs
+// marked by a second series in the error colour (and a different shape, for colour-blind users).
+class DurationChart final : public QChartView {
+    Q_OBJECT
+public:
+    explicit DurationChart(QWidget *parent = nullptr);
+
+    // Executions only (rows with a duration); any order. Empty `job`: nothing selected.
+    void setRuns(const QString &job, const QList<HistoryEntry> &entries);
+
+    QLineSeries *durationSeries() const { return m_durations; }
+    QScatterSeries *errorSeries() const { return m_errors; }
+
+private:
+    QLineSeries *m_durations;
+    QScatterSeries *m_errors;
+    QDateTimeAxis *m_time;
+    QValueAxis *m_seconds;
+};

@@ -1,0 +1,115 @@
+#include "history/historyformat.h"
+
+#include "common/statusstyle.h"
+#include "domain/historyentry.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QStringList>
+
+namespace HistoryFormat {
+
+namespace {
+
+constexpr int maxSummaryLength = 240;
+
+QString oneLine(QString text)
+{
+    text.replace(QLatin1Char('\n'), QLatin1Char(' ')).replace(QLatin1Char('\r'), QLatin1Char(' '));
+    if (text.size() > maxSummaryLength)
+        text = text.left(maxSummaryLength - 1) + QChar(0x2026);
+    return text;
+}
+
+QString valueText(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isDouble())
+        return QLocale().toString(value.toDouble(), 'g', 12);
+    if (value.isBool())
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (value.isNull())
+        return QStringLiteral("null");
+    return QString::fromUtf8(value.isArray()
+            ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+            : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+QString localTime(const HistoryEntry &entry)
+{
+    return entry.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+QString statusLabel(const QString &status)
+{
+    if (status == QLatin1String("success"))
+        return QCoreApplication::translate("HistoryFormat", "Success");
+    if (status == QLatin1String("error"))
+        return QCoreApplication::translate("HistoryFormat", "Error");
+    return status;
+}
+
+QIcon statusIcon(const QString &status)
+{
+    if (status == QLatin1String("success"))
+        return StatusStyle::icon(JobState::Success);
+    if (status == QLatin1String("error"))
+        return StatusStyle::icon(JobState::Error);
+    return {};
+}
+
+QString duration(const std::optional<double> &seconds)
+{
+    if (!seconds)
+        return {};
+    if (*seconds < 60)
+        return QCoreApplication::translate("HistoryFormat", "%1 s")
+            .arg(QLocale().toString(*seconds, 'f', *seconds < 10 ? 1 : 0));
+    const qint64 whole = qint64(*seconds + 0.5);
+    return QCoreApplication::translate("HistoryFormat", "%1 min %2 s")
+        .arg(whole / 60)
+        .arg(whole % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString summary(const HistoryEntry &entry)
+{
+    const QJsonObject details = QJsonDocument::fromJson(entry.detailsJson).object();
+    for (const QString &key : {QStringLiteral("error"), QStringLiteral("erro")}) {
+        if (details.contains(key))
+            return oneLine(valueText(details.value(key)));
+    }
+    // Shown in their own columns already.
+    static const QStringList shown{QStringLiteral("job"), QStringLiteral("status"),
+        QStringLiteral("duracao_segundos"), QStringLiteral("runner"), QStringLiteral("db_user")};
+    QStringList parts;
+    for (auto it = details.constBegin(); it != details.constEnd(); ++it) {
+        if (!shown.contains(it.key()))
+            parts << it.key() + QLatin1Char('=') + valueText(it.value());
+    }
+    if (parts.isEmpty() && details.isEmpty() && !entry.detailsJson.isEmpty())
+        return oneLine(QString::fromUtf8(entry.detailsJson));
+    return oneLine(parts.join(QLatin1String(", ")));
+}
+
+QString prettyJson(const QByteArray &json)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError)
+        return QString::fromUtf8(json); // not JSON after all: show it as stored
+    return QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+}
+
+bool isError(const HistoryEntry &entry)
+{
+    return entry.status == QLatin1String("error") || entry.action.endsWith(QLatin1String("_erro"))
+        || entry.action.endsWith(QLatin1String("_error"));
+}
+
+} // namespace HistoryFormat

@@ -1,0 +1,217 @@
+#include "history/historypanel.h"
+
+#include "client/historyclient.h"
+#include "history/durationchart.h"
+#include "history/exportdialog.h"
+#include "history/historyexport.h"
+#include "history/historyfilterbar.h"
+#include "history/historyformat.h"
+#include "history/historymodel.h"
+
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+HistoryPanel::HistoryPanel(const ConnectionSpec &spec, QWidget *parent)
+    : QWidget(parent)
+    , m_spec(spec)
+    , m_model(new HistoryModel(this))
+    , m_filterBar(new HistoryFilterBar(this))
+    , m_view(new QTableView(this))
+    , m_tabs(new QTabWidget(this))
+    , m_details(new QPlainTextEdit(this))
+    , m_chart(new DurationChart(this))
+    , m_exportButton(new QPushButton(tr("Export CSV…"), this))
+    , m_refreshButton(new QPushButton(tr("Refresh"), this))
+    , m_status(new QLabel(this))
+{
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    // Fixed row heights: the view never measures rows, so thousands of them stay cheap.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(true);
+    header->setHighlightSections(false);
+    const int charWidth = m_view->fontMetrics().averageCharWidth();
+    header->resizeSection(HistoryModel::TimeColumn, charWidth * 21);
+    header->resizeSection(HistoryModel::ActionColumn, charWidth * 26);
+    header->resizeSection(HistoryModel::StatusColumn, charWidth * 12);
+    header->resizeSection(HistoryModel::DurationColumn, charWidth * 11);
+    header->resizeSection(HistoryModel::RunnerColumn, charWidth * 16);
+    header->resizeSection(HistoryModel::WhoColumn, charWidth * 12);
+
+    m_details->setReadOnly(true);
+    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_details->setPlaceholderText(tr("Select a row to see its details"));
+    m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_tabs->addTab(m_details, tr("Details"));
+    m_tabs->addTab(m_chart, tr("Duration"));
+
+    m_exportButton->setToolTip(tr("Write the rows the filter selects to a CSV file"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_filterBar, 1);
+    top->addWidget(m_refreshButton);
+    top->addWidget(m_exportButton);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_status);
+
+    connect(m_filterBar, &HistoryFilterBar::filterChanged, this, &HistoryPanel::applyFilter);
+    connect(m_refreshButton, &QPushButton::clicked, this, [this] {
+        m_model->reload();
+        reloadChart();
+    });
+    connect(m_exportButton, &QPushButton::clicked, this, &HistoryPanel::chooseExport);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &HistoryPanel::showSelected);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryPanel::showSelected);
+    connect(m_model, &HistoryModel::loadingChanged, this, &HistoryPanel::updateStatus);
+    connect(m_model, &HistoryModel::pageLoaded, this, [this](int rows, qint64 elapsedMs) {
+        // Fit the short columns to the first page only: later pages must not make them jump.
+        if (rows > 0 && rows == m_model->rowCount()) {
+            for (int column = HistoryModel::TimeColumn; column < HistoryModel::SummaryColumn;
+                 ++column)
+                m_view->resizeColumnToContents(column);
+        }
+        m_error.clear();
+        m_lastPageMs = elapsedMs;
+        updateStatus();
+    });
+    connect(m_model, &HistoryModel::loadFailed, this, [this](const QString &message) {
+        m_error = message;
+        updateStatus();
+    });
+
+    setConnection(spec);
+}
+
+HistoryPanel::~HistoryPanel() = default;
+
+void HistoryPanel::setJob(const QString &job)
+{
+    if (job == m_job)
+        return;
+    m_job = job;
+    applyFilter();
+}
+
+void HistoryPanel::setConnection(const ConnectionSpec &spec)
+{
+    m_spec = spec;
+    // A new client, so no answer from the old database lands in this view.
+    HistoryClient *old = m_client;
+    m_client = new HistoryClient(spec, this);
+    m_model->setFilter(filter());
+    m_model->setClient(m_client);
+    delete old;
+    reloadChart();
+}
+
+HistoryFilter HistoryPanel::filter() const
+{
+    HistoryFilter filter = m_filterBar->filter();
+    filter.job = m_job;
+    return filter;
+}
+
+void HistoryPanel::applyFilter()
+{
+    m_model->setFilter(filter());
+    reloadChart();
+}
+
+void HistoryPanel::showSelected()
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    if (!current.isValid() || current.row() >= m_model->rowCount()) {
+        m_details->clear();
+        return;
+    }
+    m_details->setPlainText(HistoryFormat::prettyJson(m_model->entryAt(current.row()).detailsJson));
+}
+
+void HistoryPanel::reloadChart()
+{
+    const quint64 generation = ++m_chartGeneration;
+    if (m_job.isEmpty()) {
+        m_chart->setRuns({}, {});
+        emit chartUpdated();
+        return;
+    }
+    // The job's latest executions in the chosen date range; the action and text filters narrow
+    // the table, not the trend.
+    HistoryPageRequest request;
+    request.filter.job = m_job;
+    request.filter.since = filter().since;
+    request.filter.until = filter().until;
+    request.limit = chartRuns;
+    const QString job = m_job;
+    m_client->fetchPage(request, this, [this, generation, job](const Result<HistoryPage> &page) {
+        if (generation != m_chartGeneration)
+            return;
+        m_chart->setRuns(job, page ? page->entries : QList<HistoryEntry>());
+        emit chartUpdated();
+    });
+}
+
+void HistoryPanel::chooseExport()
+{
+    auto *dialog = new ExportDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+        [this, dialog] { exportTo(dialog->path(), dialog->delimiter(), dialog->byteOrderMark()); });
+    dialog->open();
+}
+
+HistoryExport *HistoryPanel::exportTo(const QString &path, char delimiter, bool byteOrderMark)
+{
+    // An export still waiting for its overwrite answer is superseded; a running one goes on.
+    if (m_export && !m_export->progressDialog())
+        delete m_export;
+    auto *job = new HistoryExport(m_spec, filter(), this);
+    m_export = job;
+    connect(job, &HistoryExport::done, job, &QObject::deleteLater);
+    job->start(path, delimiter, byteOrderMark);
+    return job;
+}
+
+void HistoryPanel::updateStatus()
+{
+    const QLocale locale;
+    QString text;
+    if (!m_error.isEmpty())
+        text = tr("Could not read the history: %1").arg(m_error);
+    else if (m_model->isLoading())
+        text = tr("%1 rows, loading more…").arg(locale.toString(m_model->rowCount()));
+    else if (m_model->isAtEnd())
+        text = tr("%1 rows").arg(locale.toString(m_model->rowCount()));
+    else
+        text = tr("%1 rows so far (scroll for more)").arg(locale.toString(m_model->rowCount()));
+    if (m_error.isEmpty() && m_lastPageMs >= 0)
+        text += tr(" · last page %1 ms").arg(m_lastPageMs);
+    m_status->setText(text);
+}

@@ -1,0 +1,238 @@
+#include "runners/runnerspanel.h"
+
+#include "client/jobclient.h"
+#include "common/relativetime.h"
+
+#include <QDir>
+#include <QFont>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace {
+
+QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
+{
+    auto *table = new QTableWidget(0, int(headers.size()), parent);
+    table->setHorizontalHeaderLabels(headers);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setAlternatingRowColors(true);
+    table->verticalHeader()->setVisible(false);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->setWordWrap(false);
+    return table;
+}
+
+QTableWidgetItem *item(const QString &text, const QString &toolTip = QString())
+{
+    auto *cell = new QTableWidgetItem(text);
+    cell->setToolTip(toolTip.isEmpty() ? text : toolTip);
+    return cell;
+}
+
+QString actionType(ActionSpec::Type type)
+{
+    switch (type) {
+    case ActionSpec::Type::Command:
+        return QStringLiteral("command");
+    case ActionSpec::Type::Sql:
+        return QStringLiteral("sql");
+    case ActionSpec::Type::Http:
+        return QStringLiteral("http");
+    }
+    return {};
+}
+
+QString quoted(const QString &arg)
+{
+    if (!arg.isEmpty() && !arg.contains(QLatin1Char(' ')) && !arg.contains(QLatin1Char('\'')))
+        return arg;
+    QString escaped = arg;
+    escaped.replace(QLatin1String("'"), QLatin1String("'\\''"));
+    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
+}
+
+QString whatItRuns(const ActionSpec &action)
+{
+    switch (action.type) {
+    case ActionSpec::Type::Command: {
+        QStringList words{action.program};
+        for (const QString &arg : action.args)
+            words.append(quoted(arg));
+        return words.join(QLatin1Char(' '));
+    }
+    case ActionSpec::Type::Sql:
+        return action.sql.simplified();
+    case ActionSpec::Type::Http:
+        return action.method + QLatin1Char(' ') + action.url;
+    }
+    return {};
+}
+
+} // namespace
+
+RunnersPanel::RunnersPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_timer(new QTimer(this))
+    , m_error(new QLabel(this))
+    , m_runnersTable(makeTable({tr("Runner"), tr("Host"), tr("PID"), tr("Version"), tr("Heartbeat"),
+                                   tr("State"), tr("Running jobs")},
+          this))
+    , m_actionsHeading(new QLabel(this))
+    , m_actionsTable(makeTable({tr("Job"), tr("Type"), tr("Runs")}, this))
+{
+    setObjectName(QStringLiteral("runnersPanel"));
+    m_runnersTable->setObjectName(QStringLiteral("runnersTable"));
+    m_actionsTable->setObjectName(QStringLiteral("workstationJobs"));
+    m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
+    m_error->hide();
+    m_actionsHeading->setWordWrap(true);
+    m_actionsHeading->setTextFormat(Qt::PlainText);
+    m_actionsHeading->setText(tr("This workstation's job actions"));
+
+    auto *runnersBox = new QWidget(this);
+    auto *runnersLayout = new QVBoxLayout(runnersBox);
+    runnersLayout->setContentsMargins(0, 0, 0, 0);
+    auto *runnersHeading = new QLabel(tr("Runners registered in this database"), runnersBox);
+    runnersLayout->addWidget(runnersHeading);
+    runnersLayout->addWidget(m_error);
+    runnersLayout->addWidget(m_runnersTable);
+    auto *actionsBox = new QWidget(this);
+    auto *actionsLayout = new QVBoxLayout(actionsBox);
+    actionsLayout->setContentsMargins(0, 0, 0, 0);
+    actionsLayout->addWidget(m_actionsHeading);
+    actionsLayout->addWidget(m_actionsTable);
+    for (QLabel *heading : {runnersHeading, m_actionsHeading}) {
+        QFont bold = heading->font();
+        bold.setBold(true);
+        heading->setFont(bold);
+    }
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(runnersBox);
+    splitter->addWidget(actionsBox);
+    splitter->setChildrenCollapsible(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(splitter);
+
+    // Heartbeat ages are shown relative: they need a clock, and the table is small.
+    m_timer->setInterval(3000);
+    connect(m_timer, &QTimer::timeout, this, &RunnersPanel::refresh);
+    m_timer->start();
+}
+
+void RunnersPanel::setClient(JobClient *client)
+{
+    if (m_client)
+        m_client->disconnect(this);
+    m_client = client;
+    m_runners.clear();
+    m_runnersTable->setRowCount(0);
+    if (!client)
+        return;
+    connect(client, &JobClient::runnersLoaded, this, &RunnersPanel::showRunners);
+    connect(client, &JobClient::runnersFailed, this, &RunnersPanel::showError);
+    connect(client, &JobClient::stateChanged, this, [this](JobClient::State state) {
+        if (state == JobClient::State::Connected)
+            refresh();
+    });
+}
+
+void RunnersPanel::setRefreshInterval(int milliseconds)
+{
+    m_timer->setInterval(milliseconds);
+}
+
+void RunnersPanel::refresh()
+{
+    if (m_client && m_client->state() == JobClient::State::Connected)
+        m_client->refreshRunners();
+}
+
+QString RunnersPanel::stateText(const RunnerInfo &runner)
+{
+    if (runner.stoppedAt.isValid())
+        return tr("stopped");
+    if (runner.stale)
+        return tr("stale");
+    return tr("live");
+}
+
+void RunnersPanel::setOwnRunnerName(const QString &name)
+{
+    m_ownName = name;
+    showRunners(m_runners);
+}
+
+void RunnersPanel::showRunners(const QList<RunnerInfo> &runners)
+{
+    m_runners = runners;
+    m_error->hide();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_runnersTable->setRowCount(int(runners.size()));
+    for (int row = 0; row < runners.size(); ++row) {
+        const RunnerInfo &runner = runners.at(row);
+        const QString state = stateText(runner);
+        const QString age = runner.heartbeatAt.isValid() ? tr("%1 ago").arg(RelativeTime::duration(
+                                std::max<qint64>(0, runner.heartbeatAt.secsTo(now))))
+                                                         : QString();
+        m_runnersTable->setItem(row, Name, item(runner.name));
+        m_runnersTable->setItem(row, Host, item(runner.host));
+        m_runnersTable->setItem(row, Pid, item(QString::number(runner.pid)));
+        m_runnersTable->setItem(row, Version, item(runner.version));
+        m_runnersTable->setItem(
+            row, Heartbeat, item(age, RelativeTime::absolute(runner.heartbeatAt)));
+        m_runnersTable->setItem(row, State,
+            item(state,
+                runner.stoppedAt.isValid()
+                    ? tr("Stopped at %1").arg(RelativeTime::absolute(runner.stoppedAt))
+                    : tr("Started at %1; configured jobs: %2")
+                          .arg(RelativeTime::absolute(runner.startedAt),
+                              runner.jobs.join(QLatin1String(", ")))));
+        m_runnersTable->setItem(
+            row, RunningJobs, item(runner.runningJobs.join(QLatin1String(", "))));
+        const bool own = !m_ownName.isEmpty() && runner.name == m_ownName;
+        const bool dim = runner.stoppedAt.isValid();
+        for (int column = 0; column < RunnerColumnCount; ++column) {
+            QTableWidgetItem *cell = m_runnersTable->item(row, column);
+            QFont font = cell->font();
+            font.setBold(own);
+            cell->setFont(font);
+            if (dim)
+                cell->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
+        }
+    }
+}
+
+void RunnersPanel::showError(const QString &message)
+{
+    if (message.isEmpty())
+        return;
+    m_error->setText(tr("The runners could not be read: %1").arg(message));
+    m_error->show();
+}
+
+void RunnersPanel::setWorkstationConfig(const RunnerConfig &config)
+{
+    m_actionsHeading->setText(
+        tr("This workstation's job actions (%1)").arg(QDir::toNativeSeparators(config.filePath)));
+    m_actionsTable->setRowCount(int(config.jobs.size()));
+    int row = 0;
+    for (auto it = config.jobs.cbegin(); it != config.jobs.cend(); ++it, ++row) {
+        m_actionsTable->setItem(row, 0, item(it.key()));
+        m_actionsTable->setItem(row, 1, item(actionType(it->type)));
+        m_actionsTable->setItem(row, 2, item(whatItRuns(*it)));
+    }
+}
+
+void RunnersPanel::setWorkstationConfigError(const QString &message)
+{
+    m_actionsHeading->setText(tr("This workstation's job actions: %1").arg(message));
+    m_actionsTable->setRowCount(0);
+}

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "runner/leasestore.h"
+#include "runner/runnerconfig.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class JobClient;
+class QLabel;
+class QTableWidget;
+class QTimer;
+
+// Every registered runner as the JobClient worker reads cron_runners (refreshed every few
+// seconds and on cron_jobs_changed), and what this workstation's runner config runs.
+class RunnersPanel final : public QWidget {
+    Q_OBJECT
+public:
+    enum RunnerColumn {
+        Name,
+        Host,
+        Pid,
+        Version,
+        Heartbeat,
+        State,
+        RunningJobs,
+        RunnerColumnCount
+    };
+
+    explicit RunnersPanel(QWidget *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(RunnersPanel)
+
+    void setClient(JobClient *client);
+    void setRefreshInterval(int milliseconds);
+    void refresh();
+    // The jobs of the workstation's config (as parsed by the editor or loaded at start).
+    void setWorkstationConfig(const RunnerConfig &config);
+    void setWorkstationConfigError(const QString &message);
+    // Which runner row is this console's own (shown in bold).
+    void setOwnRunnerName(const QString &name);
+
+    QList<RunnerInfo> runners() const { return m_runners; }
+    static QString stateText(const RunnerInfo &runner);
+    QTableWidget *runnersTable() const { return m_runnersTable; }
+    QTableWidget *actionsTable() const { return m_actionsTable; }
+
+private:
+    void showRunners(const QList<RunnerInfo> &runners);
+    void showError(const QString &message);
+
+    QPointer<JobClient> m_client;
+    QTimer *m_timer;
+    QLabel *m_error;
+    QTableWidget *m_runnersTable;
+    QLabel *m_actionsHeading;
+    QTableWidget *m_actionsTable;
+    QList<RunnerInfo> m_runners;
+    QString m_ownName;
+};
