@@ -10,6 +10,8 @@ packages=(
     libpq-dev postgresql postgresql-common
     qt6-qpa-plugins fonts-dejavu-core xvfb xauth imagemagick
     python3
+    # the packaging checks of installer/ci-check.sh
+    dpkg-dev desktop-file-utils appstream lintian systemd shellcheck
 )
 
 if [ "$(id -u)" -ne 0 ]; then

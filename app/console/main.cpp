@@ -55,7 +55,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("cron-console"));
     QApplication::setApplicationDisplayName(QStringLiteral(CRON_CONSOLE_NAME));
     QApplication::setApplicationVersion(QStringLiteral(CRON_CONSOLE_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("cron-console"));
+    // The desktop entry installer/io.github.cronconsole.CronConsole.desktop (window matching on
+    // Wayland).
+    QApplication::setDesktopFileName(QStringLiteral("io.github.cronconsole.CronConsole"));
     installTranslations(app);
     QIcon icon(QStringLiteral(":/icons/cron-console.svg"));
     for (const int size : {32, 64, 256})
