@@ -59,6 +59,13 @@ QJsonObject configJson(const QMap<QString, ActionSpec> &jobs, int leaseSeconds, 
         {QStringLiteral("max_concurrent_jobs"), 8}, {QStringLiteral("jobs"), jobObject}};
 }
 
+// A sleep length no other process uses ("3001.<our pid>"), so pgrep/pkill find only the
+// processes this test run started, even with another run of the suite on the machine.
+QString sleepMarker(int n)
+{
+    return QStringLiteral("%1.%2").arg(3000 + n).arg(QCoreApplication::applicationPid());
+}
+
 } // namespace
 
 class TestRunner : public QObject {
@@ -121,8 +128,9 @@ void TestRunner::cleanup()
         delete process;
     }
     m_processes.clear();
-    QProcess::execute(
-        QStringLiteral("pkill"), {QStringLiteral("-f"), QStringLiteral("sleep 300[0-9].25")});
+    QProcess::execute(QStringLiteral("pkill"),
+        {QStringLiteral("-f"),
+            QStringLiteral("sleep 300[0-9]\\.%1").arg(QCoreApplication::applicationPid())});
     m_conn.reset();
     m_db.reset();
 }
@@ -315,7 +323,8 @@ void TestRunner::timeoutKillsTheProcessTree()
 {
     Scheduler scheduler(m_db->spec(),
         config({{QStringLiteral("sgp_sync_inteligente"),
-            shell(QStringLiteral("sleep 3001.25 & sleep 3002.25; true"), 1)}}));
+            shell(QStringLiteral("sleep %1 & sleep %2; true").arg(sleepMarker(1), sleepMarker(2)),
+                1)}}));
     QSignalSpy finished(&scheduler, &Scheduler::jobFinished);
     QElapsedTimer clock;
     clock.start();
@@ -326,8 +335,10 @@ void TestRunner::timeoutKillsTheProcessTree()
     QVERIFY(!result.success);
     QVERIFY2(result.error.contains(QLatin1String("timed out after 1 s")), qPrintable(result.error));
     // Neither sleep survives: the whole group was killed.
-    QTRY_COMPARE_WITH_TIMEOUT(QProcess::execute(QStringLiteral("pgrep"),
-                                  {QStringLiteral("-f"), QStringLiteral("sleep 300[12].25")}),
+    QTRY_COMPARE_WITH_TIMEOUT(
+        QProcess::execute(QStringLiteral("pgrep"),
+            {QStringLiteral("-f"),
+                QStringLiteral("sleep 300[12]\\.%1").arg(QCoreApplication::applicationPid())}),
         1, 5000);
     QCOMPARE(m_db->scalar(QStringLiteral("SELECT ultimo_status FROM cron_jobs")).toString(),
         QStringLiteral("error"));
@@ -464,9 +475,9 @@ void TestRunner::httpAction()
 
 void TestRunner::sigtermDuringRunRecordsInterrupted()
 {
-    const QString path = writeConfig(
-        {{QStringLiteral("sgp_sync_inteligente"), shell(QStringLiteral("sleep 3003.25"), 120)}}, 6,
-        1);
+    const QString path = writeConfig({{QStringLiteral("sgp_sync_inteligente"),
+                                         shell(QStringLiteral("sleep ") + sleepMarker(3), 120)}},
+        6, 1);
     QProcess *runner = startRunner(QStringLiteral("term-test"), path);
     QTRY_COMPARE_WITH_TIMEOUT(
         m_db->scalar(QStringLiteral("SELECT ultimo_status FROM cron_jobs")).toString(),
@@ -485,8 +496,9 @@ void TestRunner::sigtermDuringRunRecordsInterrupted()
         !m_db->scalar(QStringLiteral(
                           "SELECT stopped_at FROM cron_runners WHERE runner_name = 'term-test'"))
              .isNull());
-    QTRY_COMPARE_WITH_TIMEOUT(QProcess::execute(QStringLiteral("pgrep"),
-                                  {QStringLiteral("-f"), QStringLiteral("sleep 3003.25")}),
+    QTRY_COMPARE_WITH_TIMEOUT(
+        QProcess::execute(QStringLiteral("pgrep"),
+            {QStringLiteral("-f"), QStringLiteral("sleep ") + sleepMarker(3)}),
         1, 5000);
 }
 
@@ -623,7 +635,7 @@ void TestRunner::killedRunnerIsTakenOverAfterLease()
         return;
     ActionSpec sleeper;
     sleeper.program = QStringLiteral("/bin/sleep");
-    sleeper.args = QStringList{QStringLiteral("3004.25")};
+    sleeper.args = QStringList{sleepMarker(4)};
     sleeper.timeoutSeconds = 120;
     const QString path = writeConfig({{QStringLiteral("sgp_sync_inteligente"), sleeper}}, 3, 1);
     QProcess *a = startRunner(QStringLiteral("victim"), path);
@@ -635,8 +647,9 @@ void TestRunner::killedRunnerIsTakenOverAfterLease()
     ::kill(pid_t(a->processId()), SIGKILL);
     QVERIFY(a->waitForFinished(5000));
     // Its action dies with it: nothing of the dead runner keeps running the job.
-    QTRY_COMPARE_WITH_TIMEOUT(QProcess::execute(QStringLiteral("pgrep"),
-                                  {QStringLiteral("-f"), QStringLiteral("sleep 3004.25")}),
+    QTRY_COMPARE_WITH_TIMEOUT(
+        QProcess::execute(QStringLiteral("pgrep"),
+            {QStringLiteral("-f"), QStringLiteral("sleep ") + sleepMarker(4)}),
         1, 5000);
     startRunner(QStringLiteral("heir"), path);
     // The heir waits for the lease to run out, then runs the job again with a newer token.

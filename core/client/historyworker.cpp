@@ -1,7 +1,7 @@
 #include "client/historyworker.h"
 
-#include "client/historypager.h"
 #include "db/database.h"
+#include "store/historypager.h"
 
 #include <QElapsedTimer>
 

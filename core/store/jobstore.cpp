@@ -5,6 +5,7 @@
 #include "domain/jobrules.h"
 #include "schedule/schedule.h"
 #include "store/auditwriter.h"
+#include "store/historypager.h"
 #include "store/jobrow.h"
 #include "store/statusjson.h"
 #include "store/transaction.h"
@@ -321,55 +322,7 @@ Result<ActionOutcome> JobStore::removeJob(const QString &name, const ActionOptio
 
 Result<QList<HistoryEntry>> JobStore::history(const HistoryQuery &request)
 {
-    const SqlDialect &d = m_database.dialect();
-    const QString jobExpression = d.isPostgres()
-        ? QStringLiteral("cron_log_job(acao, detalhes::jsonb)")
-        : QStringLiteral("cron_job");
-    QStringList where{request.job.isEmpty() ? jobExpression + QLatin1String(" IS NOT NULL")
-                                            : jobExpression + QLatin1String(" = :job")};
-    if (!request.cursor.isNull())
-        where << QStringLiteral("(tenant_logs.created_at, tenant_logs.id) < (:ts, :id)");
-    const QString sql
-        = QStringLiteral("SELECT id, %1, %2, acao, %3, %4 FROM tenant_logs WHERE %5 "
-                         "ORDER BY tenant_logs.created_at DESC, tenant_logs.id DESC LIMIT :limit")
-              // The alias matters: a text column named created_at would make ORDER BY sort the
-              // text instead of walking the (created_at, id) index.
-              .arg(d.isPostgres() ? QStringLiteral("created_at::text AS created_at_raw")
-                                  : QStringLiteral("created_at AS created_at_raw"),
-                  d.epoch(QStringLiteral("created_at")), jobExpression,
-                  d.isPostgres() ? QStringLiteral("detalhes::text") : QStringLiteral("detalhes"),
-                  where.join(QLatin1String(" AND ")));
-    QVariantMap values{{QStringLiteral("limit"), qBound(1, request.limit, 10000)}};
-    if (!request.job.isEmpty())
-        values.insert(QStringLiteral("job"), request.job);
-    if (!request.cursor.isNull()) {
-        values.insert(QStringLiteral("ts"), request.cursor.rawCreatedAt);
-        values.insert(QStringLiteral("id"), request.cursor.id);
-    }
-    const auto ran = run(sql, values, tr("reading the history"));
-    if (!ran)
-        return ran.error();
-    QSqlQuery &query = **ran;
-    QList<HistoryEntry> entries;
-    while (query.next()) {
-        HistoryEntry entry;
-        entry.id = query.value(0);
-        entry.rawCreatedAt = query.value(1).toString();
-        entry.createdAt = JobRow::fromEpoch(query.value(2));
-        entry.action = query.value(3).toString();
-        entry.job = query.value(4).toString();
-        entry.detailsJson = query.value(5).toString().toUtf8();
-        const QJsonObject details = QJsonDocument::fromJson(entry.detailsJson).object();
-        entry.status = details.value(QStringLiteral("status")).toString();
-        const QJsonValue duration = details.value(QStringLiteral("duracao_segundos"));
-        if (duration.isDouble())
-            entry.durationSeconds = duration.toDouble();
-        entry.runner = details.value(QStringLiteral("runner")).toString();
-        entry.who = details.value(QStringLiteral("db_user")).toString();
-        entries.append(entry);
-    }
-    if (query.lastError().isValid())
-        return SqlErrors::fromQuery(query, m_database.backend(), tr("reading the history"));
-    query.finish();
-    return entries;
+    HistoryFilter filter;
+    filter.job = request.job;
+    return HistoryPager(m_database).page(filter, request.cursor, request.limit);
 }

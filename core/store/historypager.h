@@ -8,9 +8,9 @@
 
 class Database;
 
-// One page of filtered cron history, newest first, strictly older than a cursor. JobStore's
-// history() takes only a job; the history pane also filters by time, action and text, with the
-// same keyset (never OFFSET), so a page deep in millions of rows costs what the first one does.
+// One page of filtered cron history, newest first, strictly older than a cursor: by job (what
+// JobStore::history() asks), and for the history pane also by time, action and text. A keyset,
+// never OFFSET, so a page deep in millions of rows costs what the first one does.
 // Use it on the thread that opened the Database.
 class HistoryPager final {
 public:

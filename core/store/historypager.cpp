@@ -1,4 +1,4 @@
-#include "client/historypager.h"
+#include "store/historypager.h"
 
 #include "db/database.h"
 #include "db/sqlerrors.h"
