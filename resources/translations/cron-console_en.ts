@@ -5,9 +5,9 @@
     <name>DurationChart</name>
     <message numerus="yes">
         <source>%1: last %n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: last run</numerusform>
+            <numerusform>%1: last %n runs</numerusform>
         </translation>
     </message>
 </context>
@@ -15,9 +15,9 @@
     <name>HistoryExport</name>
     <message numerus="yes">
         <source>%n row(s) exported to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row exported to %1.</numerusform>
+            <numerusform>%n rows exported to %1.</numerusform>
         </translation>
     </message>
 </context>

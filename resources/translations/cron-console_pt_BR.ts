@@ -114,33 +114,33 @@
     <name>DurationChart</name>
     <message>
         <source>Duration (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Duração (s)</translation>
     </message>
     <message>
         <source>Failed run</source>
-        <translation type="unfinished"></translation>
+        <translation>Execução com falha</translation>
     </message>
     <message>
         <source>Local time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora local</translation>
     </message>
     <message>
         <source>Seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Segundos</translation>
     </message>
     <message>
         <source>Select a job to see the durations of its runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecione um job para ver a duração das execuções</translation>
     </message>
     <message>
         <source>%1: no runs in this range</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nenhuma execução neste intervalo</translation>
     </message>
     <message numerus="yes">
         <source>%1: last %n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: última execução</numerusform>
+            <numerusform>%1: últimas %n execuções</numerusform>
         </translation>
     </message>
 </context>
@@ -148,178 +148,178 @@
     <name>ExportDialog</name>
     <message>
         <source>Start with a byte order mark (BOM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Começar com uma marca de ordem de bytes (BOM)</translation>
     </message>
     <message>
         <source>Export history as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar histórico como CSV</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Procurar…</translation>
     </message>
     <message>
         <source>Comma (,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vírgula (,)</translation>
     </message>
     <message>
         <source>Semicolon (;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponto e vírgula (;)</translation>
     </message>
     <message>
         <source>Spreadsheets need it to read the file as UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>As planilhas precisam dela para ler o arquivo como UTF-8</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivo:</translation>
     </message>
     <message>
         <source>Delimiter:</source>
-        <translation type="unfinished"></translation>
+        <translation>Delimitador:</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
     </message>
 </context>
 <context>
     <name>HistoryExport</name>
     <message>
         <source>Replace file?</source>
-        <translation type="unfinished"></translation>
+        <translation>Substituir arquivo?</translation>
     </message>
     <message>
         <source>%1 already exists. Replace it with the exported history?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 já existe. Substituí-lo pelo histórico exportado?</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Substituir</translation>
     </message>
     <message>
         <source>Exporting history</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportando o histórico</translation>
     </message>
     <message>
         <source>Starting the export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciando a exportação…</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Falha na exportação</translation>
     </message>
     <message>
         <source>The history could not be exported to %1: %2. No file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível exportar o histórico para %1: %2. Nenhum arquivo foi gravado.</translation>
     </message>
     <message>
         <source>%1 rows written (%2 rows/s, %3/s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 linhas gravadas (%2 linhas/s, %3/s)</translation>
     </message>
     <message>
         <source>Export finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportação concluída</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) exported to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n linha exportada para %1.</numerusform>
+            <numerusform>%n linhas exportadas para %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportação cancelada</translation>
     </message>
     <message>
         <source>The export was cancelled. No file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>A exportação foi cancelada. Nenhum arquivo foi gravado.</translation>
     </message>
 </context>
 <context>
     <name>HistoryFilterBar</name>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>De</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>até</translation>
     </message>
     <message>
         <source>Only rows at or after this local time</source>
-        <translation type="unfinished"></translation>
+        <translation>Só linhas a partir deste horário local</translation>
     </message>
     <message>
         <source>Only rows before this local time</source>
-        <translation type="unfinished"></translation>
+        <translation>Só linhas antes deste horário local</translation>
     </message>
     <message>
         <source>Any action</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualquer ação</translation>
     </message>
     <message>
         <source>Succeeded runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Execuções com sucesso</translation>
     </message>
     <message>
         <source>Failed runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Execuções com falha</translation>
     </message>
     <message>
         <source>Legacy sync succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronização legada com sucesso</translation>
     </message>
     <message>
         <source>Legacy sync failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronização legada com falha</translation>
     </message>
     <message>
         <source>Show only rows with this action</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar só as linhas com esta ação</translation>
     </message>
     <message>
         <source>Search action and details…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar na ação e nos detalhes…</translation>
     </message>
 </context>
 <context>
     <name>HistoryFormat</name>
     <message>
         <source>Success</source>
-        <translation type="unfinished"></translation>
+        <translation>Sucesso</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erro</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished">%1 min %2 s</translation>
+        <translation>%1 min %2 s</translation>
     </message>
 </context>
 <context>
     <name>HistoryModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Horário</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Ação</translation>
+        <translation>Ação</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished">Duração</translation>
+        <translation>Duração</translation>
     </message>
     <message>
         <source>Runner</source>
@@ -327,33 +327,33 @@
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Quem</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumo</translation>
     </message>
 </context>
 <context>
     <name>HistoryPager</name>
     <message>
         <source>reading the history</source>
-        <translation type="unfinished"></translation>
+        <translation>lendo o histórico</translation>
     </message>
 </context>
 <context>
     <name>HistoryPanel</name>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar CSV…</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Atualizar</translation>
     </message>
     <message>
         <source>Select a row to see its details</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecione uma linha para ver os detalhes</translation>
     </message>
     <message>
         <source>Details</source>
@@ -361,31 +361,31 @@
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished">Duração</translation>
+        <translation>Duração</translation>
     </message>
     <message>
         <source>Write the rows the filter selects to a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravar em um arquivo CSV as linhas que o filtro seleciona</translation>
     </message>
     <message>
         <source>Could not read the history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível ler o histórico: %1</translation>
     </message>
     <message>
         <source>%1 rows, loading more…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 linhas, carregando mais…</translation>
     </message>
     <message>
         <source>%1 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 linhas</translation>
     </message>
     <message>
         <source>%1 rows so far (scroll for more)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 linhas até agora (role para ver mais)</translation>
     </message>
     <message>
         <source> · last page %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation> · última página em %1 ms</translation>
     </message>
 </context>
 <context>
@@ -622,7 +622,7 @@
     </message>
     <message>
         <source>every %1 h</source>
-        <translation>a cada %1 h</translation>
+        <translation type="vanished">a cada %1 h</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -955,6 +955,14 @@
     <message>
         <source>&amp;Stop the runner and quit</source>
         <translation>&amp;Parar o executor e sair</translation>
+    </message>
+    <message>
+        <source>Show the &amp;history</source>
+        <translation>Mostrar o &amp;histórico</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Histórico</translation>
     </message>
 </context>
 <context>
