@@ -43,10 +43,6 @@ QString SqlDialect::forUpdate() const
     return isPostgres() ? QStringLiteral(" FOR UPDATE") : QString();
 }
 
-QString SqlDialect::currentUser() const
-{
-    return isPostgres() ? QStringLiteral("current_user") : QStringLiteral("NULL");
-}
 
 QString SqlDialect::nowPlusSeconds(const QString &secondsExpression) const
 {

@@ -34,8 +34,6 @@ public:
     // Lock the selected row for the rest of the transaction (SQLite locks the whole file at
     // BEGIN IMMEDIATE instead).
     QString forUpdate() const;
-    // The database role the statements run as.
-    QString currentUser() const;
 
 private:
     Backend m_backend;

@@ -70,11 +70,6 @@ QString seedStatusDescription(const Job &job, const QDateTime &now)
     return QStringLiteral("Aguardando próxima execução");
 }
 
-QDateTime nextRunAfterInterval(const QDateTime &now, int intervalHours)
-{
-    return now.addSecs(qint64(intervalHours) * 3600);
-}
-
 QDateTime nextSlot(const Job &job, const QDateTime &now)
 {
     if (const Schedule schedule = Schedule::of(job); schedule.isCron()) {

@@ -23,8 +23,6 @@ bool isStuck(const Job &job, const QDateTime &now);
 JobState state(const Job &job, const QDateTime &now);
 // The seed API's status_descricao, in Portuguese as the web platform returns it.
 QString seedStatusDescription(const Job &job, const QDateTime &now);
-// calcular_proximo_run(intervalo_horas) as of `now`.
-QDateTime nextRunAfterInterval(const QDateTime &now, int intervalHours);
 // The next planned slot after a run that finished at `now`: the schedule's grid continued from
 // the slot the run was planned for, so runs do not drift by their own duration, and slots
 // missed while nothing ran collapse into this one run.

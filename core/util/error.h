@@ -34,5 +34,4 @@ struct Error {
 
     // Input errors are the caller's to fix; the rest are the environment's.
     bool isUserInput() const { return kind == Kind::InvalidInput || kind == Kind::NotFound; }
-    static QString kindName(Kind kind);
 };
