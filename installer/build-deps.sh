@@ -6,10 +6,12 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqt6sql6-psql libqt6sql6-sqlite qt6-charts-dev qtkeychain-qt6-dev libgl-dev
+    libqt6sql6-psql libqt6sql6-sqlite qt6-charts-dev libqt6opengl6-dev qtkeychain-qt6-dev libgl-dev
     libpq-dev postgresql postgresql-common
     qt6-qpa-plugins fonts-dejavu-core xvfb xauth imagemagick
-    python3
+    python3 python3-psycopg2
+    # the runner's fault tests: network namespaces, veth pairs, packet filters, process tools
+    iproute2 iptables procps
     # the packaging checks of installer/ci-check.sh
     dpkg-dev desktop-file-utils appstream lintian systemd shellcheck
 )
