@@ -251,15 +251,27 @@ void TestRunner::lateFinisherIsFenced()
     QVERIFY(store.reset(QStringLiteral("sgp_sync_inteligente")).ok());
     ExecutionResult result;
     result.success = true;
-    const auto recorded = runner.finish(claims->first(), result);
+    const auto recorded = runner.finish(claims->first(), result, {});
     QVERIFY(recorded.ok());
-    QCOMPARE(*recorded, false);
+    QCOMPARE(recorded->fenced, true);
     QCOMPARE(store.job(QStringLiteral("sgp_sync_inteligente"))->totalRuns, 0);
+    // The run happened, so the history shows it (once), marked as fenced; the job is untouched.
     QCOMPARE(
         m_db->scalar(QStringLiteral(
                          "SELECT COUNT(*) FROM tenant_logs WHERE acao NOT LIKE 'cron_admin_%'"))
             .toInt(),
-        0);
+        1);
+    QVERIFY(m_db->scalar(QStringLiteral("SELECT detalhes FROM tenant_logs WHERE acao NOT LIKE "
+                                        "'cron_admin_%'"))
+                .toString()
+                .contains(QLatin1String("fenced")));
+    // Sent again (a lost reply, a replayed journal): nothing is written twice.
+    QCOMPARE(runner.finish(claims->first(), result, {})->duplicate, true);
+    QCOMPARE(
+        m_db->scalar(QStringLiteral(
+                         "SELECT COUNT(*) FROM tenant_logs WHERE acao NOT LIKE 'cron_admin_%'"))
+            .toInt(),
+        1);
     QCOMPARE(runner.renew(claims->first()).value(), false);
 }
 
@@ -287,10 +299,10 @@ void TestRunner::expiredLeaseCanBeClaimedAgain()
     QCOMPARE(taken.first().token, first->first().token + 1);
     QCOMPARE(a.renew(first->first()).value(), false);
     ExecutionResult late;
-    QCOMPARE(a.finish(first->first(), late).value(), false);
+    QCOMPARE(a.finish(first->first(), late, {})->fenced, true);
     ExecutionResult result;
     result.success = true;
-    QCOMPARE(b.finish(taken.first(), result).value(), true);
+    QCOMPARE(b.finish(taken.first(), result, {})->fenced, false);
 }
 
 void TestRunner::seedCallersAndRunnersExcludeEachOther()
@@ -637,7 +649,7 @@ void TestRunner::killedRunnerIsTakenOverAfterLease()
     sleeper.program = QStringLiteral("/bin/sleep");
     sleeper.args = QStringList{sleepMarker(4)};
     sleeper.timeoutSeconds = 120;
-    const QString path = writeConfig({{QStringLiteral("sgp_sync_inteligente"), sleeper}}, 3, 1);
+    const QString path = writeConfig({{QStringLiteral("sgp_sync_inteligente"), sleeper}}, 5, 1);
     QProcess *a = startRunner(QStringLiteral("victim"), path);
     QTRY_COMPARE_WITH_TIMEOUT(
         m_db->scalar(QStringLiteral("SELECT lease_owner FROM cron_jobs")).toString(),

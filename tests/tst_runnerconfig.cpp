@@ -58,7 +58,7 @@ void TestRunnerConfig::rejectsBadFiles_data()
     QTest::newRow("typo key") << QByteArray(R"({"jobs": {}, "lease_secs": 5})")
                               << "runner.json: lease_secs: unknown key";
     QTest::newRow("lease too short") << QByteArray(R"({"jobs": {}, "lease_seconds": 1})")
-                                     << "runner.json: lease_seconds: must be a whole number from 3";
+                                     << "runner.json: lease_seconds: must be a whole number from 5";
     QTest::newRow("poll not a number") << QByteArray(R"({"jobs": {}, "max_poll_seconds": "60"})")
                                        << "runner.json: max_poll_seconds: must be a whole number";
     QTest::newRow("no type") << QByteArray(R"({"jobs": {"a": {}}})")

@@ -84,10 +84,12 @@ int Cli::cmdRunners(const QStringList &args)
     const auto runners = leases.runners();
     if (!runners)
         return fail(runners.error());
+    // "degraded": alive (it heartbeats) but it cannot schedule; its last error says why.
     auto state = [](const RunnerInfo &runner) {
-        return runner.stoppedAt.isValid() ? QStringLiteral("stopped")
-            : runner.stale                ? QStringLiteral("stale")
-                                          : QStringLiteral("live");
+        return runner.stoppedAt.isValid()               ? QStringLiteral("stopped")
+            : runner.stale                              ? QStringLiteral("stale")
+            : runner.state == QLatin1String("degraded") ? QStringLiteral("degraded")
+                                                        : QStringLiteral("live");
     };
     if (parser.isSet(jsonOption)) {
         QJsonArray array;
@@ -100,7 +102,10 @@ int Cli::cmdRunners(const QStringList &args)
                 {QStringLiteral("heartbeat_at"), StatusJson::isoTime(runner.heartbeatAt)},
                 {QStringLiteral("stopped_at"), StatusJson::isoTime(runner.stoppedAt)},
                 {QStringLiteral("jobs"), QJsonArray::fromStringList(runner.jobs)},
-                {QStringLiteral("running_jobs"), QJsonArray::fromStringList(runner.runningJobs)}});
+                {QStringLiteral("running_jobs"), QJsonArray::fromStringList(runner.runningJobs)},
+                {QStringLiteral("last_error"),
+                    runner.lastError.isEmpty() ? QJsonValue() : QJsonValue(runner.lastError)},
+                {QStringLiteral("last_error_at"), StatusJson::isoTime(runner.lastErrorAt)}});
         }
         m_out << QString::fromUtf8(QJsonDocument(
             QJsonObject{{QStringLiteral("runners"),
@@ -116,6 +121,10 @@ int Cli::cmdRunners(const QStringList &args)
                          runner.heartbeatAt.toLocalTime().toString(Qt::ISODate),
                          runner.runningJobs.isEmpty() ? QStringLiteral("-")
                                                       : runner.runningJobs.join(QLatin1Char(',')));
+        if (state(runner) == QLatin1String("degraded"))
+            m_out << QStringLiteral("    last error (%1): %2\n")
+                         .arg(runner.lastErrorAt.toLocalTime().toString(Qt::ISODate),
+                             runner.lastError);
     }
     m_out.flush();
     return Success;

@@ -1,5 +1,7 @@
 #include "db/database.h"
 
+#include "db/callwatchdog.h"
+#include "db/pghandle.h"
 #include "db/sqlerrors.h"
 #include "util/clientinfo.h"
 
@@ -57,8 +59,32 @@ bool Database::isOpen() const
     return handle().isOpen();
 }
 
+Database::CallScope::CallScope(const Database &database)
+{
+    if (database.m_callTimeoutMs <= 0 || database.backend() != Backend::PostgreSQL)
+        return;
+    const int socket = PgHandle::socketOf(database.handle());
+    if (socket >= 0)
+        m_ticket = CallWatchdog::arm(socket, database.m_callTimeoutMs);
+}
+
+Database::CallScope::~CallScope()
+{
+    overran();
+}
+
+bool Database::CallScope::overran()
+{
+    if (m_ticket != 0) {
+        m_overran = CallWatchdog::disarm(m_ticket);
+        m_ticket = 0;
+    }
+    return m_overran;
+}
+
 bool Database::ping() const
 {
+    const CallScope scope(*this);
     QSqlQuery query(handle());
     return query.exec(QStringLiteral("SELECT 1")) && query.next();
 }
@@ -70,10 +96,21 @@ Result<QSqlQuery *> Database::prepared(const QString &sql)
         return found.value().get();
     }
     auto query = std::make_shared<QSqlQuery>(handle());
-    if (!query->prepare(sql))
+    CallScope scope(*this);
+    if (!query->prepare(sql)) {
+        if (scope.overran())
+            return noAnswer(tr("preparing a statement"));
         return SqlErrors::fromQuery(*query, backend(), tr("preparing a statement"));
+    }
     m_statements.insert(sql, query);
     return query.get();
+}
+
+Error Database::noAnswer(const QString &what) const
+{
+    return Error::connection(tr("%1: no answer from the server within %2 s")
+                                 .arg(what)
+                                 .arg(m_callTimeoutMs / 1000.0, 0, 'g', 3));
 }
 
 Result<QSqlQuery *> Database::run(
@@ -84,8 +121,12 @@ Result<QSqlQuery *> Database::run(
         return Error{query.error().kind, tr("%1: %2").arg(what, query.error().message)};
     for (auto it = values.cbegin(); it != values.cend(); ++it)
         (*query)->bindValue(QLatin1Char(':') + it.key(), it.value());
-    if (!(*query)->exec())
+    CallScope scope(*this);
+    if (!(*query)->exec()) {
+        if (scope.overran())
+            return noAnswer(what);
         return SqlErrors::fromQuery(**query, backend(), what);
+    }
     return query;
 }
 

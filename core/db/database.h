@@ -43,9 +43,31 @@ public:
     // what was being done, for the error message.
     Result<QSqlQuery *> run(const QString &sql, const QVariantMap &values, const QString &what);
 
+    // Every call through this connection must answer within `milliseconds` (0: no limit, the
+    // default). Past it the socket is shut down and the call fails as a lost connection; see
+    // CallWatchdog. PostgreSQL only: SQLite calls do not block on a network.
+    void setCallTimeout(int milliseconds) { m_callTimeoutMs = milliseconds; }
+    int callTimeout() const { return m_callTimeoutMs; }
+
+    // Arms the call timeout for the statements run while it lives (for code that executes
+    // QSqlQuery itself, such as transaction control).
+    class CallScope final {
+    public:
+        explicit CallScope(const Database &database);
+        ~CallScope();
+        Q_DISABLE_COPY_MOVE(CallScope)
+        // True once the watchdog ended the call (it overran).
+        bool overran();
+
+    private:
+        quint64 m_ticket = 0;
+        bool m_overran = false;
+    };
+
 private:
     Database(const ConnectionSpec &spec, const QString &name);
     Status configurePostgres();
+    Error noAnswer(const QString &what) const;
     Status configureSqlite();
 
     ConnectionSpec m_spec;
@@ -53,4 +75,5 @@ private:
     QString m_name;
     QString m_databaseUser;
     QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
+    int m_callTimeoutMs = 0;
 };

@@ -175,73 +175,171 @@ Result<bool> LeaseStore::renew(const Claim &claim)
     return (*query)->numRowsAffected() == 1;
 }
 
-Result<bool> LeaseStore::finish(const Claim &claim, const ExecutionResult &result)
+namespace {
+
+// jsonb refuses U+0000 (and so would a json column's indexes); a job's output may hold it. Every
+// string is stored with it replaced by U+FFFD; `replaced` counts the strings changed.
+QJsonValue withoutNul(const QJsonValue &value, int &replaced)
 {
-    bool recorded = false;
+    if (value.isString()) {
+        QString text = value.toString();
+        if (!text.contains(QChar(0)))
+            return value;
+        ++replaced;
+        return text.replace(QChar(0), QChar::ReplacementCharacter);
+    }
+    if (value.isArray()) {
+        QJsonArray array;
+        for (const QJsonValue item : value.toArray())
+            array.append(withoutNul(item, replaced));
+        return array;
+    }
+    if (value.isObject()) {
+        QJsonObject object;
+        const QJsonObject source = value.toObject();
+        for (auto it = source.begin(); it != source.end(); ++it) {
+            QString key = it.key();
+            if (key.contains(QChar(0))) {
+                ++replaced;
+                key.replace(QChar(0), QChar::ReplacementCharacter);
+            }
+            object.insert(key, withoutNul(it.value(), replaced));
+        }
+        return object;
+    }
+    return value;
+}
+
+QString compact(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+Result<LeaseStore::Recorded> LeaseStore::finish(
+    const Claim &claim, const ExecutionResult &result, const FinishDetail &detail)
+{
+    Recorded recorded;
     const SqlDialect &d = m_database.dialect();
+    const QString owner = claim.owner.isEmpty() ? m_owner : claim.owner;
+    const QString what = tr("recording the run of \"%1\"").arg(claim.job.name);
+    const QString statusText = result.success ? QStringLiteral("success") : QStringLiteral("error");
+
+    // What is stored: the whole result, or (when that could not be stored) the essentials and why.
+    int replaced = 0;
+    QJsonObject stored = detail.minimal
+        ? QJsonObject{{QStringLiteral("result_not_stored"), detail.whyMinimal}}
+        : withoutNul(result.result, replaced).toObject();
+    const QString error = withoutNul(result.error, replaced).toString();
+    if (replaced > 0)
+        stored.insert(QStringLiteral("nul_bytes_replaced"), replaced);
+    if (!result.success)
+        stored.insert(QStringLiteral("error"), error);
+
     const Status status = Transaction::run(m_database, [&]() -> Status {
-        recorded = false;
+        recorded = {};
+        // The uniqueness that makes recording idempotent: one row per (job, lease token).
+        const auto once = run(m_database,
+            QStringLiteral("INSERT INTO cron_run_records (job, lease_token, runner, outcome) "
+                           "VALUES (:job, :token, :runner, :outcome) ON CONFLICT DO NOTHING"),
+            {{QStringLiteral("job"), claim.job.name}, {QStringLiteral("token"), claim.token},
+                {QStringLiteral("runner"), owner},
+                {QStringLiteral("outcome"), result.outcomeName()}},
+            what);
+        if (!once)
+            return once.error();
+        if ((*once)->numRowsAffected() == 0) {
+            recorded.duplicate = true;
+            return {};
+        }
         const auto current = run(m_database,
             QStringLiteral("SELECT %1 FROM cron_jobs WHERE nome = :nome AND lease_token = :token "
                            "AND lease_owner = :owner%2")
                 .arg(JobRow::selectList(d), d.forUpdate()),
             {{QStringLiteral("nome"), claim.job.name}, {QStringLiteral("token"), claim.token},
-                {QStringLiteral("owner"), m_owner}},
-            tr("recording the run of \"%1\"").arg(claim.job.name));
+                {QStringLiteral("owner"), owner}},
+            what);
         if (!current)
             return current.error();
-        if (!(*current)->next())
-            return {}; // fenced: the job was reset or taken over; write nothing
-        Job job = JobRow::read(**current);
-        (*current)->finish();
-        job.nextRun = claim.job.nextRun; // the slot this run was planned for
-        const QDateTime next = JobRules::nextSlot(job, job.readAt);
-        const QString statusText
-            = result.success ? QStringLiteral("success") : QStringLiteral("error");
-        QJsonObject stored = result.result;
-        if (!result.success)
-            stored.insert(QStringLiteral("error"), result.error);
-        const QString resultJson
-            = QString::fromUtf8(QJsonDocument(stored).toJson(QJsonDocument::Compact));
-        const auto updated = run(m_database,
-            QStringLiteral(
-                "UPDATE cron_jobs SET last_run = %1, next_run = %2, "
-                "total_execucoes = COALESCE(total_execucoes, 0) + 1, "
-                "ultima_duracao_segundos = :duracao, ultimo_status = :status, "
-                "ultimo_resultado = %3, running_since = NULL, lease_owner = NULL, "
-                "lease_expires_at = NULL, row_version = row_version + 1, updated_at = %1 "
-                "WHERE id = :id")
-                .arg(d.now(), d.fromEpoch(QStringLiteral(":next")),
-                    d.json(QStringLiteral(":resultado"))),
-            {{QStringLiteral("next"), next.toMSecsSinceEpoch() / 1000.0},
-                {QStringLiteral("duracao"), qint64(result.durationSeconds + 0.5)},
-                {QStringLiteral("status"), statusText}, {QStringLiteral("resultado"), resultJson},
-                {QStringLiteral("id"), job.id}},
-            tr("recording the run of \"%1\"").arg(claim.job.name));
-        if (!updated)
-            return updated.error();
-        // The seed's "Últimas Execuções" reads result keys at the top level of detalhes.
-        QJsonObject details = result.result;
+        recorded.fenced = !(*current)->next();
+        Job job = claim.job;
+        if (!recorded.fenced) {
+            job = JobRow::read(**current);
+            (*current)->finish();
+            job.nextRun = claim.job.nextRun; // the slot this run was planned for
+            const QDateTime next = JobRules::nextSlot(job, job.readAt);
+            const auto updated = run(m_database,
+                QStringLiteral(
+                    "UPDATE cron_jobs SET last_run = %1, next_run = %2, "
+                    "total_execucoes = COALESCE(total_execucoes, 0) + 1, "
+                    "ultima_duracao_segundos = :duracao, ultimo_status = :status, "
+                    "ultimo_resultado = %3, running_since = NULL, lease_owner = NULL, "
+                    "lease_expires_at = NULL, row_version = row_version + 1, updated_at = %1 "
+                    "WHERE id = :id")
+                    .arg(d.now(), d.fromEpoch(QStringLiteral(":next")),
+                        d.json(QStringLiteral(":resultado"))),
+                {{QStringLiteral("next"), next.toMSecsSinceEpoch() / 1000.0},
+                    {QStringLiteral("duracao"), qint64(result.durationSeconds + 0.5)},
+                    {QStringLiteral("status"), statusText},
+                    {QStringLiteral("resultado"), compact(stored)}, {QStringLiteral("id"), job.id}},
+                what);
+            if (!updated)
+                return updated.error();
+        } else {
+            (*current)->finish();
+        }
+        // Every execution leaves exactly one history row, also one whose lease was lost or
+        // fenced off: the history shows every run that really happened. The seed's "Últimas
+        // Execuções" reads result keys at the top level of detalhes.
+        QJsonObject details = detail.minimal ? QJsonObject() : stored;
         details.insert(QStringLiteral("job"), job.name);
         details.insert(QStringLiteral("status"), statusText);
+        details.insert(QStringLiteral("outcome"), result.outcomeName());
         details.insert(QStringLiteral("duracao_segundos"), result.durationSeconds);
-        details.insert(QStringLiteral("runner"), m_owner);
+        details.insert(QStringLiteral("runner"), owner);
         details.insert(QStringLiteral("host"), ClientInfo::hostName());
         details.insert(QStringLiteral("lease_token"), claim.token);
-        details.insert(QStringLiteral("resultado"), result.result);
+        details.insert(QStringLiteral("resultado"), stored);
+        if (recorded.fenced)
+            details.insert(QStringLiteral("fenced"), true);
         if (!result.success)
-            details.insert(QStringLiteral("erro"), result.error);
+            details.insert(QStringLiteral("erro"), error);
         const QString action = result.success
             ? (job.successAction.isEmpty() ? QStringLiteral("cron_job_success") : job.successAction)
             : (job.errorAction.isEmpty() ? QStringLiteral("cron_job_error") : job.errorAction);
-        if (const Status audited = AuditWriter::insert(m_database, action, details); !audited)
-            return audited;
-        recorded = true;
-        return {};
+        return AuditWriter::insert(m_database, action, details);
     });
     if (!status)
         return status.error();
     return recorded;
+}
+
+Result<bool> LeaseStore::releaseUnrecorded(const Claim &claim, const QString &why)
+{
+    // The last resort when no history row can be written (a revoked grant, a platform column we
+    // cannot fill): the job must not stay running, or it would run again every lease period.
+    const QString owner = claim.owner.isEmpty() ? m_owner : claim.owner;
+    const QDateTime next = JobRules::nextSlot(claim.job, claim.job.readAt);
+    const auto query = run(m_database,
+        QStringLiteral(
+            "UPDATE cron_jobs SET last_run = %1, next_run = %2, ultimo_status = 'error', "
+            "ultimo_resultado = %3, running_since = NULL, lease_owner = NULL, "
+            "lease_expires_at = NULL, row_version = row_version + 1, updated_at = %1 "
+            "WHERE nome = :nome AND lease_token = :token AND lease_owner = :owner")
+            .arg(m_database.dialect().now(),
+                m_database.dialect().fromEpoch(QStringLiteral(":next")),
+                m_database.dialect().json(QStringLiteral(":resultado"))),
+        {{QStringLiteral("next"), next.toMSecsSinceEpoch() / 1000.0},
+            {QStringLiteral("resultado"),
+                compact(
+                    {{QStringLiteral("error"), tr("the run could not be recorded: %1").arg(why)}})},
+            {QStringLiteral("nome"), claim.job.name}, {QStringLiteral("token"), claim.token},
+            {QStringLiteral("owner"), owner}},
+        tr("releasing \"%1\"").arg(claim.job.name));
+    if (!query)
+        return query.error();
+    return (*query)->numRowsAffected() == 1;
 }
 
 Status LeaseStore::release(const Claim &claim)
@@ -269,7 +367,8 @@ Status LeaseStore::registerRunner(const RunnerInfo &info)
             "ON CONFLICT (runner_name) DO UPDATE SET host = excluded.host, "
             "pid = excluded.pid, version = excluded.version, started_at = excluded.started_at, "
             "heartbeat_at = excluded.heartbeat_at, heartbeat_seconds = excluded.heartbeat_seconds, "
-            "stopped_at = NULL, jobs = excluded.jobs, running_jobs = excluded.running_jobs")
+            "stopped_at = NULL, jobs = excluded.jobs, running_jobs = excluded.running_jobs, "
+            "state = 'running'")
             .arg(d.now(), d.json(QStringLiteral(":jobs")), d.json(QStringLiteral(":running"))),
         {{QStringLiteral("name"), m_owner}, {QStringLiteral("host"), info.host},
             {QStringLiteral("pid"), info.pid}, {QStringLiteral("version"), info.version},
@@ -282,15 +381,19 @@ Status LeaseStore::registerRunner(const RunnerInfo &info)
     return {};
 }
 
-Status LeaseStore::heartbeat(const QStringList &runningJobs)
+Status LeaseStore::heartbeat(const RunnerHealth &health)
 {
     const SqlDialect &d = m_database.dialect();
     const auto query = run(m_database,
         QStringLiteral(
-            "UPDATE cron_runners SET heartbeat_at = %1, running_jobs = %2, stopped_at = NULL "
+            "UPDATE cron_runners SET heartbeat_at = %1, running_jobs = %2, stopped_at = NULL, "
+            "state = :state, last_error = CASE WHEN :error = '' THEN last_error ELSE :error END, "
+            "last_error_at = CASE WHEN :error = '' THEN last_error_at ELSE %1 END "
             "WHERE runner_name = :name")
             .arg(d.now(), d.json(QStringLiteral(":running"))),
-        {{QStringLiteral("running"), jsonArray(runningJobs)}, {QStringLiteral("name"), m_owner}},
+        {{QStringLiteral("running"), jsonArray(health.runningJobs)},
+            {QStringLiteral("state"), health.state}, {QStringLiteral("error"), health.lastError},
+            {QStringLiteral("name"), m_owner}},
         tr("sending the runner heartbeat"));
     if (!query)
         return query.error();
@@ -302,8 +405,8 @@ Status LeaseStore::deregister()
     const SqlDialect &d = m_database.dialect();
     const auto query = run(m_database,
         QStringLiteral(
-            "UPDATE cron_runners SET stopped_at = %1, heartbeat_at = %1, running_jobs = %2 "
-            "WHERE runner_name = :name")
+            "UPDATE cron_runners SET stopped_at = %1, heartbeat_at = %1, running_jobs = %2, "
+            "state = 'stopped' WHERE runner_name = :name")
             .arg(d.now(), d.json(QStringLiteral(":running"))),
         {{QStringLiteral("running"), jsonArray({})}, {QStringLiteral("name"), m_owner}},
         tr("deregistering the runner"));
@@ -318,9 +421,11 @@ Result<QList<RunnerInfo>> LeaseStore::runners()
     const QString text = d.isPostgres() ? QStringLiteral("::text") : QString();
     const auto query = run(m_database,
         QStringLiteral("SELECT runner_name, host, pid, version, %1, %2, %3, heartbeat_seconds, "
-                       "jobs%4, running_jobs%4, %5 FROM cron_runners ORDER BY runner_name")
+                       "jobs%4, running_jobs%4, %5, state, last_error, %6 FROM cron_runners "
+                       "ORDER BY runner_name")
             .arg(d.epoch(QStringLiteral("started_at")), d.epoch(QStringLiteral("heartbeat_at")),
-                d.epoch(QStringLiteral("stopped_at")), text, d.epoch(d.now())),
+                d.epoch(QStringLiteral("stopped_at")), text, d.epoch(d.now()),
+                d.epoch(QStringLiteral("last_error_at"))),
         {}, tr("reading the runners"));
     if (!query)
         return query.error();
@@ -339,6 +444,9 @@ Result<QList<RunnerInfo>> LeaseStore::runners()
         info.jobs = stringList(q.value(8));
         info.runningJobs = stringList(q.value(9));
         const QDateTime now = JobRow::fromEpoch(q.value(10));
+        info.state = q.value(11).toString();
+        info.lastError = q.value(12).toString();
+        info.lastErrorAt = JobRow::fromEpoch(q.value(13));
         info.stale = !info.stoppedAt.isValid()
             && info.heartbeatAt.addSecs(3 * qint64(std::max(info.heartbeatSeconds, 1))) < now;
         list << info;

@@ -16,6 +16,7 @@ class JobStore;
 struct Claim {
     Job job;
     qint64 token = 0;
+    QString owner; // the lease owner's name; empty: this store's owner
 };
 
 struct RunnerInfo {
@@ -30,6 +31,18 @@ struct RunnerInfo {
     QStringList jobs;
     QStringList runningJobs;
     bool stale = false; // no heartbeat for three periods and not stopped: probably dead
+    // What the runner says of itself: "running", "degraded" (it cannot schedule: see lastError),
+    // "stopping" or "stopped".
+    QString state;
+    QString lastError;
+    QDateTime lastErrorAt;
+};
+
+// What a heartbeat reports.
+struct RunnerHealth {
+    QStringList runningJobs;
+    QString state = QStringLiteral("running");
+    QString lastError; // empty: none since the last success
 };
 
 // The runner's SQL: claims with a lease, renewals, fenced finishes, the runners table. One
@@ -48,14 +61,27 @@ public:
     Result<QList<Claim>> claimDue(const QStringList &names, int limit);
     // Extends the lease; false when the lease is no longer ours (reset, or taken after expiry).
     Result<bool> renew(const Claim &claim);
-    // Records the result (cron_jobs and one tenant_logs row, one transaction) if the token still
-    // matches; false when fenced off (nothing written).
-    Result<bool> finish(const Claim &claim, const ExecutionResult &result);
+    struct Recorded {
+        bool duplicate = false; // this (job, token) was recorded before: nothing written now
+        bool fenced = false; // the lease was no longer ours: history row only, job untouched
+    };
+    struct FinishDetail {
+        bool minimal = false; // the full result could not be stored: keep the essentials
+        QString whyMinimal;
+    };
+    // Records one execution, idempotently: exactly one tenant_logs row per (job, lease token),
+    // and the job's new state when the lease is still ours (one transaction). NUL characters
+    // are replaced, since jsonb refuses them.
+    Result<Recorded> finish(
+        const Claim &claim, const ExecutionResult &result, const FinishDetail &detail);
+    // Frees a job whose run cannot be recorded at all, so it does not stay running; false when
+    // the lease is no longer ours.
+    Result<bool> releaseUnrecorded(const Claim &claim, const QString &why);
     // Gives the job back without recording a run (a claim this runner cannot start).
     Status release(const Claim &claim);
 
     Status registerRunner(const RunnerInfo &info);
-    Status heartbeat(const QStringList &runningJobs);
+    Status heartbeat(const RunnerHealth &health);
     Status deregister();
     Result<QList<RunnerInfo>> runners();
 

@@ -3,11 +3,21 @@
 #include "runner/executionresult.h"
 #include "runner/runnerconfig.h"
 
+#include <QDateTime>
 #include <QObject>
 
 #include <memory>
 
 struct ConnectionSpec;
+
+// Who an execution is: given to the action (a command sees it in its environment, so it can fence
+// its own writes with the token).
+struct ActionContext {
+    QString job;
+    qint64 token = 0; // the lease's fencing token
+    QDateTime scheduledAt; // the slot this run was planned for (UTC)
+    QString runner;
+};
 
 // One running execution of a job's configured action. Emits finished() exactly once, also
 // after kill() (then with an error result).
@@ -17,9 +27,16 @@ public:
     using QObject::QObject;
     ~RunnerAction() override = default;
 
+    void setContext(const ActionContext &context) { m_context = context; }
+    const ActionContext &context() const { return m_context; }
+
     virtual void start() = 0;
     // Stop now: the process tree is killed, the request aborted. `reason` ends up in the error.
     virtual void kill(const QString &reason) = 0;
+    // The action must be gone by `bootMs` (BootClock): the runner's lease ends soon after. The
+    // scheduler enforces it in-process; a command's guard process enforces it outside the runner
+    // too, so a paused or hung runner cannot let it run on.
+    virtual void setHardDeadline(qint64 bootMs) { Q_UNUSED(bootMs) }
 
     // The right action for the spec. `database` is where sql actions connect (their own
     // connection, in their own thread).
@@ -31,4 +48,7 @@ public:
 
 signals:
     void finished(const ExecutionResult &result);
+
+private:
+    ActionContext m_context;
 };

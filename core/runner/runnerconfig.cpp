@@ -222,7 +222,7 @@ Result<RunnerConfig> RunnerConfig::parse(const QByteArray &json, const QString &
     TRY_ASSIGN(config.runnerName, reader.string(QStringLiteral("runner_name"), false));
     TRY_ASSIGN(
         config.maxPollSeconds, reader.integer(QStringLiteral("max_poll_seconds"), 60, 1, 3600));
-    TRY_ASSIGN(config.leaseSeconds, reader.integer(QStringLiteral("lease_seconds"), 60, 3, 3600));
+    TRY_ASSIGN(config.leaseSeconds, reader.integer(QStringLiteral("lease_seconds"), 60, 5, 3600));
     TRY_ASSIGN(config.graceSeconds, reader.integer(QStringLiteral("grace_seconds"), 30, 0, 3600));
     TRY_ASSIGN(
         config.maxConcurrentJobs, reader.integer(QStringLiteral("max_concurrent_jobs"), 4, 1, 256));

@@ -3,14 +3,18 @@
 #include "db/database.h"
 #include "db/migrator.h"
 #include "domain/jobrules.h"
+#include "runner/resultjournal.h"
 #include "runner/runneraction.h"
+#include "util/bootclock.h"
 #include "util/clientinfo.h"
 #include "version.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QSqlDriver>
+#include <QSqlQuery>
 
 #include <algorithm>
 
@@ -21,6 +25,28 @@ namespace {
 constexpr qint64 maxBackoffMs = 30'000;
 constexpr qint64 notificationDelayMs = 10; // coalesces a burst of notifications into one wake
 constexpr qint64 contendedRetryMs = 500; // a due job another runner holds the row lock on
+constexpr int transientRetries = 3; // a lock or statement timeout: retried as is this often
+
+// libpq options that bound a connection to an unreachable or silent server (DESIGN.md, platform
+// facts): set unless the URL sets them itself.
+ConnectionSpec withDeadlines(ConnectionSpec spec, int callTimeoutMs)
+{
+    const QMap<QString, QString> defaults{
+        {QStringLiteral("connect_timeout"), QString::number(std::max(2, callTimeoutMs / 1000))},
+        {QStringLiteral("keepalives"), QStringLiteral("1")},
+        {QStringLiteral("keepalives_idle"), QStringLiteral("5")},
+        {QStringLiteral("keepalives_interval"), QStringLiteral("2")},
+        {QStringLiteral("keepalives_count"), QStringLiteral("3")},
+        {QStringLiteral("tcp_user_timeout"), QString::number(callTimeoutMs)},
+    };
+    if (spec.backend == Backend::PostgreSQL) {
+        for (auto it = defaults.cbegin(); it != defaults.cend(); ++it) {
+            if (!spec.options.contains(it.key()))
+                spec.options.insert(it.key(), it.value());
+        }
+    }
+    return spec;
+}
 
 } // namespace
 
@@ -31,25 +57,30 @@ Scheduler::Scheduler(const ConnectionSpec &database, const RunnerConfig &config,
     , m_name(config.runnerName.isEmpty()
               ? QStringLiteral("%1:%2").arg(ClientInfo::hostName()).arg(ClientInfo::processId())
               : config.runnerName)
+    , m_journalDirectory(ResultJournal::defaultDirectory())
 {
     m_wakeTimer.setSingleShot(true);
     m_wakeTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_wakeTimer, &QTimer::timeout, this, &Scheduler::wake);
-    m_heartbeatTimer.setInterval(std::max(1, m_config.leaseSeconds / 3) * 1000);
+    m_heartbeatTimer.setInterval(std::max(1000, m_config.leaseSeconds * 1000 / 3));
     connect(&m_heartbeatTimer, &QTimer::timeout, this, &Scheduler::heartbeat);
-    m_leaseGuardTimer.setInterval(500);
+    m_leaseGuardTimer.setInterval(100);
+    m_leaseGuardTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_leaseGuardTimer, &QTimer::timeout, this, &Scheduler::enforceLeases);
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &Scheduler::connectNow);
+    m_pendingTimer.setSingleShot(true);
+    connect(&m_pendingTimer, &QTimer::timeout, this, &Scheduler::retryPending);
     m_graceTimer.setSingleShot(true);
     connect(&m_graceTimer, &QTimer::timeout, this, [this] {
         qCWarning(lcRunner, "grace period over: killing %lld running action(s)",
             qint64(m_running.size()));
-        // kill() may finish an action at once, which changes m_running: walk a copy of the names.
+        // Stopping may finish an action at once, which changes m_running: walk a copy.
         const QList<QString> names = m_running.keys();
         for (const QString &name : names) {
-            if (const auto it = m_running.constFind(name); it != m_running.cend())
-                it->action->kill(tr("interrupted: the runner stopped"));
+            if (const auto it = m_running.find(name); it != m_running.end())
+                stopAction(*it, tr("interrupted: the runner stopped"),
+                    ExecutionResult::Failure::Interrupted);
         }
     });
 }
@@ -64,6 +95,13 @@ Scheduler::~Scheduler()
     m_db.reset();
 }
 
+qint64 Scheduler::backoffMs(int attempts) const
+{
+    // Capped exponential backoff with jitter, so runners that failed together retry apart.
+    const qint64 base = std::min(maxBackoffMs, qint64(500) << std::min(attempts, 6));
+    return base / 2 + QRandomGenerator::global()->bounded(base / 2 + 1);
+}
+
 void Scheduler::start()
 {
     if (m_started)
@@ -72,47 +110,101 @@ void Scheduler::start()
     qCInfo(lcRunner, "runner %s starting: %lld job(s) configured in %s, database %s",
         qPrintable(m_name), qint64(m_config.jobs.size()), qPrintable(m_config.filePath),
         qPrintable(m_spec.displayUrl()));
+    m_journal = std::make_unique<ResultJournal>(m_journalDirectory, m_spec.displayUrl());
+    if (auto adopted = m_journal->open(); !adopted) {
+        qCWarning(lcRunner, "%s; results that cannot be recorded at once are kept in memory only",
+            qPrintable(adopted.error().message));
+        m_journal.reset();
+    } else {
+        for (const ResultJournal::Entry &entry : std::as_const(*adopted)) {
+            Pending pending;
+            pending.journalId = entry.id;
+            pending.claim = entry.claim;
+            pending.result = entry.result;
+            m_pending << pending;
+        }
+        if (!adopted->isEmpty())
+            qCInfo(lcRunner, "%lld result(s) of an earlier run wait to be recorded",
+                qint64(adopted->size()));
+    }
     m_heartbeatTimer.start();
     m_leaseGuardTimer.start();
     connectNow();
+}
+
+Status Scheduler::prepareSession()
+{
+    Database &db = *m_db;
+    if (db.backend() == Backend::SQLite) {
+        Migrator migrator(db);
+        const auto applied = migrator.migrate();
+        return applied ? Status() : Status(applied.error());
+    }
+    const int callMs = db.callTimeout();
+    // The server bounds our statements too, and notices a runner that vanished mid-transaction
+    // (its row locks would otherwise hide the job from every other runner's SKIP LOCKED).
+    const QVariantMap settings{{QStringLiteral("statement_timeout"), QString::number(callMs)},
+        {QStringLiteral("lock_timeout"), QString::number(std::max(500, callMs / 2))},
+        {QStringLiteral("idle_in_transaction_session_timeout"), QString::number(callMs * 2)},
+        {QStringLiteral("tcp_keepalives_idle"), QStringLiteral("5")},
+        {QStringLiteral("tcp_keepalives_interval"), QStringLiteral("2")},
+        {QStringLiteral("tcp_keepalives_count"), QStringLiteral("3")}};
+    for (auto it = settings.cbegin(); it != settings.cend(); ++it) {
+        const auto set = db.run(QStringLiteral("SELECT set_config(:name, :value, false)"),
+            {{QStringLiteral("name"), it.key()}, {QStringLiteral("value"), it.value()}},
+            tr("configuring the runner's session"));
+        if (!set)
+            return set.error();
+    }
+    // A standby after a failover accepts the connection but no write: look elsewhere.
+    const auto readOnly = db.run(QStringLiteral("SELECT current_setting('transaction_read_only')"),
+        {}, tr("checking that the server accepts writes"));
+    if (!readOnly)
+        return readOnly.error();
+    const bool onStandby
+        = (*readOnly)->next() && (*readOnly)->value(0).toString() == QLatin1String("on");
+    (*readOnly)->finish();
+    if (onStandby)
+        return Error::connection(tr("%1 is a read-only server (a standby?); a runner needs the "
+                                    "primary: list every host in the URL with "
+                                    "target_session_attrs=read-write")
+                                     .arg(m_spec.displayUrl()));
+    return Migrator(db).checkUpToDate();
 }
 
 void Scheduler::connectNow()
 {
     if (m_stopping && m_running.isEmpty())
         return;
-    auto opened = Database::open(m_spec, QStringLiteral("runner"));
+    const int callMs = std::clamp(m_config.leaseSeconds * 1000 / 3, 2000, 10'000);
+    auto opened = Database::open(withDeadlines(m_spec, callMs), QStringLiteral("runner"));
     Status ready = opened ? Status() : Status(opened.error());
     if (ready) {
-        Migrator migrator(*opened.value());
-        if (opened.value()->backend() == Backend::SQLite) {
-            const auto applied = migrator.migrate();
-            ready = applied ? Status() : Status(applied.error());
-        } else {
-            ready = migrator.checkUpToDate();
-        }
+        m_db = std::move(opened).value();
+        m_db->setCallTimeout(callMs);
+        ready = prepareSession();
+    }
+    if (ready) {
+        m_leases = std::make_unique<LeaseStore>(*m_db, m_name, m_config.leaseSeconds);
+        RunnerInfo info;
+        info.host = ClientInfo::hostName();
+        info.pid = ClientInfo::processId();
+        info.version = QStringLiteral(CRON_CONSOLE_VERSION);
+        info.heartbeatSeconds = m_heartbeatTimer.interval() / 1000;
+        info.jobs = m_config.jobs.keys();
+        ready = m_leases->registerRunner(info);
     }
     if (!ready) {
-        const qint64 delay
-            = std::min(maxBackoffMs, qint64(500) << std::min(m_reconnectAttempts, 6));
+        m_leases.reset();
+        m_db.reset();
+        const qint64 delay = backoffMs(m_reconnectAttempts);
         ++m_reconnectAttempts;
-        qCWarning(lcRunner, "cannot reach the database (attempt %d, next in %lld ms): %s",
+        m_lastError = ready.error().message;
+        qCWarning(lcRunner, "cannot use the database (attempt %d, next in %lld ms): %s",
             m_reconnectAttempts, delay, qPrintable(ready.error().message));
         if (m_reconnectAttempts == 1)
             emit connectionLost(ready.error().message);
         m_reconnectTimer.start(int(delay));
-        return;
-    }
-    m_db = std::move(opened).value();
-    m_leases = std::make_unique<LeaseStore>(*m_db, m_name, m_config.leaseSeconds);
-    RunnerInfo info;
-    info.host = ClientInfo::hostName();
-    info.pid = ClientInfo::processId();
-    info.version = QStringLiteral(CRON_CONSOLE_VERSION);
-    info.heartbeatSeconds = m_heartbeatTimer.interval() / 1000;
-    info.jobs = m_config.jobs.keys();
-    if (const Status registered = m_leases->registerRunner(info); !registered) {
-        handleError(registered.error());
         return;
     }
     if (m_db->backend() == Backend::PostgreSQL) {
@@ -126,19 +218,16 @@ void Scheduler::connectNow()
             qCWarning(lcRunner, "cannot listen on cron_jobs_changed; relying on polling");
     }
     if (m_reconnectAttempts > 0)
-        qCInfo(lcRunner, "database reachable again after %d attempt(s)", m_reconnectAttempts);
+        qCInfo(lcRunner, "database usable again after %d attempt(s)", m_reconnectAttempts);
     else
         qCInfo(lcRunner, "runner %s registered", qPrintable(m_name));
     m_reconnectAttempts = 0;
     emit connected();
 
-    // Results that finished while the database was away, recorded now (fenced if taken over).
-    const QList<PendingFinish> pending = std::exchange(m_pending, {});
-    for (const PendingFinish &finish : pending)
-        record(finish.claim, finish.result);
+    retryPending();
     if (m_leases && !m_stopping)
         scheduleWake(0);
-    if (m_stopping && m_running.isEmpty())
+    if (m_leases && m_stopping && m_running.isEmpty())
         finishStop();
 }
 
@@ -147,12 +236,13 @@ void Scheduler::disconnectNow(const QString &reason)
     if (!m_db)
         return;
     qCWarning(lcRunner, "lost the database: %s", qPrintable(reason));
+    m_lastError = reason;
     m_leases.reset();
     m_db.reset();
     m_wakeTimer.stop();
     emit connectionLost(reason);
     m_reconnectAttempts = 0;
-    m_reconnectTimer.start(500);
+    m_reconnectTimer.start(int(backoffMs(0)));
 }
 
 void Scheduler::handleError(const Error &error)
@@ -161,7 +251,23 @@ void Scheduler::handleError(const Error &error)
         disconnectNow(error.message);
         return;
     }
-    qCWarning(lcRunner, "%s", qPrintable(error.message));
+    noteError(error.message);
+}
+
+void Scheduler::noteError(const QString &message)
+{
+    qCWarning(lcRunner, "%s", qPrintable(message));
+    m_lastError = message;
+    m_degraded = true;
+    ++m_failures;
+}
+
+void Scheduler::noteSuccess()
+{
+    if (m_failures > 0)
+        qCInfo(lcRunner, "scheduling again after %d failed attempt(s)", m_failures);
+    m_failures = 0;
+    m_degraded = false;
 }
 
 void Scheduler::scheduleWake(qint64 milliseconds)
@@ -188,24 +294,33 @@ void Scheduler::wake()
 {
     if (m_stopping || !m_leases)
         return;
+    // Any failure below is retried after a backoff: a runner never waits for a wake that no
+    // timer will bring.
+    const auto retryLater = [this](const Error &error) {
+        handleError(error);
+        if (m_leases)
+            scheduleWake(backoffMs(m_failures));
+    };
     const QStringList idle = idleJobNames();
     const int freeSlots = m_config.maxConcurrentJobs - int(m_running.size());
     if (freeSlots > 0 && !idle.isEmpty()) {
+        const qint64 sentMs = BootClock::nowMs();
         const auto claims = m_leases->claimDue(idle, freeSlots);
         if (!claims) {
-            handleError(claims.error());
+            retryLater(claims.error());
             return;
         }
         for (const Claim &claim : *claims)
-            startAction(claim);
+            startAction(claim, sentMs);
     }
 
     // When to look again: the earliest moment one of our idle jobs becomes claimable.
     const auto jobs = m_leases->jobs(idleJobNames());
     if (!jobs) {
-        handleError(jobs.error());
+        retryLater(jobs.error());
         return;
     }
+    noteSuccess();
     const bool freeSlot = int(m_running.size()) < m_config.maxConcurrentJobs;
     qint64 delay = qint64(m_config.maxPollSeconds) * 1000;
     for (const Job &job : *jobs) {
@@ -228,7 +343,7 @@ void Scheduler::wake()
     scheduleWake(delay);
 }
 
-void Scheduler::startAction(const Claim &claim)
+void Scheduler::startAction(const Claim &claim, qint64 claimSentMs)
 {
     const auto spec = m_config.jobs.constFind(claim.job.name);
     if (spec == m_config.jobs.cend()) { // cannot happen: we only claim configured names
@@ -238,8 +353,11 @@ void Scheduler::startAction(const Claim &claim)
     }
     Running running;
     running.claim = claim;
+    running.claim.owner = m_name;
+    running.deadlineMs = claimSentMs + qint64(m_config.leaseSeconds * 1000 * hardStopShare);
     running.action = RunnerAction::create(*spec, m_spec, this).release();
-    running.sinceRenewal.start();
+    running.action->setContext({claim.job.name, claim.token, claim.job.nextRun, m_name});
+    running.action->setHardDeadline(running.deadlineMs);
     const QString name = claim.job.name;
     connect(running.action, &RunnerAction::finished, this,
         [this, name](const ExecutionResult &result) { onActionFinished(name, result); });
@@ -249,7 +367,16 @@ void Scheduler::startAction(const Claim &claim)
     running.action->start();
 }
 
-void Scheduler::onActionFinished(const QString &job, const ExecutionResult &result)
+void Scheduler::stopAction(
+    Running &running, const QString &reason, ExecutionResult::Failure failure)
+{
+    if (!running.killedFor)
+        running.killedFor = failure;
+    // kill() may finish the action synchronously, which erases `running` from m_running.
+    running.action->kill(reason);
+}
+
+void Scheduler::onActionFinished(const QString &job, const ExecutionResult &finished)
 {
     const auto found = m_running.constFind(job);
     if (found == m_running.cend())
@@ -257,85 +384,160 @@ void Scheduler::onActionFinished(const QString &job, const ExecutionResult &resu
     const Running running = *found;
     m_running.erase(found);
     running.action->deleteLater();
+    ExecutionResult result = finished;
+    if (!result.success && running.killedFor)
+        result.failure = *running.killedFor;
     if (result.success)
         qCInfo(lcRunner, "finished %s: success in %.3f s", qPrintable(job), result.durationSeconds);
     else
-        qCWarning(lcRunner, "finished %s: error in %.3f s: %s", qPrintable(job),
-            result.durationSeconds, qPrintable(result.error));
-    if (running.leaseLost) {
-        qCWarning(lcRunner,
-            "the lease of %s was taken over (token %lld); its result is not recorded",
-            qPrintable(job), running.claim.token);
-        emit jobFinished(job, result, false);
-    } else {
-        record(running.claim, result);
-    }
+        qCWarning(lcRunner, "finished %s: %s in %.3f s: %s", qPrintable(job),
+            qPrintable(result.outcomeName()), result.durationSeconds, qPrintable(result.error));
+    Pending pending;
+    pending.claim = running.claim;
+    pending.result = result;
+    record(pending);
     if (m_stopping && m_running.isEmpty())
         finishStop();
     else
         scheduleWake(0);
 }
 
-void Scheduler::record(const Claim &claim, const ExecutionResult &result)
+void Scheduler::record(Pending pending)
 {
+    const auto keep = [this, &pending] {
+        // On disk before anything else may fail, so a stop or a crash does not lose it.
+        if (pending.journalId == 0 && m_journal) {
+            ResultJournal::Entry entry{0, pending.claim, pending.result};
+            if (const Status written = m_journal->append(entry); written)
+                pending.journalId = entry.id;
+            else
+                qCWarning(lcRunner, "%s", qPrintable(written.error().message));
+        }
+        m_pending << pending;
+        if (!m_pendingTimer.isActive())
+            m_pendingTimer.start(int(backoffMs(pending.attempts)));
+    };
     if (!m_leases) {
-        m_pending << PendingFinish{claim, result};
+        keep();
         return;
     }
-    const auto recorded = m_leases->finish(claim, result);
-    if (!recorded) {
-        if (recorded.error().kind == Error::Kind::Connection || !m_db->ping())
-            m_pending << PendingFinish{claim, result};
-        handleError(recorded.error());
+    const auto recorded = m_leases->finish(pending.claim, pending.result,
+        LeaseStore::FinishDetail{pending.minimal, pending.whyMinimal});
+    if (recorded) {
+        if (pending.journalId != 0 && m_journal)
+            m_journal->markDone(pending.journalId);
+        if (recorded->fenced)
+            qCWarning(lcRunner,
+                "recorded %s in the history only: lease token %lld is no longer current (the "
+                "job was reset or taken over)",
+                qPrintable(pending.claim.job.name), pending.claim.token);
+        emit jobFinished(pending.claim.job.name, pending.result, !recorded->fenced);
         return;
     }
-    if (!*recorded)
-        qCWarning(lcRunner,
-            "refused to record %s: lease token %lld is no longer current (the job "
-            "was reset or taken over)",
-            qPrintable(claim.job.name), claim.token);
-    emit jobFinished(claim.job.name, result, *recorded);
+    const Error &error = recorded.error();
+    ++pending.attempts;
+    if (error.kind == Error::Kind::Connection || !m_db->ping()) {
+        keep();
+        disconnectNow(error.message);
+        return;
+    }
+    noteError(tr("cannot record the run of %1: %2").arg(pending.claim.job.name, error.message));
+    if (error.transient && pending.attempts <= transientRetries) {
+        keep();
+        return;
+    }
+    if (!pending.minimal) {
+        // Store what can be stored, and say why the rest is missing.
+        pending.minimal = true;
+        pending.whyMinimal = error.message;
+        record(pending);
+        return;
+    }
+    if (!pending.released) {
+        // Not even the essentials: free the job (it must not stay running and run again every
+        // lease period) and keep the history row for later.
+        const auto released = m_leases->releaseUnrecorded(pending.claim, error.message);
+        pending.released = bool(released);
+        if (!released)
+            qCWarning(lcRunner, "%s", qPrintable(released.error().message));
+    }
+    keep();
+}
+
+void Scheduler::retryPending()
+{
+    if (!m_leases || m_pending.isEmpty())
+        return;
+    const QList<Pending> pending = std::exchange(m_pending, {});
+    for (const Pending &one : pending) {
+        if (!m_leases) {
+            m_pending << one; // the connection went during the loop
+            continue;
+        }
+        record(one);
+    }
 }
 
 void Scheduler::heartbeat()
 {
     if (!m_leases)
         return;
-    for (auto it = m_running.begin(); it != m_running.end(); ++it) {
-        if (it->leaseLost)
+    // Every running job's lease is renewed, whatever happens to one of them.
+    const QList<QString> names = m_running.keys();
+    for (const QString &name : names) {
+        const auto it = m_running.find(name);
+        if (it == m_running.end() || it->leaseLost || it->killedFor)
             continue;
+        const qint64 sentMs = BootClock::nowMs();
+        if (sentMs >= it->deadlineMs)
+            continue; // enforceLeases stops it; a renewal now could not make it safe again
         const auto renewed = m_leases->renew(it->claim);
         if (!renewed) {
             handleError(renewed.error());
-            return;
+            if (!m_leases)
+                return;
+            continue;
         }
+        const auto current = m_running.find(name);
+        if (current == m_running.end())
+            continue;
         if (*renewed) {
-            it->sinceRenewal.restart();
+            current->deadlineMs = sentMs + qint64(m_config.leaseSeconds * 1000 * hardStopShare);
+            current->action->setHardDeadline(current->deadlineMs);
         } else {
-            it->leaseLost = true;
+            current->leaseLost = true;
             qCWarning(lcRunner, "lost the lease of %s (reset or taken over); stopping its action",
-                qPrintable(it.key()));
-            it->action->kill(tr("lease lost: the job was reset or taken over"));
-            return; // the action's finish changed m_running
+                qPrintable(name));
+            stopAction(*current, tr("lease lost: the job was reset or taken over"),
+                ExecutionResult::Failure::LeaseLost);
         }
     }
-    if (const Status beat = m_leases->heartbeat(m_running.keys()); !beat)
+    RunnerHealth health;
+    health.runningJobs = m_running.keys();
+    health.state = m_stopping ? QStringLiteral("stopping")
+        : m_degraded          ? QStringLiteral("degraded")
+                              : QStringLiteral("running");
+    health.lastError = m_lastError;
+    if (const Status beat = m_leases->heartbeat(health); !beat)
         handleError(beat.error());
+    else
+        m_lastError.clear(); // published
 }
 
 void Scheduler::enforceLeases()
 {
-    // Self-fencing: an action whose lease could not be renewed for most of its length is
-    // stopped before the lease can expire, so no other runner can start it while it runs.
-    const qint64 limit = qint64(m_config.leaseSeconds) * 800;
+    // Self-fencing: an action whose lease could not be renewed in time is stopped before the
+    // lease can expire on the server, so no other runner can start the job while it runs.
+    const qint64 now = BootClock::nowMs();
     const QList<QString> names = m_running.keys();
     for (const QString &name : names) {
-        const auto it = m_running.constFind(name);
-        if (it == m_running.cend() || it->leaseLost || it->sinceRenewal.elapsed() < limit)
+        const auto it = m_running.find(name);
+        if (it == m_running.end() || it->killedFor || now < it->deadlineMs)
             continue;
-        qCWarning(lcRunner, "cannot renew the lease of %s for %lld ms; stopping its action",
-            qPrintable(name), it->sinceRenewal.elapsed());
-        it->action->kill(tr("interrupted: the lease could not be renewed (database unreachable)"));
+        qCWarning(lcRunner, "the lease of %s was not renewed in time; stopping its action",
+            qPrintable(name));
+        stopAction(*it, tr("stopped at the lease deadline: the lease could not be renewed in time"),
+            ExecutionResult::Failure::LeaseLost);
     }
 }
 
@@ -360,15 +562,18 @@ void Scheduler::finishStop()
     m_heartbeatTimer.stop();
     m_leaseGuardTimer.stop();
     m_reconnectTimer.stop();
+    m_pendingTimer.stop();
     if (!m_pending.isEmpty())
-        qCWarning(lcRunner, "%lld result(s) could not be recorded: the database is unreachable",
-            qint64(m_pending.size()));
+        qCWarning(lcRunner,
+            "%lld result(s) could not be recorded yet; they are kept in %s for the next start",
+            qint64(m_pending.size()), qPrintable(m_journalDirectory));
     if (m_leases) {
         if (const Status gone = m_leases->deregister(); !gone)
             qCWarning(lcRunner, "%s", qPrintable(gone.error().message));
     }
     m_leases.reset();
     m_db.reset();
+    m_journal.reset();
     qCInfo(lcRunner, "runner %s stopped", qPrintable(m_name));
     emit stopped();
 }

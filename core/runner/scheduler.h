@@ -5,22 +5,35 @@
 #include "runner/leasestore.h"
 #include "runner/runnerconfig.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 class Database;
+class ResultJournal;
 class RunnerAction;
 
 // The runner core, the same inside the console and in "cronctl scheduler": wakes at the
 // earliest next_run of the jobs its configuration names (at least every max_poll_seconds, and at
 // once on a cron_jobs_changed notification), claims due jobs with a lease, runs their actions,
-// renews the leases while they run, and records each result under its fencing token. Survives a
-// lost database by reconnecting with capped backoff. All its work happens in the thread it
-// lives in; the console moves it to a worker thread.
+// renews the leases while they run, and records each result under its fencing token. All its
+// work happens in the thread it lives in; the console moves it to a worker thread.
+//
+// The promise (issue 11): a job never runs twice at once, and every run is recorded once.
+//   - Every action must be gone by its hard deadline: the start of the last successful lease
+//     renewal (or claim) plus 3/4 of the lease, on CLOCK_BOOTTIME. The server's expiry is at
+//     least that start plus the whole lease, so the action stops at least a quarter of the lease
+//     before anyone else may start the job. A command's guard process enforces the deadline
+//     outside this process (paused, hung or cut-off runner); this class enforces it too.
+//   - Every database call has a deadline (CallWatchdog, server-side timeouts, libpq keepalives):
+//     a stalled server or dropped network costs a reconnect, never a hang.
+//   - A result that cannot be recorded is kept on disk (ResultJournal) and retried; one that
+//     cannot be stored as is is stored in part, and the job is never left running.
+//   - Any failing step is retried with backoff, and the runner's state and last error are
+//     published in cron_runners.
 class Scheduler final : public QObject {
     Q_OBJECT
 public:
@@ -33,12 +46,17 @@ public:
     bool isConnected() const { return m_leases != nullptr; }
     QStringList runningJobs() const { return m_running.keys(); }
 
+    // The hard deadline's share of the lease, and the resulting margin before the server expiry.
+    static constexpr double hardStopShare = 0.75;
+    // Where unrecorded results are kept; default ResultJournal::defaultDirectory(). Before start().
+    void setJournalDirectory(const QString &directory) { m_journalDirectory = directory; }
+
 public slots:
     // Connects (retrying in the background while the database is unreachable), registers the
     // runner and starts scheduling.
     void start();
     // Graceful: stops claiming, lets running actions finish within grace_seconds, then kills
-    // them and records them as interrupted errors, releases everything and emits stopped().
+    // them and records them as interrupted, releases everything and emits stopped().
     void stop();
 
 signals:
@@ -52,23 +70,36 @@ private:
     struct Running {
         Claim claim;
         RunnerAction *action = nullptr;
-        QElapsedTimer sinceRenewal;
+        qint64 deadlineMs = 0; // BootClock: the action must be gone by then
         bool leaseLost = false;
+        std::optional<ExecutionResult::Failure> killedFor; // why this runner stopped it
     };
-    struct PendingFinish {
+    struct Pending {
+        quint64 journalId = 0;
         Claim claim;
         ExecutionResult result;
+        int attempts = 0;
+        bool minimal = false; // the full result could not be stored
+        QString whyMinimal;
+        bool released = false; // the job was freed without its history row
     };
 
     void connectNow();
+    Status prepareSession();
     void disconnectNow(const QString &reason);
-    // Every database error goes through here: a lost connection starts reconnecting.
+    // Every database error goes through here: a lost connection starts reconnecting; any other
+    // error is published and the step retried with backoff.
     void handleError(const Error &error);
+    void noteError(const QString &message);
+    void noteSuccess();
+    qint64 backoffMs(int attempts) const;
     void scheduleWake(qint64 milliseconds);
     void wake();
-    void startAction(const Claim &claim);
+    void startAction(const Claim &claim, qint64 claimSentMs);
+    void stopAction(Running &running, const QString &reason, ExecutionResult::Failure failure);
     void onActionFinished(const QString &job, const ExecutionResult &result);
-    void record(const Claim &claim, const ExecutionResult &result);
+    void record(Pending pending);
+    void retryPending();
     void heartbeat();
     void enforceLeases();
     void finishStop();
@@ -77,17 +108,23 @@ private:
     ConnectionSpec m_spec;
     RunnerConfig m_config;
     QString m_name;
+    QString m_journalDirectory;
+    std::unique_ptr<ResultJournal> m_journal;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<LeaseStore> m_leases;
     QHash<QString, Running> m_running;
-    QList<PendingFinish> m_pending;
+    QList<Pending> m_pending;
     // Children of the scheduler, so moveToThread() takes them along.
     QTimer m_wakeTimer{this};
     QTimer m_heartbeatTimer{this};
     QTimer m_leaseGuardTimer{this};
     QTimer m_reconnectTimer{this};
     QTimer m_graceTimer{this};
+    QTimer m_pendingTimer{this};
     int m_reconnectAttempts = 0;
+    int m_failures = 0; // consecutive failed scheduling steps
+    QString m_lastError; // not yet published in cron_runners
+    bool m_degraded = false;
     bool m_started = false;
     bool m_stopping = false;
 };

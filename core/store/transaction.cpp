@@ -23,7 +23,12 @@ Status run(Database &database, const std::function<Status()> &work)
         QSqlQuery control(database.handle());
         const QString begin = backend == Backend::SQLite ? QStringLiteral("BEGIN IMMEDIATE")
                                                          : QStringLiteral("BEGIN");
-        if (!control.exec(begin)) {
+        bool begun = false;
+        {
+            const Database::CallScope scope(database);
+            begun = control.exec(begin);
+        }
+        if (!begun) {
             if (attempt < maxAttempts && SqlErrors::isRetryable(control.lastError(), backend)) {
                 QThread::msleep(20 * attempt); // backoff before retrying a busy database
                 continue;
@@ -33,14 +38,22 @@ Status run(Database &database, const std::function<Status()> &work)
         }
         const Status status = work();
         if (!status) {
-            control.exec(QStringLiteral("ROLLBACK"));
+            {
+                const Database::CallScope scope(database);
+                control.exec(QStringLiteral("ROLLBACK"));
+            }
             if (attempt < maxAttempts && status.error().transient) {
                 QThread::msleep(20 * attempt);
                 continue;
             }
             return status;
         }
-        if (control.exec(QStringLiteral("COMMIT")))
+        bool committed = false;
+        {
+            const Database::CallScope scope(database);
+            committed = control.exec(QStringLiteral("COMMIT"));
+        }
+        if (committed)
             return {};
         const QSqlError commitError = control.lastError();
         control.exec(QStringLiteral("ROLLBACK"));

@@ -161,6 +161,8 @@ QString RunnersPanel::stateText(const RunnerInfo &runner)
         return tr("stopped");
     if (runner.stale)
         return tr("stale");
+    if (runner.state == QLatin1String("degraded"))
+        return tr("degraded");
     return tr("live");
 }
 
@@ -188,13 +190,16 @@ void RunnersPanel::showRunners(const QList<RunnerInfo> &runners)
         m_runnersTable->setItem(row, Version, item(runner.version));
         m_runnersTable->setItem(
             row, Heartbeat, item(age, RelativeTime::absolute(runner.heartbeatAt)));
-        m_runnersTable->setItem(row, State,
-            item(state,
-                runner.stoppedAt.isValid()
-                    ? tr("Stopped at %1").arg(RelativeTime::absolute(runner.stoppedAt))
-                    : tr("Started at %1; configured jobs: %2")
-                          .arg(RelativeTime::absolute(runner.startedAt),
-                              runner.jobs.join(QLatin1String(", ")))));
+        QString stateTip = runner.stoppedAt.isValid()
+            ? tr("Stopped at %1").arg(RelativeTime::absolute(runner.stoppedAt))
+            : tr("Started at %1; configured jobs: %2")
+                  .arg(RelativeTime::absolute(runner.startedAt),
+                      runner.jobs.join(QLatin1String(", ")));
+        if (!runner.lastError.isEmpty())
+            stateTip += QLatin1Char('\n')
+                + tr("Last error (%1): %2")
+                      .arg(RelativeTime::absolute(runner.lastErrorAt), runner.lastError);
+        m_runnersTable->setItem(row, State, item(state, stateTip));
         m_runnersTable->setItem(
             row, RunningJobs, item(runner.runningJobs.join(QLatin1String(", "))));
         const bool own = !m_ownName.isEmpty() && runner.name == m_ownName;
