@@ -3,9 +3,9 @@
 #include "db/migrator.h"
 
 #include <QRandomGenerator>
-#include <QTest>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTest>
 
 namespace {
 
