@@ -22,6 +22,8 @@
 
 #include <csignal>
 
+#include <unistd.h>
+
 namespace {
 
 // A loopback HTTP server: each complete request (head only; tests send no bodies that matter)
@@ -117,6 +119,7 @@ private slots:
     void sqlSessionHasServerSideLimits();
     void sqlKillStopsEvenAHungBackend();
     void killedRunnersStatementEndsOnTheServer();
+    void partitionedRunnersStatementEndsOnTheServer();
 
 private:
     std::unique_ptr<TestDatabase> postgres();
@@ -436,6 +439,58 @@ void TestActions::killedRunnersStatementEndsOnTheServer()
     // Nobody cancels it: the server notices the closed socket by itself.
     QTRY_VERIFY_WITH_TIMEOUT(!backendsRunning(*db, sql).contains(pid), 3000);
     qInfo("the dead runner's statement ended on the server %lld ms after kill -9", clock.elapsed());
+}
+
+void TestActions::partitionedRunnersStatementEndsOnTheServer()
+{
+    const auto db = postgres();
+    QVERIFY(db);
+    if (::geteuid() != 0)
+        QFAIL("needs root for iptables (CI runs as root)");
+    // Over TCP, whatever PGHOST says: keepalives are a TCP matter.
+    ConnectionSpec tcp = db->spec();
+    tcp.host = QStringLiteral("127.0.0.1");
+    tcp.port = qEnvironmentVariableIntValue("PGPORT") > 0 ? qEnvironmentVariableIntValue("PGPORT")
+                                                          : 5432;
+    const QString sql = QStringLiteral("SELECT pg_sleep(60) /* partitioned */");
+    SqlAction action(sqlSpec(sql, 120), tcp);
+    QSignalSpy started(&action, &SqlAction::backendStarted);
+    action.start();
+    QVERIFY(started.wait(10000));
+    const qint64 pid = action.backendPid();
+    QTRY_COMPARE_WITH_TIMEOUT(backendsRunning(*db, sql), QList<qint64>{pid}, 5000);
+    const QString clientPort
+        = db->scalar(
+                QStringLiteral("SELECT client_port FROM pg_stat_activity WHERE pid = %1").arg(pid))
+              .toString();
+    QVERIFY(clientPort.toInt() > 0);
+    // Every packet of this one connection is dropped, both ways: the runner is cut off.
+    const QList<QStringList> rules{
+        {QStringLiteral("INPUT"), QStringLiteral("-i"), QStringLiteral("lo"), QStringLiteral("-p"),
+            QStringLiteral("tcp"), QStringLiteral("--sport"), clientPort, QStringLiteral("-j"),
+            QStringLiteral("DROP")},
+        {QStringLiteral("INPUT"), QStringLiteral("-i"), QStringLiteral("lo"), QStringLiteral("-p"),
+            QStringLiteral("tcp"), QStringLiteral("--dport"), clientPort, QStringLiteral("-j"),
+            QStringLiteral("DROP")}};
+    const auto heal = qScopeGuard([&rules] {
+        for (const QStringList &rule : rules)
+            QProcess::execute(QStringLiteral("iptables"), QStringList{QStringLiteral("-D")} + rule);
+    });
+    for (const QStringList &rule : rules)
+        QCOMPARE(
+            QProcess::execute(QStringLiteral("iptables"), QStringList{QStringLiteral("-I")} + rule),
+            0);
+    QElapsedTimer clock;
+    clock.start();
+    // idle + interval * count, plus the 1 s connection check and some slack.
+    const int expectedMs
+        = (SqlAction::keepaliveIdleSeconds
+              + SqlAction::keepaliveIntervalSeconds * SqlAction::keepaliveCount + 1)
+        * 1000;
+    QTRY_VERIFY_WITH_TIMEOUT(!backendsRunning(*db, sql).contains(pid), expectedMs + 3000);
+    qInfo("the cut-off runner's statement ended on the server %lld ms after the partition",
+        clock.elapsed());
+    QVERIFY(clock.elapsed() > 1000); // it was the partition, not something else, that ended it
 }
 
 QTEST_GUILESS_MAIN(TestActions)
