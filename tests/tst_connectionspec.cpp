@@ -373,6 +373,10 @@ void TestConnectionSpec::masksSecretsInUrls_data()
                                       << R"({"from":"http://h/?sig=***","to":"http://:***@g/"})";
     QTest::newRow("libpq multi-host") << "postgresql://u:pw@h1:5432,h2:5433/db?sslmode=require"
                                       << "postgresql://u:***@h1:5432,h2:5433/db?sslmode=require";
+    QTest::newRow("slash in password") << "postgresql://u:pa/ss@h1,h2/db?x=1"
+                                       << "postgresql://u:***@h1,h2/db?x=1";
+    QTest::newRow("at in path") << "https://h/users/@me?a=1"
+                                << "https://h/users/@me?a=1";
     QTest::newRow("no url") << "token=abc is not a URL"
                             << "token=abc is not a URL";
     QTest::newRow("empty value kept") << "https://h/?token=&a=b"

@@ -206,10 +206,11 @@ SqlAction::~SqlAction()
         m_shared->owner = nullptr;
     }
     stopStatement(*m_shared);
-    // With the socket closed the worker ends at once; one stuck elsewhere (connecting, SQLite)
-    // is left to end on its own, holding only the shared state.
+    // With the socket closed the worker ends at once (its connection is closed in its own
+    // thread). One stuck elsewhere (connecting, a long SQLite statement) is left to end on its
+    // own, holding only the shared state: the scheduler's thread must not block on it.
     if (m_thread)
-        m_thread->wait(QDeadlineTimer(2 * killGraceMs));
+        m_thread->wait(QDeadlineTimer(destroyWaitMs));
 }
 
 qint64 SqlAction::backendPid() const

@@ -31,6 +31,8 @@ public:
     // After kill(), how long the worker may take to report what really happened before the
     // action finishes without it.
     static constexpr int killGraceMs = 1000;
+    // How long the destructor waits for the worker to close its connection.
+    static constexpr int destroyWaitMs = 200;
     // Server-side keepalives: a runner cut off stops answering; its statement ends after about
     // idle + interval * count seconds (plus the 1 s connection check).
     static constexpr int keepaliveIdleSeconds = 2;

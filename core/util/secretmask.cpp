@@ -40,6 +40,21 @@ QString maskOneUrl(const QString &url)
     while (authorityEnd < url.size() && !QStringLiteral("/?#").contains(url.at(authorityEnd)))
         ++authorityEnd;
     QString out = url.left(authorityStart);
+    if (!url.mid(authorityStart, authorityEnd - authorityStart).contains(QLatin1Char('@'))) {
+        // A password with an unencoded '/' ends the authority early ("u:pa/ss@h"): when an '@'
+        // follows before the query, take what precedes it as the userinfo. A path with '@' and
+        // a port before it is then masked too much, which is the side to err on.
+        qsizetype queryStart = authorityEnd;
+        while (queryStart < url.size() && url.at(queryStart) != QLatin1Char('?')
+            && url.at(queryStart) != QLatin1Char('#'))
+            ++queryStart;
+        const qsizetype at = url.lastIndexOf(QLatin1Char('@'), queryStart - 1);
+        if (at > authorityStart
+            && url.mid(authorityStart, at - authorityStart).contains(QLatin1Char(':'))) {
+            const qsizetype slash = url.indexOf(QLatin1Char('/'), at);
+            authorityEnd = slash < 0 || slash > queryStart ? queryStart : slash;
+        }
+    }
     const QString authority = url.mid(authorityStart, authorityEnd - authorityStart);
     // The last '@': an unencoded '@' in a password must not leave the rest of it visible.
     const qsizetype at = authority.lastIndexOf(QLatin1Char('@'));
