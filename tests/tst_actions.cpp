@@ -118,6 +118,7 @@ private slots:
     void sqlActionsRunOnThreadsOfTheirOwn();
     void sqlSessionHasServerSideLimits();
     void sqlKillStopsEvenAHungBackend();
+    void sqliteKillInterruptsTheStatement();
     void killedRunnersStatementEndsOnTheServer();
     void partitionedRunnersStatementEndsOnTheServer();
 
@@ -402,6 +403,32 @@ void TestActions::sqlKillStopsEvenAHungBackend()
     ::kill(pid_t(pid), SIGCONT);
     QTRY_VERIFY_WITH_TIMEOUT(backendsRunning(*db, sql).isEmpty(), 3000);
     qInfo("kill() with the backend stopped returned the action in %lld ms", stoppedAfter);
+}
+
+void TestActions::sqliteKillInterruptsTheStatement()
+{
+    QString error;
+    const auto db = TestDatabase::create(Backend::SQLite, &error);
+    QVERIFY2(db, qPrintable(error));
+    // Minutes of work for SQLite, with nothing to wait on that a timer could interrupt.
+    SqlAction action(sqlSpec(QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT "
+                                            "x + 1 FROM c WHERE x < 5000000000) "
+                                            "SELECT count(*) FROM c")),
+        db->spec());
+    QSignalSpy finished(&action, &RunnerAction::finished);
+    action.start();
+    QVERIFY(!finished.wait(1000)); // it really runs
+    QElapsedTimer clock;
+    clock.start();
+    action.kill(QStringLiteral("timed out after 1 s"));
+    QVERIFY(finished.size() == 1 || finished.wait(5000));
+    const qint64 stoppedAfter = clock.elapsed();
+    // The worker returned (interrupted), well before the action would give up on it.
+    QVERIFY2(stoppedAfter < SqlAction::killGraceMs / 2, qPrintable(QString::number(stoppedAfter)));
+    QCOMPARE(resultOf(finished).error, QStringLiteral("timed out after 1 s"));
+    // And the file is free at once for the next writer.
+    QVERIFY(db->exec(QStringLiteral("UPDATE cron_jobs SET descricao = 'livre'")));
+    qInfo("kill() interrupted the SQLite statement in %lld ms", stoppedAfter);
 }
 
 void TestActions::killedRunnersStatementEndsOnTheServer()

@@ -9,6 +9,7 @@
 #include <QSqlDriver>
 #include <QSqlQuery>
 
+#include <dlfcn.h>
 #include <libpq-fe.h>
 #include <sys/socket.h>
 
@@ -37,6 +38,7 @@ struct SqlAction::Shared {
     SqlAction *owner = nullptr; // cleared by the action's destructor
     std::shared_ptr<CancelHandle> cancel; // while a PostgreSQL statement runs
     int socket = -1; // the connection's socket while it is open; -1 before and after
+    void *sqlite = nullptr; // the sqlite3* while a SQLite statement runs
     bool cancelled = false;
     ExecutionResult result; // the worker's, once it is done
     // Read without the mutex:
@@ -58,6 +60,29 @@ PGconn *pgConnection(const QSqlDatabase &db)
     if (type != "PGconn*" && type != "pg_conn*")
         return nullptr;
     return *static_cast<PGconn *const *>(handle.constData());
+}
+
+// The sqlite3* of a QSQLITE connection.
+void *sqliteConnection(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (!handle.typeName() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<void *const *>(handle.constData());
+}
+
+// sqlite3_interrupt() of the SQLite library the QSQLITE plugin loaded, looked up at run time so
+// the build needs no SQLite headers. It may be called from any thread while the connection is
+// open (SQLite's documentation).
+using SqliteInterrupt = void (*)(void *);
+SqliteInterrupt sqliteInterrupt()
+{
+    void *library = ::dlopen("libsqlite3.so.0", RTLD_NOW | RTLD_NOLOAD);
+    if (!library)
+        return nullptr;
+    auto *interrupt = reinterpret_cast<SqliteInterrupt>(::dlsym(library, "sqlite3_interrupt"));
+    ::dlclose(library); // NOLOAD took one more reference; the plugin keeps it loaded
+    return interrupt;
 }
 
 // The session's limits, bound values through set_config(). The keepalives and the connection
@@ -134,8 +159,11 @@ ExecutionResult runSql(const ActionSpec &spec, const ConnectionSpec &target,
     }
     {
         QMutexLocker lock(&shared->mutex);
+        if (database.backend() == Backend::SQLite)
+            shared->sqlite = sqliteConnection(database.handle());
         if (shared->cancelled) {
             shared->socket = -1;
+            shared->sqlite = nullptr;
             result.error = tr("cancelled before it started");
             return result;
         }
@@ -148,6 +176,7 @@ ExecutionResult runSql(const ActionSpec &spec, const ConnectionSpec &target,
         // be reused by anything.
         QMutexLocker lock(&shared->mutex);
         shared->socket = -1;
+        shared->sqlite = nullptr;
         shared->cancel.reset();
     }
     if (!ok) {
@@ -162,8 +191,9 @@ ExecutionResult runSql(const ActionSpec &spec, const ConnectionSpec &target,
     return result;
 }
 
-// Stops the statement: a cancel request (on a thread of its own, as it may block on a dead
-// network) and the socket shut down (the worker's libpq call returns at once).
+// Stops the statement: on PostgreSQL a cancel request (on a thread of its own, as it may block
+// on a dead network) and the socket shut down (the worker's libpq call returns at once); on
+// SQLite sqlite3_interrupt().
 void stopStatement(SqlAction::Shared &shared)
 {
     QMutexLocker lock(&shared.mutex);
@@ -176,6 +206,10 @@ void stopStatement(SqlAction::Shared &shared)
     }
     if (shared.socket >= 0)
         ::shutdown(shared.socket, SHUT_RDWR);
+    if (shared.sqlite) {
+        if (const SqliteInterrupt interrupt = sqliteInterrupt())
+            interrupt(shared.sqlite); // the statement fails with SQLITE_INTERRUPT
+    }
 }
 
 } // namespace

@@ -15,6 +15,7 @@
 // statement_timeout, and server-side keepalives and client_connection_check_interval, so a
 // statement whose runner died or was cut off stops on the server within seconds. kill() sends
 // a cancel request and closes the socket at once: a hung server cannot keep the action alive.
+// On SQLite, kill() interrupts the statement (sqlite3_interrupt).
 class SqlAction final : public RunnerAction {
     Q_OBJECT
 public:
