@@ -1,8 +1,15 @@
 #include "runner/boundedbuffer.h"
 #include "runner/runnerconfig.h"
 
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 class TestRunnerConfig : public QObject {
     Q_OBJECT
@@ -12,7 +19,31 @@ private slots:
     void rejectsBadFiles();
     void missingFileNamesIt();
     void boundedBufferKeepsHeadAndTail();
+    void refusesFilesOthersMayWrite_data();
+    void refusesFilesOthersMayWrite();
+    void refusesFilesOfAnotherUser();
+    void followsSymbolicLinks();
+    void cronctlSchedulerRefusesAnUnsafeFile();
+    void saveKeepsTheFileOwnerOnly();
+
+private:
+    static QString writeFile(const QString &path, mode_t mode);
 };
+
+namespace {
+
+const QByteArray minimalConfig = R"({"jobs": {"a": {"type": "command", "program": "/bin/true"}}})";
+
+} // namespace
+
+QString TestRunnerConfig::writeFile(const QString &path, mode_t mode)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(minimalConfig) != minimalConfig.size())
+        return {};
+    file.close();
+    return ::chmod(QFile::encodeName(path).constData(), mode) == 0 ? path : QString();
+}
 
 void TestRunnerConfig::parsesTheDesignExample()
 {
@@ -130,6 +161,140 @@ void TestRunnerConfig::boundedBufferKeepsHeadAndTail()
         buffer.append(QByteArray(1000, 'x'));
     QCOMPARE(buffer.totalBytes(), 20 + 10000 * 1000);
     QCOMPARE(buffer.head().size() + buffer.tail().size(), 16);
+}
+
+void TestRunnerConfig::refusesFilesOthersMayWrite_data()
+{
+    QTest::addColumn<uint>("fileMode");
+    QTest::addColumn<uint>("folderMode");
+    QTest::addColumn<QString>("expected"); // empty: accepted
+    QTest::newRow("0644 in 0700") << 0644u << 0700u << "";
+    QTest::newRow("0600 in 0755") << 0600u << 0755u << "";
+    QTest::newRow("0444 in sticky 1777") << 0444u << 01777u << "";
+    QTest::newRow("group-writable file") << 0664u << 0700u << "its group may write it (mode 0664)";
+    QTest::newRow("world-writable file") << 0646u << 0700u << "everyone may write it (mode 0646)";
+    QTest::newRow("0666 file") << 0666u << 0700u << "its group and everyone may write it";
+    QTest::newRow("group-writable folder") << 0644u << 0770u << "may be written by its group";
+    QTest::newRow("world-writable folder")
+        << 0644u << 0777u << "may be written by its group and everyone (mode 0777)";
+}
+
+void TestRunnerConfig::refusesFilesOthersMayWrite()
+{
+    QFETCH(uint, fileMode);
+    QFETCH(uint, folderMode);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString folder = dir.filePath(QStringLiteral("etc"));
+    QVERIFY(QDir().mkdir(folder));
+    const QString path = writeFile(folder + QStringLiteral("/runner.json"), fileMode);
+    QVERIFY(!path.isEmpty());
+    QCOMPARE(::chmod(QFile::encodeName(folder).constData(), folderMode), 0);
+    const auto config = RunnerConfig::load(path);
+    if (expected.isEmpty()) {
+        QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().message));
+        QCOMPARE(config->jobs.size(), 1);
+        return;
+    }
+    QVERIFY(!config.ok());
+    const QString message = config.error().message;
+    QCOMPARE(config.error().kind, Error::Kind::Config);
+    QVERIFY2(message.startsWith(path + QStringLiteral(": refusing")), qPrintable(message));
+    QVERIFY2(message.contains(expected), qPrintable(message));
+    // The fix names what to change: the file, or the folder that lets others replace it.
+    const QString fixed = fileMode & 022 ? path : folder;
+    QVERIFY2(message.endsWith(QStringLiteral("Fix: chmod go-w ") + fixed), qPrintable(message));
+    // And the fix works.
+    QCOMPARE(QProcess::execute(QStringLiteral("chmod"), {QStringLiteral("go-w"), fixed}), 0);
+    const auto again = RunnerConfig::load(path);
+    QVERIFY2(again.ok(), again.ok() ? "" : qPrintable(again.error().message));
+}
+
+void TestRunnerConfig::refusesFilesOfAnotherUser()
+{
+    if (::geteuid() != 0)
+        QSKIP("needs root to give a file to another user");
+    QTemporaryDir dir;
+    const QString path = writeFile(dir.filePath(QStringLiteral("runner.json")), 0644);
+    QVERIFY(!path.isEmpty());
+    const uid_t nobody = 65534;
+    QCOMPARE(::chown(QFile::encodeName(path).constData(), nobody, nobody), 0);
+    auto config = RunnerConfig::load(path);
+    QVERIFY(!config.ok());
+    QVERIFY2(config.error().message.contains(QLatin1String("it belongs to nobody, who is neither "
+                                                           "root nor the runner's user root")),
+        qPrintable(config.error().message));
+    QVERIFY2(config.error().message.endsWith(QStringLiteral("Fix: chown root ") + path),
+        qPrintable(config.error().message));
+    // A folder of another user lets that user replace the file.
+    QCOMPARE(::chown(QFile::encodeName(path).constData(), 0, 0), 0);
+    QCOMPARE(::chown(QFile::encodeName(dir.path()).constData(), nobody, nobody), 0);
+    config = RunnerConfig::load(path);
+    QVERIFY(!config.ok());
+    QVERIFY2(config.error().message.contains(
+                 QStringLiteral("its folder %1 belongs to nobody").arg(dir.path())),
+        qPrintable(config.error().message));
+    QCOMPARE(::chown(QFile::encodeName(dir.path()).constData(), 0, 0), 0);
+    QVERIFY(RunnerConfig::load(path).ok());
+}
+
+void TestRunnerConfig::followsSymbolicLinks()
+{
+    // What counts is the file that is read: a safe link to an unsafe file is refused.
+    QTemporaryDir dir;
+    const QString target = writeFile(dir.filePath(QStringLiteral("real.json")), 0666);
+    QVERIFY(!target.isEmpty());
+    const QString link = dir.filePath(QStringLiteral("runner.json"));
+    QVERIFY(QFile::link(target, link));
+    const auto config = RunnerConfig::load(link);
+    QVERIFY(!config.ok());
+    QVERIFY2(config.error().message.endsWith(QStringLiteral("chmod go-w ") + target),
+        qPrintable(config.error().message));
+}
+
+void TestRunnerConfig::cronctlSchedulerRefusesAnUnsafeFile()
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir.filePath(QStringLiteral("runner.json")), 0664);
+    QVERIFY(!path.isEmpty());
+    QProcess cronctl;
+    cronctl.start(QStringLiteral(CRONCTL_PATH),
+        {QStringLiteral("--db"), QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("x.db")),
+            QStringLiteral("scheduler"), QStringLiteral("--config"), path});
+    QVERIFY(cronctl.waitForFinished(30000));
+    const QString errors = QString::fromLocal8Bit(cronctl.readAllStandardError());
+    QCOMPARE(cronctl.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(cronctl.exitCode(), 2);
+    QVERIFY2(errors.contains(path + QStringLiteral(": refusing")), qPrintable(errors));
+    QVERIFY2(errors.contains(QStringLiteral("chmod go-w ") + path), qPrintable(errors));
+    // It never got as far as the database.
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.db"))));
+}
+
+void TestRunnerConfig::saveKeepsTheFileOwnerOnly()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("sub/runner.json"));
+    const mode_t oldMask = ::umask(002); // a desktop session's umask: files 0664 by default
+    const auto restoreMask = qScopeGuard([oldMask] { ::umask(oldMask); });
+    const Status saved = RunnerConfig::save(path, minimalConfig);
+    struct stat info { };
+    QCOMPARE(::stat(QFile::encodeName(path).constData(), &info), 0);
+    QCOMPARE(info.st_mode & 0777, mode_t(0644));
+    QCOMPARE(::stat(QFile::encodeName(dir.filePath(QStringLiteral("sub"))).constData(), &info), 0);
+    QCOMPARE(info.st_mode & 0777, mode_t(0755)); // the folder it made, too
+    QVERIFY2(saved.ok(), saved.ok() ? "" : qPrintable(saved.error().message));
+    // An owner-only file stays owner-only; a group-writable one loses group write.
+    QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0600), 0);
+    QVERIFY(RunnerConfig::save(path, minimalConfig).ok());
+    QCOMPARE(::stat(QFile::encodeName(path).constData(), &info), 0);
+    QCOMPARE(info.st_mode & 0777, mode_t(0600));
+    QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0664), 0);
+    QVERIFY(RunnerConfig::save(path, minimalConfig).ok());
+    QCOMPARE(::stat(QFile::encodeName(path).constData(), &info), 0);
+    QCOMPARE(info.st_mode & 0777, mode_t(0644));
+    QVERIFY(RunnerConfig::load(path).ok());
 }
 
 QTEST_GUILESS_MAIN(TestRunnerConfig)

@@ -1,19 +1,66 @@
 #include "runner/httpaction.h"
 
+#include "util/secretmask.h"
+
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
-namespace { } // namespace
+namespace {
+
+// Scheme, host and port, as browsers compare them.
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    const auto defaultPort
+        = [](const QUrl &url) { return url.scheme() == QLatin1String("https") ? 443 : 80; };
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
+        && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+        && a.port(defaultPort(a)) == b.port(defaultPort(b));
+}
+
+QJsonValue masked(const QJsonValue &value);
+
+QJsonObject masked(const QJsonObject &object)
+{
+    QJsonObject out;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        out.insert(it.key(), masked(it.value()));
+    return out;
+}
+
+// Strings in a server's answer may carry signed URLs; they go to tenant_logs masked.
+QJsonValue masked(const QJsonValue &value)
+{
+    if (value.isString())
+        return SecretMask::maskUrls(value.toString());
+    if (value.isObject())
+        return masked(value.toObject());
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue item : value.toArray())
+            out.append(masked(item));
+        return out;
+    }
+    return value;
+}
+
+} // namespace
 
 HttpAction::HttpAction(const ActionSpec &spec, QObject *parent)
     : RunnerAction(parent)
     , m_spec(spec)
-{ }
+{
+    m_deadline.setSingleShot(true);
+    m_deadline.setTimerType(Qt::PreciseTimer);
+    connect(&m_deadline, &QTimer::timeout, this,
+        [this] { kill(tr("timed out after %1 s").arg(m_spec.timeoutSeconds)); });
+}
 
 HttpAction::~HttpAction()
 {
+    m_deadline.stop();
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -23,16 +70,39 @@ HttpAction::~HttpAction()
 void HttpAction::start()
 {
     m_clock.start();
-    QNetworkRequest request(QUrl(m_spec.url, QUrl::StrictMode));
-    request.setTransferTimeout(m_spec.timeoutSeconds * 1000);
+    // Wall clock for the whole exchange; setTransferTimeout() is only an idle timeout.
+    m_deadline.start(std::chrono::seconds(m_spec.timeoutSeconds));
+    m_currentUrl = QUrl(m_spec.url, QUrl::StrictMode);
+    QNetworkRequest request(m_currentUrl);
+    // We decide each redirect (onRedirected): Qt would resend every header to any origin.
     request.setAttribute(
-        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
+    request.setMaximumRedirectsAllowed(maxRedirects);
     for (auto it = m_spec.headers.cbegin(); it != m_spec.headers.cend(); ++it)
         request.setRawHeader(it.key().toUtf8(), it.value().toUtf8());
     m_reply = m_network.sendCustomRequest(request, m_spec.method.toLatin1(), m_spec.body);
-    connect(
-        m_reply, &QNetworkReply::readyRead, this, [this] { m_body.append(m_reply->readAll()); });
+    connect(m_reply, &QNetworkReply::readyRead, this, [this] {
+        if (m_reply->isOpen())
+            m_body.append(m_reply->readAll());
+    });
+    connect(m_reply, &QNetworkReply::redirected, this, &HttpAction::onRedirected);
     connect(m_reply, &QNetworkReply::finished, this, &HttpAction::onFinished);
+}
+
+void HttpAction::onRedirected(const QUrl &target)
+{
+    if (m_done || !m_reply)
+        return;
+    const QUrl next = m_currentUrl.resolved(target);
+    if (sameOrigin(m_currentUrl, next)) {
+        m_currentUrl = next;
+        emit m_reply->redirectAllowed();
+        return;
+    }
+    kill(tr("refused the redirect from %1 to %2: the configured headers must not go to another "
+            "origin; set the job's url to the target if it is trusted")
+             .arg(SecretMask::maskUrls(m_currentUrl.toString()),
+                 SecretMask::maskUrls(next.toString())));
 }
 
 void HttpAction::kill(const QString &reason)
@@ -50,7 +120,9 @@ void HttpAction::onFinished()
     if (m_done || !m_reply)
         return;
     m_done = true;
-    m_body.append(m_reply->readAll());
+    m_deadline.stop();
+    if (m_reply->isOpen()) // not after abort()
+        m_body.append(m_reply->readAll());
     ExecutionResult result;
     result.durationSeconds = m_clock.elapsed() / 1000.0;
     const QVariant statusAttribute = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
@@ -58,20 +130,20 @@ void HttpAction::onFinished()
     const QJsonDocument document
         = m_body.truncated() ? QJsonDocument() : QJsonDocument::fromJson(m_body.head());
     if (document.isObject())
-        result.result = document.object();
+        result.result = masked(document.object());
     else
-        result.result.insert(QStringLiteral("body_tail"), QString::fromUtf8(m_body.tail()));
+        result.result.insert(
+            QStringLiteral("body_tail"), SecretMask::maskUrls(QString::fromUtf8(m_body.tail())));
     result.result.insert(QStringLiteral("status_code"), status);
     if (!m_killReason.isEmpty())
         result.error = m_killReason;
-    else if (m_reply->error() == QNetworkReply::OperationCanceledError)
-        result.error = tr("timed out after %1 s").arg(m_spec.timeoutSeconds);
     else if (status >= 200 && status < 300)
         result.success = true;
     else if (status > 0)
-        result.error = tr("HTTP %1 from %2").arg(QString::number(status), m_spec.url);
+        result.error
+            = tr("HTTP %1 from %2").arg(QString::number(status), SecretMask::maskUrls(m_spec.url));
     else
-        result.error = m_reply->errorString();
+        result.error = SecretMask::maskUrls(m_reply->errorString()); // Qt's text names the URL
     m_reply->deleteLater();
     emit finished(result);
 }

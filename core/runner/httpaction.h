@@ -6,10 +6,16 @@
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QPointer>
+#include <QTimer>
+#include <QUrl>
 
 class QNetworkReply;
 
 // Sends the configured request; a 2xx answer is success. The body is kept up to a bound.
+// timeout_seconds bounds the whole exchange (wall clock, redirects included). Redirects are
+// followed within the request's origin only: the configured headers (tokens, cookies) never go
+// to another origin, so a redirect elsewhere is refused with an error naming the target.
+// URLs in errors and results are masked (SecretMask).
 class HttpAction final : public RunnerAction {
     Q_OBJECT
 public:
@@ -19,7 +25,10 @@ public:
     void start() override;
     void kill(const QString &reason) override;
 
+    static constexpr int maxRedirects = 10;
+
 private:
+    void onRedirected(const QUrl &target);
     void onFinished();
 
     ActionSpec m_spec;
@@ -27,6 +36,8 @@ private:
     QPointer<QNetworkReply> m_reply;
     BoundedBuffer m_body{outputLimit};
     QElapsedTimer m_clock;
+    QTimer m_deadline;
+    QUrl m_currentUrl;
     QString m_killReason;
     bool m_done = false;
 };

@@ -1,13 +1,21 @@
 #include "runner/runnerconfig.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QStandardPaths>
 #include <QUrl>
+
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
 
 namespace {
 
@@ -109,6 +117,24 @@ private:
     QJsonObject m_object;
 };
 
+QString userName(uid_t uid)
+{
+    const passwd *entry = ::getpwuid(uid);
+    return entry ? QString::fromLocal8Bit(entry->pw_name) : QStringLiteral("uid %1").arg(uid);
+}
+
+QString octalMode(mode_t mode)
+{
+    return QStringLiteral("%1").arg(mode & 07777, 4, 8, QLatin1Char('0'));
+}
+
+QString whoMayWrite(mode_t mode)
+{
+    if ((mode & S_IWGRP) && (mode & S_IWOTH))
+        return tr("its group and everyone");
+    return (mode & S_IWGRP) ? tr("its group") : tr("everyone");
+}
+
 #define TRY_ASSIGN(target, expression)                                                             \
     do {                                                                                           \
         auto result_ = (expression);                                                               \
@@ -190,8 +216,87 @@ QString RunnerConfig::defaultUserPath()
         + QLatin1String("/cron-console/runner.json");
 }
 
+Status RunnerConfig::checkFilePermissions(const QString &filePath)
+{
+    char *resolved = ::realpath(QFile::encodeName(filePath).constData(), nullptr);
+    if (!resolved)
+        return {}; // reading it fails and says why
+    const QString real = QFile::decodeName(resolved);
+    std::free(resolved);
+    const uid_t runner = ::geteuid();
+    const auto refuse = [&filePath](const QString &why, const QString &fix) {
+        return Error::config(
+            tr("%1: refusing this runner configuration: %2. A runner runs what this file says, "
+               "so only its owner (root or the runner's user) may change it. Fix: %3")
+                .arg(filePath, why, fix));
+    };
+    struct stat info { };
+    if (::stat(QFile::encodeName(real).constData(), &info) != 0)
+        return {};
+    if (!S_ISREG(info.st_mode))
+        return refuse(tr("it is not a regular file"), tr("point --config at the file itself"));
+    if (info.st_uid != 0 && info.st_uid != runner)
+        return refuse(tr("it belongs to %1, who is neither root nor the runner's user %2")
+                          .arg(userName(info.st_uid), userName(runner)),
+            QStringLiteral("chown %1 %2").arg(userName(runner), real));
+    if (info.st_mode & (S_IWGRP | S_IWOTH))
+        return refuse(
+            tr("%1 may write it (mode %2)").arg(whoMayWrite(info.st_mode), octalMode(info.st_mode)),
+            QStringLiteral("chmod go-w %1").arg(real));
+    // Whoever may write a folder on the way can replace the file in it.
+    QString folder = QFileInfo(real).absolutePath();
+    while (true) {
+        if (::stat(QFile::encodeName(folder).constData(), &info) != 0)
+            break;
+        if (info.st_uid != 0 && info.st_uid != runner)
+            return refuse(tr("its folder %1 belongs to %2, who is neither root nor the runner's "
+                             "user %3")
+                              .arg(folder, userName(info.st_uid), userName(runner)),
+                QStringLiteral("chown %1 %2").arg(userName(runner), folder));
+        // Sticky: others may create files there but not replace or rename ours.
+        if ((info.st_mode & (S_IWGRP | S_IWOTH)) && !(info.st_mode & S_ISVTX))
+            return refuse(tr("its folder %1 may be written by %2 (mode %3), who could replace "
+                             "the file")
+                              .arg(folder, whoMayWrite(info.st_mode), octalMode(info.st_mode)),
+                QStringLiteral("chmod go-w %1").arg(folder));
+        if (folder == QLatin1String("/"))
+            break;
+        folder = QFileInfo(folder).absolutePath();
+    }
+    return {};
+}
+
+Status RunnerConfig::save(const QString &filePath, const QByteArray &json)
+{
+    // Missing folders are made 0755 whatever the umask: a group-writable one is refused too.
+    QStringList missing;
+    for (QString folder = QFileInfo(filePath).absolutePath(); !QFileInfo::exists(folder);
+         folder = QFileInfo(folder).absolutePath())
+        missing.prepend(folder);
+    for (const QString &folder : std::as_const(missing)) {
+        if (!QDir().mkdir(folder,
+                QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                    | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                    | QFileDevice::ExeOther))
+            return Error::config(tr("%1: cannot create the folder %2").arg(filePath, folder));
+    }
+    QSaveFile file(filePath);
+    // QSaveFile gives a new file 0666 less the umask (0664 under umask 002) and keeps an old
+    // file's mode: neither may leave it writable by others, or runners refuse it.
+    QFileDevice::Permissions permissions = QFile::exists(filePath) ? QFile::permissions(filePath)
+                                                                   : QFileDevice::ReadOwner
+            | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    permissions &= ~(QFileDevice::WriteGroup | QFileDevice::WriteOther);
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(permissions)
+        || file.write(json) != json.size() || !file.commit())
+        return Error::config(tr("%1: cannot save: %2").arg(filePath, file.errorString()));
+    return {};
+}
+
 Result<RunnerConfig> RunnerConfig::load(const QString &filePath)
 {
+    if (const Status safe = checkFilePermissions(filePath); !safe)
+        return safe.error();
     QFile file(filePath);
     if (!file.open(QIODevice::ReadOnly))
         return Error::config(

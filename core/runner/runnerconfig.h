@@ -35,8 +35,16 @@ struct RunnerConfig {
     int maxConcurrentJobs = 4;
     QMap<QString, ActionSpec> jobs;
 
-    // Errors name the file and the key: "runner.json: jobs.x.timeout_seconds: …".
+    // Errors name the file and the key: "runner.json: jobs.x.timeout_seconds: …". Refuses a file
+    // that others than its owner or root may change (checkFilePermissions).
     static Result<RunnerConfig> load(const QString &filePath);
+    // The file decides what runs as the runner's user, so, as sshd does for authorized_keys:
+    // it and every folder above it (symbolic links resolved) must belong to root or to the
+    // runner's user and be writable by nobody else (a sticky folder such as /tmp may be).
+    static Status checkFilePermissions(const QString &filePath);
+    // Writes the file atomically (a runner never reads half of it), writable by its owner only:
+    // a new file gets 0644, an existing one keeps its mode less go-w.
+    static Status save(const QString &filePath, const QByteArray &json);
     static Result<RunnerConfig> parse(const QByteArray &json, const QString &filePath);
     // $XDG_CONFIG_HOME/cron-console/runner.json
     static QString defaultUserPath();

@@ -4,26 +4,45 @@
 #include "db/sqlerrors.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QMutex>
 #include <QSqlDriver>
 #include <QSqlQuery>
-#include <QtConcurrent>
 
+#include <dlfcn.h>
 #include <libpq-fe.h>
+#include <sys/socket.h>
+
+#include <thread>
 
 Q_DECLARE_OPAQUE_POINTER(PGconn *)
 Q_DECLARE_METATYPE(PGconn *)
 
+namespace {
+
+// A PGcancel kept alive by whoever still needs it: the worker, and a cancel request in flight.
+struct CancelHandle {
+    explicit CancelHandle(PGcancel *handle)
+        : cancel(handle)
+    { }
+    ~CancelHandle() { PQfreeCancel(cancel); }
+    Q_DISABLE_COPY_MOVE(CancelHandle)
+    PGcancel *cancel;
+};
+
+} // namespace
+
 struct SqlAction::Shared {
     QMutex mutex;
-    PGcancel *cancel = nullptr; // set while a PostgreSQL statement runs
-    std::atomic<bool> cancelled{false};
-
-    ~Shared()
-    {
-        if (cancel)
-            PQfreeCancel(cancel);
-    }
+    // Guarded by mutex:
+    SqlAction *owner = nullptr; // cleared by the action's destructor
+    std::shared_ptr<CancelHandle> cancel; // while a PostgreSQL statement runs
+    int socket = -1; // the connection's socket while it is open; -1 before and after
+    void *sqlite = nullptr; // the sqlite3* while a SQLite statement runs
+    bool cancelled = false;
+    ExecutionResult result; // the worker's, once it is done
+    // Read without the mutex:
+    std::atomic<qint64> backendPid{0};
 };
 
 namespace {
@@ -43,6 +62,68 @@ PGconn *pgConnection(const QSqlDatabase &db)
     return *static_cast<PGconn *const *>(handle.constData());
 }
 
+// The sqlite3* of a QSQLITE connection.
+void *sqliteConnection(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (!handle.typeName() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<void *const *>(handle.constData());
+}
+
+// sqlite3_interrupt() of the SQLite library the QSQLITE plugin loaded, looked up at run time so
+// the build needs no SQLite headers. It may be called from any thread while the connection is
+// open (SQLite's documentation).
+using SqliteInterrupt = void (*)(void *);
+SqliteInterrupt sqliteInterrupt()
+{
+    void *library = ::dlopen("libsqlite3.so.0", RTLD_NOW | RTLD_NOLOAD);
+    if (!library)
+        return nullptr;
+    auto *interrupt = reinterpret_cast<SqliteInterrupt>(::dlsym(library, "sqlite3_interrupt"));
+    ::dlclose(library); // NOLOAD took one more reference; the plugin keeps it loaded
+    return interrupt;
+}
+
+// The session's limits, bound values through set_config(). The keepalives and the connection
+// check make the server end the statement of a runner that died or was cut off.
+Status configureSession(const QSqlDatabase &db, PGconn *conn, const ActionSpec &spec)
+{
+    // Its own query, gone before the statement runs: a prepared statement still open when
+    // kill() closes the socket would make QPSQL warn about freeing it.
+    QSqlQuery query(db);
+    QStringList settings{QStringLiteral("statement_timeout"), QStringLiteral("tcp_keepalives_idle"),
+        QStringLiteral("tcp_keepalives_interval"), QStringLiteral("tcp_keepalives_count")};
+    QStringList values{QString::number(qint64(spec.timeoutSeconds) * 1000),
+        QString::number(SqlAction::keepaliveIdleSeconds),
+        QString::number(SqlAction::keepaliveIntervalSeconds),
+        QString::number(SqlAction::keepaliveCount)};
+    const int version = conn ? PQserverVersion(conn) : 0;
+    if (version >= 120000) { // unacknowledged data (a partition while sending) also ends it
+        settings << QStringLiteral("tcp_user_timeout");
+        values << QString::number(
+            (SqlAction::keepaliveIdleSeconds
+                + SqlAction::keepaliveIntervalSeconds * SqlAction::keepaliveCount)
+            * 1000);
+    }
+    if (version >= 140000) { // the server notices a closed socket while the statement runs
+        settings << QStringLiteral("client_connection_check_interval");
+        values << QStringLiteral("1000");
+    }
+    QStringList calls;
+    for (qsizetype i = 0; i < settings.size(); ++i)
+        calls << QStringLiteral("set_config(?, ?, false)");
+    if (!query.prepare(QStringLiteral("SELECT ") + calls.join(QStringLiteral(", "))))
+        return SqlErrors::fromQuery(query, Backend::PostgreSQL, tr("preparing the session"));
+    for (qsizetype i = 0; i < settings.size(); ++i) {
+        query.addBindValue(settings.at(i));
+        query.addBindValue(values.at(i));
+    }
+    if (!query.exec())
+        return SqlErrors::fromQuery(query, Backend::PostgreSQL, tr("preparing the session"));
+    return {};
+}
+
 ExecutionResult runSql(const ActionSpec &spec, const ConnectionSpec &target,
     const std::shared_ptr<SqlAction::Shared> &shared)
 {
@@ -53,26 +134,50 @@ ExecutionResult runSql(const ActionSpec &spec, const ConnectionSpec &target,
         return result;
     }
     Database &database = *opened.value();
-    QSqlQuery query(database.handle());
     if (database.backend() == Backend::PostgreSQL) {
-        query.exec(
-            QStringLiteral("SET statement_timeout = %1").arg(qint64(spec.timeoutSeconds) * 1000));
-        QMutexLocker lock(&shared->mutex);
-        if (PGconn *conn = pgConnection(database.handle()))
-            shared->cancel = PQgetCancel(conn);
+        PGconn *conn = pgConnection(database.handle());
+        if (const Status configured = configureSession(database.handle(), conn, spec);
+            !configured) {
+            result.error = configured.error().message;
+            return result;
+        }
+        if (conn) {
+            QMutexLocker lock(&shared->mutex);
+            shared->cancel = std::make_shared<CancelHandle>(PQgetCancel(conn));
+            shared->socket = PQsocket(conn);
+            shared->backendPid = PQbackendPID(conn);
+            // Posted under the mutex: the owner cannot be destroyed meanwhile, and Qt drops
+            // events posted to an object that is destroyed later.
+            if (shared->owner) {
+                const qint64 pid = shared->backendPid;
+                QMetaObject::invokeMethod(
+                    shared->owner,
+                    [owner = shared->owner, pid] { emit owner->backendStarted(pid); },
+                    Qt::QueuedConnection);
+            }
+        }
     }
-    if (shared->cancelled) {
-        result.error = tr("cancelled before it started");
-        return result;
-    }
-    // The statement comes from the runner's own configuration file, not from the database.
-    const bool ok = query.exec(spec.sql);
     {
         QMutexLocker lock(&shared->mutex);
-        if (shared->cancel) {
-            PQfreeCancel(shared->cancel);
-            shared->cancel = nullptr;
+        if (database.backend() == Backend::SQLite)
+            shared->sqlite = sqliteConnection(database.handle());
+        if (shared->cancelled) {
+            shared->socket = -1;
+            shared->sqlite = nullptr;
+            result.error = tr("cancelled before it started");
+            return result;
         }
+    }
+    // The statement comes from the runner's own configuration file, not from the database.
+    QSqlQuery query(database.handle());
+    const bool ok = query.exec(spec.sql);
+    {
+        // From here on kill() leaves the socket alone: it is closed below and its number may
+        // be reused by anything.
+        QMutexLocker lock(&shared->mutex);
+        shared->socket = -1;
+        shared->sqlite = nullptr;
+        shared->cancel.reset();
     }
     if (!ok) {
         result.error = SqlErrors::fromQuery(query, database.backend(), QString()).message;
@@ -86,6 +191,27 @@ ExecutionResult runSql(const ActionSpec &spec, const ConnectionSpec &target,
     return result;
 }
 
+// Stops the statement: on PostgreSQL a cancel request (on a thread of its own, as it may block
+// on a dead network) and the socket shut down (the worker's libpq call returns at once); on
+// SQLite sqlite3_interrupt().
+void stopStatement(SqlAction::Shared &shared)
+{
+    QMutexLocker lock(&shared.mutex);
+    shared.cancelled = true;
+    if (shared.cancel) {
+        std::thread([cancel = shared.cancel] {
+            char message[256];
+            PQcancel(cancel->cancel, message, sizeof message);
+        }).detach();
+    }
+    if (shared.socket >= 0)
+        ::shutdown(shared.socket, SHUT_RDWR);
+    if (shared.sqlite) {
+        if (const SqliteInterrupt interrupt = sqliteInterrupt())
+            interrupt(shared.sqlite); // the statement fails with SQLITE_INTERRUPT
+    }
+}
+
 } // namespace
 
 SqlAction::SqlAction(const ActionSpec &spec, const ConnectionSpec &database, QObject *parent)
@@ -94,31 +220,51 @@ SqlAction::SqlAction(const ActionSpec &spec, const ConnectionSpec &database, QOb
     , m_database(database)
     , m_shared(std::make_shared<Shared>())
 {
+    m_shared->owner = this;
     m_timeout.setSingleShot(true);
     // Backstop for SQLite, which has no statement timeout: report the failure on time.
     connect(&m_timeout, &QTimer::timeout, this,
         [this] { kill(tr("timed out after %1 s").arg(m_spec.timeoutSeconds)); });
-    connect(&m_watcher, &QFutureWatcher<ExecutionResult>::finished, this, [this] {
-        ExecutionResult result = m_watcher.result();
-        if (!m_killReason.isEmpty()) {
-            result.success = false;
-            result.error = m_killReason;
-        }
-        finish(result);
+    m_killGrace.setSingleShot(true);
+    connect(&m_killGrace, &QTimer::timeout, this, [this] {
+        ExecutionResult result;
+        result.error = m_killReason;
+        finish(result); // the worker is left to end on its own
     });
 }
 
 SqlAction::~SqlAction()
 {
-    kill(tr("runner stopped"));
-    m_watcher.waitForFinished();
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->owner = nullptr;
+    }
+    stopStatement(*m_shared);
+    // With the socket closed the worker ends at once (its connection is closed in its own
+    // thread). One stuck elsewhere (connecting, a long SQLite statement) is left to end on its
+    // own, holding only the shared state: the scheduler's thread must not block on it.
+    if (m_thread)
+        m_thread->wait(QDeadlineTimer(destroyWaitMs));
+}
+
+qint64 SqlAction::backendPid() const
+{
+    return m_shared->backendPid;
 }
 
 void SqlAction::start()
 {
     m_clock.start();
     m_timeout.start(std::chrono::seconds(m_spec.timeoutSeconds) + std::chrono::seconds(5));
-    m_watcher.setFuture(QtConcurrent::run(runSql, m_spec, m_database, m_shared));
+    m_thread = QThread::create([spec = m_spec, target = m_database, shared = m_shared] {
+        ExecutionResult result = runSql(spec, target, shared);
+        QMutexLocker lock(&shared->mutex);
+        shared->result = std::move(result);
+    });
+    m_thread->setObjectName(QStringLiteral("sql action"));
+    connect(m_thread, &QThread::finished, this, &SqlAction::onWorkerDone);
+    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+    m_thread->start();
 }
 
 void SqlAction::kill(const QString &reason)
@@ -127,12 +273,23 @@ void SqlAction::kill(const QString &reason)
         return;
     if (m_killReason.isEmpty())
         m_killReason = reason;
-    m_shared->cancelled = true;
-    QMutexLocker lock(&m_shared->mutex);
-    if (m_shared->cancel) {
-        char message[256];
-        PQcancel(m_shared->cancel, message, sizeof message);
+    stopStatement(*m_shared);
+    if (!m_killGrace.isActive())
+        m_killGrace.start(killGraceMs);
+}
+
+void SqlAction::onWorkerDone()
+{
+    ExecutionResult result;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        result = m_shared->result;
     }
+    if (!m_killReason.isEmpty()) {
+        result.success = false;
+        result.error = m_killReason;
+    }
+    finish(result);
 }
 
 void SqlAction::finish(ExecutionResult result)
@@ -141,6 +298,7 @@ void SqlAction::finish(ExecutionResult result)
         return;
     m_done = true;
     m_timeout.stop();
+    m_killGrace.stop();
     result.durationSeconds = m_clock.elapsed() / 1000.0;
     emit finished(result);
 }

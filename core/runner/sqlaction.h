@@ -4,14 +4,18 @@
 #include "runner/runneraction.h"
 
 #include <QElapsedTimer>
-#include <QFutureWatcher>
+#include <QPointer>
+#include <QThread>
 #include <QTimer>
 
-#include <atomic>
 #include <memory>
 
-// Runs the configured SQL on its own connection in a pool thread, with a server-side statement
-// timeout on PostgreSQL; kill() cancels the statement on the server.
+// Runs the configured SQL on its own connection in a thread of its own (a pool would make the
+// third concurrent job wait on a 2-core machine). On PostgreSQL the session has the job's
+// statement_timeout, and server-side keepalives and client_connection_check_interval, so a
+// statement whose runner died or was cut off stops on the server within seconds. kill() sends
+// a cancel request and closes the socket at once: a hung server cannot keep the action alive.
+// On SQLite, kill() interrupts the statement (sqlite3_interrupt).
 class SqlAction final : public RunnerAction {
     Q_OBJECT
 public:
@@ -21,16 +25,37 @@ public:
     void start() override;
     void kill(const QString &reason) override;
 
+    // The PostgreSQL server process running the statement (pg_backend_pid()); 0 before it is
+    // known and on SQLite. Whoever takes the job over may pg_terminate_backend() it.
+    qint64 backendPid() const;
+
+    // After kill(), how long the worker may take to report what really happened before the
+    // action finishes without it.
+    static constexpr int killGraceMs = 1000;
+    // How long the destructor waits for the worker to close its connection.
+    static constexpr int destroyWaitMs = 200;
+    // Server-side keepalives: a runner cut off stops answering; its statement ends after about
+    // idle + interval * count seconds (plus the 1 s connection check).
+    static constexpr int keepaliveIdleSeconds = 2;
+    static constexpr int keepaliveIntervalSeconds = 1;
+    static constexpr int keepaliveCount = 3;
+
     struct Shared; // state shared with the worker thread
 
+signals:
+    // The statement's server process is known (PostgreSQL only), before the statement runs.
+    void backendStarted(qint64 pid);
+
 private:
+    void onWorkerDone();
     void finish(ExecutionResult result);
 
     ActionSpec m_spec;
     ConnectionSpec m_database;
     std::shared_ptr<Shared> m_shared;
-    QFutureWatcher<ExecutionResult> m_watcher;
+    QPointer<QThread> m_thread; // deletes itself when done; may outlive us after kill()
     QTimer m_timeout;
+    QTimer m_killGrace;
     QElapsedTimer m_clock;
     QString m_killReason;
     bool m_done = false;

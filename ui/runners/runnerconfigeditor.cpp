@@ -8,7 +8,6 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QVBoxLayout>
 
 RunnerConfigEditor::RunnerConfigEditor(QWidget *parent)
@@ -109,11 +108,10 @@ bool RunnerConfigEditor::save()
     if (!m_valid || m_filePath.isEmpty())
         return false;
     const QByteArray text = m_text->toPlainText().toUtf8();
-    QDir().mkpath(QFileInfo(m_filePath).absolutePath());
-    // Atomic: a runner reading the file never sees half of it.
-    QSaveFile file(m_filePath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
-        setMessage(tr("%1: cannot save: %2").arg(m_filePath, file.errorString()), true);
+    // Atomic (a runner never sees half of it) and writable by its owner only (runners refuse
+    // anything else).
+    if (const Status saved = RunnerConfig::save(m_filePath, text); !saved) {
+        setMessage(saved.error().message, true);
         return false;
     }
     m_savedText = text;

@@ -23,7 +23,8 @@ public:
     // Reads the file (a missing file leaves the editor empty and offers the template).
     void load(const QString &filePath);
     QString filePath() const { return m_filePath; }
-    // Writes the text with QSaveFile; false (and the reason inline) when it cannot.
+    // Writes the text atomically, owner-only writable; false (and the reason inline) when it
+    // cannot.
     bool save();
     void useTemplate();
 

@@ -2,6 +2,7 @@
 
 #include "client/jobclient.h"
 #include "common/relativetime.h"
+#include "util/secretmask.h"
 
 #include <QDir>
 #include <QFont>
@@ -69,7 +70,8 @@ QString whatItRuns(const ActionSpec &action)
     case ActionSpec::Type::Sql:
         return action.sql.simplified();
     case ActionSpec::Type::Http:
-        return action.method + QLatin1Char(' ') + action.url;
+        // On screen (and in screenshots) as in logs: no tokens.
+        return action.method + QLatin1Char(' ') + SecretMask::maskUrls(action.url);
     }
     return {};
 }

@@ -8,7 +8,6 @@
 #include <QAction>
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QSettings>
 #include <QWidget>
 
@@ -83,12 +82,11 @@ void WorkstationSwitch::turnOn()
                "that file names.\n\nCreate it from a small template and open the editor?")
                 .arg(QDir::toNativeSeparators(path)),
             tr("&Create and edit"), [this, path] {
-                QDir().mkpath(QFileInfo(path).absolutePath());
-                QSaveFile file(path);
-                if (file.open(QIODevice::WriteOnly)) {
-                    file.write(RunnerConfigEditor::templateJson());
-                    file.commit();
-                }
+                // The editor shows the file; an error saving it shows there too.
+                if (const Status saved
+                    = RunnerConfig::save(path, RunnerConfigEditor::templateJson());
+                    !saved)
+                    emit statusMessage(saved.error().message, 15000);
                 emit editConfigRequested();
             });
         return;
