@@ -21,9 +21,20 @@ bool isStuck(const Job &job, const QDateTime &now)
     return since.addSecs(std::chrono::seconds(stuckAfter).count()) <= now;
 }
 
+bool hasLiveLease(const Job &job, const QDateTime &now)
+{
+    return job.lastStatus == QLatin1String("running") && job.leaseExpiresAt.isValid()
+        && job.leaseExpiresAt > now;
+}
+
+bool isHeldBack(const Job &job, const QDateTime &now)
+{
+    return job.claimableAfter.isValid() && job.claimableAfter > now;
+}
+
 bool shouldRun(const Job &job, const QDateTime &now)
 {
-    if (!job.active)
+    if (!job.active || isHeldBack(job, now))
         return false;
     if (job.lastStatus == QLatin1String("running"))
         return isStuck(job, now);

@@ -79,22 +79,26 @@ Result<QList<Claim>> LeaseStore::claimDue(const QStringList &names, int limit)
 
 Result<QList<Claim>> LeaseStore::claimPostgres(const QStringList &names, int limit)
 {
-    // One statement: pick due rows nobody else is locking, then claim them. The predicate is
-    // repeated in the outer WHERE on purpose: if a concurrent writer changed a row between the
-    // pick and the update, PostgreSQL re-checks the newer row version against it.
-    static const QString claimable = QStringLiteral(
-        "cron_job_claimable(%1ativo, %1ultimo_status, %1last_run, %1next_run, %1running_since, "
-        "%1updated_at, %1lease_expires_at, %1cron_expression)");
+    // Pick due rows nobody else is locking, then claim them. MATERIALIZED fixes the picked set
+    // once: as a plain subquery the planner may run it once per outer row (tables without
+    // statistics), and each run's LIMIT then adds more rows than `limit`. The predicate is
+    // repeated in the UPDATE on purpose: it is checked against the row version being written.
+    static const QString claimable
+        = QStringLiteral("cron_job_claimable(%1ativo, %1ultimo_status, %1last_run, %1next_run_tz, "
+                         "%1running_since_tz, %1updated_at, %1lease_expires_at, %1cron_expression, "
+                         "%1claimable_after)");
     const SqlDialect &d = m_database.dialect();
     const QString sql = QStringLiteral(
-        "UPDATE cron_jobs AS j SET ultimo_status = 'running', running_since = NOW(), "
-        "lease_owner = :owner, lease_expires_at = %1, lease_token = j.lease_token + 1 "
-        "WHERE j.id IN (SELECT c.id FROM cron_jobs c WHERE %2 AND %3 "
-        "ORDER BY c.next_run NULLS FIRST LIMIT :limit FOR UPDATE SKIP LOCKED) AND %4 "
-        "RETURNING %5")
-                            .arg(d.nowPlusSeconds(QStringLiteral(":lease")),
-                                d.inJsonArray(QStringLiteral("c.nome"), QStringLiteral(":names")),
+        "WITH picked AS MATERIALIZED (SELECT c.id AS picked_id FROM cron_jobs c "
+        "WHERE %1 AND %2 ORDER BY c.next_run_tz NULLS FIRST, c.id LIMIT :limit "
+        "FOR UPDATE SKIP LOCKED) "
+        "UPDATE cron_jobs AS j SET ultimo_status = 'running', %3, lease_owner = :owner, "
+        "lease_expires_at = %4, lease_token = j.lease_token + 1, claimable_after = NULL "
+        "FROM picked WHERE j.id = picked.picked_id AND %5 RETURNING %6")
+                            .arg(d.inJsonArray(QStringLiteral("c.nome"), QStringLiteral(":names")),
                                 claimable.arg(QStringLiteral("c.")),
+                                d.assignInstant(QStringLiteral("running_since"), d.instantNow()),
+                                d.clockPlusSeconds(QStringLiteral(":lease")),
                                 claimable.arg(QStringLiteral("j.")), JobRow::selectList(d));
     const auto query = run(m_database, sql,
         {{QStringLiteral("owner"), m_owner}, {QStringLiteral("lease"), m_leaseSeconds},
@@ -107,6 +111,7 @@ Result<QList<Claim>> LeaseStore::claimPostgres(const QStringList &names, int lim
         Claim claim;
         claim.job = JobRow::read(**query);
         claim.token = claim.job.leaseToken;
+        claim.leaseExpiresAt = claim.job.leaseExpiresAt;
         claims << claim;
     }
     (*query)->finish();
@@ -137,20 +142,29 @@ Result<QList<Claim>> LeaseStore::claimSqlite(const QStringList &names, int limit
                 QStringLiteral(
                     "UPDATE cron_jobs SET ultimo_status = 'running', running_since = %1, "
                     "lease_owner = :owner, lease_expires_at = %2, "
-                    "lease_token = lease_token + 1, row_version = row_version + 1 "
-                    "WHERE id = :id")
-                    .arg(d.now(), d.nowPlusSeconds(QStringLiteral(":lease"))),
+                    "lease_token = lease_token + 1, row_version = row_version + 1, "
+                    "claimable_after = NULL WHERE id = :id RETURNING %3, %4")
+                    .arg(d.now(), d.clockPlusSeconds(QStringLiteral(":lease")),
+                        d.epoch(QStringLiteral("lease_expires_at")),
+                        d.epoch(QStringLiteral("running_since"))),
                 {{QStringLiteral("owner"), m_owner}, {QStringLiteral("lease"), m_leaseSeconds},
                     {QStringLiteral("id"), job.id}},
                 tr("claiming job \"%1\"").arg(job.name));
             if (!claimed)
                 return claimed.error();
+            if (!(*claimed)->next())
+                return Error::database(tr("claiming job \"%1\": the row is gone").arg(job.name));
             Claim claim;
             claim.job = job; // keeps the planned next_run
             claim.job.lastStatus = QStringLiteral("running");
             claim.job.leaseOwner = m_owner;
             claim.job.leaseToken = job.leaseToken + 1;
+            claim.job.leaseExpiresAt = JobRow::fromEpoch((*claimed)->value(0));
+            claim.job.runningSince = JobRow::fromEpoch((*claimed)->value(1));
+            claim.job.claimableAfter = {};
             claim.token = claim.job.leaseToken;
+            claim.leaseExpiresAt = claim.job.leaseExpiresAt;
+            (*claimed)->finish();
             claims << claim;
         }
         return {};
@@ -160,19 +174,28 @@ Result<QList<Claim>> LeaseStore::claimSqlite(const QStringList &names, int limit
     return claims;
 }
 
-Result<bool> LeaseStore::renew(const Claim &claim)
+Result<std::optional<QDateTime>> LeaseStore::renew(const Claim &claim)
 {
+    // The expiry is the server's real time when the row is written, not the statement's start:
+    // a renewal that waited on a row lock would otherwise write an expiry already past.
+    const SqlDialect &d = m_database.dialect();
     const auto query = run(m_database,
         QStringLiteral(
             "UPDATE cron_jobs SET lease_expires_at = %1 WHERE nome = :nome "
-            "AND lease_token = :token AND lease_owner = :owner AND ultimo_status = 'running'")
-            .arg(m_database.dialect().nowPlusSeconds(QStringLiteral(":lease"))),
+            "AND lease_token = :token AND lease_owner = :owner AND ultimo_status = 'running' "
+            "RETURNING %2")
+            .arg(d.clockPlusSeconds(QStringLiteral(":lease")),
+                d.epoch(QStringLiteral("lease_expires_at"))),
         {{QStringLiteral("lease"), m_leaseSeconds}, {QStringLiteral("nome"), claim.job.name},
             {QStringLiteral("token"), claim.token}, {QStringLiteral("owner"), m_owner}},
         tr("renewing the lease of \"%1\"").arg(claim.job.name));
     if (!query)
         return query.error();
-    return (*query)->numRowsAffected() == 1;
+    std::optional<QDateTime> expiry;
+    if ((*query)->next())
+        expiry = JobRow::fromEpoch((*query)->value(0));
+    (*query)->finish();
+    return expiry;
 }
 
 Result<bool> LeaseStore::finish(const Claim &claim, const ExecutionResult &result)
@@ -205,13 +228,15 @@ Result<bool> LeaseStore::finish(const Claim &claim, const ExecutionResult &resul
             = QString::fromUtf8(QJsonDocument(stored).toJson(QJsonDocument::Compact));
         const auto updated = run(m_database,
             QStringLiteral(
-                "UPDATE cron_jobs SET last_run = %1, next_run = %2, "
+                "UPDATE cron_jobs SET last_run = %1, %2, "
                 "total_execucoes = COALESCE(total_execucoes, 0) + 1, "
                 "ultima_duracao_segundos = :duracao, ultimo_status = :status, "
                 "ultimo_resultado = %3, running_since = NULL, lease_owner = NULL, "
                 "lease_expires_at = NULL, row_version = row_version + 1, updated_at = %1 "
                 "WHERE id = :id")
-                .arg(d.now(), d.fromEpoch(QStringLiteral(":next")),
+                .arg(d.now(),
+                    d.assignInstant(
+                        QStringLiteral("next_run"), d.instantFromEpoch(QStringLiteral(":next"))),
                     d.json(QStringLiteral(":resultado"))),
             {{QStringLiteral("next"), next.toMSecsSinceEpoch() / 1000.0},
                 {QStringLiteral("duracao"), qint64(result.durationSeconds + 0.5)},
