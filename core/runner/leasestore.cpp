@@ -176,16 +176,25 @@ Result<QList<Claim>> LeaseStore::claimSqlite(const QStringList &names, int limit
 
 Result<std::optional<QDateTime>> LeaseStore::renew(const Claim &claim)
 {
-    // The expiry is the server's real time when the row is written, not the statement's start:
-    // a renewal that waited on a row lock would otherwise write an expiry already past.
+    // The expiry is the server's real time once the row is ours, not the statement's start:
+    // a renewal that waited on a row lock would otherwise write an expiry already past. On
+    // PostgreSQL an UPDATE computes its new row before it waits for another transaction's lock,
+    // so the row is locked first (the CTE) and the expiry computed after.
     const SqlDialect &d = m_database.dialect();
-    const auto query = run(m_database,
-        QStringLiteral(
-            "UPDATE cron_jobs SET lease_expires_at = %1 WHERE nome = :nome "
-            "AND lease_token = :token AND lease_owner = :owner AND ultimo_status = 'running' "
-            "RETURNING %2")
-            .arg(d.clockPlusSeconds(QStringLiteral(":lease")),
-                d.epoch(QStringLiteral("lease_expires_at"))),
+    static const QString held
+        = QStringLiteral("nome = :nome AND lease_token = :token AND lease_owner = :owner "
+                         "AND ultimo_status = 'running'");
+    const QString sql = d.isPostgres()
+        ? QStringLiteral("WITH locked AS MATERIALIZED (SELECT id AS locked_id FROM cron_jobs "
+                         "WHERE %1 FOR UPDATE) "
+                         "UPDATE cron_jobs SET lease_expires_at = %2 FROM locked "
+                         "WHERE id = locked.locked_id AND %1 RETURNING %3")
+              .arg(held, d.clockPlusSeconds(QStringLiteral(":lease")),
+                  d.epoch(QStringLiteral("lease_expires_at")))
+        : QStringLiteral("UPDATE cron_jobs SET lease_expires_at = %2 WHERE %1 RETURNING %3")
+              .arg(held, d.clockPlusSeconds(QStringLiteral(":lease")),
+                  d.epoch(QStringLiteral("lease_expires_at")));
+    const auto query = run(m_database, sql,
         {{QStringLiteral("lease"), m_leaseSeconds}, {QStringLiteral("nome"), claim.job.name},
             {QStringLiteral("token"), claim.token}, {QStringLiteral("owner"), m_owner}},
         tr("renewing the lease of \"%1\"").arg(claim.job.name));
