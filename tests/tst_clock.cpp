@@ -4,6 +4,7 @@
 // PostgreSQL sessions in Asia/Tokyo, America/Sao_Paulo and UTC on a database whose default zone
 // is Europe/Berlin; SQLite (one clock, UTC text) for the rules that apply to it.
 #include "db/database.h"
+#include "db/migrator.h"
 #include "domain/jobrules.h"
 #include "runner/leasestore.h"
 #include "store/jobstore.h"
@@ -96,6 +97,7 @@ private slots:
     void maxConcurrentOnFreshDatabase_data();
     void maxConcurrentOnFreshDatabase();
     void sqliteRulesOnItsOwnClock();
+    void migrationWaitsBoundedAndRetries();
 
 private:
     Database &session(const QString &zone);
@@ -507,6 +509,45 @@ void TestClock::sqliteRulesOnItsOwnClock()
     const qint64 late = msBetween(**renewed, taken.first().job.readAt);
     QVERIFY2(late >= 0 && late <= 1000, qPrintable(QString::number(late)));
     QVERIFY(!a.renew(claim)->has_value());
+}
+
+void TestClock::migrationWaitsBoundedAndRetries()
+{
+    // 0007 again (it is idempotent) while another program (psql) holds a lock on cron_jobs for
+    // 4 s: the first attempt gives up after lock_timeout (3 s), the retry succeeds.
+    QVERIFY(m_db->exec(QStringLiteral("DELETE FROM cron_console_migrations WHERE version = 7")));
+    QProcess psql;
+    psql.start(QStringLiteral("psql"),
+        {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+            QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), m_db->spec().database,
+            QStringLiteral("-c"),
+            QStringLiteral("BEGIN; LOCK TABLE cron_jobs IN ACCESS SHARE MODE; "
+                           "SELECT pg_sleep(4) /* clock-table-holder */; COMMIT;")});
+    QVERIFY(psql.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE query "
+                                    "LIKE '%clock-table-holder%' AND wait_event = "
+                                    "'PgSleep' AND pid <> pg_backend_pid()"))
+                .toInt()
+            == 1,
+        10000);
+    auto conn = m_db->connect(QStringLiteral("migrate"));
+    QVERIFY(conn);
+    QElapsedTimer timer;
+    timer.start();
+    const auto applied = Migrator(*conn).migrate();
+    const qint64 took = timer.elapsed();
+    qInfo("migrate took %lld ms behind a 4 s lock (lock_timeout 3 s, then a retry)", took);
+    QVERIFY2(applied.ok(), applied.ok() ? "" : qPrintable(applied.error().message));
+    QCOMPARE(applied->size(), 1);
+    QVERIFY2(took >= 3000, qPrintable(QString::number(took)));
+    QCOMPARE(
+        m_db->scalar(QStringLiteral("SELECT MAX(version) FROM cron_console_migrations")).toInt(),
+        7);
+    QVERIFY(psql.waitForFinished(10000));
+    QCOMPARE(psql.exitCode(), 0);
+    // The rules still work after the second run.
+    QVERIFY(deve(*m_tokyo));
 }
 
 QTEST_GUILESS_MAIN(TestClock)

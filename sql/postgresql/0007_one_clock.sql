@@ -3,7 +3,7 @@
 -- due check, lease and the 2-hour rule use, so no session's TimeZone and no DST hour moves them.
 -- ALTER TABLE takes an exclusive lock on cron_jobs: wait for it at most this long, so platform
 -- queries never queue behind us for longer; the migrator retries the whole migration.
-SET LOCAL lock_timeout = '3s';
+SELECT set_config('lock_timeout', '3s', true);
 
 -- Instants of next_run and running_since, kept by cron_jobs_before_write() for every writer.
 ALTER TABLE cron_jobs ADD COLUMN IF NOT EXISTS next_run_tz TIMESTAMPTZ;
@@ -112,13 +112,13 @@ $$;
 
 -- The claim rule on instants. Expiry and due checks compare with NOW() (the transaction's start,
 -- never later than the real time), so a lease is never taken early, only up to the time a
--- statement waits.
+-- statement waits. The defaults keep calls with the earlier 7 or 8 arguments working.
 DROP FUNCTION IF EXISTS cron_job_claimable(BOOLEAN, VARCHAR, TIMESTAMP, TIMESTAMP, TIMESTAMP,
                                            TIMESTAMP, TIMESTAMP, VARCHAR);
 CREATE OR REPLACE FUNCTION cron_job_claimable(
     p_ativo BOOLEAN, p_status VARCHAR, p_last_run TIMESTAMP, p_next_run TIMESTAMPTZ,
     p_running_since TIMESTAMPTZ, p_updated_at TIMESTAMP, p_lease_expires_at TIMESTAMPTZ,
-    p_cron_expression VARCHAR, p_claimable_after TIMESTAMPTZ)
+    p_cron_expression VARCHAR DEFAULT NULL, p_claimable_after TIMESTAMPTZ DEFAULT NULL)
 RETURNS BOOLEAN LANGUAGE sql STABLE AS $$
     SELECT COALESCE(p_ativo, FALSE)
        AND (p_claimable_after IS NULL OR p_claimable_after <= NOW())
