@@ -8,12 +8,16 @@
 #include "runner/leasestore.h"
 #include "store/jobstore.h"
 #include "support/testdatabase.h"
+#include "tst_consolefixture.h"
 
 #include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -33,6 +37,7 @@ class TestReset : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase_data();
+    void initTestCase();
     void init();
     void cleanup();
 
@@ -42,6 +47,7 @@ private slots:
     void runNowNeverStartsASecondCopy();
     void cronctlRefusesAndForces();
     void dialogOffersForceNamingHolder();
+    void consoleRefusesThenForces();
 
 private:
     bool isPostgres() const { return m_db->spec().backend == Backend::PostgreSQL; }
@@ -58,6 +64,11 @@ private:
 void TestReset::initTestCase_data()
 {
     TestDatabase::addBackendRows();
+}
+
+void TestReset::initTestCase()
+{
+    ConsoleFixture::isolate();
 }
 
 void TestReset::init()
@@ -298,6 +309,53 @@ void TestReset::dialogOffersForceNamingHolder()
     ResetDialog expired(*held, held->leaseExpiresAt.addSecs(1));
     QVERIFY(!expired.forceBox());
     QVERIFY(!expired.force());
+}
+
+void TestReset::consoleRefusesThenForces()
+{
+    using namespace ConsoleFixture;
+    MessageBoxes::clearRecorded();
+    LeaseStore runner(*m_conn, QStringLiteral("runner-a:1"), 30);
+    QCOMPARE(runner.claimDue({jobName}, 1)->size(), 1);
+    MainWindow window;
+    window.openDatabase(m_db->spec(), fastOptions(uniquePurpose()));
+    QSignalSpy finished(window.controller(), &JobActionController::actionFinished);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(connectedWithRows(window, 1), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(jobNamed(window, jobName)
+            && jobNamed(window, jobName)->lastStatus == QLatin1String("running"),
+        10000);
+    window.jobsView()->selectJob(jobName);
+    auto resetThroughDialog = [&](bool force) {
+        QTRY_VERIFY(window.actions()->reset()->isEnabled());
+        window.actions()->reset()->trigger();
+        auto *dialog = window.findChild<ResetDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->forceBox());
+        dialog->forceBox()->setChecked(force);
+        dialog->buttons()->button(QDialogButtonBox::Ok)->click();
+        QVERIFY(finished.wait(10000) || !finished.isEmpty());
+    };
+    // Without Force: refused with the store's own words, the same as cronctl prints.
+    resetThroughDialog(false);
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    const QString message = finished.first().at(1).toString();
+    QVERIFY2(message.contains(QLatin1String("runner-a:1"))
+            && message.contains(QLatin1String("live lease")),
+        qPrintable(message));
+    QCOMPARE(MessageBoxes::recorded().size(), 1);
+    QCOMPARE(MessageBoxes::recorded().first().text, message);
+    QCOMPARE(audits(), 0);
+    QCOMPARE(JobStore(*m_conn).job(jobName)->lastStatus, QStringLiteral("running"));
+    // With Force: done, fenced and held back.
+    finished.clear();
+    resetThroughDialog(true);
+    QCOMPARE(finished.first().at(0).toBool(), true);
+    const auto after = JobStore(*m_conn).job(jobName);
+    QCOMPARE(after->lastStatus, QStringLiteral("pending"));
+    QVERIFY(JobRules::isHeldBack(*after, after->readAt));
+    QCOMPARE(audits(), 1);
+    QCOMPARE(lastAudit().value(QStringLiteral("forced")).toBool(), true);
 }
 
 QTEST_MAIN(TestReset)

@@ -206,8 +206,9 @@ Result<ActionOutcome> JobStore::reset(const QString &name, const ActionOptions &
                 return Error::conflict(
                     tr("job \"%1\" is running: %2 holds a live lease until %3 (server time, "
                        "UTC), so a reset now could start a second copy beside it. Wait until it "
-                       "finishes, or force the reset (cronctl reset %1 --force): %2 is fenced "
-                       "off and nobody starts the job before its lease expires.")
+                       "finishes, or force the reset (cronctl reset %1 --force, or Force in the "
+                       "console's reset dialog): %2 is fenced off and nobody starts the job "
+                       "before its lease expires.")
                         .arg(name, before.leaseOwner.isEmpty() ? tr("a runner") : before.leaseOwner,
                             before.leaseExpiresAt.toUTC().toString(Qt::ISODateWithMs)));
             // lease_token moves on, so a runner that still thinks it holds the job cannot record
