@@ -172,6 +172,8 @@ void TestReset::forcedResetHoldsEveryoneBackUntilExpiry()
     QCOMPARE(outcome->job.claimableAfter, claim.leaseExpiresAt);
     QVERIFY(JobRules::isHeldBack(outcome->job, outcome->job.readAt));
     QVERIFY(!JobRules::shouldRun(outcome->job, outcome->job.readAt));
+    // A runner looks again at the end of the hold-back, not in a loop before it.
+    QCOMPARE(JobRules::claimableFrom(outcome->job, outcome->job.readAt), claim.leaseExpiresAt);
     const QJsonObject audit = lastAudit();
     QCOMPARE(audit.value(QStringLiteral("forced")).toBool(), true);
     QCOMPARE(audit.value(QStringLiteral("reason")).toString(), QStringLiteral("stuck action"));

@@ -26,6 +26,9 @@ bool hasLiveLease(const Job &job, const QDateTime &now);
 // A forced reset fenced a holder whose lease has not expired yet: nobody may start the job
 // before job.claimableAfter.
 bool isHeldBack(const Job &job, const QDateTime &now);
+// When shouldRun() becomes true if nothing changes meanwhile (now when it already is; invalid
+// for a disabled job): for working out when to look again.
+QDateTime claimableFrom(const Job &job, const QDateTime &now);
 JobState state(const Job &job, const QDateTime &now);
 // The seed API's status_descricao, in Portuguese as the web platform returns it.
 QString seedStatusDescription(const Job &job, const QDateTime &now);

@@ -215,13 +215,8 @@ void Scheduler::wake()
         QDateTime at;
         if (JobRules::shouldRun(job, now))
             at = freeSlot ? now.addMSecs(contendedRetryMs) : QDateTime();
-        else if (job.lastStatus == QLatin1String("running"))
-            at = job.leaseExpiresAt.isValid()
-                ? job.leaseExpiresAt
-                : (job.runningSince.isValid() ? job.runningSince : job.updatedAt)
-                      .addSecs(std::chrono::seconds(JobRules::stuckAfter).count());
         else
-            at = job.nextRun;
+            at = JobRules::claimableFrom(job, now); // also after a forced reset's hold-back
         if (at.isValid())
             delay = std::min(delay, now.msecsTo(at));
     }
