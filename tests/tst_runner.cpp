@@ -246,9 +246,11 @@ void TestRunner::lateFinisherIsFenced()
     const auto claims = runner.claimDue({QStringLiteral("sgp_sync_inteligente")}, 10);
     QVERIFY(claims.ok());
     QCOMPARE(claims->size(), 1);
-    // An admin resets the job while runner-a still runs it.
+    // An admin resets the job while runner-a still runs it (its lease is live: forced).
     JobStore store(*m_conn);
-    QVERIFY(store.reset(QStringLiteral("sgp_sync_inteligente")).ok());
+    ActionOptions force;
+    force.force = true;
+    QVERIFY(store.reset(QStringLiteral("sgp_sync_inteligente"), force).ok());
     ExecutionResult result;
     result.success = true;
     const auto recorded = runner.finish(claims->first(), result, {});
@@ -272,7 +274,7 @@ void TestRunner::lateFinisherIsFenced()
                          "SELECT COUNT(*) FROM tenant_logs WHERE acao NOT LIKE 'cron_admin_%'"))
             .toInt(),
         1);
-    QCOMPARE(runner.renew(claims->first()).value(), false);
+    QCOMPARE(runner.renew(claims->first()).value().has_value(), false);
 }
 
 void TestRunner::expiredLeaseCanBeClaimedAgain()
@@ -283,7 +285,7 @@ void TestRunner::expiredLeaseCanBeClaimedAgain()
     const auto first = a.claimDue(names, 5);
     QCOMPARE(first->size(), 1);
     QCOMPARE(b.claimDue(names, 5)->size(), 0); // held
-    QVERIFY(a.renew(first->first()).value());
+    QVERIFY(a.renew(first->first()).value().has_value());
     // Runner A dies; after its lease B takes over with a newer token.
     // claimDue has an effect, so poll it by hand (QTRY_* evaluate their expression again).
     QList<Claim> taken;
@@ -297,7 +299,7 @@ void TestRunner::expiredLeaseCanBeClaimedAgain()
     QCOMPARE(taken.size(), 1);
     QVERIFY(deadline.elapsed() >= 2000); // not before the lease ran out
     QCOMPARE(taken.first().token, first->first().token + 1);
-    QCOMPARE(a.renew(first->first()).value(), false);
+    QCOMPARE(a.renew(first->first()).value().has_value(), false);
     ExecutionResult late;
     QCOMPARE(a.finish(first->first(), late, {})->fenced, true);
     ExecutionResult result;

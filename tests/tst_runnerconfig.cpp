@@ -88,6 +88,9 @@ void TestRunnerConfig::rejectsBadFiles_data()
     QTest::newRow("no jobs") << QByteArray("{}") << "runner.json: jobs: is required";
     QTest::newRow("typo key") << QByteArray(R"({"jobs": {}, "lease_secs": 5})")
                               << "runner.json: lease_secs: unknown key";
+    QTest::newRow("NUL in a job name")
+        << QByteArray(R"({"jobs": {"a\u0000b": {"type": "command", "program": "/bin/true"}}})")
+        << "runner.json: jobs.a\\u0000b: is not a job name";
     QTest::newRow("lease too short") << QByteArray(R"({"jobs": {}, "lease_seconds": 1})")
                                      << "runner.json: lease_seconds: must be a whole number from 5";
     QTest::newRow("poll not a number") << QByteArray(R"({"jobs": {}, "max_poll_seconds": "60"})")

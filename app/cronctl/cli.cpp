@@ -105,8 +105,9 @@ const QList<Cli::Command> &Cli::commands()
                            "[--from ISO-8601] [--count N]"),
             tr("print the next run times of a schedule, one ISO-8601 instant per line"),
             &Cli::cmdNextRuns},
-        {QStringLiteral("reset"), QStringLiteral("reset NAME [--reason TEXT]"),
-            tr("put a running or stuck job back to pending"), &Cli::cmdReset},
+        {QStringLiteral("reset"), QStringLiteral("reset NAME [--reason TEXT] [--force]"),
+            tr("put a running or stuck job back to pending (--force: also under a live lease)"),
+            &Cli::cmdReset},
         {QStringLiteral("run-now"), QStringLiteral("run-now NAME"),
             tr("make a job due now; a runner starts it"), &Cli::cmdRunNow},
         {QStringLiteral("scheduler"), QStringLiteral("scheduler [--config FILE] [--name NAME]"),
@@ -463,7 +464,10 @@ int Cli::cmdReset(const QStringList &args)
     QCommandLineParser parser;
     const QCommandLineOption reasonOption(
         QStringLiteral("reason"), tr("why, recorded in the audit row"), QStringLiteral("TEXT"));
-    parser.addOption(reasonOption);
+    const QCommandLineOption forceOption(QStringLiteral("force"),
+        tr("reset even while a runner's lease is live: the runner is fenced off and nobody "
+           "starts the job before that lease expires"));
+    parser.addOptions({reasonOption, forceOption});
     int exitCode = Success;
     if (!parseCommand(parser, QStringLiteral("reset"), args, 1, &exitCode))
         return exitCode;
@@ -473,11 +477,23 @@ int Cli::cmdReset(const QStringList &args)
     JobStore store(*database.value());
     ActionOptions options;
     options.reason = parser.value(reasonOption);
+    options.force = parser.isSet(forceOption);
     const QString job = parser.positionalArguments().constFirst();
     const auto outcome = store.reset(job, options);
-    if (!outcome)
+    if (!outcome) {
+        // A live lease: the user decides (wait, or --force), as with any refused input.
+        if (outcome.error().kind == Error::Kind::Conflict)
+            return usageError(outcome.error().message);
         return fail(outcome.error());
-    m_out << tr("reset %1 to pending").arg(job) << Qt::endl;
+    }
+    const Job &after = outcome->job;
+    if (JobRules::isHeldBack(after, after.readAt))
+        m_out << tr("reset %1 to pending; its previous holder was fenced off and may still be "
+                    "stopping, so nobody starts it before %2")
+                     .arg(job, localTime(after.claimableAfter))
+              << Qt::endl;
+    else
+        m_out << tr("reset %1 to pending").arg(job) << Qt::endl;
     return Success;
 }
 

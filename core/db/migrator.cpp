@@ -9,7 +9,9 @@
 #include <QFile>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 
 #include <algorithm>
 
@@ -123,12 +125,27 @@ Status Migrator::ensureVersionTable()
 
 Status Migrator::apply(const Migration &migration)
 {
+    // A migration that sets lock_timeout gives up waiting for a busy table instead of queueing
+    // the platform's queries behind it; it is rolled back whole and tried again a few times.
+    constexpr int attempts = 5;
+    for (int attempt = 1;; ++attempt) {
+        bool lockTimedOut = false;
+        const Status status = applyOnce(migration, &lockTimedOut);
+        if (status || !lockTimedOut || attempt == attempts)
+            return status;
+        QThread::msleep(500UL * attempt);
+    }
+}
+
+Status Migrator::applyOnce(const Migration &migration, bool *lockTimedOut)
+{
     QSqlQuery query(m_database.handle());
     const Backend backend = m_database.backend();
     const QString what = tr("applying migration %1 (%2)")
                              .arg(migration.version, 4, 10, QLatin1Char('0'))
                              .arg(migration.name);
     auto fail = [&](const QSqlQuery &failed) {
+        *lockTimedOut = failed.lastError().nativeErrorCode() == QLatin1String("55P03");
         const Error error = SqlErrors::fromQuery(failed, backend, what);
         if (migration.transactional) {
             QSqlQuery rollback(m_database.handle());

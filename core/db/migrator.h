@@ -32,6 +32,8 @@ public:
 private:
     Status ensureVersionTable();
     Status apply(const Migration &migration);
+    // One attempt; *lockTimedOut tells a lock_timeout (55P03) apart from other failures.
+    Status applyOnce(const Migration &migration, bool *lockTimedOut);
 
     Database &m_database;
 };

@@ -7,7 +7,8 @@
 #include <optional>
 
 // One row of cron_jobs as every layer above the store sees it: plain values, times as UTC
-// instants (the store converts from the server's TIMESTAMP-without-zone columns).
+// instants (the store reads next_run and running_since from their instant shadows on
+// PostgreSQL, so no session's TimeZone moves them).
 struct Job {
     qint64 id = 0;
     QString name; // cron_jobs.nome
@@ -33,6 +34,9 @@ struct Job {
     QString errorAction; // tenant_logs.acao for a failed run (NULL: cron_job_error)
     QString cronExpression; // cron_expression: when set, it (not intervalo_horas) drives next_run
     QString timeZone; // schedule_timezone: IANA zone of the cron expression (NULL: UTC)
+    // claimable_after: after a forced reset, nobody starts the job before this instant (the
+    // fenced holder's lease expiry); invalid when NULL.
+    QDateTime claimableAfter;
 
     // The server's clock when the row was read, so derived state does not depend on the
     // client's clock.

@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace JobRules {
 
 bool isStuck(const Job &job, const QDateTime &now)
@@ -21,9 +23,20 @@ bool isStuck(const Job &job, const QDateTime &now)
     return since.addSecs(std::chrono::seconds(stuckAfter).count()) <= now;
 }
 
+bool hasLiveLease(const Job &job, const QDateTime &now)
+{
+    return job.lastStatus == QLatin1String("running") && job.leaseExpiresAt.isValid()
+        && job.leaseExpiresAt > now;
+}
+
+bool isHeldBack(const Job &job, const QDateTime &now)
+{
+    return job.claimableAfter.isValid() && job.claimableAfter > now;
+}
+
 bool shouldRun(const Job &job, const QDateTime &now)
 {
-    if (!job.active)
+    if (!job.active || isHeldBack(job, now))
         return false;
     if (job.lastStatus == QLatin1String("running"))
         return isStuck(job, now);
@@ -31,6 +44,27 @@ bool shouldRun(const Job &job, const QDateTime &now)
     if (!job.lastRun.isValid() && job.cronExpression.isEmpty())
         return true;
     return !job.nextRun.isValid() || now >= job.nextRun;
+}
+
+QDateTime claimableFrom(const Job &job, const QDateTime &now)
+{
+    if (!job.active)
+        return {};
+    QDateTime at;
+    if (job.lastStatus == QLatin1String("running")) {
+        const QDateTime since = job.runningSince.isValid() ? job.runningSince : job.updatedAt;
+        at = job.leaseExpiresAt.isValid()
+            ? job.leaseExpiresAt
+            : (since.isValid() ? since.addSecs(std::chrono::seconds(stuckAfter).count()) : now);
+    } else if (!job.lastRun.isValid() && job.cronExpression.isEmpty()) {
+        at = now;
+    } else {
+        at = job.nextRun.isValid() ? job.nextRun : now;
+    }
+    // A forced reset holds everyone back until the fenced holder's lease has run out.
+    if (job.claimableAfter.isValid() && job.claimableAfter > at)
+        at = job.claimableAfter;
+    return std::max(at, now);
 }
 
 JobState state(const Job &job, const QDateTime &now)

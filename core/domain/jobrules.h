@@ -16,10 +16,19 @@ inline constexpr int minIntervalHours = 1;
 inline constexpr int maxIntervalHours = 8760; // one year
 inline constexpr int maxNameLength = 100; // VARCHAR(100)
 
-// deve_executar_cron(nome): active and (never ran, or next_run reached, or stuck).
+// deve_executar_cron(nome): active, not held back by a forced reset, and (never ran, or
+// next_run reached, or stuck).
 bool shouldRun(const Job &job, const QDateTime &now);
 // 'running' past the lease (runners) or past two hours (the seed's web platform).
 bool isStuck(const Job &job, const QDateTime &now);
+// 'running' under a runner's lease that has not expired: its holder may still be working.
+bool hasLiveLease(const Job &job, const QDateTime &now);
+// A forced reset fenced a holder whose lease has not expired yet: nobody may start the job
+// before job.claimableAfter.
+bool isHeldBack(const Job &job, const QDateTime &now);
+// When shouldRun() becomes true if nothing changes meanwhile (now when it already is; invalid
+// for a disabled job): for working out when to look again.
+QDateTime claimableFrom(const Job &job, const QDateTime &now);
 JobState state(const Job &job, const QDateTime &now);
 // The seed API's status_descricao, in Portuguese as the web platform returns it.
 QString seedStatusDescription(const Job &job, const QDateTime &now);

@@ -79,22 +79,29 @@ Result<QList<Claim>> LeaseStore::claimDue(const QStringList &names, int limit)
 
 Result<QList<Claim>> LeaseStore::claimPostgres(const QStringList &names, int limit)
 {
-    // One statement: pick due rows nobody else is locking, then claim them. The predicate is
-    // repeated in the outer WHERE on purpose: if a concurrent writer changed a row between the
-    // pick and the update, PostgreSQL re-checks the newer row version against it.
-    static const QString claimable = QStringLiteral(
-        "cron_job_claimable(%1ativo, %1ultimo_status, %1last_run, %1next_run, %1running_since, "
-        "%1updated_at, %1lease_expires_at, %1cron_expression)");
+    // Pick due rows nobody else is locking, then claim them. MATERIALIZED fixes the picked set
+    // once: as a plain subquery the planner may run it once per outer row (tables without
+    // statistics), and each run's LIMIT then adds more rows than `limit`. The predicate is
+    // repeated in the UPDATE on purpose: it is checked against the row version being written.
+    static const QString claimable
+        = QStringLiteral("cron_job_claimable(%1ativo, %1ultimo_status, %1last_run, %1next_run_tz, "
+                         "%1running_since_tz, %1updated_at, %1lease_expires_at, %1cron_expression, "
+                         "%1claimable_after)");
     const SqlDialect &d = m_database.dialect();
     const QString sql = QStringLiteral(
-        "UPDATE cron_jobs AS j SET ultimo_status = 'running', running_since = NOW(), "
-        "lease_owner = :owner, lease_expires_at = %1, lease_token = j.lease_token + 1 "
-        "WHERE j.id IN (SELECT c.id FROM cron_jobs c WHERE %2 AND %3 "
-        "ORDER BY c.next_run NULLS FIRST LIMIT :limit FOR UPDATE SKIP LOCKED) AND %4 "
-        "RETURNING %5")
-                            .arg(d.nowPlusSeconds(QStringLiteral(":lease")),
-                                d.inJsonArray(QStringLiteral("c.nome"), QStringLiteral(":names")),
+        "WITH picked AS MATERIALIZED (SELECT c.id AS picked_id, c.ultimo_status AS was_status, "
+        "c.lease_owner AS was_owner, c.lease_token AS was_token, "
+        "EXTRACT(EPOCH FROM c.running_since_tz)::float8 AS was_since FROM cron_jobs c "
+        "WHERE %1 AND %2 ORDER BY c.next_run_tz NULLS FIRST, c.id LIMIT :limit "
+        "FOR UPDATE SKIP LOCKED) "
+        "UPDATE cron_jobs AS j SET ultimo_status = 'running', %3, lease_owner = :owner, "
+        "lease_expires_at = %4, lease_token = j.lease_token + 1, claimable_after = NULL "
+        "FROM picked WHERE j.id = picked.picked_id AND %5 RETURNING %6, picked.was_status, "
+        "picked.was_owner, picked.was_token, picked.was_since")
+                            .arg(d.inJsonArray(QStringLiteral("c.nome"), QStringLiteral(":names")),
                                 claimable.arg(QStringLiteral("c.")),
+                                d.assignInstant(QStringLiteral("running_since"), d.instantNow()),
+                                d.clockPlusSeconds(QStringLiteral(":lease")),
                                 claimable.arg(QStringLiteral("j.")), JobRow::selectList(d));
     const auto query = run(m_database, sql,
         {{QStringLiteral("owner"), m_owner}, {QStringLiteral("lease"), m_leaseSeconds},
@@ -107,6 +114,14 @@ Result<QList<Claim>> LeaseStore::claimPostgres(const QStringList &names, int lim
         Claim claim;
         claim.job = JobRow::read(**query);
         claim.token = claim.job.leaseToken;
+        claim.leaseExpiresAt = claim.job.leaseExpiresAt;
+        const int extra = JobRow::columnCount();
+        // Only a runner's lease: a platform caller (no lease) records its own runs.
+        if ((*query)->value(extra).toString() == QLatin1String("running")
+            && !(*query)->value(extra + 1).isNull())
+            claim.abandoned = Claim::Abandoned{(*query)->value(extra + 1).toString(),
+                (*query)->value(extra + 2).toLongLong(),
+                JobRow::fromEpoch((*query)->value(extra + 3))};
         claims << claim;
     }
     (*query)->finish();
@@ -137,20 +152,31 @@ Result<QList<Claim>> LeaseStore::claimSqlite(const QStringList &names, int limit
                 QStringLiteral(
                     "UPDATE cron_jobs SET ultimo_status = 'running', running_since = %1, "
                     "lease_owner = :owner, lease_expires_at = %2, "
-                    "lease_token = lease_token + 1, row_version = row_version + 1 "
-                    "WHERE id = :id")
-                    .arg(d.now(), d.nowPlusSeconds(QStringLiteral(":lease"))),
+                    "lease_token = lease_token + 1, row_version = row_version + 1, "
+                    "claimable_after = NULL WHERE id = :id RETURNING %3, %4")
+                    .arg(d.now(), d.clockPlusSeconds(QStringLiteral(":lease")),
+                        d.epoch(QStringLiteral("lease_expires_at")),
+                        d.epoch(QStringLiteral("running_since"))),
                 {{QStringLiteral("owner"), m_owner}, {QStringLiteral("lease"), m_leaseSeconds},
                     {QStringLiteral("id"), job.id}},
                 tr("claiming job \"%1\"").arg(job.name));
             if (!claimed)
                 return claimed.error();
+            if (!(*claimed)->next())
+                return Error::database(tr("claiming job \"%1\": the row is gone").arg(job.name));
             Claim claim;
             claim.job = job; // keeps the planned next_run
             claim.job.lastStatus = QStringLiteral("running");
             claim.job.leaseOwner = m_owner;
             claim.job.leaseToken = job.leaseToken + 1;
+            claim.job.leaseExpiresAt = JobRow::fromEpoch((*claimed)->value(0));
+            claim.job.runningSince = JobRow::fromEpoch((*claimed)->value(1));
+            claim.job.claimableAfter = {};
             claim.token = claim.job.leaseToken;
+            claim.leaseExpiresAt = claim.job.leaseExpiresAt;
+            if (job.lastStatus == QLatin1String("running") && !job.leaseOwner.isEmpty())
+                claim.abandoned = Claim::Abandoned{job.leaseOwner, job.leaseToken, job.runningSince};
+            (*claimed)->finish();
             claims << claim;
         }
         return {};
@@ -160,19 +186,37 @@ Result<QList<Claim>> LeaseStore::claimSqlite(const QStringList &names, int limit
     return claims;
 }
 
-Result<bool> LeaseStore::renew(const Claim &claim)
+Result<std::optional<QDateTime>> LeaseStore::renew(const Claim &claim)
 {
-    const auto query = run(m_database,
-        QStringLiteral(
-            "UPDATE cron_jobs SET lease_expires_at = %1 WHERE nome = :nome "
-            "AND lease_token = :token AND lease_owner = :owner AND ultimo_status = 'running'")
-            .arg(m_database.dialect().nowPlusSeconds(QStringLiteral(":lease"))),
+    // The expiry is the server's real time once the row is ours, not the statement's start:
+    // a renewal that waited on a row lock would otherwise write an expiry already past. On
+    // PostgreSQL an UPDATE computes its new row before it waits for another transaction's lock,
+    // so the row is locked first (the CTE) and the expiry computed after.
+    const SqlDialect &d = m_database.dialect();
+    static const QString held
+        = QStringLiteral("nome = :nome AND lease_token = :token AND lease_owner = :owner "
+                         "AND ultimo_status = 'running'");
+    const QString sql = d.isPostgres()
+        ? QStringLiteral("WITH locked AS MATERIALIZED (SELECT id AS locked_id FROM cron_jobs "
+                         "WHERE %1 FOR UPDATE) "
+                         "UPDATE cron_jobs SET lease_expires_at = %2 FROM locked "
+                         "WHERE id = locked.locked_id AND %1 RETURNING %3")
+              .arg(held, d.clockPlusSeconds(QStringLiteral(":lease")),
+                  d.epoch(QStringLiteral("lease_expires_at")))
+        : QStringLiteral("UPDATE cron_jobs SET lease_expires_at = %2 WHERE %1 RETURNING %3")
+              .arg(held, d.clockPlusSeconds(QStringLiteral(":lease")),
+                  d.epoch(QStringLiteral("lease_expires_at")));
+    const auto query = run(m_database, sql,
         {{QStringLiteral("lease"), m_leaseSeconds}, {QStringLiteral("nome"), claim.job.name},
             {QStringLiteral("token"), claim.token}, {QStringLiteral("owner"), m_owner}},
         tr("renewing the lease of \"%1\"").arg(claim.job.name));
     if (!query)
         return query.error();
-    return (*query)->numRowsAffected() == 1;
+    std::optional<QDateTime> expiry;
+    if ((*query)->next())
+        expiry = JobRow::fromEpoch((*query)->value(0));
+    (*query)->finish();
+    return expiry;
 }
 
 namespace {
@@ -271,13 +315,15 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
             const QDateTime next = JobRules::nextSlot(job, job.readAt);
             const auto updated = run(m_database,
                 QStringLiteral(
-                    "UPDATE cron_jobs SET last_run = %1, next_run = %2, "
+                    "UPDATE cron_jobs SET last_run = %1, %2, "
                     "total_execucoes = COALESCE(total_execucoes, 0) + 1, "
                     "ultima_duracao_segundos = :duracao, ultimo_status = :status, "
                     "ultimo_resultado = %3, running_since = NULL, lease_owner = NULL, "
                     "lease_expires_at = NULL, row_version = row_version + 1, updated_at = %1 "
                     "WHERE id = :id")
-                    .arg(d.now(), d.fromEpoch(QStringLiteral(":next")),
+                    .arg(d.now(),
+                        d.assignInstant(QStringLiteral("next_run"),
+                            d.instantFromEpoch(QStringLiteral(":next"))),
                         d.json(QStringLiteral(":resultado"))),
                 {{QStringLiteral("next"), next.toMSecsSinceEpoch() / 1000.0},
                     {QStringLiteral("duracao"), qint64(result.durationSeconds + 0.5)},
@@ -323,12 +369,13 @@ Result<bool> LeaseStore::releaseUnrecorded(const Claim &claim, const QString &wh
     const QDateTime next = JobRules::nextSlot(claim.job, claim.job.readAt);
     const auto query = run(m_database,
         QStringLiteral(
-            "UPDATE cron_jobs SET last_run = %1, next_run = %2, ultimo_status = 'error', "
+            "UPDATE cron_jobs SET last_run = %1, %2, ultimo_status = 'error', "
             "ultimo_resultado = %3, running_since = NULL, lease_owner = NULL, "
             "lease_expires_at = NULL, row_version = row_version + 1, updated_at = %1 "
             "WHERE nome = :nome AND lease_token = :token AND lease_owner = :owner")
             .arg(m_database.dialect().now(),
-                m_database.dialect().fromEpoch(QStringLiteral(":next")),
+                m_database.dialect().assignInstant(QStringLiteral("next_run"),
+                    m_database.dialect().instantFromEpoch(QStringLiteral(":next"))),
                 m_database.dialect().json(QStringLiteral(":resultado"))),
         {{QStringLiteral("next"), next.toMSecsSinceEpoch() / 1000.0},
             {QStringLiteral("resultado"),

@@ -4,9 +4,12 @@
 #include "runner/executionresult.h"
 #include "util/result.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 class Database;
 class JobStore;
@@ -17,6 +20,15 @@ struct Claim {
     Job job;
     qint64 token = 0;
     QString owner; // the lease owner's name; empty: this store's owner
+    // Set when this claim took the job over from a runner whose lease had expired: that run
+    // was abandoned (its runner died, or was cut off) and this claimer records it (G2).
+    struct Abandoned {
+        QString owner;
+        qint64 token = 0;
+        QDateTime since;
+    };
+    std::optional<Abandoned> abandoned;
+    QDateTime leaseExpiresAt; // as the server wrote it (its clock, an instant)
 };
 
 struct RunnerInfo {
@@ -56,11 +68,14 @@ public:
 
     // The configured jobs as they are now (for working out when to wake).
     Result<QList<Job>> jobs(const QStringList &names);
-    // Claims up to `limit` of the named jobs that deve_executar_cron would run, atomically
-    // against every other runner and every iniciar_execucao_cron caller.
+    // Claims up to `limit` (never more, new database or not) of the named jobs that
+    // deve_executar_cron would run, atomically against every other runner and every
+    // iniciar_execucao_cron caller. Each claim carries the lease expiry the server wrote.
     Result<QList<Claim>> claimDue(const QStringList &names, int limit);
-    // Extends the lease; false when the lease is no longer ours (reset, or taken after expiry).
-    Result<bool> renew(const Claim &claim);
+    // Extends the lease to the server's real time plus the lease length and returns the expiry
+    // the server wrote; std::nullopt when the lease is no longer ours (reset, or taken after
+    // expiry).
+    Result<std::optional<QDateTime>> renew(const Claim &claim);
     struct Recorded {
         bool duplicate = false; // this (job, token) was recorded before: nothing written now
         bool fenced = false; // the lease was no longer ours: history row only, job untouched

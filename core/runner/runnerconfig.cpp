@@ -1,5 +1,7 @@
 #include "runner/runnerconfig.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -146,6 +148,13 @@ QString whoMayWrite(mode_t mode)
 Result<ActionSpec> parseAction(const QString &file, const QString &name, const QJsonValue &value)
 {
     const QString path = QStringLiteral("jobs.") + name;
+    // The name is cron_jobs.nome (VARCHAR(100)); PostgreSQL refuses control characters such as
+    // U+0000 in text, which would make every registration of the runner fail.
+    if (name.isEmpty() || name.size() > 100
+        || std::any_of(name.cbegin(), name.cend(), [](QChar c) { return c.category() == QChar::Other_Control; }))
+        return Error::config(QStringLiteral("%1: %2: %3")
+                                 .arg(file, QString(path).replace(QChar(0), QStringLiteral("\\u0000")),
+                                     tr("is not a job name: 1 to 100 characters, no control characters")));
     if (!value.isObject())
         return Error::config(QStringLiteral("%1: %2: %3").arg(file, path, tr("must be an object")));
     const Reader reader(file, path, value.toObject());
@@ -325,6 +334,11 @@ Result<RunnerConfig> RunnerConfig::parse(const QByteArray &json, const QString &
     RunnerConfig config;
     config.filePath = filePath;
     TRY_ASSIGN(config.runnerName, reader.string(QStringLiteral("runner_name"), false));
+    if (std::any_of(config.runnerName.cbegin(), config.runnerName.cend(),
+            [](QChar c) { return c.category() == QChar::Other_Control; })
+        || config.runnerName.size() > 200)
+        return reader.error(QStringLiteral("runner_name"),
+            tr("must be at most 200 characters, no control characters"));
     TRY_ASSIGN(
         config.maxPollSeconds, reader.integer(QStringLiteral("max_poll_seconds"), 60, 1, 3600));
     TRY_ASSIGN(config.leaseSeconds, reader.integer(QStringLiteral("lease_seconds"), 60, 5, 3600));

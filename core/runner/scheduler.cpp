@@ -310,8 +310,11 @@ void Scheduler::wake()
             retryLater(claims.error());
             return;
         }
-        for (const Claim &claim : *claims)
+        for (const Claim &claim : *claims) {
+            if (claim.abandoned)
+                recordAbandoned(claim);
             startAction(claim, sentMs);
+        }
     }
 
     // When to look again: the earliest moment one of our idle jobs becomes claimable.
@@ -330,13 +333,8 @@ void Scheduler::wake()
         QDateTime at;
         if (JobRules::shouldRun(job, now))
             at = freeSlot ? now.addMSecs(contendedRetryMs) : QDateTime();
-        else if (job.lastStatus == QLatin1String("running"))
-            at = job.leaseExpiresAt.isValid()
-                ? job.leaseExpiresAt
-                : (job.runningSince.isValid() ? job.runningSince : job.updatedAt)
-                      .addSecs(std::chrono::seconds(JobRules::stuckAfter).count());
         else
-            at = job.nextRun;
+            at = JobRules::claimableFrom(job, now); // also after a forced reset's hold-back
         if (at.isValid())
             delay = std::min(delay, now.msecsTo(at));
     }
@@ -462,6 +460,29 @@ void Scheduler::record(Pending pending)
             qCWarning(lcRunner, "%s", qPrintable(released.error().message));
     }
     keep();
+}
+
+void Scheduler::recordAbandoned(const Claim &claim)
+{
+    // The run of a runner that stopped renewing (killed, crashed, cut off): its guard stopped
+    // it before the lease ran out, and nobody else will say it happened. Recorded once (if that
+    // runner comes back with its result, it is a duplicate), in the history only.
+    const Claim::Abandoned &was = *claim.abandoned;
+    Pending pending;
+    pending.claim.job = claim.job;
+    pending.claim.job.leaseToken = was.token;
+    pending.claim.token = was.token;
+    pending.claim.owner = was.owner;
+    pending.result.failure = ExecutionResult::Failure::LeaseLost;
+    pending.result.error = tr("abandoned: runner %1 stopped renewing its lease; what the run "
+                              "did before it was stopped is unknown")
+                               .arg(was.owner);
+    if (was.since.isValid())
+        pending.result.durationSeconds
+            = std::max<qint64>(0, was.since.msecsTo(claim.job.readAt)) / 1000.0;
+    qCWarning(lcRunner, "%s took %s over from %s (lease token %lld)", qPrintable(m_name),
+        qPrintable(claim.job.name), qPrintable(was.owner), was.token);
+    record(pending);
 }
 
 void Scheduler::retryPending()

@@ -99,6 +99,7 @@ private:
     void stopAction(Running &running, const QString &reason, ExecutionResult::Failure failure);
     void onActionFinished(const QString &job, const ExecutionResult &result);
     void record(Pending pending);
+    void recordAbandoned(const Claim &claim);
     void retryPending();
     void heartbeat();
     void enforceLeases();

@@ -28,7 +28,8 @@ Status insert(Database &database, const QString &action, const QJsonObject &deta
 }
 
 Status adminAction(Database &database, const QString &action, const QString &job,
-    const QJsonValue &before, const QJsonValue &after, const QString &reason)
+    const QJsonValue &before, const QJsonValue &after, const QString &reason,
+    const QJsonObject &extras)
 {
     QJsonObject details{
         {QStringLiteral("job"), job},
@@ -42,6 +43,8 @@ Status adminAction(Database &database, const QString &action, const QString &job
     };
     if (!reason.isEmpty())
         details.insert(QStringLiteral("reason"), reason);
+    for (auto it = extras.begin(); it != extras.end(); ++it)
+        details.insert(it.key(), it.value());
     return insert(database, QStringLiteral("cron_admin_") + action, details);
 }
 

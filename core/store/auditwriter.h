@@ -12,8 +12,10 @@ class Database;
 namespace AuditWriter {
 
 Status insert(Database &database, const QString &action, const QJsonObject &details);
-// acao = cron_admin_<action>; details gain job, before, after, db_user, os_user, host, client.
+// acao = cron_admin_<action>; details gain job, before, after, db_user, os_user, host, client,
+// and the action's own `extras` (reset: forced).
 Status adminAction(Database &database, const QString &action, const QString &job,
-    const QJsonValue &before, const QJsonValue &after, const QString &reason);
+    const QJsonValue &before, const QJsonValue &after, const QString &reason,
+    const QJsonObject &extras = {});
 
 } // namespace AuditWriter

@@ -34,6 +34,7 @@ enum Column {
     ErrorAction,
     CronExpression,
     TimeZone,
+    ClaimableAfter,
     ReadAt,
 };
 
@@ -45,14 +46,15 @@ QString selectList(const SqlDialect &d)
                                               : QStringLiteral("ultimo_resultado");
     return QStringList{QStringLiteral("id"), QStringLiteral("nome"), QStringLiteral("descricao"),
         QStringLiteral("intervalo_horas"), QStringLiteral("ativo"),
-        d.epoch(QStringLiteral("last_run")), d.epoch(QStringLiteral("next_run")),
+        d.epoch(QStringLiteral("last_run")), d.epoch(d.instant(QStringLiteral("next_run"))),
         QStringLiteral("total_execucoes"), QStringLiteral("ultima_duracao_segundos"),
         QStringLiteral("ultimo_status"), resultText, d.epoch(QStringLiteral("created_at")),
         d.epoch(QStringLiteral("updated_at")), QStringLiteral("row_version"),
-        d.epoch(QStringLiteral("running_since")), QStringLiteral("lease_owner"),
+        d.epoch(d.instant(QStringLiteral("running_since"))), QStringLiteral("lease_owner"),
         d.epoch(QStringLiteral("lease_expires_at")), QStringLiteral("lease_token"),
         QStringLiteral("acao_sucesso"), QStringLiteral("acao_erro"),
-        QStringLiteral("cron_expression"), QStringLiteral("schedule_timezone"), d.epoch(d.now())}
+        QStringLiteral("cron_expression"), QStringLiteral("schedule_timezone"),
+        d.epoch(QStringLiteral("claimable_after")), d.epoch(d.now())}
         .join(QStringLiteral(", "));
 }
 
@@ -65,6 +67,11 @@ QDateTime fromEpoch(const QVariant &value)
     if (!ok || !std::isfinite(seconds))
         return {};
     return QDateTime::fromMSecsSinceEpoch(qint64(std::llround(seconds * 1000.0)), Qt::UTC);
+}
+
+int columnCount()
+{
+    return ReadAt + 1;
 }
 
 Job read(const QSqlQuery &q)
@@ -93,6 +100,7 @@ Job read(const QSqlQuery &q)
     job.errorAction = q.value(ErrorAction).toString();
     job.cronExpression = q.value(CronExpression).toString();
     job.timeZone = q.value(TimeZone).toString();
+    job.claimableAfter = fromEpoch(q.value(ClaimableAfter));
     job.readAt = fromEpoch(q.value(ReadAt));
     return job;
 }

@@ -99,8 +99,8 @@ Result<Job> JobStore::job(const QString &name)
     return selectJob(name, false);
 }
 
-Result<ActionOutcome> JobStore::applyAction(
-    const QString &name, const QString &action, const ActionOptions &options, const Change &change)
+Result<ActionOutcome> JobStore::applyAction(const QString &name, const QString &action,
+    const ActionOptions &options, const Change &change, const QJsonObject &auditExtras)
 {
     ActionOutcome outcome;
     const Status status = Transaction::run(m_database, [&]() -> Status {
@@ -126,7 +126,7 @@ Result<ActionOutcome> JobStore::applyAction(
             return after.error();
         outcome.job = *after;
         return AuditWriter::adminAction(m_database, action, name, StatusJson::snapshot(*before),
-            StatusJson::snapshot(*after), options.reason);
+            StatusJson::snapshot(*after), options.reason, auditExtras);
     });
     if (!status)
         return status.error();
@@ -175,17 +175,18 @@ Result<ActionOutcome> JobStore::applySchedule(const QString &name, const Schedul
                 return Error::invalidInput(
                     tr("the expression \"%1\" never fires in the next five years")
                         .arg(schedule.expression()));
-            assignments = QStringLiteral("cron_expression = :cron, schedule_timezone = :zone, "
-                                         "next_run = %1")
-                              .arg(d.fromEpoch(QStringLiteral(":next")));
+            assignments = QStringLiteral("cron_expression = :cron, schedule_timezone = :zone, %1")
+                              .arg(d.assignInstant(QStringLiteral("next_run"),
+                                  d.instantFromEpoch(QStringLiteral(":next"))));
             values.insert(QStringLiteral("cron"), schedule.expression());
             values.insert(QStringLiteral("zone"), schedule.zoneId());
             values.insert(QStringLiteral("next"), next.toMSecsSinceEpoch() / 1000.0);
         } else {
             // As the seed does: next_run = calcular_proximo_run(intervalo_horas).
-            assignments = QStringLiteral("intervalo_horas = :horas, next_run = %1, "
+            assignments = QStringLiteral("intervalo_horas = :horas, %1, "
                                          "cron_expression = NULL, schedule_timezone = NULL")
-                              .arg(d.nowPlusHours(QStringLiteral(":horas2")));
+                              .arg(d.assignInstant(QStringLiteral("next_run"),
+                                  d.instantPlusHours(QStringLiteral(":horas2"))));
             values.insert(QStringLiteral("horas"), schedule.intervalHours());
             values.insert(QStringLiteral("horas2"), schedule.intervalHours());
         }
@@ -197,15 +198,33 @@ Result<ActionOutcome> JobStore::applySchedule(const QString &name, const Schedul
 Result<ActionOutcome> JobStore::reset(const QString &name, const ActionOptions &options)
 {
     return applyAction(
-        name, QStringLiteral("reset"), options, [&](const Job &before) -> Result<bool> {
+        name, QStringLiteral("reset"), options,
+        [&](const Job &before) -> Result<bool> {
+            // readAt is the server's clock at the row lock: nobody renews the lease meanwhile.
+            const bool live = JobRules::hasLiveLease(before, before.readAt);
+            if (live && !options.force)
+                return Error::conflict(
+                    tr("job \"%1\" is running: %2 holds a live lease until %3 (server time, "
+                       "UTC), so a reset now could start a second copy beside it. Wait until it "
+                       "finishes, or force the reset (cronctl reset %1 --force, or Force in the "
+                       "console's reset dialog): %2 is fenced off and nobody starts the job "
+                       "before its lease expires.")
+                        .arg(name, before.leaseOwner.isEmpty() ? tr("a runner") : before.leaseOwner,
+                            before.leaseExpiresAt.toUTC().toString(Qt::ISODateWithMs)));
             // lease_token moves on, so a runner that still thinks it holds the job cannot record
-            // its result over the reset.
-            return updateJob(before.id,
-                QStringLiteral(
-                    "ultimo_status = 'pending', running_since = NULL, lease_owner = NULL, "
-                    "lease_expires_at = NULL, lease_token = lease_token + 1"),
-                {}, tr("resetting job \"%1\"").arg(name));
-        });
+            // its result over the reset. A forced reset of a live lease also keeps everyone off
+            // the job until that lease's expiry (the SET reads the row before the change).
+            const SqlDialect &d = m_database.dialect();
+            QString assignments = QStringLiteral(
+                "ultimo_status = 'pending', running_since = NULL, lease_owner = NULL, "
+                "lease_expires_at = NULL, lease_token = lease_token + 1");
+            if (d.isPostgres())
+                assignments += QStringLiteral(", running_since_tz = NULL");
+            if (live)
+                assignments += QStringLiteral(", claimable_after = lease_expires_at");
+            return updateJob(before.id, assignments, {}, tr("resetting job \"%1\"").arg(name));
+        },
+        QJsonObject{{QStringLiteral("forced"), options.force}});
 }
 
 Result<ActionOutcome> JobStore::runNow(const QString &name, const ActionOptions &options)
@@ -221,9 +240,9 @@ Result<ActionOutcome> JobStore::runNow(const QString &name, const ActionOptions 
                                            .arg(name,
                                                before.leaseOwner.isEmpty() ? tr("another program")
                                                                            : before.leaseOwner));
-            return updateJob(before.id,
-                QStringLiteral("next_run = %1").arg(m_database.dialect().now()), {},
-                tr("scheduling job \"%1\" now").arg(name));
+            const SqlDialect &d = m_database.dialect();
+            return updateJob(before.id, d.assignInstant(QStringLiteral("next_run"), d.instantNow()),
+                {}, tr("scheduling job \"%1\" now").arg(name));
         });
 }
 
@@ -270,8 +289,9 @@ Result<ActionOutcome> JobStore::addJob(const NewJob &newJob, const ActionOptions
                 return added.error();
             const Status scheduled = exec(
                 QStringLiteral("UPDATE cron_jobs SET cron_expression = :cron, schedule_timezone = "
-                               ":zone, next_run = %1 WHERE id = :id")
-                    .arg(m_database.dialect().fromEpoch(QStringLiteral(":next"))),
+                               ":zone, %1 WHERE id = :id")
+                    .arg(m_database.dialect().assignInstant(QStringLiteral("next_run"),
+                        m_database.dialect().instantFromEpoch(QStringLiteral(":next")))),
                 {{QStringLiteral("cron"), cron->expression()},
                     {QStringLiteral("zone"), cron->zoneId()},
                     {QStringLiteral("next"),

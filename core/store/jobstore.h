@@ -4,6 +4,7 @@
 #include "domain/job.h"
 #include "util/result.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -29,6 +30,9 @@ struct ActionOptions {
     // action is refused instead of overwriting someone else's change.
     std::optional<qint64> expectedVersion;
     QString reason; // goes into the audit row
+    // reset only: go ahead although a runner's lease is live. The holder is fenced off and the
+    // job stays unclaimable until that lease's expiry (Job::claimableAfter).
+    bool force = false;
 };
 
 struct ActionOutcome {
@@ -57,9 +61,12 @@ public:
     // A cron expression in a zone, or an interval; next_run moves to the schedule's next run.
     Result<ActionOutcome> setSchedule(
         const QString &name, const Schedule &schedule, const ActionOptions &options = {});
-    // A running or stuck job back to 'pending'; its lease is dropped and fenced.
+    // A running or stuck job back to 'pending'; its lease is dropped and fenced. Refused
+    // (Error::Kind::Conflict) while a runner's lease is live unless options.force; a forced
+    // reset keeps the job unclaimable by anyone until the old lease's expiry.
     Result<ActionOutcome> reset(const QString &name, const ActionOptions &options = {});
-    // next_run = now; on PostgreSQL the change is announced to runners at once.
+    // next_run = now; on PostgreSQL the change is announced to runners at once. Refused while
+    // the job is running and not stuck, so it never starts a second copy.
     Result<ActionOutcome> runNow(const QString &name, const ActionOptions &options = {});
 
     // The job's (or all) cron history in tenant_logs, newest first.
@@ -70,7 +77,7 @@ private:
     // Lock the job, check the expected version, apply `change` (which returns whether it
     // wrote), re-read and audit, all in one transaction.
     Result<ActionOutcome> applyAction(const QString &name, const QString &action,
-        const ActionOptions &options, const Change &change);
+        const ActionOptions &options, const Change &change, const QJsonObject &auditExtras = {});
     Result<Job> selectJob(const QString &name, bool forUpdate);
     Result<ActionOutcome> applySchedule(const QString &name, const Schedule &schedule,
         const QString &action, const ActionOptions &options);

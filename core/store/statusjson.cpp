@@ -86,6 +86,9 @@ QJsonObject snapshot(const Job &job)
                                      : QJsonValue(job.cronExpression));
     object.insert(QStringLiteral("schedule_timezone"),
         job.timeZone.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(job.timeZone));
+    // Only after a forced reset, so the shape of earlier audit rows stays as it was.
+    if (job.claimableAfter.isValid())
+        object.insert(QStringLiteral("claimable_after"), isoTime(job.claimableAfter));
     return object;
 }
 

@@ -1087,8 +1087,8 @@
         <translation>O lease expirou %1.</translation>
     </message>
     <message>
-        <source>Its lease is valid until %1: the runner may still be working.</source>
-        <translation>O lease vale até %1: o executor ainda pode estar trabalhando.</translation>
+        <source>Its lease is valid until %1: the runner may still be working, so a reset is refused unless you force it.</source>
+        <translation>O lease vale até %1: o executor ainda pode estar trabalhando, por isso o reset é recusado a menos que você o force.</translation>
     </message>
     <message>
         <source>Not running now (last status: %1).</source>
@@ -1113,6 +1113,10 @@
     <message>
         <source>&amp;Reason:</source>
         <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Force: fence off %1 now; nobody starts the job before its lease expires (%2)</source>
+        <translation>&amp;Forçar: isolar %1 agora; ninguém inicia o job antes de o lease expirar (%2)</translation>
     </message>
 </context>
 <context>

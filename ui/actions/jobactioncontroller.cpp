@@ -118,6 +118,7 @@ void JobActionController::reset()
         JobAction action
             = JobAction::make(JobAction::Kind::Reset, dialog->job().name, dialog->job().rowVersion);
         action.options.reason = dialog->reason();
+        action.options.force = dialog->force();
         perform(action, tr("Resetting %1").arg(dialog->job().name),
             tr("%1 is pending again").arg(dialog->job().name));
     });

@@ -3,6 +3,7 @@
 #include "common/relativetime.h"
 #include "domain/jobrules.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -32,7 +33,8 @@ ResetDialog::ResetDialog(const Job &job, const QDateTime &now, QWidget *parent)
                 + (job.leaseExpiresAt <= now
                         ? tr("Its lease expired %1.")
                               .arg(RelativeTime::ago(job.leaseExpiresAt, now))
-                        : tr("Its lease is valid until %1: the runner may still be working.")
+                        : tr("Its lease is valid until %1: the runner may still be working, so "
+                             "a reset is refused unless you force it.")
                               .arg(RelativeTime::absolute(job.leaseExpiresAt)));
     } else {
         m_holderText = tr("Not running now (last status: %1).")
@@ -55,10 +57,23 @@ ResetDialog::ResetDialog(const Job &job, const QDateTime &now, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addLayout(form);
+    if (JobRules::hasLiveLease(job, now)) {
+        m_force = new QCheckBox(
+            tr("&Force: fence off %1 now; nobody starts the job before its lease expires (%2)")
+                .arg(holder, RelativeTime::absolute(job.leaseExpiresAt)),
+            this);
+        m_force->setObjectName(QStringLiteral("force"));
+        layout->addWidget(m_force);
+    }
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     resize(520, sizeHint().height());
+}
+
+bool ResetDialog::force() const
+{
+    return m_force && m_force->isChecked();
 }
 
 QString ResetDialog::reason() const

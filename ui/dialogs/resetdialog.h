@@ -4,10 +4,13 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QDialogButtonBox;
 class QLineEdit;
 
 // Reset: shows who holds the job and for how long, and asks for a reason for the audit row.
+// While a runner's lease is live the store refuses the reset unless forced; the dialog then
+// offers a checkbox naming the holder.
 class ResetDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -16,6 +19,11 @@ public:
 
     const Job &job() const { return m_job; }
     QString reason() const;
+    // Reset although the lease is live (the holder is fenced; nobody starts the job before the
+    // lease's expiry). Always false when the lease was not live as the dialog opened.
+    bool force() const;
+    // Null when the job had no live lease.
+    QCheckBox *forceBox() const { return m_force; }
     QLineEdit *reasonField() const { return m_reason; }
     QDialogButtonBox *buttons() const { return m_buttons; }
     // The sentence about the holder, for tests and the screenshot.
@@ -25,5 +33,6 @@ private:
     Job m_job;
     QString m_holderText;
     QLineEdit *m_reason;
+    QCheckBox *m_force = nullptr;
     QDialogButtonBox *m_buttons;
 };
