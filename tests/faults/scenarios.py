@@ -28,11 +28,21 @@ def started_on(h, job, runner):
     return ids
 
 
+HOLD_AFTER_TAKEOVER = 8.0  # how long a fault stays on once another runner took the job
+
+
+def held_stopped(h, fault):
+    return all(not held.get("run") or not h.run_alive(held["job"], held["run"])
+               for held in fault.held)
+
+
 def hold_fault(h, fault, job, holder, others, lease):
-    """Keeps a fault on until another runner took the job or the lease is long gone."""
-    took = wait_until(lambda: any(started_on(h, job, r) for r in others), lease + 8)
+    """Keeps a fault on until the faulted runner's action stopped (and another runner took the
+    job), or HOLD_AFTER_TAKEOVER seconds after the takeover, or lease + 12 s."""
+    took = wait_until(lambda: any(started_on(h, job, r) for r in others), lease + 12)
     log("%s: %s" % (job, "taken over by another runner" if took else "not taken over"))
-    time.sleep(2)
+    if took:
+        wait_until(lambda: held_stopped(h, fault), HOLD_AFTER_TAKEOVER)
     fault.heal()
 
 
@@ -58,11 +68,8 @@ def partition(h):
         h.runners[b].start().wait_registered()
     time.sleep(1)
     faults = [(apply(h, a), job, a, b, lease) for job, lease, a, b, apply in pairs]
-    deadline = time.monotonic() + 10 + 8
-    while time.monotonic() < deadline and not all(
-            started_on(h, job, b) for _, job, _, b, _ in faults):
-        time.sleep(0.1)
-    time.sleep(2)
+    wait_until(lambda: all(started_on(h, job, b) for _, job, _, b, _ in faults), 10 + 12)
+    wait_until(lambda: all(held_stopped(h, fault) for fault, *_ in faults), HOLD_AFTER_TAKEOVER)
     for fault, *_ in faults:
         fault.heal()
     time.sleep(8)
@@ -105,7 +112,8 @@ SQL_SLEEP = "SELECT pg_sleep(40) /* faults k9_sql */"
 
 def sql_statements(h):
     return h.query("SELECT pid, host(client_addr) FROM pg_stat_activity "
-                   "WHERE query LIKE %s AND state = 'active'", ("%faults k9_sql%",))
+                   "WHERE query LIKE %s AND state = 'active' AND pid <> pg_backend_pid()",
+                   ("%faults k9_sql%",))
 
 
 def kill9_tree(h):
