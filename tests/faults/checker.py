@@ -24,6 +24,7 @@ import time
 
 TARGET_MARGIN = 1.0
 SLACK = 2.0  # lateness target: lease + 2 s
+HEALTHY_SECONDS = 2.0  # a demand counts when a runner was healthy this long after it fell due
 
 
 class Run:
@@ -216,6 +217,22 @@ def check(ticks, dsn=None, events_path=None, default_lease=10, now=None, definit
                 best = (distance, claim["token"])
         if best is not None:
             run.token = best[1]
+    # A claim taken over within one poll was never seen: the token between its neighbours'.
+    for job in {r.job for r in runs if r.token is None}:
+        job_runs = sorted((r for r in runs if r.job == job), key=lambda r: r.start)
+        highest = int((definitions.get(job) or {}).get("token") or 0)
+        known = {r.token for r in job_runs if r.token is not None}
+        missing = [t for t in range(1, highest + 1) if t not in known]
+        for i, run in enumerate(job_runs):
+            if run.token is not None:
+                continue
+            low = max([r.token for r in job_runs[:i] if r.token is not None] or [0])
+            high = min([r.token for r in job_runs[i + 1:] if r.token is not None]
+                       or [highest + 1])
+            candidates = [t for t in missing if low < t < high]
+            if len(candidates) == 1:
+                run.token = candidates[0]
+                missing.remove(candidates[0])
     if runs and env_tokens == 0:
         notes.append("actions got no CRON_CONSOLE_TOKEN (G8 not there yet): runs matched to "
                      "history rows by the claims the harness observed")
@@ -303,7 +320,8 @@ def check(ticks, dsn=None, events_path=None, default_lease=10, now=None, definit
                     continue  # coalesced: a run covered the whole slot
                 base = max([due] + [r.end for r in alive if served and r.end < served.start])
                 late = max(0.0, served.start - base) if served else None
-            healthy = health.healthy_runner(job, due, due + allowed)
+            # Healthy when it fell due: a fault that begins later still leaves it to be served.
+            healthy = health.healthy_runner(job, due, due + HEALTHY_SECONDS)
             if served is None:
                 if healthy:
                     missed += 1

@@ -200,8 +200,7 @@ def timezones(h):
     # Long enough for a takeover (lease + 2 s) and one served minute slot.
     started = time.time()
     next_slot = (int(started // 60) + 1) * 60
-    end = max(started + 16, next_slot + 14) if next_slot - started < 45 else started + 16
-    time.sleep(max(0, end - time.time()))
+    time.sleep(max(0, max(started + 16, next_slot + 14) - time.time()))
 
 
 def _owner(h, job):
@@ -273,7 +272,8 @@ def failover(h):
     h.replica = replica
     multi = "postgresql://postgres@%s,%s/cron?target_session_attrs=read-write&connect_timeout=3" \
         % (h.primary.tcp_host(), replica.tcp_host())
-    fallback = ("postgresql://postgres@/cron?host=%s,%s&port=5432,5432"
+    # The form the current runner takes (one port for both hosts; issue 11, point 12).
+    fallback = ("postgresql://postgres@/cron?host=%s,%s"
                 "&target_session_attrs=read-write&connect_timeout=3"
                 % (h.primary.address, replica.address))
     t = h.tickfile

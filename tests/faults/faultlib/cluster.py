@@ -49,7 +49,7 @@ class Cluster:
     def init_replica_of(self, primary):
         """A streaming replica made with pg_basebackup -R from the primary, over the bridge."""
         self._as_postgres([BIN + "/pg_basebackup", "-h", primary.address, "-p", str(PORT),
-                           "-U", "postgres", "-D", self.data, "-R", "-X", "stream",
+                           "-U", "postgres", "-D", self.data, "-R", "-X", "stream", "-c", "fast",
                            "--no-sync"])
         self._configure()
 

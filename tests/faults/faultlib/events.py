@@ -45,10 +45,10 @@ def to_epoch(value, zone_name):
 
 
 class ClaimObserver(threading.Thread):
-    """Polls cron_jobs every 100 ms; emits `claim` when a (job, token, owner) appears, and keeps
+    """Polls cron_jobs every 50 ms; emits `claim` when a (job, token, owner) appears, and keeps
     the last lease expiry seen per owner and job for the partition margin."""
 
-    def __init__(self, harness, interval=0.1):
+    def __init__(self, harness, interval=0.05):
         super().__init__(daemon=True)
         self.harness = harness
         self.interval = interval
