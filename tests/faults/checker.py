@@ -294,9 +294,13 @@ def check(ticks, dsn=None, events_path=None, default_lease=10, now=None, definit
         elif (definitions.get(job) or {}).get("cron") and not step:
             notes.append("%s: cron %r is not checked for missed slots" % (
                 job, definitions[job]["cron"]))
+        elif job in added:
+            demands.append(("added", added[job], added[job] + allowed + 60))  # due at once
         for event in run_nows:
-            if event["job"] == job and not event.get("running") and event.get("exit") == 0:
-                demands.append(("run-now", event["t"], event["t"] + allowed + 60))
+            if event["job"] == job and event.get("exit") == 0:
+                # Of a running job: it may run after the current run; never counted missing.
+                kind = "run-now (running)" if event.get("running") else "run-now"
+                demands.append((kind, event["t"], event["t"] + allowed + 60))
         for run in job_runs:
             if run.exited or run.end > window_end - allowed - 3:
                 continue
@@ -304,6 +308,7 @@ def check(ticks, dsn=None, events_path=None, default_lease=10, now=None, definit
                 continue  # a reset that stopped the run does not ask for another
             demands.append(("takeover", run.end, run.end + allowed + 60, run))
         missed = 0
+        asked = set()  # runs that served a demand; the others ran without one
         for demand in demands:
             kind, due, until = demand[0], demand[1], demand[2]
             if kind == "takeover":
@@ -320,6 +325,10 @@ def check(ticks, dsn=None, events_path=None, default_lease=10, now=None, definit
                     continue  # coalesced: a run covered the whole slot
                 base = max([due] + [r.end for r in alive if served and r.end < served.start])
                 late = max(0.0, served.start - base) if served else None
+            if served is not None:
+                asked.add(id(served))
+            if kind == "run-now (running)":
+                continue
             # Healthy when it fell due: a fault that begins later still leaves it to be served.
             healthy = health.healthy_runner(job, due, due + HEALTHY_SECONDS)
             if served is None:
@@ -336,9 +345,14 @@ def check(ticks, dsn=None, events_path=None, default_lease=10, now=None, definit
                 worst_late = max(worst_late, late)
                 figures["lateness"] = round(max(figures.get("lateness", 0.0), late), 3)
         figures["missed"] = missed
+        unasked = [r for r in job_runs if id(r) not in asked]
+        figures["unasked"] = len(unasked)
+        for run in unasked:
+            details.append("unasked %s: %r served no slot, run-now or takeover" % (job, run))
         figures.setdefault("lateness", 0.0)
         figures["lease"] = lease
-        for key in ("overlap", "unrecorded", "doubled", "unmatched", "missed", "orphan_rows"):
+        for key in ("overlap", "unrecorded", "doubled", "unmatched", "missed", "orphan_rows",
+                    "unasked"):
             totals[key] += figures[key]
         totals["runs"] += len(job_runs)
         totals["rows"] += len(job_rows)
@@ -401,17 +415,20 @@ def check(ticks, dsn=None, events_path=None, default_lease=10, now=None, definit
 def print_report(report, out=sys.stdout, title="checker"):
     print("== %s ==" % title, file=out)
     header = ("job", "lease", "runs", "rows", "overlap_s", "missed", "unrec", "double",
-              "unmatch", "late_s")
-    print("%-22s %5s %5s %5s %10s %6s %6s %6s %7s %8s" % header, file=out)
+              "unmatch", "late_s", "unasked")
+    print("%-22s %5s %5s %5s %10s %6s %6s %6s %7s %8s %7s" % header, file=out)
     for job, f in report["jobs"].items():
-        print("%-22s %5d %5d %5d %10.3f %6d %6d %6d %7d %8.3f" % (
+        print("%-22s %5d %5d %5d %10.3f %6d %6d %6d %7d %8.3f %7d" % (
             job[:22], f["lease"], f["runs"], f["rows"], f["overlap"], f["missed"],
-            f["unrecorded"], f["doubled"], f["unmatched"], f["lateness"]), file=out)
+            f["unrecorded"], f["doubled"], f["unmatched"], f["lateness"], f["unasked"]),
+            file=out)
     t = report["totals"]
-    print("%-22s %5s %5d %5d %10.3f %6d %6d %6d %7d %8.3f" % (
+    print("%-22s %5s %5d %5d %10.3f %6d %6d %6d %7d %8.3f %7d" % (
         "TOTAL", "", t.get("runs", 0), t.get("rows", 0), t.get("overlap", 0), t.get("missed", 0),
-        t.get("unrecorded", 0), t.get("doubled", 0), t.get("unmatched", 0), report["lateness"]),
-        file=out)
+        t.get("unrecorded", 0), t.get("doubled", 0), t.get("unmatched", 0), report["lateness"],
+        t.get("unasked", 0)), file=out)
+    print("unasked: runs that served no slot, run-now or takeover (a figure, not a target)",
+          file=out)
     if report["lateness_all"] != report["lateness"]:
         print("largest lateness including times without a healthy runner: %.3f s"
               % report["lateness_all"], file=out)

@@ -218,7 +218,7 @@ def output(h):
     h.add_runner("r2", jobs).start().wait_registered()
     for job in jobs:
         h.add_job(job)
-    time.sleep(26)  # two and a half leases: a result that was dropped runs again
+    time.sleep(22)  # two leases and more: a result that was dropped runs again
     for job in jobs:
         status = h.query("SELECT ultimo_status FROM cron_jobs WHERE nome = %s", (job,))[0][0]
         runs = len({line.split()[1] for line in h.ticks_since().splitlines()
@@ -256,8 +256,8 @@ def restart(h):
     h.add_runner("r2", jobs).start().wait_registered()
     for job in names:
         h.add_job(job)
-    run_now_load(h, names, 26, [(6, lambda: nemesis.restart_database(h)),
-                                (16, lambda: nemesis.restart_database(h))])
+    run_now_load(h, names, 20, [(5, lambda: nemesis.restart_database(h)),
+                                (13, lambda: nemesis.restart_database(h))])
     wait_until(lambda: not any(h.is_running(j) for j in names), 15)
 
 
@@ -304,7 +304,7 @@ def failover(h):
         h.primary = replica  # the harness, its observer and cronctl follow the new primary
         fault.heal()
 
-    run_now_load(h, names, 24, [(6, promote)])
+    run_now_load(h, names, 18, [(5, promote)])
     wait_until(lambda: not any(h.is_running(j) for j in names), 15)
 
 

@@ -134,6 +134,28 @@ class TestChecker(unittest.TestCase):
         self.assertEqual(report["jobs"]["c"]["unrecorded"], 0)
         self.assertEqual(report["jobs"]["c"]["unmatched"], 0)
 
+    def test_a_claim_too_quick_to_see_gets_the_token_between(self):
+        case = self.case()
+        case.event("runner_start", 0, runner="r1", jobs=["q"], lease=10)
+        case.event("runner_start", 0, runner="r2", jobs=["q"], lease=10)
+        case.event("claim", 10.1, job="q", token=2, owner="r2", seen=10.1)
+        case.run("q", "500", 500, 10.0, 11.0)                # token 1, never seen
+        case.run("q", "501", 501, 10.05, 12.0, runner="r2")  # token 2
+        report = case.check([row("q", 1), row("q", 2)], {"q": {"cron": None, "token": 2}},
+                            now=40)
+        self.assertEqual(report["jobs"]["q"]["unmatched"], 0)
+        self.assertEqual(report["jobs"]["q"]["unrecorded"], 0)
+
+    def test_a_run_nobody_asked_for(self):
+        case = self.case()
+        case.event("runner_start", 0, runner="r1", jobs=["u"], lease=10)
+        case.event("job_added", 5, job="u")
+        case.run("u", "1", 100, 5.2, 6.0, token=1)    # due at once when added
+        case.run("u", "2", 101, 30.0, 31.0, token=2)  # nothing asked for it
+        report = case.check([row("u", 1), row("u", 2)], now=60)
+        self.assertEqual(report["jobs"]["u"]["unasked"], 1)
+        self.assertEqual(report["jobs"]["u"]["missed"], 0)
+
 
 if __name__ == "__main__":
     unittest.main()
