@@ -36,7 +36,9 @@ class Ticker:
         parts = [self.job, self.run_id, str(os.getpid()), "%.3f" % time.time()]
         if event:
             parts.append(event)
-            parts.extend("%s=%s" % (k, v) for k, v in fields.items() if v not in (None, ""))
+            # One line of space-separated fields: values never carry whitespace.
+            parts.extend("%s=%s" % (k, "_".join(str(v).split()))
+                         for k, v in fields.items() if v not in (None, ""))
         os.write(self.fd, (" ".join(parts) + "\n").encode())
 
     def tick_for(self, seconds):
@@ -71,7 +73,8 @@ def main():
 
     token = os.environ.get("CRON_CONSOLE_TOKEN", "")
     run_id = token or str(os.getpid())
-    runner = os.environ.get("CRON_CONSOLE_RUNNER") or os.environ.get("FAULTS_RUNNER", "")
+    # The harness's own name for the runner (runner.json env) matches lease_owner.
+    runner = os.environ.get("FAULTS_RUNNER") or os.environ.get("CRON_CONSOLE_RUNNER", "")
     ticker = Ticker(args.file, args.job, run_id, runner)
 
     def on_term(number, _frame):
@@ -81,8 +84,9 @@ def main():
     signal.signal(signal.SIGTERM, on_term)
     signal.signal(signal.SIGINT, on_term)
     ticker.line("start", runner=runner, token=token or "-",
-                scheduled=os.environ.get("CRON_CONSOLE_SCHEDULED_AT", "").replace(" ", "T"),
-                envjob=os.environ.get("CRON_CONSOLE_JOB", ""), variant=args.variant)
+                scheduled=os.environ.get("CRON_CONSOLE_SCHEDULED_AT", ""),
+                envjob=os.environ.get("CRON_CONSOLE_JOB", ""),
+                envrunner=os.environ.get("CRON_CONSOLE_RUNNER", ""), variant=args.variant)
 
     if args.variant == "fork":
         if os.fork() == 0:

@@ -3,7 +3,6 @@ import os
 import subprocess
 import time
 
-import psycopg2
 
 from .cluster import Cluster
 from .events import ClaimObserver, Events

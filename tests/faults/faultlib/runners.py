@@ -3,10 +3,9 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 
-from .topology import log, on_cleanup, run
+from .topology import log, on_cleanup
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TICK = os.path.join(HERE, "actions", "tick.py")
