@@ -133,10 +133,15 @@ class Health:
         for event in events:
             kind = event["type"]
             if kind == "runner_start":
-                self.lives[event["runner"]].append([event["t"], float("inf")])
+                # [start, stop, seconds it may take to register before it counts as healthy]
+                self.lives[event["runner"]].append([event["t"], float("inf"), 2.0])
                 self.jobs[event["runner"]].update(event.get("jobs", []))
                 for job in event.get("jobs", []):
                     self.lease[job] = max(self.lease.get(job, 0), event.get("lease", 0))
+            elif kind == "runner_ready":
+                lives = self.lives.get(event["runner"])
+                if lives and lives[-1][1] == float("inf"):
+                    lives[-1][0], lives[-1][2] = event["t"], 0.0  # healthy once registered
             elif kind == "runner_stop":
                 lives = self.lives.get(event["runner"])
                 if lives and lives[-1][1] == float("inf"):
@@ -159,7 +164,7 @@ class Health:
             if job not in self.jobs[runner]:
                 continue
             # A new runner needs a moment to connect and register.
-            if not any(a + 2.0 <= start and b >= end for a, b in lives):
+            if not any(a + ready <= start and b >= end for a, b, ready in lives):
                 continue
             if any(r in (runner, "*") and s < end and e > start for r, s, e in self.faults):
                 continue
@@ -345,7 +350,9 @@ def check(ticks, dsn=None, events_path=None, default_lease=10, now=None, definit
                 worst_late = max(worst_late, late)
                 figures["lateness"] = round(max(figures.get("lateness", 0.0), late), 3)
         figures["missed"] = missed
-        unasked = [r for r in job_runs if id(r) not in asked]
+        # A run started beside another is counted as overlap already.
+        unasked = [r for r in job_runs if id(r) not in asked and not any(
+            o is not r and o.start <= r.start <= o.end for o in job_runs)]
         figures["unasked"] = len(unasked)
         for run in unasked:
             details.append("unasked %s: %r served no slot, run-now or takeover" % (job, run))

@@ -120,6 +120,7 @@ class Runner:
                                       "AND stopped_at IS NULL AND pid = %s",
                                       (self.name, self.pid))
             if rows:
+                self.harness.events.emit("runner_ready", runner=self.name, pid=self.pid)
                 return
             time.sleep(0.1)
         raise RuntimeError("runner %s did not register in %d s:\n%s"
