@@ -28,7 +28,8 @@ def started_on(h, job, runner):
     return ids
 
 
-HOLD_AFTER_TAKEOVER = 8.0  # how long a fault stays on once another runner took the job
+SETTLE = 5.0  # after a heal: the faulted runner learns it lost the lease (heartbeat lease/3)
+HOLD_AFTER_TAKEOVER = 6.0  # how long a fault stays on once another runner took the job
 
 
 def held_stopped(h, fault):
@@ -72,7 +73,7 @@ def partition(h):
     wait_until(lambda: all(held_stopped(h, fault) for fault, *_ in faults), HOLD_AFTER_TAKEOVER)
     for fault, *_ in faults:
         fault.heal()
-    time.sleep(8)
+    time.sleep(SETTLE)
 
 
 # -- stall: SIGSTOP of the runner's server backend -------------------------------------------
@@ -87,7 +88,7 @@ def stall(h):
     h.runners["r2"].start().wait_registered()
     time.sleep(1)
     hold_fault(h, nemesis.stall_backend(h, "r1"), job, "r1", ["r2"], 10)
-    time.sleep(8)
+    time.sleep(SETTLE)
 
 
 # -- pause: SIGSTOP of the runner process; its child keeps running ---------------------------
@@ -102,7 +103,7 @@ def pause(h):
     h.runners["r2"].start().wait_registered()
     time.sleep(1)
     hold_fault(h, nemesis.pause_runner(h, "r1"), job, "r1", ["r2"], 10)
-    time.sleep(8)
+    time.sleep(SETTLE)
 
 
 # -- kill -9 of a runner whose actions forked ------------------------------------------------
@@ -200,7 +201,7 @@ def timezones(h):
     # Long enough for a takeover (lease + 2 s) and one served minute slot.
     started = time.time()
     next_slot = (int(started // 60) + 1) * 60
-    time.sleep(max(0, max(started + 16, next_slot + 14) - time.time()))
+    time.sleep(max(0, max(started + 20, next_slot + 14) - time.time()))
 
 
 def _owner(h, job):
