@@ -395,7 +395,6 @@ def check(ticks, dsn=None, events_path=None, default_lease=10, now=None, definit
             margin = expires - run.end
             margins.append((margin, event["fault"], event["runner"], held["job"], run))
 
-
     extra = [e for e in events if e["type"] == "check"]
     report.update(totals=dict(totals), lateness=round(worst_late, 3),
                   lateness_all=round(worst_late_all, 3), margins=margins, details=details,
