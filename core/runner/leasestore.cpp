@@ -312,7 +312,15 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
             job = JobRow::read(**current);
             (*current)->finish();
             job.nextRun = claim.job.nextRun; // the slot this run was planned for
-            const QDateTime next = JobRules::nextSlot(job, job.readAt);
+            // A run cut short by a lost lease or a stopping runner did not do its work: its slot
+            // stays due, so another runner (or this one) runs it again at once, as it would have
+            // after a takeover. Any other outcome moves on to the next slot.
+            const bool cutShort = !result.success
+                && (result.failure == ExecutionResult::Failure::LeaseLost
+                    || result.failure == ExecutionResult::Failure::Interrupted);
+            const QDateTime next = cutShort
+                ? (claim.job.nextRun.isValid() ? std::min(claim.job.nextRun, job.readAt) : job.readAt)
+                : JobRules::nextSlot(job, job.readAt);
             const auto updated = run(m_database,
                 QStringLiteral(
                     "UPDATE cron_jobs SET last_run = %1, %2, "
