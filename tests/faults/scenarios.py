@@ -52,14 +52,17 @@ def check_event(h, name, ok, value, target):
     log("check %s: %s (%s, target %s)" % (name, "ok" if ok else "FAILED", value, target))
 
 
-# -- partition: iptables DROP at lease 10 and link down at lease 5, side by side -------------
+# -- partition: iptables DROP at the default lease (60) and at 10, link down at the smallest
+# allowed lease (5), side by side ------------------------------------------------------------
 
 def partition(h):
     t = h.tickfile
-    pairs = [("part_drop_l10", 10, "r1", "r2", nemesis.partition_drop),
+    pairs = [("part_drop_l60", 60, "r5", "r6", nemesis.partition_drop),
+             ("part_drop_l10", 10, "r1", "r2", nemesis.partition_drop),
              ("part_link_l5", 5, "r3", "r4", nemesis.partition_link_down)]
+    longest = max(lease for _, lease, *_ in pairs)
     for job, lease, a, b, _ in pairs:
-        spec = {job: tick_command(t, job, 40)}
+        spec = {job: tick_command(t, job, lease + 40)}
         h.add_runner(a, spec, lease=lease).start().wait_registered()
         h.add_runner(b, spec, lease=lease)
     for job, *_ in pairs:
@@ -69,7 +72,7 @@ def partition(h):
         h.runners[b].start().wait_registered()
     time.sleep(1)
     faults = [(apply(h, a), job, a, b, lease) for job, lease, a, b, apply in pairs]
-    wait_until(lambda: all(started_on(h, job, b) for _, job, _, b, _ in faults), 10 + 12)
+    wait_until(lambda: all(started_on(h, job, b) for _, job, _, b, _ in faults), longest + 12)
     wait_until(lambda: all(held_stopped(h, fault) for fault, *_ in faults), HOLD_AFTER_TAKEOVER)
     for fault, *_ in faults:
         fault.heal()
