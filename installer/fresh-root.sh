@@ -114,8 +114,10 @@ print_times() {
     for i in "${!phase_names[@]}"; do
         printf '%-4s %6s s  %s\n' "${phase_verdicts[$i]}" "${phase_times[$i]}" "${phase_names[$i]}"
     done
+    # Not in $(…): a subshell counts no time of its own.
+    times >"$logs/times"
     echo "total: $(elapsed_since "$t0") s; CPU time of the run (user, system):" \
-        "$(times | tail -n 1)"
+        "$(tail -n 1 "$logs/times")"
 }
 
 # phase NAME LOG FUNCTION...: runs it with its output on stdout and in $logs/LOG; on failure
