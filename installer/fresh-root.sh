@@ -154,8 +154,10 @@ in_root() {
 }
 
 # --- the missing-package guard -----------------------------------------------------------------
-# Files the log says are missing, one per line, as dpkg -S patterns.
-missing_files() {
+# What the log says is missing, one need per line: dpkg -S patterns, any one of which would do.
+# A subshell without errexit: a grep that finds nothing is the usual case.
+missing_files() (
+    set +e +o pipefail
     # CMake wraps its messages: one line of single spaces makes every message one phrase.
     local text
     text=$(tr '\n\t' '  ' <"$1" | tr -s ' ')
@@ -165,14 +167,16 @@ missing_files() {
             | sed -E 's/^Expected Config file at "([^"]+)".*/\1/'
         # Qt's dependency helper: X could not be found because dependency Y could not be found.
         # CMake: Could not find a package configuration file provided by "Y"
+        # CMake: Could NOT find Y (missing: Y_DIR)
         {
+            grep -oE 'Could NOT find [A-Za-z0-9_]+ \(missing: [A-Za-z0-9_]+_DIR\)' <<<"$text" \
+                | awk '{ print $4 }'
             grep -oE 'because dependency [A-Za-z0-9_]+ could not be found' <<<"$text" \
                 | awk '{ print $3 }'
             grep -oE 'Could not find a package configuration file provided by "[^"]+"' <<<"$text" \
                 | sed -E 's/.*"([^"]+)"$/\1/'
         } | while read -r package; do
-            echo "*/${package}Config.cmake"
-            echo "*/$(tr '[:upper:]' '[:lower:]' <<<"$package")-config.cmake"
+            echo "*/${package}Config.cmake */$(tr '[:upper:]' '[:lower:]' <<<"$package")-config.cmake"
         done
         # compiler: fatal error: QtCharts/QChartView: No such file or directory
         grep -oE 'fatal error: [^ :]+: No such file or directory' <<<"$text" \
@@ -181,7 +185,8 @@ missing_files() {
         # "env: 'X': No such file or directory", "execvp: X: No such file or directory"
         {
             grep -oE '[A-Za-z0-9_.+-]+: command not found' <<<"$text" | sed 's/: .*//'
-            grep -oE 'sh: [0-9]+: [A-Za-z0-9_.+/-]+: not found' <<<"$text" | awk '{ sub(/:$/, "", $3); print $3 }'
+            grep -oE 'sh: [0-9]+: [A-Za-z0-9_.+/-]+: not found' <<<"$text" \
+                | awk '{ sub(/:$/, "", $3); print $3 }'
             grep -oE "env: ['‘][^'’]+['’]: No such file or directory" <<<"$text" \
                 | sed -E "s/^env: ['‘]([^'’]+).*/\1/"
             grep -oE 'execvp?: [A-Za-z0-9_.+/-]+: No such file or directory' <<<"$text" \
@@ -193,62 +198,74 @@ missing_files() {
             esac
         done
     } | awk '!seen[$0]++'
-}
+)
 
-# Packages that ship a file matching the dpkg -S pattern: the host's dpkg database first (no
-# download), then apt-file in the root, installed there only now, on failure.
+# "package[, package…]: /path" for every file matching one of the dpkg -S patterns: the host's
+# dpkg database first (no download), then apt-file in the root, installed there only now.
 apt_file_ready=
-packages_for() {
-    local pattern=$1 found regex
-    found=
+find_files() {
+    local found='' regex
     if [[ $lookup == *host* ]]; then
-        found=$(dpkg -S "$pattern" 2>/dev/null | grep -v '^diversion' | sed 's/: .*//' \
-            | tr -d ' ' | tr ',' '\n' | sort -u)
+        found=$(dpkg -S "$@" 2>/dev/null | grep -v '^diversion' || true)
     fi
     if [ -z "$found" ] && [[ $lookup == *apt-file* ]]; then
         if [ -z "$apt_file_ready" ]; then
             apt_file_ready=no
-            say "looking the files up with apt-file in the root (installing it)" >&2
-            if in_root 'apt-get install -y -qq --no-install-recommends apt-file >/dev/null && apt-file update >/dev/null' >&2; then
+            say "looking the files up with apt-file in the root (installing it there)"
+            if in_root 'apt-get install -y -qq --no-install-recommends apt-file >/dev/null 2>&1 &&
+                apt-file update >/dev/null 2>&1'; then
                 apt_file_ready=yes
+            else
+                say "apt-file could not be installed or updated in the root"
             fi
         fi
         if [ "$apt_file_ready" = yes ]; then
-            # The glob as an anchored regular expression: "*" is any prefix.
-            regex=$(sed -E 's/[].[^$\\+?(){}|]/\\&/g; s/\*/.*/g' <<<"$pattern")
-            found=$(in_root "apt-file search -l --regexp '$regex\$'" 2>/dev/null | sort -u)
+            # The globs as one regular expression; "*" is any prefix.
+            regex=$(printf '%s\n' "$@" | sed -E 's/[].[^$\\+?(){}|]/\\&/g; s/\*/.*/g' | paste -sd '|')
+            found=$(in_root "apt-file search --regexp '($regex)\$'" 2>/dev/null || true)
         fi
     fi
-    echo "$found"
+    [ -z "$found" ] || echo "$found"
+}
+
+installed_in_root() {
+    # shellcheck disable=SC2016 # dpkg-query's own format
+    chroot "$root" dpkg-query -W -f='${db:Status-Abbrev}' "$1" 2>/dev/null | grep -q '^ii'
 }
 
 diagnose() {
-    local log=$1 pattern packages package installed missing alternatives named=false
-    while read -r pattern; do
-        [ -n "$pattern" ] || continue
-        # A file the log names by full path may be there after all (a different cause).
-        if [[ $pattern != \** ]] && [ -e "$root$pattern" ]; then
+    local need found line path packages package candidates named=false
+    while read -r need; do
+        [ -n "$need" ] || continue
+        # A file the log names by full path may be there after all: then something else failed.
+        if [[ $need != \** ]] && [ -e "$root$need" ]; then
             continue
         fi
-        packages=$(packages_for "$pattern")
-        [ -n "$packages" ] || continue
-        installed=() missing=()
-        for package in $packages; do
-            # shellcheck disable=SC2016 # dpkg-query's own format
-            if chroot "$root" dpkg-query -W -f='${db:Status-Abbrev}' "$package" 2>/dev/null \
-                | grep -q '^ii'; then
-                installed+=("$package")
-            else
-                missing+=("$package")
-            fi
-        done
-        if [ ${#installed[@]} -eq 0 ]; then
-            alternatives=${missing[*]}
-            say "missing install step: $pattern is in package ${alternatives// / or }," \
-                "which installer/build-deps.sh does not install"
-            named=true
-        fi
-    done < <(missing_files "$log")
+        # shellcheck disable=SC2086 # the need's patterns are words
+        found=$(find_files $need)
+        [ -n "$found" ] || {
+            say "$need: missing, and no Debian package found that has it"
+            continue
+        }
+        candidates=() path=
+        while read -r line; do
+            packages=${line%%: /*}
+            [ -n "$path" ] || path=/${line#*: /}
+            for package in ${packages//,/ }; do
+                package=${package%%:*}
+                # Installed, yet missing: not an install step.
+                if installed_in_root "$package"; then
+                    continue 3
+                fi
+                [[ " ${candidates[*]} " == *" $package "* ]] || candidates+=("$package")
+            done
+        done <<<"$found"
+        [ ${#candidates[@]} -le 5 ] || candidates=("${candidates[@]:0:5}" "…")
+        packages=${candidates[*]}
+        say "missing install step: $path is in package ${packages// / or }," \
+            "which installer/build-deps.sh does not install"
+        named=true
+    done < <(missing_files "$1")
     $named || say "no missing Debian package recognised in the log"
     $named
 }
