@@ -15,6 +15,9 @@
 #   FRESH_ROOT_TMP    where the root is made (default /var/tmp)
 #   FRESH_ROOT_LOOKUP how the guard finds a missing file's package: host (dpkg -S here),
 #                     apt-file (in the root, installed on failure), or both (default host,apt-file)
+# shellcheck disable=SC2317 # the phases are functions that phase() calls through "$@"
+# The whole script is one { } block, read before it runs: editing the file meanwhile is safe.
+{
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 export LC_ALL=C.UTF-8
@@ -211,12 +214,13 @@ find_files() {
     if [ -z "$found" ] && [[ $lookup == *apt-file* ]]; then
         if [ -z "$apt_file_ready" ]; then
             apt_file_ready=no
-            say "looking the files up with apt-file in the root (installing it there)"
+            # On stderr: stdout is the answer.
+            say "looking the files up with apt-file in the root (installing it there)" >&2
             if in_root 'apt-get install -y -qq --no-install-recommends apt-file >/dev/null 2>&1 &&
                 apt-file update >/dev/null 2>&1'; then
                 apt_file_ready=yes
             else
-                say "apt-file could not be installed or updated in the root"
+                say "apt-file could not be installed or updated in the root" >&2
             fi
         fi
         if [ "$apt_file_ready" = yes ]; then
@@ -338,7 +342,7 @@ run_console() {
         >"$log" 2>&1 &
     console_pid=$!
     deadline=$((SECONDS + console_seconds))
-    while [ $SECONDS -lt $deadline ]; do
+    while [ "$SECONDS" -lt "$deadline" ]; do
         if ! kill -0 "$console_pid" 2>/dev/null; then
             wait "$console_pid" || rc=$?
             console_pid=
@@ -350,7 +354,7 @@ run_console() {
     done
     kill -TERM "$console_pid"
     deadline=$((SECONDS + 10))
-    while kill -0 "$console_pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+    while kill -0 "$console_pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.2; done
     kill -KILL "$console_pid" 2>/dev/null || true
     wait "$console_pid" || true
     console_pid=
@@ -404,3 +408,5 @@ print_times
 # ctest's closing lines end the log, as CI reads them.
 echo
 grep -E '^[0-9]+% tests passed|^Total Test time' "$logs/quickstart-2.log"
+exit
+}
