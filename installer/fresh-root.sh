@@ -143,6 +143,12 @@ phase() {
     fi
     phase_verdicts+=(FAIL)
     echo "fresh-root: FAILED: $name (exit status $rc)"
+    # Ctrl-C: ninja, apt and ctest exit 130 themselves, so bash's INT trap may not fire.
+    if [ "$rc" -eq 130 ]; then
+        echo "fresh-root: interrupted" >&2
+        print_times
+        exit 130
+    fi
     diagnose "$log" || true
     print_times
     exit 1
