@@ -910,8 +910,8 @@
         <translation>Sobre o Cron Console</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Cron Console %1&lt;/h3&gt;&lt;p&gt;Administration console for the persistent cron system: jobs in &lt;code&gt;cron_jobs&lt;/code&gt;, history and audit in &lt;code&gt;tenant_logs&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Cron Console %1&lt;/h3&gt;&lt;p&gt;Console de administração do sistema de cron persistente: jobs em &lt;code&gt;cron_jobs&lt;/code&gt;, histórico e auditoria em &lt;code&gt;tenant_logs&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;Feito com Qt %2.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Cron Console %1&lt;/h3&gt;&lt;p&gt;Administration console for the persistent cron system: jobs in &lt;code&gt;cron_jobs&lt;/code&gt;, history and audit in &lt;code&gt;tenant_logs&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;&lt;p&gt;Copyright 2026 The Cron Console developers. MIT License.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Cron Console %1&lt;/h3&gt;&lt;p&gt;Console de administração do sistema de cron persistente: jobs em &lt;code&gt;cron_jobs&lt;/code&gt;, histórico e auditoria em &lt;code&gt;tenant_logs&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;Feito com Qt %2.&lt;/p&gt;&lt;p&gt;Copyright 2026 dos desenvolvedores do Cron Console. Licença MIT.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Details</source>

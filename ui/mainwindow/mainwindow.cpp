@@ -405,7 +405,8 @@ void MainWindow::showAbout()
         tr("<h3>Cron Console %1</h3>"
            "<p>Administration console for the persistent cron system: jobs in "
            "<code>cron_jobs</code>, history and audit in <code>tenant_logs</code>.</p>"
-           "<p>Built with Qt %2.</p>")
+           "<p>Built with Qt %2.</p>"
+           "<p>Copyright 2026 The Cron Console developers. MIT License.</p>")
             .arg(QLatin1String(CRON_CONSOLE_VERSION), QLatin1String(QT_VERSION_STR)));
 }
 
