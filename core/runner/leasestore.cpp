@@ -91,13 +91,14 @@ Result<QList<Claim>> LeaseStore::claimPostgres(const QStringList &names, int lim
     const QString sql = QStringLiteral(
         "WITH picked AS MATERIALIZED (SELECT c.id AS picked_id, c.ultimo_status AS was_status, "
         "c.lease_owner AS was_owner, c.lease_token AS was_token, "
-        "EXTRACT(EPOCH FROM c.running_since_tz)::float8 AS was_since FROM cron_jobs c "
+        "EXTRACT(EPOCH FROM c.running_since_tz)::float8 AS was_since, "
+        "c.action_backend_pid AS was_backend FROM cron_jobs c "
         "WHERE %1 AND %2 ORDER BY c.next_run_tz NULLS FIRST, c.id LIMIT :limit "
         "FOR UPDATE SKIP LOCKED) "
         "UPDATE cron_jobs AS j SET ultimo_status = 'running', %3, lease_owner = :owner, "
         "lease_expires_at = %4, lease_token = j.lease_token + 1, claimable_after = NULL "
         "FROM picked WHERE j.id = picked.picked_id AND %5 RETURNING %6, picked.was_status, "
-        "picked.was_owner, picked.was_token, picked.was_since")
+        "picked.was_owner, picked.was_token, picked.was_since, picked.was_backend")
                             .arg(d.inJsonArray(QStringLiteral("c.nome"), QStringLiteral(":names")),
                                 claimable.arg(QStringLiteral("c.")),
                                 d.assignInstant(QStringLiteral("running_since"), d.instantNow()),
@@ -121,7 +122,8 @@ Result<QList<Claim>> LeaseStore::claimPostgres(const QStringList &names, int lim
             && !(*query)->value(extra + 1).isNull())
             claim.abandoned = Claim::Abandoned{(*query)->value(extra + 1).toString(),
                 (*query)->value(extra + 2).toLongLong(),
-                JobRow::fromEpoch((*query)->value(extra + 3))};
+                JobRow::fromEpoch((*query)->value(extra + 3)),
+                (*query)->value(extra + 4).toLongLong()};
         claims << claim;
     }
     (*query)->finish();
@@ -175,7 +177,8 @@ Result<QList<Claim>> LeaseStore::claimSqlite(const QStringList &names, int limit
             claim.token = claim.job.leaseToken;
             claim.leaseExpiresAt = claim.job.leaseExpiresAt;
             if (job.lastStatus == QLatin1String("running") && !job.leaseOwner.isEmpty())
-                claim.abandoned = Claim::Abandoned{job.leaseOwner, job.leaseToken, job.runningSince};
+                claim.abandoned
+                    = Claim::Abandoned{job.leaseOwner, job.leaseToken, job.runningSince};
             (*claimed)->finish();
             claims << claim;
         }
@@ -319,7 +322,8 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
                 && (result.failure == ExecutionResult::Failure::LeaseLost
                     || result.failure == ExecutionResult::Failure::Interrupted);
             const QDateTime next = cutShort
-                ? (claim.job.nextRun.isValid() ? std::min(claim.job.nextRun, job.readAt) : job.readAt)
+                ? (claim.job.nextRun.isValid() ? std::min(claim.job.nextRun, job.readAt)
+                                               : job.readAt)
                 : JobRules::nextSlot(job, job.readAt);
             const auto updated = run(m_database,
                 QStringLiteral(
@@ -369,6 +373,54 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
     return recorded;
 }
 
+Status LeaseStore::setActionBackend(const Claim &claim, qint64 pid)
+{
+    if (!m_database.dialect().isPostgres())
+        return {};
+    const auto query = run(m_database,
+        QStringLiteral("UPDATE cron_jobs SET action_backend_pid = :pid WHERE nome = :nome AND "
+                       "lease_token = :token AND lease_owner = :owner"),
+        {{QStringLiteral("pid"), pid}, {QStringLiteral("nome"), claim.job.name},
+            {QStringLiteral("token"), claim.token}, {QStringLiteral("owner"), m_owner}},
+        tr("noting the statement of \"%1\"").arg(claim.job.name));
+    if (!query)
+        return query.error();
+    return {};
+}
+
+Result<bool> LeaseStore::endAbandonedStatement(qint64 pid)
+{
+    // Only a job's sql action session (its application_name), never a backend that reused the
+    // pid. No row: it is gone already.
+    const auto query = run(m_database,
+        QStringLiteral("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
+                       "WHERE pid = :pid AND application_name LIKE '%/job-sql'"),
+        {{QStringLiteral("pid"), pid}}, tr("ending the statement of an abandoned run"));
+    if (!query)
+        return query.error();
+    const bool gone = !(*query)->next() || (*query)->value(0).toBool();
+    (*query)->finish();
+    return gone;
+}
+
+Status LeaseStore::revertClaim(const Claim &claim)
+{
+    const Claim::Abandoned &was = *claim.abandoned;
+    const auto query = run(m_database,
+        QStringLiteral("UPDATE cron_jobs SET lease_owner = :was_owner, lease_token = :was_token, "
+                       "action_backend_pid = :was_pid, lease_expires_at = %1 "
+                       "WHERE nome = :nome AND lease_token = :token AND lease_owner = :owner")
+            .arg(m_database.dialect().clockPlusSeconds(QStringLiteral(":hold"))),
+        {{QStringLiteral("was_owner"), was.owner}, {QStringLiteral("was_token"), was.token},
+            {QStringLiteral("was_pid"), was.backendPid}, {QStringLiteral("hold"), 5},
+            {QStringLiteral("nome"), claim.job.name}, {QStringLiteral("token"), claim.token},
+            {QStringLiteral("owner"), m_owner}},
+        tr("giving \"%1\" back").arg(claim.job.name));
+    if (!query)
+        return query.error();
+    return {};
+}
+
 Result<bool> LeaseStore::releaseUnrecorded(const Claim &claim, const QString &why)
 {
     // The last resort when no history row can be written (a revoked grant, a platform column we
@@ -376,11 +428,10 @@ Result<bool> LeaseStore::releaseUnrecorded(const Claim &claim, const QString &wh
     const QString owner = claim.owner.isEmpty() ? m_owner : claim.owner;
     const QDateTime next = JobRules::nextSlot(claim.job, claim.job.readAt);
     const auto query = run(m_database,
-        QStringLiteral(
-            "UPDATE cron_jobs SET last_run = %1, %2, ultimo_status = 'error', "
-            "ultimo_resultado = %3, running_since = NULL, lease_owner = NULL, "
-            "lease_expires_at = NULL, row_version = row_version + 1, updated_at = %1 "
-            "WHERE nome = :nome AND lease_token = :token AND lease_owner = :owner")
+        QStringLiteral("UPDATE cron_jobs SET last_run = %1, %2, ultimo_status = 'error', "
+                       "ultimo_resultado = %3, running_since = NULL, lease_owner = NULL, "
+                       "lease_expires_at = NULL, row_version = row_version + 1, updated_at = %1 "
+                       "WHERE nome = :nome AND lease_token = :token AND lease_owner = :owner")
             .arg(m_database.dialect().now(),
                 m_database.dialect().assignInstant(QStringLiteral("next_run"),
                     m_database.dialect().instantFromEpoch(QStringLiteral(":next"))),

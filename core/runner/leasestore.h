@@ -26,6 +26,7 @@ struct Claim {
         QString owner;
         qint64 token = 0;
         QDateTime since;
+        qint64 backendPid = 0; // its sql action's server backend, if it had one
     };
     std::optional<Abandoned> abandoned;
     QDateTime leaseExpiresAt; // as the server wrote it (its clock, an instant)
@@ -89,6 +90,14 @@ public:
     // are replaced, since jsonb refuses them.
     Result<Recorded> finish(
         const Claim &claim, const ExecutionResult &result, const FinishDetail &detail);
+    // Notes the server backend that runs a claim's sql action (PostgreSQL).
+    Status setActionBackend(const Claim &claim, qint64 pid);
+    // Ends the statement of an abandoned sql action and waits for it to be gone; false when it
+    // could not be ended (then the job must not start again yet).
+    Result<bool> endAbandonedStatement(qint64 pid);
+    // Gives a claim back to the abandoned run it took over (its statement could not be ended):
+    // the job stays held, and is tried again a few seconds later.
+    Status revertClaim(const Claim &claim);
     // Frees a job whose run cannot be recorded at all, so it does not stay running; false when
     // the lease is no longer ours.
     Result<bool> releaseUnrecorded(const Claim &claim, const QString &why);

@@ -150,11 +150,13 @@ Result<ActionSpec> parseAction(const QString &file, const QString &name, const Q
     const QString path = QStringLiteral("jobs.") + name;
     // The name is cron_jobs.nome (VARCHAR(100)); PostgreSQL refuses control characters such as
     // U+0000 in text, which would make every registration of the runner fail.
-    if (name.isEmpty() || name.size() > 100
-        || std::any_of(name.cbegin(), name.cend(), [](QChar c) { return c.category() == QChar::Other_Control; }))
-        return Error::config(QStringLiteral("%1: %2: %3")
-                                 .arg(file, QString(path).replace(QChar(0), QStringLiteral("\\u0000")),
-                                     tr("is not a job name: 1 to 100 characters, no control characters")));
+    if (name.isEmpty() || name.size() > 100 || std::any_of(name.cbegin(), name.cend(), [](QChar c) {
+            return c.category() == QChar::Other_Control;
+        }))
+        return Error::config(
+            QStringLiteral("%1: %2: %3")
+                .arg(file, QString(path).replace(QChar(0), QStringLiteral("\\u0000")),
+                    tr("is not a job name: 1 to 100 characters, no control characters")));
     if (!value.isObject())
         return Error::config(QStringLiteral("%1: %2: %3").arg(file, path, tr("must be an object")));
     const Reader reader(file, path, value.toObject());

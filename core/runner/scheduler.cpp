@@ -5,6 +5,7 @@
 #include "domain/jobrules.h"
 #include "runner/resultjournal.h"
 #include "runner/runneraction.h"
+#include "runner/sqlaction.h"
 #include "util/bootclock.h"
 #include "util/clientinfo.h"
 #include "version.h"
@@ -311,8 +312,11 @@ void Scheduler::wake()
             return;
         }
         for (const Claim &claim : *claims) {
-            if (claim.abandoned)
+            if (claim.abandoned) {
                 recordAbandoned(claim);
+                if (claim.abandoned->backendPid > 0 && !endAbandoned(claim))
+                    continue;
+            }
             startAction(claim, sentMs);
         }
     }
@@ -359,6 +363,15 @@ void Scheduler::startAction(const Claim &claim, qint64 claimSentMs)
     const QString name = claim.job.name;
     connect(running.action, &RunnerAction::finished, this,
         [this, name](const ExecutionResult &result) { onActionFinished(name, result); });
+    if (auto *sql = qobject_cast<SqlAction *>(running.action)) {
+        const Claim held = running.claim;
+        connect(sql, &SqlAction::backendStarted, this, [this, held](qint64 pid) {
+            if (m_leases) {
+                if (const Status noted = m_leases->setActionBackend(held, pid); !noted)
+                    handleError(noted.error());
+            }
+        });
+    }
     m_running.insert(name, running);
     qCInfo(lcRunner, "started %s (lease token %lld)", qPrintable(name), claim.token);
     emit jobStarted(name, claim.token);
@@ -477,12 +490,33 @@ void Scheduler::recordAbandoned(const Claim &claim)
     pending.result.error = tr("abandoned: runner %1 stopped renewing its lease; what the run "
                               "did before it was stopped is unknown")
                                .arg(was.owner);
-    if (was.since.isValid())
+    if (was.since.isValid()) {
+        // Its guard stopped it before the lease ran out: this is an upper bound.
         pending.result.durationSeconds
             = std::max<qint64>(0, was.since.msecsTo(claim.job.readAt)) / 1000.0;
+        pending.result.result.insert(QStringLiteral("duration_is_upper_bound"), true);
+    }
     qCWarning(lcRunner, "%s took %s over from %s (lease token %lld)", qPrintable(m_name),
         qPrintable(claim.job.name), qPrintable(was.owner), was.token);
     record(pending);
+}
+
+bool Scheduler::endAbandoned(const Claim &claim)
+{
+    // A paused or cut-off runner's sql statement may outlive its lease on the server: end it
+    // before the job starts again, never beside it.
+    const auto ended = m_leases->endAbandonedStatement(claim.abandoned->backendPid);
+    if (ended && *ended)
+        return true;
+    noteError(ended ? tr("cannot end the statement (backend %1) of the abandoned run of %2; "
+                         "the job waits (the runner's role needs pg_signal_backend, or to be the "
+                         "same role)")
+                          .arg(claim.abandoned->backendPid)
+                          .arg(claim.job.name)
+                    : ended.error().message);
+    if (const Status reverted = m_leases->revertClaim(claim); !reverted)
+        handleError(reverted.error());
+    return false;
 }
 
 void Scheduler::retryPending()

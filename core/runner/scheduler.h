@@ -100,6 +100,7 @@ private:
     void onActionFinished(const QString &job, const ExecutionResult &result);
     void record(Pending pending);
     void recordAbandoned(const Claim &claim);
+    bool endAbandoned(const Claim &claim);
     void retryPending();
     void heartbeat();
     void enforceLeases();

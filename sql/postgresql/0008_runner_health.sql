@@ -14,3 +14,24 @@ CREATE TABLE IF NOT EXISTS cron_run_records (
   PRIMARY KEY (job, lease_token)
 );
 CREATE INDEX IF NOT EXISTS idx_cron_run_records_recorded_at ON cron_run_records (recorded_at);
+
+-- The server backend of a running sql action (G1): a runner that takes the job over from an
+-- expired lease ends that statement before it starts the job again, so a paused or cut-off
+-- runner's statement never runs beside the new run. Cleared whenever the lease changes hands.
+ALTER TABLE cron_jobs ADD COLUMN IF NOT EXISTS action_backend_pid INTEGER;
+
+CREATE OR REPLACE FUNCTION cron_jobs_clear_action_backend() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    -- (an update that sets the column itself keeps its value)
+    IF NEW.action_backend_pid IS NOT DISTINCT FROM OLD.action_backend_pid
+       AND (NEW.lease_token IS DISTINCT FROM OLD.lease_token
+            OR NEW.ultimo_status IS DISTINCT FROM 'running') THEN
+        NEW.action_backend_pid := NULL;
+    END IF;
+    RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS cron_jobs_clear_action_backend ON cron_jobs;
+CREATE TRIGGER cron_jobs_clear_action_backend BEFORE UPDATE ON cron_jobs
+    FOR EACH ROW EXECUTE FUNCTION cron_jobs_clear_action_backend();
