@@ -79,10 +79,8 @@ def partition(h):
     time.sleep(SETTLE)
 
 
-# -- stall: SIGSTOP of the runner's server backend -------------------------------------------
-
-def stall(h):
-    job = "stall_l10"
+def single_holder_fault(h, job, apply):
+    """One job on r1 with r2 standing by; `apply` (a nemesis) hits r1 while it runs the job."""
     spec = {job: tick_command(h.tickfile, job, 40)}
     h.add_runner("r1", spec).start().wait_registered()
     h.add_runner("r2", spec)
@@ -90,23 +88,20 @@ def stall(h):
     h.wait_run_started(job, "r1")
     h.runners["r2"].start().wait_registered()
     time.sleep(1)
-    hold_fault(h, nemesis.stall_backend(h, "r1"), job, "r1", ["r2"], 10)
+    hold_fault(h, apply(h, "r1"), job, "r1", ["r2"], 10)
     time.sleep(SETTLE)
+
+
+# -- stall: SIGSTOP of the runner's server backend -------------------------------------------
+
+def stall(h):
+    single_holder_fault(h, "stall_l10", nemesis.stall_backend)
 
 
 # -- pause: SIGSTOP of the runner process; its child keeps running ---------------------------
 
 def pause(h):
-    job = "pause_l10"
-    spec = {job: tick_command(h.tickfile, job, 40)}
-    h.add_runner("r1", spec).start().wait_registered()
-    h.add_runner("r2", spec)
-    h.add_job(job)
-    h.wait_run_started(job, "r1")
-    h.runners["r2"].start().wait_registered()
-    time.sleep(1)
-    hold_fault(h, nemesis.pause_runner(h, "r1"), job, "r1", ["r2"], 10)
-    time.sleep(SETTLE)
+    single_holder_fault(h, "pause_l10", nemesis.pause_runner)
 
 
 # -- kill -9 of a runner whose actions forked ------------------------------------------------
