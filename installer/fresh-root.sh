@@ -296,6 +296,9 @@ make_root() {
         --setup-hook="mount --bind '$cache' \"\$1/var/cache/apt/archives\"" \
         --customize-hook='umount "$1/var/cache/apt/archives"' \
         "$suite" "$root" "${sources[@]}"
+    # The root is a mount point of its own, as / is on a machine: `ip netns exec` and `ip -n`
+    # remount / as a slave in their own mount namespace, which fails on a plain folder.
+    mount --bind "$root" "$root"
     # No service starts in the root (postgresql's, when build-deps.sh installs it).
     printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
     chmod 0755 "$root/usr/sbin/policy-rc.d"

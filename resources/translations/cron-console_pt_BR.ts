@@ -1167,6 +1167,14 @@
 <context>
     <name>RunnersPanel</name>
     <message>
+        <source>degraded</source>
+        <translation>degradado</translation>
+    </message>
+    <message>
+        <source>Last error (%1): %2</source>
+        <translation>Último erro (%1): %2</translation>
+    </message>
+    <message>
         <source>Runner</source>
         <translation>Executor</translation>
     </message>
