@@ -124,6 +124,25 @@ void TestSchedules::badScheduleChangesNothing_data()
     QTest::newRow("zone") << "0 3 * * *"
                           << "America/Atlantis"
                           << "unknown time zone \"America/Atlantis\"";
+    // Accepted as POSIX rules at UTC+0 before (issue 12): jobs hours off with no warning.
+    QTest::newRow("abbreviation") << "0 3 * * *"
+                                  << "BRT"
+                                  << "\"BRT\" is not a time zone name; did you mean "
+                                     "America/Sao_Paulo?";
+    QTest::newRow("half-typed city") << "0 3 * * *"
+                                     << "Sao"
+                                     << "\"Sao\" is not a time zone name; did you mean "
+                                        "America/Sao_Paulo";
+    QTest::newRow("city without region") << "0 3 * * *"
+                                         << "Sao_Paulo"
+                                         << "\"Sao_Paulo\" is not a time zone name; did you "
+                                            "mean America/Sao_Paulo?";
+    QTest::newRow("made up") << "0 3 * * *"
+                             << "XYZ"
+                             << "unknown time zone \"XYZ\"";
+    QTest::newRow("never fires") << "0 0 30 2 *"
+                                 << "UTC"
+                                 << "the expression \"0 0 30 2 *\" never fires";
 }
 
 void TestSchedules::badScheduleChangesNothing()
@@ -144,6 +163,18 @@ void TestSchedules::badScheduleChangesNothing()
         QStringLiteral("cronctl: ") + schedule.error().message);
     QVERIFY(m_db->scalar(QStringLiteral("SELECT cron_expression FROM cron_jobs")).isNull());
     QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM tenant_logs")).toInt(), 0);
+    // And through add and next-runs: refused the same way, no job written.
+    process = cronctl({QStringLiteral("add"), QStringLiteral("novo"), QStringLiteral("--cron"),
+        expression, QStringLiteral("--timezone"), zone});
+    QCOMPARE(process->exitCode(), 2);
+    QCOMPARE(QString::fromUtf8(process->readAllStandardError()).trimmed(),
+        QStringLiteral("cronctl: ") + schedule.error().message);
+    QCOMPARE(
+        m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_jobs WHERE nome = 'novo'")).toInt(),
+        0);
+    process = cronctl({QStringLiteral("next-runs"), QStringLiteral("--cron"), expression,
+        QStringLiteral("--timezone"), zone});
+    QCOMPARE(process->exitCode(), 2);
 }
 
 void TestSchedules::intervalClearsCron()
