@@ -19,6 +19,7 @@ private slots:
     void initTestCase_data();
     void init();
     void cleanup();
+    void slotDuringARunIsOwedOneRun();
 
     void setCronScheduleMovesNextRun();
     void badScheduleChangesNothing_data();
@@ -295,6 +296,29 @@ void TestSchedules::cronctlNextRuns()
     QVERIFY(m_process.waitForFinished(10000));
     QCOMPARE(m_process.exitCode(), 0);
     QCOMPARE(QString::fromUtf8(m_process.readAllStandardOutput()), expected);
+}
+
+void TestSchedules::slotDuringARunIsOwedOneRun()
+{
+    QFETCH_GLOBAL(Backend, backend);
+    if (backend != Backend::SQLite)
+        return; // no database involved: once is enough
+    const auto at = [](const char *text) {
+        return QDateTime::fromString(QString::fromLatin1(text), Qt::ISODate);
+    };
+    Job job;
+    job.cronExpression = QStringLiteral("* * * * *");
+    job.timeZone = QStringLiteral("UTC");
+    job.nextRun = at("2026-12-01T10:00:00Z");
+    job.runningSince = at("2026-12-01T10:00:00.5Z");
+    // A short run: the next fire time after now.
+    QCOMPARE(JobRules::nextSlot(job, at("2026-12-01T10:00:20Z")), at("2026-12-01T10:01:00Z"));
+    // The 10:01 slot came while it ran: owed, due at once (never beside the run, never lost).
+    QCOMPARE(JobRules::nextSlot(job, at("2026-12-01T10:01:20Z")), at("2026-12-01T10:01:00Z"));
+    // Slots missed before the run started (downtime) collapse into it.
+    job.nextRun = at("2026-12-01T08:00:00Z");
+    job.runningSince = at("2026-12-01T10:00:30Z");
+    QCOMPARE(JobRules::nextSlot(job, at("2026-12-01T10:00:50Z")), at("2026-12-01T10:01:00Z"));
 }
 
 QTEST_GUILESS_MAIN(TestSchedules)

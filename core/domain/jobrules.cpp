@@ -107,7 +107,18 @@ QString seedStatusDescription(const Job &job, const QDateTime &now)
 QDateTime nextSlot(const Job &job, const QDateTime &now)
 {
     if (const Schedule schedule = Schedule::of(job); schedule.isCron()) {
-        // Fire times are absolute: the next one after now, whatever was missed.
+        // A fire time that came while this run ran is owed one run, at once: the job never runs
+        // twice at once, but no slot goes unserved. Slots missed before the run started (no
+        // runner, downtime) were served by it; they collapse into it.
+        QDateTime since = job.nextRun;
+        if (job.runningSince.isValid() && (!since.isValid() || job.runningSince > since))
+            since = job.runningSince;
+        if (since.isValid()) {
+            const QDateTime owed = schedule.nextAfter(since);
+            if (owed.isValid() && owed <= now)
+                return owed;
+        }
+        // Otherwise the next fire time after now.
         const QDateTime next = schedule.nextAfter(now);
         if (next.isValid())
             return next;

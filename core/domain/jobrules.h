@@ -34,7 +34,8 @@ JobState state(const Job &job, const QDateTime &now);
 QString seedStatusDescription(const Job &job, const QDateTime &now);
 // The next planned slot after a run that finished at `now`: the schedule's grid continued from
 // the slot the run was planned for, so runs do not drift by their own duration, and slots
-// missed while nothing ran collapse into this one run.
+// missed while nothing ran collapse into this one run. A cron fire time that came while the run
+// ran (after its start) is owed one run, due at once.
 QDateTime nextSlot(const Job &job, const QDateTime &now);
 
 // Validation with messages for people; an empty string means valid.
