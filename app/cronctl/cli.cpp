@@ -79,7 +79,7 @@ struct Cli::Command {
 const QList<Cli::Command> &Cli::commands()
 {
     static const QList<Command> list{
-        {QStringLiteral("migrate"), QStringLiteral("migrate"),
+        {QStringLiteral("migrate"), QStringLiteral("migrate [--dry-run]"),
             tr("create or upgrade the schema (safe to run again)"), &Cli::cmdMigrate},
         {QStringLiteral("status"), QStringLiteral("status [--json]"),
             tr("list every job with its state"), &Cli::cmdStatus},
@@ -260,6 +260,9 @@ Result<std::unique_ptr<Database>> Cli::connect(bool migrateIfNeeded)
 int Cli::cmdMigrate(const QStringList &args)
 {
     QCommandLineParser parser;
+    const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
+        tr("print what migrate would do (rehearsed in a transaction that is rolled back)"));
+    parser.addOption(dryRunOption);
     int exitCode = Success;
     if (!parseCommand(parser, QStringLiteral("migrate"), args, 0, &exitCode))
         return exitCode;
@@ -270,11 +273,34 @@ int Cli::cmdMigrate(const QStringList &args)
     if (!database)
         return fail(database.error());
     Migrator migrator(*database.value());
+    if (parser.isSet(dryRunOption)) {
+        const Result<Migrator::Plan> plan = migrator.plan();
+        if (!plan)
+            return fail(plan.error());
+        m_out << tr("schema version %1 of %2 on %3")
+                     .arg(plan->currentVersion)
+                     .arg(migrator.latestVersion())
+                     .arg(spec->displayUrl())
+              << '\n';
+        if (plan->pending.isEmpty())
+            m_out << tr("nothing to do") << '\n';
+        for (const Migrator::Migration &migration : plan->pending)
+            m_out << tr("would apply %1_%2: %3")
+                         .arg(migration.version, 4, 10, QLatin1Char('0'))
+                         .arg(migration.name, migration.summary)
+                  << '\n';
+        for (const QString &line : plan->report)
+            m_out << "  " << line << '\n';
+        m_out << tr("nothing was changed") << Qt::endl;
+        return Success;
+    }
     const Result<QStringList> applied = migrator.migrate();
     if (!applied)
         return fail(applied.error());
     for (const QString &name : *applied)
         m_out << tr("applied %1").arg(name) << '\n';
+    for (const QString &line : migrator.report())
+        m_out << "  " << line << '\n';
     m_out << tr("schema is up to date (version %1) on %2")
                  .arg(migrator.latestVersion())
                  .arg(spec->displayUrl())

@@ -25,6 +25,26 @@ QString tr(const char *text)
 // Any fixed number: migrators on several machines take turns on it.
 constexpr qint64 migrationLockKey = 0x63726f6e636f6eLL; // "croncon"
 
+// SQLSTATE raised by a preflight migration that refuses the database as it is (0009).
+const QLatin1String refusedState("CC001");
+
+// The whole server message of a refusal (every refused object and the hint), not only the first
+// line SqlErrors keeps; the PL/pgSQL context lines say nothing to an operator.
+QString refusalText(const QSqlError &error)
+{
+    QStringList lines;
+    for (QString line : error.databaseText().split(QLatin1Char('\n'))) {
+        line = line.trimmed();
+        if (line.startsWith(QLatin1String("CONTEXT:")))
+            break;
+        if (line.startsWith(QLatin1String("ERROR:")))
+            line = line.mid(6).trimmed();
+        if (!line.isEmpty())
+            lines << line;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 QString folderFor(Backend backend)
 {
     return backend == Backend::PostgreSQL ? QStringLiteral(":/sql/postgresql")
@@ -56,6 +76,16 @@ QList<Migrator::Migration> Migrator::available() const
         migration.script = QString::fromUtf8(file.readAll());
         migration.transactional
             = !migration.script.startsWith(QLatin1String("-- cron-console: no-transaction"));
+        migration.preflight
+            = migration.script.startsWith(QLatin1String("-- cron-console: preflight"));
+        for (const QString &line : migration.script.split(QLatin1Char('\n'))) {
+            if (!line.startsWith(QLatin1String("--")))
+                break;
+            if (!line.startsWith(QLatin1String("-- cron-console:"))) {
+                migration.summary = line.mid(2).trimmed();
+                break;
+            }
+        }
         migrations << migration;
     }
     std::sort(migrations.begin(), migrations.end(),
@@ -125,15 +155,24 @@ Status Migrator::ensureVersionTable()
 
 Status Migrator::apply(const Migration &migration)
 {
-    // A migration that sets lock_timeout gives up waiting for a busy table instead of queueing
-    // the platform's queries behind it; it is rolled back whole and tried again a few times.
-    constexpr int attempts = 5;
+    // A migration gives up waiting for a busy table after lock_timeout instead of queueing the
+    // platform's queries behind it; it is rolled back whole and tried again a little later.
+    constexpr int attempts = 10;
     for (int attempt = 1;; ++attempt) {
         bool lockTimedOut = false;
-        const Status status = applyOnce(migration, &lockTimedOut);
-        if (status || !lockTimedOut || attempt == attempts)
+        Status status = applyOnce(migration, &lockTimedOut);
+        if (status || !lockTimedOut)
             return status;
-        QThread::msleep(500UL * attempt);
+        if (attempt == attempts) {
+            Error error = status.error();
+            error.message = tr("%1 (tried %2 times: a long transaction holds a table this "
+                               "migration changes, see pg_stat_activity; nothing of this "
+                               "migration was changed, run migrate again later)")
+                                .arg(error.message)
+                                .arg(attempts);
+            return error;
+        }
+        QThread::msleep(qMin(500UL * attempt, 3000UL));
     }
 }
 
@@ -144,7 +183,9 @@ Status Migrator::applyOnce(const Migration &migration, bool *lockTimedOut)
     const QString what = tr("applying migration %1 (%2)")
                              .arg(migration.version, 4, 10, QLatin1Char('0'))
                              .arg(migration.name);
+    const qsizetype reportSize = m_report.size();
     auto fail = [&](const QSqlQuery &failed) {
+        m_report.resize(reportSize);
         *lockTimedOut = failed.lastError().nativeErrorCode() == QLatin1String("55P03");
         const Error error = SqlErrors::fromQuery(failed, backend, what);
         if (migration.transactional) {
@@ -157,9 +198,25 @@ Status Migrator::applyOnce(const Migration &migration, bool *lockTimedOut)
         && !query.exec(backend == Backend::SQLite ? QStringLiteral("BEGIN IMMEDIATE")
                                                   : QStringLiteral("BEGIN")))
         return fail(query);
-    for (const QString &statement : SqlScript::split(migration.script)) {
-        if (!query.exec(statement))
+    // DDL on the platform's busy tables waits for its lock at most this long (a migration may
+    // set its own), so platform queries never queue behind an ALTER TABLE; apply() retries.
+    if (migration.transactional && backend == Backend::PostgreSQL
+        && !query.exec(QStringLiteral("SET LOCAL lock_timeout = '1s'")))
+        return fail(query);
+    const QStringList statements = SqlScript::split(migration.script);
+    for (const QString &statement : statements) {
+        if (!query.exec(statement)) {
+            if (query.lastError().nativeErrorCode() == refusedState) {
+                const QSqlError refusal = query.lastError();
+                fail(query);
+                return Error::schema(tr("%1: %2").arg(what, refusalText(refusal)));
+            }
             return fail(query);
+        }
+    }
+    if (migration.preflight && query.isSelect()) {
+        while (query.next())
+            m_report << query.value(0).toString();
     }
     QSqlQuery record(m_database.handle());
     record.prepare(QStringLiteral("INSERT INTO cron_console_migrations (version, name) "
@@ -173,8 +230,76 @@ Status Migrator::applyOnce(const Migration &migration, bool *lockTimedOut)
     return {};
 }
 
+QList<Migrator::Migration> Migrator::pendingAfter(int version) const
+{
+    QList<Migration> pending;
+    for (const Migration &migration : available()) {
+        if (migration.version > version)
+            pending << migration;
+    }
+    return pending;
+}
+
+Result<QStringList> Migrator::rehearse(const QList<Migration> &pending)
+{
+    QStringList report;
+    if (m_database.backend() != Backend::PostgreSQL)
+        return report;
+    QSqlQuery query(m_database.handle());
+    auto rollback = qScopeGuard([&] {
+        QSqlQuery end(m_database.handle());
+        end.exec(QStringLiteral("ROLLBACK"));
+    });
+    // Earlier pending migrations are not rehearsed with it, so the objects a preflight file
+    // refers to may not exist yet: do not check function bodies against them.
+    if (!query.exec(QStringLiteral("BEGIN"))
+        || !query.exec(QStringLiteral("SET LOCAL check_function_bodies = off"))
+        || !query.exec(QStringLiteral("SET LOCAL lock_timeout = '1s'")))
+        return SqlErrors::fromQuery(query, Backend::PostgreSQL, tr("rehearsing the migration"));
+    for (const Migration &migration : pending) {
+        if (!migration.preflight)
+            continue;
+        for (const QString &statement : SqlScript::split(migration.script)) {
+            if (query.exec(statement))
+                continue;
+            const QString what = tr("checking migration %1 (%2)")
+                                     .arg(migration.version, 4, 10, QLatin1Char('0'))
+                                     .arg(migration.name);
+            if (query.lastError().nativeErrorCode() == refusedState)
+                return Error::schema(
+                    tr("%1: nothing was changed: %2").arg(what, refusalText(query.lastError())));
+            Error error = SqlErrors::fromQuery(query, Backend::PostgreSQL, what);
+            error.message = tr("%1; nothing was changed").arg(error.message);
+            return error;
+        }
+        if (query.isSelect()) {
+            while (query.next())
+                report << query.value(0).toString();
+        }
+    }
+    return report;
+}
+
+Result<Migrator::Plan> Migrator::plan()
+{
+    Plan result;
+    const Result<int> current = currentVersion();
+    if (!current)
+        return current.error();
+    result.currentVersion = *current;
+    if (*current > latestVersion())
+        return checkUpToDate().error();
+    result.pending = pendingAfter(*current);
+    const Result<QStringList> report = rehearse(result.pending);
+    if (!report)
+        return report.error();
+    result.report = *report;
+    return result;
+}
+
 Result<QStringList> Migrator::migrate()
 {
+    m_report.clear();
     const Backend backend = m_database.backend();
     QSqlQuery lock(m_database.handle());
     if (backend == Backend::PostgreSQL) {
@@ -200,12 +325,13 @@ Result<QStringList> Migrator::migrate()
         return checkUpToDate().error();
     if (*current == latestVersion())
         return QStringList(); // up to date: no DDL at all, so a read-only role may call this
+    // A database some migration cannot be applied to is refused before the first one runs.
+    if (const Result<QStringList> rehearsed = rehearse(pendingAfter(*current)); !rehearsed)
+        return rehearsed.error();
     if (const Status created = ensureVersionTable(); !created)
         return created.error();
     QStringList applied;
-    for (const Migration &migration : available()) {
-        if (migration.version <= *current)
-            continue;
+    for (const Migration &migration : pendingAfter(*current)) {
         if (const Status status = apply(migration); !status)
             return status.error();
         applied << QStringLiteral("%1_%2")

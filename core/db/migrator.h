@@ -16,6 +16,18 @@ public:
         QString name;
         QString script;
         bool transactional = true; // false for CREATE INDEX CONCURRENTLY
+        // Rehearsed in a rolled-back transaction before anything is applied, so a database it
+        // cannot be applied to is refused unchanged; its last statement returns report lines.
+        bool preflight = false;
+        QString summary; // the file's first comment line
+    };
+
+    // What migrate() would do: the migrations still to apply and, from rehearsing the preflight
+    // ones, what they would do to the platform's own objects. Changes nothing.
+    struct Plan {
+        int currentVersion = 0;
+        QList<Migration> pending;
+        QStringList report;
     };
 
     explicit Migrator(Database &database);
@@ -28,12 +40,19 @@ public:
     Result<QStringList> migrate();
     // An error that says what to do when the schema is not at latestVersion().
     Status checkUpToDate() const;
+    Result<Plan> plan();
+    // Report lines of the preflight migrations the last migrate() applied.
+    QStringList report() const { return m_report; }
 
 private:
     Status ensureVersionTable();
     Status apply(const Migration &migration);
     // One attempt; *lockTimedOut tells a lock_timeout (55P03) apart from other failures.
     Status applyOnce(const Migration &migration, bool *lockTimedOut);
+    // Runs the pending preflight migrations in a transaction it rolls back; their report lines.
+    Result<QStringList> rehearse(const QList<Migration> &pending);
+    QList<Migration> pendingAfter(int version) const;
 
     Database &m_database;
+    QStringList m_report;
 };

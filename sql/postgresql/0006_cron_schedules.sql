@@ -23,32 +23,7 @@ RETURNS BOOLEAN LANGUAGE sql STABLE AS $$
     END
 $$;
 
-CREATE OR REPLACE FUNCTION deve_executar_cron(nome_job VARCHAR) RETURNS BOOLEAN
-LANGUAGE sql STABLE AS $$
-    SELECT COALESCE((
-        SELECT cron_job_claimable(j.ativo, j.ultimo_status, j.last_run, j.next_run,
-                                  j.running_since, j.updated_at, j.lease_expires_at,
-                                  j.cron_expression)
-          FROM cron_jobs j
-         WHERE j.nome = nome_job), FALSE)
-$$;
-
-CREATE OR REPLACE FUNCTION iniciar_execucao_cron(nome_job VARCHAR) RETURNS BOOLEAN
-LANGUAGE plpgsql VOLATILE AS $$
-BEGIN
-    UPDATE cron_jobs
-       SET ultimo_status = 'running',
-           running_since = NOW(),
-           updated_at = NOW(),
-           lease_owner = NULL,
-           lease_expires_at = NULL,
-           lease_token = lease_token + 1
-     WHERE nome = nome_job
-       AND cron_job_claimable(ativo, ultimo_status, last_run, next_run,
-                              running_since, updated_at, lease_expires_at, cron_expression);
-    RETURN FOUND;
-END
-$$;
+-- deve_executar_cron and iniciar_execucao_cron follow this rule from 0009_platform_functions on.
 
 -- A schedule change is a meaningful change (row_version, updated_at).
 CREATE OR REPLACE FUNCTION cron_jobs_before_write() RETURNS trigger

@@ -1,9 +1,8 @@
 -- One clock (issue 11, G4) and safe resets (G5). The seed's TIMESTAMP columns keep their type and
 -- their meaning (the writer's local wall time); beside them live instants (timestamptz) that every
 -- due check, lease and the 2-hour rule use, so no session's TimeZone and no DST hour moves them.
--- ALTER TABLE takes an exclusive lock on cron_jobs: wait for it at most this long, so platform
--- queries never queue behind us for longer; the migrator retries the whole migration.
-SELECT set_config('lock_timeout', '3s', true);
+-- ALTER TABLE takes an exclusive lock on cron_jobs: the migrator waits for it at most its
+-- lock_timeout (1 s), so platform queries never queue behind us for longer, and retries.
 
 -- Instants of next_run and running_since, kept by cron_jobs_before_write() for every writer.
 ALTER TABLE cron_jobs ADD COLUMN IF NOT EXISTS next_run_tz TIMESTAMPTZ;
@@ -133,32 +132,5 @@ RETURNS BOOLEAN LANGUAGE sql STABLE AS $$
     END
 $$;
 
-CREATE OR REPLACE FUNCTION deve_executar_cron(nome_job VARCHAR) RETURNS BOOLEAN
-LANGUAGE sql STABLE AS $$
-    SELECT COALESCE((
-        SELECT cron_job_claimable(j.ativo, j.ultimo_status, j.last_run, j.next_run_tz,
-                                  j.running_since_tz, j.updated_at, j.lease_expires_at,
-                                  j.cron_expression, j.claimable_after)
-          FROM cron_jobs j
-         WHERE j.nome = nome_job), FALSE)
-$$;
-
-CREATE OR REPLACE FUNCTION iniciar_execucao_cron(nome_job VARCHAR) RETURNS BOOLEAN
-LANGUAGE plpgsql VOLATILE AS $$
-BEGIN
-    UPDATE cron_jobs
-       SET ultimo_status = 'running',
-           running_since = NOW(),
-           running_since_tz = NOW(),
-           updated_at = NOW(),
-           lease_owner = NULL,
-           lease_expires_at = NULL,
-           lease_token = lease_token + 1,
-           claimable_after = NULL
-     WHERE nome = nome_job
-       AND cron_job_claimable(ativo, ultimo_status, last_run, next_run_tz, running_since_tz,
-                              updated_at, lease_expires_at, cron_expression, claimable_after);
-    RETURN FOUND;
-END
-$$;
+-- deve_executar_cron and iniciar_execucao_cron follow this rule from 0009_platform_functions on.
 
