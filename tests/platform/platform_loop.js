@@ -6,6 +6,8 @@
 //   platform_loop.js --spec F.json --check JOB
 //       the seed's meaning of every call, on a new job JOB; prints a JSON report, exit 1 when a
 //       check failed
+//   platform_loop.js --spec F.json --add-jobs a,b,c [--hours N]
+//       adds the jobs with the platform's own INSERT INTO cron_jobs
 //   platform_loop.js --spec F.json --loop --jobs a,b,c --log ticks.log --seconds 40
 //       deve_executar_cron -> iniciar_execucao_cron (only TRUE runs) -> work (start/end lines in
 //       the shared log) -> finalizar_execucao_cron -> the platform's tenant_logs INSERT, per job,
@@ -32,6 +34,8 @@ function parseArgs(argv) {
         if (key === '--spec') args.spec = next();
         else if (key === '--check') args.check = next();
         else if (key === '--loop') args.loop = true;
+        else if (key === '--add-jobs') args.addJobs = next().split(',').filter(Boolean);
+        else if (key === '--hours') args.hours = Number(next());
         else if (key === '--jobs') args.jobs = next().split(',').filter(Boolean);
         else if (key === '--log') args.log = next();
         else if (key === '--seconds') args.seconds = Number(next());
@@ -40,9 +44,9 @@ function parseArgs(argv) {
         else if (key === '--work-max') args.workMax = Number(next());
         else throw new Error(`unknown argument ${key}`);
     }
-    if (!args.spec || (!args.check && !args.loop))
-        throw new Error('usage: platform_loop.js --spec F.json (--check JOB | --loop --jobs a,b '
-            + '--log FILE [--seconds N])');
+    if (!args.spec || (!args.check && !args.loop && !args.addJobs))
+        throw new Error('usage: platform_loop.js --spec F.json (--check JOB | --add-jobs a,b '
+            + '[--hours N] | --loop --jobs a,b --log FILE [--seconds N])');
     return args;
 }
 
@@ -139,6 +143,23 @@ class Loop {
         }
     }
 
+    // Wakes at the job's next_run when it is near (the platform's status query reads it), so
+    // its claim races the runners' at the same instant instead of always coming late.
+    async untilDue(job) {
+        try {
+            const result = await this.pool.query('SELECT EXTRACT(EPOCH FROM next_run - '
+                + 'LOCALTIMESTAMP)::float8 AS wait FROM cron_jobs WHERE nome = $1', [job]);
+            const wait = result.rows.length ? result.rows[0].wait : null;
+            if (wait !== null && wait > 0 && wait < 5)
+                await sleep(wait * 1000);
+            else
+                await sleep(this.args.poll * 1000 * (0.5 + Math.random()));
+        } catch (error) {
+            this.failed('status query', job, error);
+            await sleep(this.args.poll * 1000);
+        }
+    }
+
     async runJob(job) {
         while (!this.stopping) {
             const deve = await this.tryCall('deve_executar_cron', context(job));
@@ -150,7 +171,7 @@ class Loop {
                 else if (claim)
                     this.figures.claims_lost += 1;
             }
-            await sleep(this.args.poll * 1000 * (0.5 + Math.random()));
+            await this.untilDue(job);
         }
     }
 
@@ -298,8 +319,8 @@ class Checks {
                 problems.push(`ultima_duracao_segundos ${row.ultima_duracao_segundos}, not 3`);
             if (row.next_in === null || Math.abs(row.next_in - hours * 3600) > 120)
                 problems.push(`next_run ${row.next_in} s ahead, not ${hours} h`);
-            return {ok: problems.length === 0,
-                detail: problems.join('; ') || `next_run ${(row.next_in / 3600).toFixed(3)} h ahead`};
+            const ahead = `next_run ${(row.next_in / 3600).toFixed(3)} h ahead`;
+            return {ok: problems.length === 0, detail: problems.join('; ') || ahead};
         });
         await this.step('deve_executar_cron: FALSE after the run (next_run ahead)', async () => {
             const {value} = await call(this.pool, spec, 'deve_executar_cron', context(job));
@@ -335,6 +356,52 @@ class Checks {
             if (row.ultimo_status !== 'error') problems.push(`ultimo_status ${row.ultimo_status}`);
             return {ok: problems.length === 0, detail: problems.join('; ')};
         });
+        // Issue 12, point 3: a platform caller finishing late never touches a runner's live
+        // lease, and a job with a cron expression follows it.
+        await this.step('finalizar_execucao_cron: no change while a runner lease holds the job',
+            async () => {
+                // What a runner's claim writes (cron_jobs columns of Cron Console).
+                await this.pool.query("UPDATE cron_jobs SET ultimo_status = 'running', "
+                    + "lease_owner = 'verifica-runner', lease_token = lease_token + 1, "
+                    + "lease_expires_at = clock_timestamp() + INTERVAL '5 minutes' "
+                    + 'WHERE nome = $1', [job]);
+                const before = await this.pool.query('SELECT total_execucoes, lease_owner, '
+                    + 'lease_token, ultimo_status FROM cron_jobs WHERE nome = $1', [job]);
+                await call(this.pool, spec, 'finalizar_execucao_cron',
+                    context(job, {success: true, duracao: 1, resultado: {tarde: true}}));
+                const after = await this.pool.query('SELECT total_execucoes, lease_owner, '
+                    + 'lease_token, ultimo_status FROM cron_jobs WHERE nome = $1', [job]);
+                await this.pool.query("UPDATE cron_jobs SET ultimo_status = 'success', "
+                    + 'lease_owner = NULL, lease_expires_at = NULL WHERE nome = $1', [job]);
+                const same = canonical(before.rows[0]) === canonical(after.rows[0]);
+                return {ok: same, detail: same ? '' : `before ${canonical(before.rows[0])}, `
+                    + `after ${canonical(after.rows[0])}`};
+            });
+        await this.step('finalizar_execucao_cron: follows cron_expression (0 3 * * * in '
+            + 'America/Sao_Paulo)', async () => {
+            await this.pool.query("UPDATE cron_jobs SET cron_expression = '0 3 * * *', "
+                + "schedule_timezone = 'America/Sao_Paulo', next_run = NOW() WHERE nome = $1",
+                [job]);
+            const claimed = await call(this.pool, spec, 'iniciar_execucao_cron', context(job));
+            if (claimed.entry.returns === 'boolean' && claimed.value !== true)
+                return {ok: false, detail: `iniciar returned ${JSON.stringify(claimed.value)}`};
+            await call(this.pool, spec, 'finalizar_execucao_cron',
+                context(job, {success: true, duracao: 1, resultado: {cron: true}}));
+            // The next 03:00 in São Paulo after now, as an instant.
+            const result = await this.pool.query(
+                "WITH local AS (SELECT (NOW() AT TIME ZONE 'America/Sao_Paulo') AS t), "
+                + "slot AS (SELECT date_trunc('day', t) + INTERVAL '3 hours' AS s, t FROM local) "
+                + "SELECT (CASE WHEN s > t THEN s ELSE s + INTERVAL '1 day' END) "
+                + "AT TIME ZONE 'America/Sao_Paulo' AS expected, next_run_tz, next_run "
+                + 'FROM slot, cron_jobs WHERE nome = $1', [job]);
+            await this.pool.query('UPDATE cron_jobs SET cron_expression = NULL, '
+                + 'schedule_timezone = NULL WHERE nome = $1', [job]);
+            const row = result.rows[0];
+            const ok = row.next_run_tz instanceof Date
+                && row.next_run_tz.getTime() === row.expected.getTime();
+            return {ok, detail: `next_run_tz ${row.next_run_tz && row.next_run_tz.toISOString()}, `
+                + `expected ${row.expected.toISOString()}`};
+        });
         const log = spec.tenant_log;
         const inserts = [{label: 'tenant_logs INSERT', detalhes: {job, run_id: `${job}-log`,
             status: 'success', duracao_segundos: 1}}];
@@ -347,7 +414,8 @@ class Checks {
                     context(job, {success: true, detalhes: insert.detalhes}));
                 const found = await this.pool.query(
                     'SELECT count(*)::int AS n FROM tenant_logs WHERE acao = $1 '
-                    + 'AND strpos(detalhes::text, $2) > 0', [log.acao_success, insert.detalhes.run_id]);
+                    + 'AND strpos(detalhes::text, $2) > 0',
+                    [log.acao_success, insert.detalhes.run_id]);
                 return {ok: found.rows[0].n === 1, detail: `${found.rows[0].n} row(s) stored`};
             });
         }
@@ -374,6 +442,11 @@ async function main() {
     // An idle client's error (the server restarting) must not crash the platform.
     pool.on('error', (error) => process.stderr.write(`platform_loop: pool: ${error.message}\n`));
     try {
+        if (args.addJobs) {
+            for (const job of args.addJobs)
+                await call(pool, spec, 'add_job', context(job, {intervaloHoras: args.hours || 1}));
+            return 0;
+        }
         if (args.check) {
             const results = await new Checks(pool, spec).run(args.check);
             process.stdout.write(JSON.stringify({checks: results}) + '\n');
