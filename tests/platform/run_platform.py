@@ -121,6 +121,7 @@ class Fixture:
         self.database = "cc_platform_%s_%d" % (name, os.getpid())
         self.verdict = Verdict(name)
         self.processes = []
+        self.before = {}  # platform check -> held before migrate
         self.psycopg2 = psycopg2
 
     # --- the database ---------------------------------------------------------------------
@@ -145,29 +146,30 @@ class Fixture:
         finally:
             conn.close()
 
-    def create(self):
+    def create(self, database=None):
         from psycopg2 import sql
+        database = database or self.database
         admin = self.connect(os.environ.get("PGDATABASE", "postgres"))
         try:
             admin.cursor().execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(
-                sql.Identifier(self.database)))
+                sql.Identifier(database)))
             admin.cursor().execute(sql.SQL("CREATE DATABASE {}").format(
-                sql.Identifier(self.database)))
+                sql.Identifier(database)))
         finally:
             admin.close()
         done = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction",
                                "-f", os.path.join(FIXTURES, self.name + ".sql")],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                              env=self.env())
+                              env=self.env(PGDATABASE=database))
         if done.returncode != 0:
             raise RuntimeError("loading fixtures/%s.sql failed: %s" % (self.name, done.stdout))
 
-    def drop(self):
+    def drop(self, database=None):
         from psycopg2 import sql
         admin = self.connect(os.environ.get("PGDATABASE", "postgres"))
         try:
             admin.cursor().execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                sql.Identifier(self.database)))
+                sql.Identifier(database or self.database)))
         finally:
             admin.close()
 
@@ -210,11 +212,40 @@ class Fixture:
                               + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True, env=self.env(), timeout=120)
 
-    def node_run(self, *args, timeout=60):
+    def node_run(self, *args, timeout=60, database=None):
         return subprocess.run([self.node, LOOP, "--spec", os.path.join(FIXTURES,
                                                                        self.name + ".json")]
                               + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True, env=self.env(), timeout=timeout)
+                              text=True, env=self.env(PGDATABASE=database or self.database),
+                              timeout=timeout)
+
+    def platform_checks(self, database=None):
+        """platform_loop.js --check: [(name, ok, detail)], or None and why it gave no report."""
+        done = self.node_run("--check", CHECK_JOB, database=database)
+        try:
+            report = json.loads(done.stdout.strip().splitlines()[-1])
+        except (ValueError, IndexError):
+            return None, "exit %d: %s %s" % (done.returncode, done.stdout[-300:],
+                                             done.stderr[-600:])
+        return [(c["name"], c["ok"], c["detail"]) for c in report["checks"]], ""
+
+    def checks_before_migrate(self):
+        """The same calls on a twin of the fixture that was never migrated: what worked before
+        (the platform's own functions, not all of them right)."""
+        twin = self.database + "_before"
+        try:
+            self.create(twin)
+            checks, why = self.platform_checks(twin)
+        finally:
+            self.drop(twin)
+        if checks is None:
+            log("%s: the platform's calls before migrate gave no report: %s" % (self.name, why))
+            return {}
+        held = sum(1 for _, ok, _ in checks if ok)
+        log("%s: before migrate, %d of %d platform checks held (their own functions)%s"
+            % (self.name, held, len(checks), "".join("\n  not before: %s (%s)" % (n, d)
+                                                     for n, ok, d in checks if not ok)))
+        return {name: ok for name, ok, _ in checks}
 
     # --- a. b. migrate ----------------------------------------------------------------------
 
@@ -246,6 +277,11 @@ class Fixture:
             else:
                 v.check("migrate #%d exits 0" % attempt, done.returncode == 0,
                         "exit %d: %s" % (done.returncode, done.stderr.strip()[-400:]))
+                invalid = [row[0] for row in self.query(
+                    "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                    "WHERE NOT i.indisvalid")]
+                v.check("migrate #%d leaves no invalid index" % attempt, not invalid,
+                        ", ".join(invalid))
                 if attempt == 1:
                     schema1, rows1 = self.dump("schema"), self.dump("rows")
                 else:
@@ -254,6 +290,8 @@ class Fixture:
         if refusal:
             return False
         if outcomes[0].returncode != 0:
+            # What the platform meets after a migrate that stopped half-way.
+            self.call_steps(after="a failed migrate")
             return False
         values1 = self.row_values(tables)
         for table, columns in tables.items():
@@ -274,17 +312,16 @@ class Fixture:
 
     # --- c. the platform's calls -------------------------------------------------------------
 
-    def call_steps(self):
-        done = self.node_run("--check", CHECK_JOB)
-        try:
-            report = json.loads(done.stdout.strip().splitlines()[-1])
-        except (ValueError, IndexError):
-            self.verdict.check("platform calls (node-postgres) report", False,
-                               "exit %d: %s %s" % (done.returncode, done.stdout[-300:],
-                                                   done.stderr[-600:]))
+    def call_steps(self, after="migrate"):
+        checks, why = self.platform_checks()
+        if checks is None:
+            self.verdict.check("platform calls (node-postgres) after %s report" % after, False,
+                               why)
             return
-        for check in report["checks"]:
-            self.verdict.check("platform: " + check["name"], check["ok"], check["detail"])
+        for name, ok, detail in checks:
+            if not ok and self.before.get(name):
+                detail = "held before migrate; now: " + detail
+            self.verdict.check("platform after %s: %s" % (after, name), ok, detail)
 
     # --- d. the shared loop ------------------------------------------------------------------
 
@@ -483,6 +520,7 @@ class Fixture:
 
     def run(self):
         try:
+            self.before = self.checks_before_migrate()
             if self.migrate_steps():
                 self.call_steps()
                 self.loop_steps()
