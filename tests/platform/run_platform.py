@@ -121,6 +121,7 @@ class Fixture:
         self.database = "cc_platform_%s_%d" % (name, os.getpid())
         self.verdict = Verdict(name)
         self.processes = []
+        self.logfiles = []
         self.before = {}  # platform check -> held before migrate
         self.psycopg2 = psycopg2
 
@@ -339,6 +340,7 @@ class Fixture:
         with os.fdopen(descriptor, "w") as handle:
             json.dump(config, handle, indent=2)
         logfile = open(os.path.join(self.workdir, "runner-%s.log" % name), "ab")
+        self.logfiles.append(logfile)
         process = subprocess.Popen(
             [self.args.cronctl, "--db", "postgresql:///%s" % self.database, "scheduler",
              "--config", path, "--name", name], stdout=logfile, stderr=subprocess.STDOUT,
@@ -541,6 +543,8 @@ class Fixture:
             if process.poll() is None:
                 process.kill()
                 process.wait(5)
+        for logfile in self.logfiles:
+            logfile.close()
 
 
 def main():
