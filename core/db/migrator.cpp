@@ -176,6 +176,8 @@ Status Migrator::applyOnce(const Migration &migration, bool *lockTimedOut)
 Result<QStringList> Migrator::migrate()
 {
     const Backend backend = m_database.backend();
+    if (backend == Backend::SQLite)
+        return migrateSqlite();
     QSqlQuery lock(m_database.handle());
     if (backend == Backend::PostgreSQL) {
         // Session-level, so it also covers the migrations that run outside a transaction.
