@@ -82,6 +82,7 @@ private slots:
     void addedColumn();
     void eachMigrationRunsTwice();
     void migratorRunsEveryMigrationAgain();
+    void openWhileAnotherProgramWrites();
     void manyProgramsOpenANewFileAtOnce();
 
 private:
@@ -223,6 +224,47 @@ void TestSqliteFirstUse::migratorRunsEveryMigrationAgain()
     QVERIFY(applied->isEmpty()); // up to date
 }
 
+void TestSqliteFirstUse::openWhileAnotherProgramWrites()
+{
+    // A file not yet in WAL mode whose write lock another program holds: SQLite refuses the
+    // switch to WAL at once ("database is locked"), whatever the busy timeout.
+    const QString path = m_dir.filePath(QStringLiteral("held.db"));
+    {
+        QSqlDatabase holder
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+        holder.setDatabaseName(path);
+        QVERIFY(holder.open());
+        QSqlQuery lock(holder);
+        QVERIFY(lock.exec(QStringLiteral("CREATE TABLE other_program (x INTEGER)")));
+        QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        QVERIFY(lock.exec(QStringLiteral("INSERT INTO other_program VALUES (1)")));
+
+        QProcess cronctl;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("HOME"), m_dir.filePath(QStringLiteral("home")));
+        cronctl.setProcessEnvironment(environment);
+        cronctl.start(QStringLiteral(CRONCTL_PATH),
+            {QStringLiteral("--db"), QStringLiteral("sqlite:") + path, QStringLiteral("status")});
+        QVERIFY(cronctl.waitForStarted(10'000));
+        QTest::qWait(300); // the other program's write lasts this long (the fault, not a wait)
+        QVERIFY(lock.exec(QStringLiteral("COMMIT")));
+        // waitForFinished() is false for a process that ended during the wait above.
+        QVERIFY(cronctl.state() == QProcess::NotRunning || cronctl.waitForFinished(30'000));
+        QVERIFY2(cronctl.exitCode() == 0, cronctl.readAllStandardError().constData());
+        lock.finish();
+        holder.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+    auto database = Database::open(ConnectionSpec::sqlite(path), QStringLiteral("test"));
+    QVERIFY2(database, qPrintable(database ? QString() : database.error().message));
+    QSqlQuery mode(database.value()->handle());
+    QVERIFY(mode.exec(QStringLiteral("PRAGMA journal_mode")) && mode.next());
+    QCOMPARE(mode.value(0).toString(), QStringLiteral("wal"));
+    const Result<int> version = Migrator(*database.value()).currentVersion();
+    QVERIFY(version);
+    QCOMPARE(*version, m_latest);
+}
+
 void TestSqliteFirstUse::manyProgramsOpenANewFileAtOnce()
 {
     int successes = 0;
@@ -321,7 +363,7 @@ QString TestSqliteFirstUse::runTry(int number)
         if (participant.runner)
             continue;
         QProcess &process = *participant.process;
-        if (!process.waitForFinished(60'000))
+        if (process.state() != QProcess::NotRunning && !process.waitForFinished(60'000))
             participant.failure = QStringLiteral("still running after 60 s");
         participant.errors = process.readAllStandardError();
         if (participant.failure.isEmpty()
