@@ -1,5 +1,6 @@
 #include "client/connectionprofiles.h"
 #include "client/demodata.h"
+#include "client/jobclient.h"
 #include "client/workstationrunner.h"
 #include "db/connectionspec.h"
 #include "dialogs/connectiondialog.h"
@@ -84,10 +85,15 @@ int main(int argc, char *argv[])
         QStringLiteral("schedule, reset, delete, new, connect, runners or runner-config"),
         QStringLiteral("DIALOG"));
     dialogOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    // For tests that start the console beside other programs: did its first open succeed?
+    QCommandLineOption exitWhenLoadedOption(QStringLiteral("exit-when-loaded"),
+        QStringLiteral("exit 0 once the job list has loaded, 1 if opening fails first"));
+    exitWhenLoadedOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(dbOption);
     parser.addOption(demoOption);
     parser.addOption(selectOption);
     parser.addOption(dialogOption);
+    parser.addOption(exitWhenLoadedOption);
     parser.process(app);
 
     JobClient::Options options;
@@ -133,6 +139,17 @@ int main(int argc, char *argv[])
             else
                 window.restoreRunnerSwitch();
         });
+    if (parser.isSet(exitWhenLoadedOption)) {
+        QObject::connect(
+            window.client(), &JobClient::jobsLoaded, &app, [] { QApplication::exit(0); });
+        QObject::connect(window.client(), &JobClient::stateChanged, &app,
+            [](JobClient::State, const QString &message) {
+                if (message.isEmpty())
+                    return;
+                std::fprintf(stderr, "cron-console: %s\n", qPrintable(message));
+                QApplication::exit(1);
+            });
+    }
     window.show();
     if (parser.isSet(dialogOption))
         window.showDialogWhenLoaded(parser.value(dialogOption));

@@ -3,6 +3,7 @@
 #include "db/callwatchdog.h"
 #include "db/pghandle.h"
 #include "db/sqlerrors.h"
+#include "db/sqlitebusy.h"
 #include "util/clientinfo.h"
 
 #include <QAtomicInteger>
@@ -193,6 +194,17 @@ Status Database::configurePostgres()
 
 Status Database::configureSqlite()
 {
+    // Switching a new file to WAL needs the file to itself for a moment; another program opening
+    // it at the same time gets "database is locked" at once, busy timeout or not: try again.
+    const Status configured = SqliteBusy::retry([this] { return applySqlitePragmas(); });
+    if (!configured)
+        return configured;
+    m_databaseUser = ClientInfo::osUser();
+    return {};
+}
+
+Status Database::applySqlitePragmas()
+{
     QSqlQuery query(handle());
     // WAL lets a console read while a runner writes; foreign keys are off by default in SQLite.
     const char *pragmas[]
@@ -202,6 +214,5 @@ Status Database::configureSqlite()
             return SqlErrors::fromQuery(
                 query, backend(), tr("cannot use %1 as a database").arg(m_spec.filePath));
     }
-    m_databaseUser = ClientInfo::osUser();
     return {};
 }

@@ -69,6 +69,7 @@ private:
     Status configurePostgres();
     Error noAnswer(const QString &what) const;
     Status configureSqlite();
+    Status applySqlitePragmas(); // one attempt
 
     ConnectionSpec m_spec;
     SqlDialect m_dialect;

@@ -301,6 +301,8 @@ Result<QStringList> Migrator::migrate()
 {
     m_report.clear();
     const Backend backend = m_database.backend();
+    if (backend == Backend::SQLite)
+        return migrateSqlite();
     QSqlQuery lock(m_database.handle());
     if (backend == Backend::PostgreSQL) {
         // Session-level, so it also covers the migrations that run outside a transaction.

@@ -8,7 +8,9 @@
 class Database;
 
 // Applies the schema files under sql/<backend>/ (compiled in as resources) in order and records
-// each in cron_console_migrations. Every file is also safe to run again by itself.
+// each in cron_console_migrations. Every file is also safe to run again by itself; on SQLite an
+// "ALTER TABLE t ADD COLUMN c" whose column exists is skipped (SqliteScriptRunner). Any number
+// of programs may migrate a new SQLite file at once (sqlitemigrator.cpp).
 class Migrator final {
 public:
     struct Migration {
@@ -46,6 +48,10 @@ public:
 
 private:
     Status ensureVersionTable();
+    // SQLite (sqlitemigrator.cpp): the version read and every missing migration applied under
+    // one write lock, retried while another program holds it.
+    Result<QStringList> migrateSqlite();
+    Result<QStringList> migrateSqliteOnce(int *foundVersion);
     Status apply(const Migration &migration);
     // One attempt; *lockTimedOut tells a lock_timeout (55P03) apart from other failures.
     Status applyOnce(const Migration &migration, bool *lockTimedOut);
