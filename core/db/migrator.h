@@ -34,6 +34,9 @@ private:
     Status apply(const Migration &migration);
     // One attempt; *lockTimedOut tells a lock_timeout (55P03) apart from other failures.
     Status applyOnce(const Migration &migration, bool *lockTimedOut);
+    // A no-transaction migration on PostgreSQL (CONCURRENTLY index work): a failure leaves the
+    // database as it was (see ConcurrentMigration).
+    Status applyConcurrently(const Migration &migration, bool *lockTimedOut);
 
     Database &m_database;
 };
