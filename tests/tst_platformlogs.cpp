@@ -14,6 +14,7 @@
 #include "support/testdatabase.h"
 
 #include <QBuffer>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QSqlError>
@@ -73,7 +74,7 @@ QList<PlatformRow> platformRows(const QString &type)
                 R"({"job": "big", "status": "error", "runner": "r", )"
                 R"("n": 1e1000000})",
                 "big"};
-    if (type == QLatin1String("text"))
+    if (type != QLatin1String("json")) // text, varchar: anything at all
         rows << PlatformRow{"sync_automatico_erro", "not json at all", "sgp_sync_inteligente"}
              << PlatformRow{"cron_job_success", R"({"job": "cut")", {}}
              << PlatformRow{"login", R"({"user": "b", "runner")", {}};
@@ -132,6 +133,7 @@ private slots:
     void oldCastIndexesAreReplaced_data();
     void oldCastIndexesAreReplaced();
     void failedIndexBuildLeavesDatabaseAsItWas();
+    void lockTimeoutIsRetriedThenLeavesDatabaseAsItWas();
     void historyQueriesUseTheIndexes();
 
 private:
@@ -190,6 +192,7 @@ void TestPlatformLogs::migrateOverPlatformRows_data()
     QTest::addColumn<QString>("type");
     QTest::newRow("json") << "json";
     QTest::newRow("text") << "text";
+    QTest::newRow("varchar") << "varchar(4000)";
     QTest::newRow("jsonb") << "jsonb";
 }
 
@@ -281,7 +284,7 @@ void TestPlatformLogs::migrateOverPlatformRows()
         QVERIFY2(text.contains(QStringLiteral(",cron_job_error,big,,,,,\"{\"\"job\"\"")),
             qPrintable(text));
     }
-    if (type == QLatin1String("text"))
+    if (type != QLatin1String("json") && type != QLatin1String("jsonb"))
         QVERIFY(text.contains(QStringLiteral(",sync_automatico_erro,sgp_sync_inteligente,,,,,not "
                                              "json at all")));
 
@@ -445,6 +448,58 @@ void TestPlatformLogs::failedIndexBuildLeavesDatabaseAsItWas()
     QCOMPARE(*applied, QStringList{"0010_history_indexes_any_json"});
     QCOMPARE(invalidIndexes(*db), 0);
     QVERIFY(migrator.migrate()->isEmpty());
+    QVERIFY(db->exec(insertSql({"login", R"({"user": "a\u0000b"})", {}})));
+}
+
+void TestPlatformLogs::lockTimeoutIsRetriedThenLeavesDatabaseAsItWas()
+{
+    const auto db = platformDatabase(QStringLiteral("json"));
+    QVERIFY(db);
+    {
+        auto conn = db->connect();
+        QVERIFY(Migrator(*conn).migrate().ok());
+    }
+    QString error;
+    QVERIFY2(makeOld(*db, &error), qPrintable(error));
+    const QString indexesBefore = indexState(*db);
+    const QString functionsBefore = functionState(*db);
+    const int versionBefore
+        = db->scalar("SELECT MAX(version) FROM cron_console_migrations").toInt();
+
+    // Another session's DDL (or a manual VACUUM) holds a lock every index build needs; the
+    // migrator's sessions give up after 200 ms each time.
+    auto holder = db->connect(QStringLiteral("lock-holder"));
+    QVERIFY(holder);
+    QSqlQuery hold(holder->handle());
+    QVERIFY(hold.exec("BEGIN"));
+    QVERIFY(hold.exec("LOCK TABLE tenant_logs IN SHARE UPDATE EXCLUSIVE MODE"));
+    QVERIFY(db->exec(
+        QStringLiteral("ALTER DATABASE %1 SET lock_timeout = '200ms'").arg(db->spec().database)));
+    {
+        auto conn = db->connect(QStringLiteral("migrator"));
+        QVERIFY(conn);
+        QElapsedTimer timer;
+        timer.start();
+        const auto result = Migrator(*conn).migrate();
+        QVERIFY(!result.ok());
+        // Five attempts with backoff between them (0.5 + 1 + 1.5 + 2 s).
+        QVERIFY2(timer.elapsed() >= 5000, qPrintable(QString::number(timer.elapsed())));
+        const QString message = result.error().message;
+        QVERIFY2(message.contains("0010") && message.contains("lock timeout")
+                && message.contains("the database is as it was"),
+            qPrintable(message));
+        QCOMPARE(result.error().kind, Error::Kind::Database);
+    }
+    QCOMPARE(invalidIndexes(*db), 0);
+    QCOMPARE(indexState(*db), indexesBefore);
+    QCOMPARE(functionState(*db), functionsBefore);
+    QCOMPARE(db->scalar("SELECT MAX(version) FROM cron_console_migrations").toInt(), versionBefore);
+
+    QVERIFY(hold.exec("ROLLBACK"));
+    auto conn = db->connect(QStringLiteral("migrator"));
+    const auto applied = Migrator(*conn).migrate();
+    QVERIFY2(applied.ok(), applied.ok() ? "" : qPrintable(applied.error().message));
+    QCOMPARE(*applied, QStringList{"0010_history_indexes_any_json"});
     QVERIFY(db->exec(insertSql({"login", R"({"user": "a\u0000b"})", {}})));
 }
 

@@ -15,6 +15,7 @@ db=cron_bench_inserts_$$
 psql -X -q -d postgres -c "CREATE DATABASE $db"
 trap 'psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"' EXIT
 export PGDATABASE=$db
+export PGOPTIONS="-c client_min_messages=warning"
 work=$(mktemp -d)
 trap 'rm -rf "$work"; psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"' EXIT
 
@@ -43,7 +44,7 @@ SQL
         indexes) psql -X -q -v ON_ERROR_STOP=1 -f "$here/sql/postgresql/0004_history_indexes.sql" >/dev/null ;;
         oldcast) psql -X -q -v ON_ERROR_STOP=1 -f "$here/tests/fixtures/old_0004_history_indexes.sql" >/dev/null ;;
     esac
-    PGOPTIONS='-c synchronous_commit=off' pgbench -n -M extended -c 1 -t $rows -f "$work/$mix.sql" 2>&1 \
+    PGOPTIONS="-c synchronous_commit=off" pgbench -n -M extended -c 1 -t $rows -f "$work/$mix.sql" 2>&1 \
         | awk '/latency average/ {print $4}'
 }
 for mix in platform cron; do
