@@ -130,6 +130,7 @@ class TestPlatformLogs : public QObject {
 private slots:
     void migrateOverPlatformRows_data();
     void migrateOverPlatformRows();
+    void stuckAtVersion3Recovers();
     void oldCastIndexesAreReplaced_data();
     void oldCastIndexesAreReplaced();
     void failedIndexBuildLeavesDatabaseAsItWas();
@@ -142,6 +143,9 @@ private:
     // Migrated, then put back to what the first 0004 left: indexes cast to jsonb, no overloads,
     // version below 0010.
     bool makeOld(TestDatabase &db, QString *error);
+    // The migrations from `toVersion` on undone as far as history goes (indexes, functions,
+    // versions); from 4 on, the first 0004's function is back but not its indexes.
+    bool rollBack(TestDatabase &db, int toVersion, QString *error);
 };
 
 std::unique_ptr<TestDatabase> TestPlatformLogs::platformDatabase(const QString &type)
@@ -161,6 +165,11 @@ std::unique_ptr<TestDatabase> TestPlatformLogs::platformDatabase(const QString &
 
 bool TestPlatformLogs::makeOld(TestDatabase &db, QString *error)
 {
+    return rollBack(db, 10, error);
+}
+
+bool TestPlatformLogs::rollBack(TestDatabase &db, int toVersion, QString *error)
+{
     QFile file(QStringLiteral(CRON_SOURCE_DIR "/tests/fixtures/old_0004_history_indexes.sql"));
     if (!file.open(QIODevice::ReadOnly)) {
         *error = file.errorString();
@@ -175,9 +184,13 @@ bool TestPlatformLogs::makeOld(TestDatabase &db, QString *error)
         QStringLiteral("DROP FUNCTION cron_log_details(json)"),
         QStringLiteral("DROP FUNCTION cron_log_details(text)"),
         QStringLiteral("DROP FUNCTION cron_log_details(jsonb)"),
-        QStringLiteral("DELETE FROM cron_console_migrations WHERE version >= 10"),
+        QStringLiteral("DELETE FROM cron_console_migrations WHERE version >= %1").arg(toVersion),
     };
-    statements << SqlScript::split(QString::fromUtf8(file.readAll()));
+    const QStringList old = SqlScript::split(QString::fromUtf8(file.readAll()));
+    if (toVersion > 4)
+        statements << old;
+    else
+        statements << old.first() << old.at(1); // its function and clean-up, not its indexes
     for (const QString &statement : statements) {
         if (!db.exec(statement, error)) {
             *error = statement.left(60) + QLatin1String(": ") + *error;
@@ -307,6 +320,45 @@ void TestPlatformLogs::migrateOverPlatformRows()
     QCOMPARE(db->scalar("SELECT acao FROM tenant_logs WHERE created_at > NOW() - INTERVAL '1 day'")
                  .toString(),
         QStringLiteral("cron_admin_prune_history"));
+}
+
+void TestPlatformLogs::stuckAtVersion3Recovers()
+{
+    // The issue as an operator met it: the first 0004 over a json detalhes holding \u0000
+    // stopped at version 3 with an invalid index, and every program refused the database.
+    const auto db = platformDatabase(QStringLiteral("json"));
+    QVERIFY(db);
+    const QList<PlatformRow> rows = platformRows(QStringLiteral("json"));
+    for (const PlatformRow &row : rows)
+        QVERIFY(db->exec(insertSql(row)));
+    auto conn = db->connect();
+    QVERIFY(conn);
+    Migrator migrator(*conn);
+    QVERIFY(migrator.migrate().ok());
+    QString error;
+    QVERIFY2(rollBack(*db, 4, &error), qPrintable(error));
+    QVERIFY(!db->exec("CREATE INDEX CONCURRENTLY idx_tenant_logs_cron_job ON tenant_logs "
+                      "(cron_log_job(acao, detalhes::jsonb), created_at DESC, id DESC) WHERE "
+                      "cron_log_job(acao, detalhes::jsonb) IS NOT NULL",
+        &error));
+    QVERIFY2(error.contains("\\u0000"), qPrintable(error));
+    QCOMPARE(invalidIndexes(*db), 1);
+    QCOMPARE(migrator.currentVersion().value(), 3);
+    QVERIFY(!migrator.checkUpToDate().ok());
+
+    const auto applied = migrator.migrate();
+    QVERIFY2(applied.ok(), applied.ok() ? "" : qPrintable(applied.error().message));
+    QCOMPARE(applied->first(), QStringLiteral("0004_history_indexes"));
+    QVERIFY(migrator.checkUpToDate().ok());
+    QCOMPARE(invalidIndexes(*db), 0);
+    const QString indexes = indexState(*db);
+    QVERIFY2(indexes.contains(newJobIndex + "=") && !indexes.contains("idx_tenant_logs_cron_job="),
+        qPrintable(indexes));
+    for (const PlatformRow &row : rows)
+        QVERIFY2(db->exec(insertSql(row), &error), qPrintable(row.detalhes + ": " + error));
+    HistoryQuery query;
+    query.job = QStringLiteral("nul_job");
+    QCOMPARE(JobStore(*conn).history(query)->size(), 2);
 }
 
 void TestPlatformLogs::oldCastIndexesAreReplaced_data()
