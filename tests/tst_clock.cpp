@@ -17,6 +17,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <algorithm>
+
 namespace {
 
 const QString jobName = QStringLiteral("clock_job");
@@ -542,7 +544,11 @@ void TestClock::migrationWaitsBoundedAndRetries()
     const qint64 took = timer.elapsed();
     qInfo("migrate took %lld ms behind a 4 s lock (lock_timeout 3 s, then a retry)", took);
     QVERIFY2(applied.ok(), applied.ok() ? "" : qPrintable(applied.error().message));
-    QCOMPARE(applied->size(), latest - 6); // 0007 and every later one, again
+    // 0007 and every later one, again (counted, since versions may have gaps between branches).
+    const auto all = Migrator(*conn).available();
+    QCOMPARE(applied->size(), qsizetype(std::count_if(all.cbegin(), all.cend(), [](const auto &m) {
+        return m.version >= 7;
+    })));
     QVERIFY2(took >= 3000, qPrintable(QString::number(took)));
     QCOMPARE(
         m_db->scalar(QStringLiteral("SELECT MAX(version) FROM cron_console_migrations")).toInt(),

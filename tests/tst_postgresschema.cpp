@@ -394,7 +394,7 @@ void TestPostgresSchema::migrationsOverSeedSchemaChangeNoData()
     QCOMPARE(migrator.currentVersion().value(), 0);
     auto applied = migrator.migrate();
     QVERIFY2(applied.ok(), applied.ok() ? "" : qPrintable(applied.error().message));
-    QCOMPARE(applied->size(), migrator.latestVersion());
+    QCOMPARE(applied->size(), migrator.available().size());
     applied = migrator.migrate();
     QVERIFY(applied.ok());
     QVERIFY(applied->isEmpty());

@@ -1,5 +1,6 @@
 #include "db/migrator.h"
 
+#include "db/concurrentmigration.h"
 #include "db/database.h"
 #include "db/sqlerrors.h"
 #include "db/sqlscript.h"
@@ -178,6 +179,8 @@ Status Migrator::apply(const Migration &migration)
 
 Status Migrator::applyOnce(const Migration &migration, bool *lockTimedOut)
 {
+    if (!migration.transactional && m_database.backend() == Backend::PostgreSQL)
+        return applyConcurrently(migration, lockTimedOut);
     QSqlQuery query(m_database.handle());
     const Backend backend = m_database.backend();
     const QString what = tr("applying migration %1 (%2)")
@@ -295,6 +298,15 @@ Result<Migrator::Plan> Migrator::plan()
         return report.error();
     result.report = *report;
     return result;
+Status Migrator::applyConcurrently(const Migration &migration, bool *lockTimedOut)
+{
+    const QString what = tr("applying migration %1 (%2)")
+                             .arg(migration.version, 4, 10, QLatin1Char('0'))
+                             .arg(migration.name);
+    ConcurrentMigration run(m_database, what);
+    return run.run(migration.script,
+        QStringLiteral("INSERT INTO cron_console_migrations (version, name) VALUES (?, ?)"),
+        {migration.version, migration.name}, lockTimedOut);
 }
 
 Result<QStringList> Migrator::migrate()

@@ -58,6 +58,9 @@ private:
     // Runs the pending preflight migrations in a transaction it rolls back; their report lines.
     Result<QStringList> rehearse(const QList<Migration> &pending);
     QList<Migration> pendingAfter(int version) const;
+    // A no-transaction migration on PostgreSQL (CONCURRENTLY index work): a failure leaves the
+    // database as it was (see ConcurrentMigration).
+    Status applyConcurrently(const Migration &migration, bool *lockTimedOut);
 
     Database &m_database;
     QStringList m_report;

@@ -158,19 +158,24 @@ Result<QString> HistoryExporter::postgresSelect(const HistoryFilter &filter)
     // Times are formatted by the server as UTC instants (created_at is wall time in the
     // session's zone), so no row is parsed in C++. detalhes is jsonb's one-line text, as
     // JobStore::history gives it (a regexp to drop the blanks after ',' and ':' costs 12x the
-    // whole COPY). ORDER BY names the table's columns: bare names would sort by the output
-    // columns of the same name (the formatted text) and miss the (created_at, id) index.
+    // whole COPY); cron_log_details() gives it for a json or text detalhes too, never raising
+    // (\u0000 becomes U+FFFD; what jsonb cannot hold is exported as stored, fields empty). It is
+    // computed once per row (LATERAL … OFFSET 0): 100k json rows export in 0.61 s instead of
+    // 1.31 s with one call per field; on jsonb it is the column itself (0.23 s either way).
+    // ORDER BY names the table's columns: bare names would sort by the output columns of the
+    // same name (the formatted text) and miss the (created_at, id) index.
     return QStringLiteral(
         "SELECT id, "
         "to_char(created_at::timestamptz AT TIME ZONE 'UTC', "
         "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"+00:00\"') AS created_at, "
         "acao, %1 AS job, "
-        "detalhes::jsonb->>'status' AS status, "
-        "detalhes::jsonb->>'duracao_segundos' AS duracao_segundos, "
-        "detalhes::jsonb->>'runner' AS runner, "
-        "detalhes::jsonb->>'db_user' AS db_user, "
-        "detalhes::jsonb::text AS detalhes "
-        "FROM tenant_logs WHERE %2 ORDER BY tenant_logs.created_at DESC, tenant_logs.id DESC")
+        "parsed.d->>'status' AS status, "
+        "parsed.d->>'duracao_segundos' AS duracao_segundos, "
+        "parsed.d->>'runner' AS runner, "
+        "parsed.d->>'db_user' AS db_user, "
+        "COALESCE(parsed.d::text, detalhes::text) AS detalhes "
+        "FROM tenant_logs CROSS JOIN LATERAL (SELECT cron_log_details(detalhes) AS d OFFSET 0) "
+        "AS parsed WHERE %2 ORDER BY tenant_logs.created_at DESC, tenant_logs.id DESC")
         .arg(HistoryFilters::jobExpression(m_database.dialect()), where);
 }
 

@@ -18,7 +18,9 @@ QString epochText(const QDateTime &time)
 
 QString jobExpression(const SqlDialect &dialect)
 {
-    return dialect.isPostgres() ? QStringLiteral("cron_log_job(acao, detalhes::jsonb)")
+    // No cast: the overload of detalhes' own type (jsonb, json or text) is the one the history
+    // indexes were built on, and none of them raises on what a platform may have written.
+    return dialect.isPostgres() ? QStringLiteral("cron_log_job(acao, detalhes)")
                                 : QStringLiteral("cron_job");
 }
 

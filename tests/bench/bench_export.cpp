@@ -326,7 +326,7 @@ int main(int argc, char *argv[])
 
         // The same statement with the one change proposed for JobStore::history: the text copy
         // of created_at gets its own alias, so ORDER BY created_at sorts by the column (and uses
-        // idx_tenant_logs_cron_time) instead of by the text output column of the same name.
+        // idx_tenant_logs_cron_log_time) instead of by the text output column of the same name.
         auto fixedPage = [&](const HistoryCursor &cursor) {
             QSqlQuery query(db.handle());
             query.setForwardOnly(true);
@@ -334,8 +334,8 @@ int main(int argc, char *argv[])
                 = QStringLiteral(
                     "SELECT id, created_at::text AS created_at_raw, "
                     "EXTRACT(EPOCH FROM (created_at)::timestamptz)::float8, acao, "
-                    "cron_log_job(acao, detalhes::jsonb), detalhes::text FROM tenant_logs WHERE "
-                    "cron_log_job(acao, detalhes::jsonb) IS NOT NULL%1 "
+                    "cron_log_job(acao, detalhes), detalhes::text FROM tenant_logs WHERE "
+                    "cron_log_job(acao, detalhes) IS NOT NULL%1 "
                     "ORDER BY created_at DESC, id DESC LIMIT 50")
                       .arg(cursor.isNull() ? QString()
                                            : QStringLiteral(" AND (created_at, id) < (:ts, :id)"));
