@@ -298,6 +298,8 @@ Result<Migrator::Plan> Migrator::plan()
         return report.error();
     result.report = *report;
     return result;
+}
+
 Status Migrator::applyConcurrently(const Migration &migration, bool *lockTimedOut)
 {
     const QString what = tr("applying migration %1 (%2)")
