@@ -177,9 +177,10 @@ Status Migrator::apply(const Migration &migration)
     }
 }
 
+// PostgreSQL only: SQLite upgrades run in migrateSqlite().
 Status Migrator::applyOnce(const Migration &migration, bool *lockTimedOut)
 {
-    if (!migration.transactional && m_database.backend() == Backend::PostgreSQL)
+    if (!migration.transactional)
         return applyConcurrently(migration, lockTimedOut);
     QSqlQuery query(m_database.handle());
     const Backend backend = m_database.backend();
@@ -191,20 +192,15 @@ Status Migrator::applyOnce(const Migration &migration, bool *lockTimedOut)
         m_report.resize(reportSize);
         *lockTimedOut = failed.lastError().nativeErrorCode() == QLatin1String("55P03");
         const Error error = SqlErrors::fromQuery(failed, backend, what);
-        if (migration.transactional) {
-            QSqlQuery rollback(m_database.handle());
-            rollback.exec(QStringLiteral("ROLLBACK"));
-        }
+        QSqlQuery rollback(m_database.handle());
+        rollback.exec(QStringLiteral("ROLLBACK"));
         return error;
     };
-    if (migration.transactional
-        && !query.exec(backend == Backend::SQLite ? QStringLiteral("BEGIN IMMEDIATE")
-                                                  : QStringLiteral("BEGIN")))
+    if (!query.exec(QStringLiteral("BEGIN")))
         return fail(query);
     // DDL on the platform's busy tables waits for its lock at most this long (a migration may
     // set its own), so platform queries never queue behind an ALTER TABLE; apply() retries.
-    if (migration.transactional && backend == Backend::PostgreSQL
-        && !query.exec(QStringLiteral("SET LOCAL lock_timeout = '1s'")))
+    if (!query.exec(QStringLiteral("SET LOCAL lock_timeout = '1s'")))
         return fail(query);
     const QStringList statements = SqlScript::split(migration.script);
     for (const QString &statement : statements) {
@@ -228,7 +224,7 @@ Status Migrator::applyOnce(const Migration &migration, bool *lockTimedOut)
     record.bindValue(QStringLiteral(":name"), migration.name);
     if (!record.exec())
         return fail(record);
-    if (migration.transactional && !query.exec(QStringLiteral("COMMIT")))
+    if (!query.exec(QStringLiteral("COMMIT")))
         return fail(query);
     return {};
 }
@@ -316,22 +312,18 @@ Result<QStringList> Migrator::migrate()
     m_report.clear();
     const Backend backend = m_database.backend();
     if (backend == Backend::SQLite)
-        return migrateSqlite();
+        return migrateSqlite(); // one write lock for the whole upgrade (sqlitemigrator.cpp)
+    // Session-level, so it also covers the migrations that run outside a transaction.
     QSqlQuery lock(m_database.handle());
-    if (backend == Backend::PostgreSQL) {
-        // Session-level, so it also covers the migrations that run outside a transaction.
-        lock.prepare(QStringLiteral("SELECT pg_advisory_lock(:key)"));
-        lock.bindValue(QStringLiteral(":key"), migrationLockKey);
-        if (!lock.exec())
-            return SqlErrors::fromQuery(lock, backend, tr("waiting for other migrators"));
-    }
+    lock.prepare(QStringLiteral("SELECT pg_advisory_lock(:key)"));
+    lock.bindValue(QStringLiteral(":key"), migrationLockKey);
+    if (!lock.exec())
+        return SqlErrors::fromQuery(lock, backend, tr("waiting for other migrators"));
     auto unlock = qScopeGuard([&] {
-        if (backend == Backend::PostgreSQL) {
-            QSqlQuery unlockQuery(m_database.handle());
-            unlockQuery.prepare(QStringLiteral("SELECT pg_advisory_unlock(:key)"));
-            unlockQuery.bindValue(QStringLiteral(":key"), migrationLockKey);
-            unlockQuery.exec();
-        }
+        QSqlQuery unlockQuery(m_database.handle());
+        unlockQuery.prepare(QStringLiteral("SELECT pg_advisory_unlock(:key)"));
+        unlockQuery.bindValue(QStringLiteral(":key"), migrationLockKey);
+        unlockQuery.exec();
     });
 
     const Result<int> current = currentVersion();
