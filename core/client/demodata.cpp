@@ -264,4 +264,18 @@ Status writeRunnerConfig(const QString &filePath)
     return {};
 }
 
+std::function<Status(Database &)> primer()
+{
+    return [primed = false](Database &database) mutable -> Status {
+        if (const Status seeded = seedIfEmpty(database); !seeded)
+            return seeded;
+        if (!primed) {
+            if (const Status due = makeSomeDue(database); !due)
+                return due;
+            primed = true;
+        }
+        return {};
+    };
+}
+
 } // namespace DemoData

@@ -1,40 +1,44 @@
 #include "client/historyclient.h"
 
-#include "client/historyworker.h"
+#include "client/dbthread.h"
+#include "store/historypager.h"
+
+#include <QElapsedTimer>
 
 HistoryClient::HistoryClient(const ConnectionSpec &spec, QObject *parent)
     : QObject(parent)
-    , m_spec(spec)
 {
-    m_thread.setObjectName(QStringLiteral("HistoryClient worker"));
-    m_worker = new HistoryWorker(m_spec, this);
-    m_worker->moveToThread(&m_thread);
-    m_thread.start();
+    DbThread::Options options;
+    options.purpose = QStringLiteral("console-history");
+    // The console's job connection migrates or checks the schema; history only reads.
+    options.schema = SchemaPolicy::None;
+    options.persistent = false;
+    m_db = new DbThread(spec, options, this);
 }
 
-HistoryClient::~HistoryClient()
+HistoryClient::~HistoryClient() = default;
+
+const ConnectionSpec &HistoryClient::spec() const
 {
-    // The connection must be closed on the thread that opened it.
-    HistoryWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    return m_db->spec();
 }
 
 void HistoryClient::fetchPage(
     const HistoryPageRequest &request, QObject *context, PageCallback callback)
 {
-    const quint64 id = ++m_nextId;
-    m_pending.insert(id, {context, std::move(callback)});
-    HistoryWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker, [worker, id, request] { worker->fetchPage(id, request); }, Qt::QueuedConnection);
-}
-
-void HistoryClient::deliverPage(quint64 id, const Result<HistoryPage> &page)
-{
-    const Pending pending = m_pending.take(id);
-    if (pending.context && pending.callback)
-        pending.callback(page);
+    m_db->call<HistoryPage>(
+        context,
+        [request](Database &db) -> Result<HistoryPage> {
+            QElapsedTimer clock;
+            clock.start();
+            auto entries = HistoryPager(db).page(request.filter, request.cursor, request.limit);
+            if (!entries)
+                return entries.error();
+            HistoryPage page;
+            page.atEnd = entries->size() < request.limit;
+            page.entries = std::move(entries).value();
+            page.elapsedMs = clock.elapsed();
+            return page;
+        },
+        std::move(callback));
 }
