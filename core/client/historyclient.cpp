@@ -23,19 +23,18 @@ const ConnectionSpec &HistoryClient::spec() const
     return m_db->spec();
 }
 
-void HistoryClient::fetchPage(
-    const HistoryPageRequest &request, QObject *context, PageCallback callback)
+void HistoryClient::fetchPage(const HistoryQuery &query, QObject *context, PageCallback callback)
 {
     m_db->call<HistoryPage>(
         context,
-        [request](Database &db) -> Result<HistoryPage> {
+        [query](Database &db) -> Result<HistoryPage> {
             QElapsedTimer clock;
             clock.start();
-            auto entries = HistoryPager(db).page(request.filter, request.cursor, request.limit);
+            auto entries = HistoryPager(db).page(query);
             if (!entries)
                 return entries.error();
             HistoryPage page;
-            page.atEnd = entries->size() < request.limit;
+            page.atEnd = entries->size() < query.limit;
             page.entries = std::move(entries).value();
             page.elapsedMs = clock.elapsed();
             return page;

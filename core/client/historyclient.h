@@ -2,7 +2,6 @@
 
 #include "db/connectionspec.h"
 #include "domain/historyentry.h"
-#include "export/historyfilter.h"
 #include "util/result.h"
 
 #include <QList>
@@ -11,13 +10,6 @@
 #include <functional>
 
 class DbThread;
-
-// What the history pane asks for: the page of `filter` strictly older than `cursor`.
-struct HistoryPageRequest {
-    HistoryFilter filter;
-    HistoryCursor cursor; // null: the newest rows
-    int limit = 200;
-};
 
 struct HistoryPage {
     QList<HistoryEntry> entries; // newest first
@@ -41,7 +33,7 @@ public:
 
     // `callback` runs on this thread, and only while `context` lives. Requests are answered in
     // the order they were made.
-    void fetchPage(const HistoryPageRequest &request, QObject *context, PageCallback callback);
+    void fetchPage(const HistoryQuery &query, QObject *context, PageCallback callback);
 
 private:
     DbThread *m_db; // child

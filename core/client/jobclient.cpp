@@ -234,13 +234,6 @@ void JobClient::perform(const JobAction &action, QObject *context, ActionCallbac
         });
 }
 
-void JobClient::fetchHistory(const HistoryQuery &query, QObject *context, HistoryCallback callback)
-{
-    m_db->call<QList<HistoryEntry>>(
-        context, [query](Database &db) { return JobStore(db).history(query); },
-        std::move(callback));
-}
-
 void JobClient::refreshRunners()
 {
     m_watchRunners = true;

@@ -2,7 +2,6 @@
 
 #include "client/jobaction.h"
 #include "db/connectionspec.h"
-#include "domain/historyentry.h"
 #include "domain/job.h"
 #include "runner/leasestore.h"
 #include "util/result.h"
@@ -38,7 +37,6 @@ public:
     };
 
     using ActionCallback = std::function<void(const Result<ActionOutcome> &)>;
-    using HistoryCallback = std::function<void(const Result<QList<HistoryEntry>> &)>;
 
     explicit JobClient(const ConnectionSpec &spec, QObject *parent = nullptr);
     JobClient(const ConnectionSpec &spec, const Options &options, QObject *parent = nullptr);
@@ -59,7 +57,6 @@ public:
     void reload();
     // `callback` runs on this thread, and only while `context` lives.
     void perform(const JobAction &action, QObject *context, ActionCallback callback);
-    void fetchHistory(const HistoryQuery &query, QObject *context, HistoryCallback callback);
     // Reads cron_runners; the answer comes as runnersLoaded() or runnersFailed(). After the
     // first request they are also refreshed on every cron_jobs_changed notification.
     void refreshRunners();
