@@ -1,7 +1,6 @@
 #include "client/jobclient.h"
 
 #include "client/dbthread.h"
-#include "client/demodata.h"
 #include "db/database.h"
 #include "store/jobstore.h"
 
@@ -62,8 +61,7 @@ JobClient::JobClient(const ConnectionSpec &spec, const Options &options, QObject
     threadOptions.pingInterval = options.pingInterval;
     threadOptions.firstRetry = options.firstRetry;
     threadOptions.maxRetry = options.maxRetry;
-    if (options.seedDemo)
-        threadOptions.onOpen = DemoData::primer();
+    threadOptions.onOpen = options.onOpen;
     m_db = new DbThread(spec, threadOptions, this);
     connect(
         m_db, &DbThread::stateChanged, this, [this](DbThread::State state, const QString &message) {

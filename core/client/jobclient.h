@@ -13,6 +13,7 @@
 #include <chrono>
 #include <functional>
 
+class Database;
 class DbThread;
 
 // The console's door to cron_jobs, usable from the GUI thread: a thin façade over a DbThread
@@ -33,7 +34,8 @@ public:
         std::chrono::milliseconds pingInterval{2000}; // PostgreSQL liveness check
         std::chrono::milliseconds firstRetry{250};
         std::chrono::milliseconds maxRetry{10000};
-        bool seedDemo = false; // fill an empty database with the demo jobs
+        // Runs on the database thread after every open (the demo seeds its jobs here).
+        std::function<Status(Database &)> onOpen;
     };
 
     using ActionCallback = std::function<void(const Result<ActionOutcome> &)>;

@@ -1,4 +1,4 @@
-#include "client/demodata.h"
+#include "demodata.h"
 
 #include "db/database.h"
 #include "db/sqlerrors.h"
