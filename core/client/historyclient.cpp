@@ -10,8 +10,8 @@ HistoryClient::HistoryClient(const ConnectionSpec &spec, QObject *parent)
 {
     DbThread::Options options;
     options.purpose = QStringLiteral("console-history");
-    // The console's job connection migrates or checks the schema; history only reads.
-    options.schema = SchemaPolicy::None;
+    // Opened like every console connection (SchemaPolicy::MigrateEmbedded): an outdated
+    // server schema is reported, not misread.
     options.persistent = false;
     m_db = new DbThread(spec, options, this);
 }
