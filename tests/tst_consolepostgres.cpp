@@ -15,6 +15,7 @@ private slots:
 
     void readOnlyRoleDisablesEditActions();
     void lostConnectionShowsBannerAndRecovers();
+    void removalIsReportedOnce();
 
 private:
     std::unique_ptr<TestDatabase> m_db;
@@ -123,6 +124,46 @@ void TestConsolePostgres::lostConnectionShowsBannerAndRecovers()
     QVERIFY(m_db->exec(QStringLiteral("UPDATE cron_jobs SET descricao = 'after reconnect'")));
     QTRY_COMPARE_WITH_TIMEOUT(jobNamed(window, QStringLiteral("sgp_sync_inteligente"))->description,
         QStringLiteral("after reconnect"), 2000);
+}
+
+// Our own removal also comes back as a NOTIFY: the job table hears of it once.
+void TestConsolePostgres::removalIsReportedOnce()
+{
+    JobClient client(m_db->spec(), fastOptions(uniquePurpose()));
+    QStringList removed;
+    QStringList updated;
+    bool loaded = false;
+    QObject::connect(&client, &JobClient::jobRemoved, &client,
+        [&](const QString &name) { removed.append(name); });
+    QObject::connect(&client, &JobClient::jobUpdated, &client,
+        [&](const Job &job) { updated.append(job.name); });
+    QObject::connect(&client, &JobClient::jobsLoaded, &client, [&] { loaded = true; });
+    client.start();
+    QTRY_VERIFY_WITH_TIMEOUT(loaded, 10000);
+
+    const auto performed = [&](const JobAction &action) {
+        std::optional<bool> ok;
+        client.perform(action, &client, [&](const Result<ActionOutcome> &outcome) {
+            ok = bool(outcome);
+            if (!outcome)
+                qWarning("%s", qPrintable(outcome.error().message));
+        });
+        return QTest::qWaitFor([&] { return ok.has_value(); }, 5000) && *ok;
+    };
+    JobAction add;
+    add.kind = JobAction::Kind::Add;
+    add.newJob.name = QStringLiteral("marker_job");
+    QVERIFY(performed(add));
+    QVERIFY(performed(JobAction::make(
+        JobAction::Kind::Remove, QStringLiteral("sgp_sync_inteligente"), std::nullopt)));
+    QCOMPARE(removed, QStringList{QStringLiteral("sgp_sync_inteligente")});
+
+    // A later change from elsewhere: once it shows, the removal's own NOTIFY was handled too.
+    updated.clear();
+    QVERIFY(m_db->exec(
+        QStringLiteral("UPDATE cron_jobs SET descricao = 'marker' WHERE nome = 'marker_job'")));
+    QTRY_VERIFY_WITH_TIMEOUT(updated.contains(QStringLiteral("marker_job")), 5000);
+    QCOMPARE(removed, QStringList{QStringLiteral("sgp_sync_inteligente")});
 }
 
 QTEST_MAIN(TestConsolePostgres)

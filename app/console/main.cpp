@@ -1,5 +1,6 @@
+#include "demodata.h"
+
 #include "client/connectionprofiles.h"
-#include "client/demodata.h"
 #include "client/jobclient.h"
 #include "client/workstationrunner.h"
 #include "db/connectionspec.h"
@@ -102,7 +103,7 @@ int main(int argc, char *argv[])
         spec = ConnectionSpec::fromUrl(parser.value(dbOption));
     } else if (parser.isSet(demoOption)) {
         spec = ConnectionSpec::sqlite(demoDatabasePath());
-        options.seedDemo = true;
+        options.onOpen = DemoData::primer();
     } else if (!qEnvironmentVariableIsEmpty("CRON_CONSOLE_DB")) {
         spec = ConnectionSpec::resolve(QString());
     } else {

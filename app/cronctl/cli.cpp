@@ -240,21 +240,10 @@ Result<std::unique_ptr<Database>> Cli::connect(bool migrateIfNeeded)
     const Result<ConnectionSpec> spec = ConnectionSpec::resolve(m_dbUrl);
     if (!spec)
         return spec.error();
-    Result<std::unique_ptr<Database>> opened = Database::open(*spec, QStringLiteral("cli"));
-    if (!opened)
-        return opened.error();
-    Database &database = *opened.value();
-    Migrator migrator(database);
     // The embedded database belongs to this user and is created on first use; a shared
     // PostgreSQL schema changes only when someone runs "cronctl migrate".
-    if (migrateIfNeeded && database.backend() == Backend::SQLite) {
-        const Result<QStringList> applied = migrator.migrate();
-        if (!applied)
-            return applied.error();
-    } else if (const Status upToDate = migrator.checkUpToDate(); !upToDate) {
-        return upToDate.error();
-    }
-    return opened;
+    return Database::open(*spec, QStringLiteral("cli"),
+        migrateIfNeeded ? SchemaPolicy::MigrateEmbedded : SchemaPolicy::Check);
 }
 
 int Cli::cmdMigrate(const QStringList &args)
@@ -269,7 +258,7 @@ int Cli::cmdMigrate(const QStringList &args)
     const Result<ConnectionSpec> spec = ConnectionSpec::resolve(m_dbUrl);
     if (!spec)
         return fail(spec.error());
-    const auto database = Database::open(*spec, QStringLiteral("migrate"));
+    const auto database = Database::open(*spec, QStringLiteral("migrate"), SchemaPolicy::None);
     if (!database)
         return fail(database.error());
     Migrator migrator(*database.value());

@@ -1,40 +1,43 @@
 #include "client/historyclient.h"
 
-#include "client/historyworker.h"
+#include "client/dbthread.h"
+#include "store/historypager.h"
+
+#include <QElapsedTimer>
 
 HistoryClient::HistoryClient(const ConnectionSpec &spec, QObject *parent)
     : QObject(parent)
-    , m_spec(spec)
 {
-    m_thread.setObjectName(QStringLiteral("HistoryClient worker"));
-    m_worker = new HistoryWorker(m_spec, this);
-    m_worker->moveToThread(&m_thread);
-    m_thread.start();
+    DbThread::Options options;
+    options.purpose = QStringLiteral("console-history");
+    // Opened like every console connection (SchemaPolicy::MigrateEmbedded): an outdated
+    // server schema is reported, not misread.
+    options.persistent = false;
+    m_db = new DbThread(spec, options, this);
 }
 
-HistoryClient::~HistoryClient()
+HistoryClient::~HistoryClient() = default;
+
+const ConnectionSpec &HistoryClient::spec() const
 {
-    // The connection must be closed on the thread that opened it.
-    HistoryWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    return m_db->spec();
 }
 
-void HistoryClient::fetchPage(
-    const HistoryPageRequest &request, QObject *context, PageCallback callback)
+void HistoryClient::fetchPage(const HistoryQuery &query, QObject *context, PageCallback callback)
 {
-    const quint64 id = ++m_nextId;
-    m_pending.insert(id, {context, std::move(callback)});
-    HistoryWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker, [worker, id, request] { worker->fetchPage(id, request); }, Qt::QueuedConnection);
-}
-
-void HistoryClient::deliverPage(quint64 id, const Result<HistoryPage> &page)
-{
-    const Pending pending = m_pending.take(id);
-    if (pending.context && pending.callback)
-        pending.callback(page);
+    m_db->call<HistoryPage>(
+        context,
+        [query](Database &db) -> Result<HistoryPage> {
+            QElapsedTimer clock;
+            clock.start();
+            auto entries = HistoryPager(db).page(query);
+            if (!entries)
+                return entries.error();
+            HistoryPage page;
+            page.atEnd = entries->size() < query.limit;
+            page.entries = std::move(entries).value();
+            page.elapsedMs = clock.elapsed();
+            return page;
+        },
+        std::move(callback));
 }

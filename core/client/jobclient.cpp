@@ -1,6 +1,51 @@
 #include "client/jobclient.h"
 
-#include "client/jobworker.h"
+#include "client/dbthread.h"
+#include "db/database.h"
+#include "store/jobstore.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#include <optional>
+
+namespace {
+
+// More notified names than this in one burst: one full reload is cheaper than many lookups.
+constexpr int maxSingleRefreshes = 50;
+
+// What a burst of notifications found: the rows as they are now, and the names now gone.
+struct Refreshed {
+    QList<Job> jobs;
+    QStringList removed;
+};
+
+Result<ActionOutcome> performOn(JobStore &store, const JobAction &action)
+{
+    switch (action.kind) {
+    case JobAction::Kind::Enable:
+    case JobAction::Kind::Disable:
+        return store.setActive(action.job, action.kind == JobAction::Kind::Enable, action.options);
+    case JobAction::Kind::RunNow:
+        return store.runNow(action.job, action.options);
+    case JobAction::Kind::SetInterval:
+        return store.updateInterval(action.job, action.hours, action.options);
+    case JobAction::Kind::SetSchedule:
+        if (!action.schedule)
+            return Error::invalidInput(
+                QCoreApplication::translate("JobClient", "no schedule given"));
+        return store.setSchedule(action.job, *action.schedule, action.options);
+    case JobAction::Kind::Reset:
+        return store.reset(action.job, action.options);
+    case JobAction::Kind::Remove:
+        return store.removeJob(action.job, action.options);
+    case JobAction::Kind::Add:
+        return store.addJob(action.newJob, action.options);
+    }
+    return Error::invalidInput(QCoreApplication::translate("JobClient", "unknown action"));
+}
+
+} // namespace
 
 JobClient::JobClient(const ConnectionSpec &spec, QObject *parent)
     : JobClient(spec, Options(), parent)
@@ -8,65 +53,38 @@ JobClient::JobClient(const ConnectionSpec &spec, QObject *parent)
 
 JobClient::JobClient(const ConnectionSpec &spec, const Options &options, QObject *parent)
     : QObject(parent)
-    , m_spec(spec)
-    , m_options(options)
 {
-    m_thread.setObjectName(QStringLiteral("JobClient worker"));
-    m_worker = new JobWorker(m_spec, m_options, this);
-    m_worker->moveToThread(&m_thread);
+    DbThread::Options threadOptions;
+    threadOptions.purpose = options.purpose;
+    threadOptions.changeChannel = QStringLiteral("cron_jobs_changed");
+    threadOptions.pollInterval = options.pollInterval;
+    threadOptions.pingInterval = options.pingInterval;
+    threadOptions.firstRetry = options.firstRetry;
+    threadOptions.maxRetry = options.maxRetry;
+    threadOptions.onOpen = options.onOpen;
+    m_db = new DbThread(spec, threadOptions, this);
+    connect(
+        m_db, &DbThread::stateChanged, this, [this](DbThread::State state, const QString &message) {
+            setState(State(int(state)), message);
+            if (state == DbThread::State::Connected)
+                onConnected();
+        });
+    connect(m_db, &DbThread::changed, this, &JobClient::onChanged);
 }
 
-JobClient::~JobClient()
-{
-    if (m_thread.isRunning()) {
-        // The connection must be closed on the thread that opened it.
-        JobWorker *worker = m_worker;
-        QMetaObject::invokeMethod(
-            worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-    } else {
-        delete m_worker;
-    }
-}
+JobClient::~JobClient() = default;
 
 void JobClient::start()
 {
-    if (m_thread.isRunning())
-        return;
-    m_thread.start();
-    QMetaObject::invokeMethod(m_worker, &JobWorker::start, Qt::QueuedConnection);
+    m_db->start();
 }
 
-void JobClient::reload()
+const ConnectionSpec &JobClient::spec() const
 {
-    QMetaObject::invokeMethod(m_worker, &JobWorker::reload, Qt::QueuedConnection);
+    return m_db->spec();
 }
 
-void JobClient::perform(const JobAction &action, QObject *context, ActionCallback callback)
-{
-    const quint64 id = ++m_nextId;
-    m_actions.insert(id, {context, std::move(callback)});
-    JobWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker, [worker, id, action] { worker->perform(id, action); }, Qt::QueuedConnection);
-}
-
-void JobClient::fetchHistory(const HistoryQuery &query, QObject *context, HistoryCallback callback)
-{
-    const quint64 id = ++m_nextId;
-    m_histories.insert(id, {context, std::move(callback)});
-    JobWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker, [worker, id, query] { worker->fetchHistory(id, query); }, Qt::QueuedConnection);
-}
-
-void JobClient::refreshRunners()
-{
-    QMetaObject::invokeMethod(m_worker, &JobWorker::fetchRunners, Qt::QueuedConnection);
-}
-
-void JobClient::deliverState(State state, const QString &message)
+void JobClient::setState(State state, const QString &message)
 {
     if (state == m_state && message == m_stateMessage)
         return;
@@ -75,26 +93,156 @@ void JobClient::deliverState(State state, const QString &message)
     emit stateChanged(state, message);
 }
 
-void JobClient::deliverSession(bool writable, const QString &reason, const QString &databaseUser)
+void JobClient::onConnected()
 {
-    m_databaseUser = databaseUser;
-    if (writable == m_writable && reason == m_readOnlyReason)
+    m_db->call<Session>(
+        this,
+        [](Database &db) -> Result<Session> {
+            Session session;
+            session.user = db.databaseUser();
+            if (db.backend() == Backend::PostgreSQL) {
+                // Unknown (the question failed) counts as writable: the server has the last word.
+                const Result<bool> mayUpdate
+                    = db.hasTablePrivilege(QStringLiteral("cron_jobs"), QStringLiteral("UPDATE"));
+                session.writable = !mayUpdate || *mayUpdate;
+                if (!session.writable)
+                    session.reason = tr("The database role %1 may not change cron_jobs "
+                                        "(read-only access).")
+                                         .arg(session.user);
+            } else {
+                const QFileInfo file(db.spec().filePath);
+                session.writable = file.isWritable() && QFileInfo(file.absolutePath()).isWritable();
+                if (!session.writable)
+                    session.reason
+                        = tr("The database file %1 is read-only for you.").arg(db.spec().filePath);
+            }
+            return session;
+        },
+        [this](const Result<Session> &session) {
+            if (!session)
+                return;
+            m_databaseUser = session->user;
+            if (session->writable == m_writable && session->reason == m_readOnlyReason)
+                return;
+            m_writable = session->writable;
+            m_readOnlyReason = session->reason;
+            emit writableChanged(m_writable, m_readOnlyReason);
+        });
+    reload();
+}
+
+void JobClient::reload()
+{
+    m_db->call<QList<Job>>(
+        this, [](Database &db) { return JobStore(db).listJobs(); },
+        [this](const Result<QList<Job>> &jobs) {
+            if (!jobs) {
+                // A lost connection is already shown as Reconnecting; anything else is news.
+                if (m_db->state() == DbThread::State::Connected)
+                    setState(State::Connected, jobs.error().message);
+                return;
+            }
+            m_shown.clear();
+            for (const Job &job : *jobs)
+                m_shown.insert(job.name);
+            emit jobsLoaded(*jobs);
+        });
+}
+
+void JobClient::showJob(const Job &job)
+{
+    m_shown.insert(job.name);
+    emit jobUpdated(job);
+}
+
+void JobClient::forgetJob(const QString &name)
+{
+    // On PostgreSQL our own removal also comes back as a notification: report it once.
+    if (m_shown.remove(name))
+        emit jobRemoved(name);
+}
+
+void JobClient::onChanged(const QSet<QString> &names)
+{
+    // A runner claiming or finishing a job is also a change of the runners table.
+    if (m_watchRunners && m_db->spec().backend == Backend::PostgreSQL)
+        refreshRunners();
+    if (names.size() > maxSingleRefreshes || names.contains(QString())) {
+        reload();
         return;
-    m_writable = writable;
-    m_readOnlyReason = reason;
-    emit writableChanged(writable, reason);
+    }
+    m_db->call<Refreshed>(
+        this,
+        [names](Database &db) -> Result<Refreshed> {
+            JobStore store(db);
+            Refreshed refreshed;
+            for (const QString &name : names) {
+                const Result<Job> job = store.job(name);
+                if (job)
+                    refreshed.jobs.append(*job);
+                else if (job.error().kind == Error::Kind::NotFound)
+                    refreshed.removed.append(name);
+                else if (job.error().kind == Error::Kind::Connection || !db.isOpen())
+                    return job.error();
+            }
+            return refreshed;
+        },
+        [this](const Result<Refreshed> &refreshed) {
+            if (!refreshed)
+                return;
+            for (const Job &job : refreshed->jobs)
+                showJob(job);
+            for (const QString &name : refreshed->removed)
+                forgetJob(name);
+        });
 }
 
-void JobClient::deliverAction(quint64 id, const Result<ActionOutcome> &outcome)
+void JobClient::perform(const JobAction &action, QObject *context, ActionCallback callback)
 {
-    const Pending<ActionCallback> pending = m_actions.take(id);
-    if (pending.context && pending.callback)
-        pending.callback(outcome);
+    // The job table hears of the outcome whoever asked, so the call's context is this client.
+    m_db->call<std::pair<Result<ActionOutcome>, std::optional<Job>>>(
+        this,
+        [action](Database &db) -> Result<std::pair<Result<ActionOutcome>, std::optional<Job>>> {
+            JobStore store(db);
+            Result<ActionOutcome> outcome = performOn(store, action);
+            std::optional<Job> fresh;
+            // A stale view: bring the row up to date so the user sees what changed.
+            if (!outcome && outcome.error().kind == Error::Kind::Conflict && !action.job.isEmpty())
+                if (const Result<Job> job = store.job(action.job))
+                    fresh = *job;
+            if (!outcome && (outcome.error().kind == Error::Kind::Connection || !db.isOpen()))
+                return outcome.error(); // DbThread reconnects
+            return std::pair(std::move(outcome), std::move(fresh));
+        },
+        [this, action, guard = QPointer<QObject>(context), callback = std::move(callback)](
+            const auto &answer) {
+            const Result<ActionOutcome> outcome
+                = answer ? answer->first : Result<ActionOutcome>(answer.error());
+            if (outcome) {
+                // Show the result at once, without waiting for the notification or the poll.
+                if (action.kind == JobAction::Kind::Remove)
+                    forgetJob(outcome->job.name);
+                else
+                    showJob(outcome->job);
+            } else if (answer && answer->second) {
+                showJob(*answer->second);
+            }
+            if (guard && callback)
+                callback(outcome);
+        });
 }
 
-void JobClient::deliverHistory(quint64 id, const Result<QList<HistoryEntry>> &history)
+void JobClient::refreshRunners()
 {
-    const Pending<HistoryCallback> pending = m_histories.take(id);
-    if (pending.context && pending.callback)
-        pending.callback(history);
+    m_watchRunners = true;
+    m_db->call<QList<RunnerInfo>>(
+        this,
+        // Reading needs no owner and no lease length.
+        [](Database &db) { return LeaseStore(db, QString(), 60).runners(); },
+        [this](const Result<QList<RunnerInfo>> &runners) {
+            if (runners)
+                emit runnersLoaded(*runners);
+            else
+                emit runnersFailed(runners.error().message);
+        });
 }

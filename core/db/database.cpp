@@ -1,6 +1,7 @@
 #include "db/database.h"
 
 #include "db/callwatchdog.h"
+#include "db/migrator.h"
 #include "db/pghandle.h"
 #include "db/sqlerrors.h"
 #include "db/sqlitebusy.h"
@@ -181,6 +182,50 @@ Result<std::unique_ptr<Database>> Database::open(const ConnectionSpec &spec, con
     if (!configured)
         return configured.error();
     return database;
+}
+
+Result<std::unique_ptr<Database>> Database::open(
+    const ConnectionSpec &spec, const QString &purpose, SchemaPolicy policy)
+{
+    auto opened = open(spec, purpose);
+    if (!opened || policy == SchemaPolicy::None)
+        return opened;
+    Migrator migrator(*opened.value());
+    const bool migrate = policy == SchemaPolicy::Migrate
+        || (policy == SchemaPolicy::MigrateEmbedded && spec.backend == Backend::SQLite);
+    if (migrate) {
+        if (const auto applied = migrator.migrate(); !applied)
+            return applied.error();
+    } else if (const Status upToDate = migrator.checkUpToDate(); !upToDate) {
+        return upToDate.error();
+    }
+    return opened;
+}
+
+Result<bool> Database::hasTablePrivilege(const QString &table, const QString &privilege)
+{
+    if (backend() != Backend::PostgreSQL)
+        return true;
+    const auto query = run(QStringLiteral("SELECT has_table_privilege(current_user, :table, "
+                                          ":privilege)"),
+        {{QStringLiteral("table"), table}, {QStringLiteral("privilege"), privilege}},
+        tr("checking the privileges on %1").arg(table));
+    if (!query)
+        return query.error();
+    const bool granted = (*query)->next() && (*query)->value(0).toBool();
+    (*query)->finish();
+    return granted;
+}
+
+Result<qint64> Database::dataVersion()
+{
+    if (backend() != Backend::SQLite)
+        return qint64(0);
+    const CallScope scope(*this);
+    QSqlQuery query(handle());
+    if (!query.exec(QStringLiteral("PRAGMA data_version")) || !query.next())
+        return Error::connection(tr("cannot read %1 any more").arg(m_spec.filePath));
+    return query.value(0).toLongLong();
 }
 
 Status Database::configurePostgres()

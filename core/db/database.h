@@ -13,6 +13,16 @@
 
 class QSqlQuery;
 
+// What open() does to the schema before handing the connection out.
+enum class SchemaPolicy {
+    None, // nothing: `cronctl migrate` and the platform harness look at it themselves
+    Check, // fail unless the schema is at the latest version
+    Migrate, // apply what is missing
+    // Migrate the embedded SQLite file (it is ours, created on first use); Check a shared
+    // PostgreSQL server, whose schema changes only through `cronctl migrate`.
+    MigrateEmbedded,
+};
+
 // One open connection, owned by the thread that opened it (Qt's SQL rule). Each thread or
 // worker opens its own; the destructor closes it and removes it from Qt's registry.
 class Database final {
@@ -23,6 +33,9 @@ public:
     // `purpose` names the connection in logs and in pg_stat_activity (application_name).
     static Result<std::unique_ptr<Database>> open(
         const ConnectionSpec &spec, const QString &purpose);
+    // open(), then the schema as `policy` says.
+    static Result<std::unique_ptr<Database>> open(
+        const ConnectionSpec &spec, const QString &purpose, SchemaPolicy policy);
 
     QSqlDatabase handle() const;
     Backend backend() const { return m_spec.backend; }
@@ -35,6 +48,11 @@ public:
     bool isOpen() const;
     // Round trip to the server; false when the connection is lost.
     bool ping() const;
+    // Whether current_user holds `privilege` on `table` (PostgreSQL); SQLite has no roles: true.
+    Result<bool> hasTablePrivilege(const QString &table, const QString &privilege);
+    // SQLite's PRAGMA data_version: moves when another connection commits to the file. 0 on
+    // PostgreSQL, which reports changes through NOTIFY instead.
+    Result<qint64> dataVersion();
     // A prepared statement for `sql`, prepared once and kept for the connection's life. Kept
     // statements are reused, and are never deallocated inside a failed transaction (which
     // QPSQL reports as a warning on stderr).

@@ -30,8 +30,29 @@ struct HistoryCursor {
     static HistoryCursor after(const HistoryEntry &entry) { return {entry.rawCreatedAt, entry.id}; }
 };
 
-struct HistoryQuery {
-    QString job; // empty: all cron history
-    HistoryCursor cursor;
+// Which cron history rows a history view, an export or a retention run covers. Empty or invalid
+// members do not restrict.
+struct HistoryFilter {
+    QString job; // empty: all cron history (every row the job rule assigns to a job)
+    QDateTime since; // inclusive instant; invalid: open
+    QDateTime until; // exclusive instant; invalid: open
+    QString action; // acao exactly; empty: any
+    QString text; // case-insensitive (ASCII) substring of acao or detalhes; empty: any
+
+    bool operator==(const HistoryFilter &) const = default;
+};
+
+// The one history question, from the details pane, the History pane, its chart and cronctl:
+// the page of `limit` rows matching the filter, strictly older than `cursor`.
+struct HistoryQuery : HistoryFilter {
+    HistoryCursor cursor; // null: the newest rows
     int limit = 50;
+
+    static HistoryQuery of(const HistoryFilter &filter, int limit)
+    {
+        HistoryQuery query;
+        static_cast<HistoryFilter &>(query) = filter;
+        query.limit = limit;
+        return query;
+    }
 };

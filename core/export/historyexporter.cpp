@@ -3,6 +3,7 @@
 #include "db/database.h"
 #include "db/sqlerrors.h"
 #include "export/csvwriter.h"
+#include "store/historyfilter.h"
 
 #include <QCoreApplication>
 #include <QDir>

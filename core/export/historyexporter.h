@@ -1,6 +1,6 @@
 #pragma once
 
-#include "export/historyfilter.h"
+#include "domain/historyentry.h"
 #include "util/result.h"
 
 #include <QString>

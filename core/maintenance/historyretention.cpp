@@ -2,8 +2,8 @@
 
 #include "db/database.h"
 #include "db/sqlerrors.h"
-#include "export/historyfilter.h"
 #include "store/auditwriter.h"
+#include "store/historyfilter.h"
 #include "store/transaction.h"
 #include "util/clientinfo.h"
 

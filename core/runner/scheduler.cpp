@@ -136,11 +136,8 @@ void Scheduler::start()
 Status Scheduler::prepareSession()
 {
     Database &db = *m_db;
-    if (db.backend() == Backend::SQLite) {
-        Migrator migrator(db);
-        const auto applied = migrator.migrate();
-        return applied ? Status() : Status(applied.error());
-    }
+    if (db.backend() == Backend::SQLite)
+        return {}; // migrated when opened
     const int callMs = db.callTimeout();
     // The server bounds our statements too, and notices a runner that vanished mid-transaction
     // (its row locks would otherwise hide the job from every other runner's SKIP LOCKED).
@@ -178,7 +175,11 @@ void Scheduler::connectNow()
     if (m_stopping && m_running.isEmpty())
         return;
     const int callMs = std::clamp(m_config.leaseSeconds * 1000 / 3, 2000, 10'000);
-    auto opened = Database::open(withDeadlines(m_spec, callMs), QStringLiteral("runner"));
+    // The embedded file is ours: migrated as it opens. A server's schema is checked in
+    // prepareSession(), once the session's own timeouts bound that check too.
+    const SchemaPolicy schema
+        = m_spec.backend == Backend::SQLite ? SchemaPolicy::Migrate : SchemaPolicy::None;
+    auto opened = Database::open(withDeadlines(m_spec, callMs), QStringLiteral("runner"), schema);
     Status ready = opened ? Status() : Status(opened.error());
     if (ready) {
         m_db = std::move(opened).value();

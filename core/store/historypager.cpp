@@ -2,6 +2,7 @@
 
 #include "db/database.h"
 #include "db/sqlerrors.h"
+#include "store/historyfilter.h"
 #include "store/jobrow.h"
 
 #include <QCoreApplication>
@@ -37,11 +38,12 @@ HistoryPager::HistoryPager(Database &database)
     : m_database(database)
 { }
 
-Result<QList<HistoryEntry>> HistoryPager::page(
-    const HistoryFilter &filter, const HistoryCursor &cursor, int limit)
+Result<QList<HistoryEntry>> HistoryPager::page(const HistoryQuery &request)
 {
+    const HistoryCursor &cursor = request.cursor;
+    const int limit = request.limit;
     const SqlDialect &d = m_database.dialect();
-    HistoryFilters::Bound bound = HistoryFilters::bound(filter, d);
+    HistoryFilters::Bound bound = HistoryFilters::bound(request, d);
     QString where = bound.where;
     if (!cursor.isNull()) {
         // Keyset on the (created_at, id) index; the raw text round-trips exactly what is stored.

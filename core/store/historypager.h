@@ -1,7 +1,6 @@
 #pragma once
 
 #include "domain/historyentry.h"
-#include "export/historyfilter.h"
 #include "util/result.h"
 
 #include <QList>
@@ -17,8 +16,7 @@ public:
     explicit HistoryPager(Database &database);
     Q_DISABLE_COPY_MOVE(HistoryPager)
 
-    Result<QList<HistoryEntry>> page(
-        const HistoryFilter &filter, const HistoryCursor &cursor, int limit);
+    Result<QList<HistoryEntry>> page(const HistoryQuery &query);
 
 private:
     Database &m_database;

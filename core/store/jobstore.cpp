@@ -342,7 +342,5 @@ Result<ActionOutcome> JobStore::removeJob(const QString &name, const ActionOptio
 
 Result<QList<HistoryEntry>> JobStore::history(const HistoryQuery &request)
 {
-    HistoryFilter filter;
-    filter.job = request.job;
-    return HistoryPager(m_database).page(filter, request.cursor, request.limit);
+    return HistoryPager(m_database).page(request);
 }

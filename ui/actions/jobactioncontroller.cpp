@@ -127,7 +127,7 @@ void JobActionController::reset()
 
 void JobActionController::newJob()
 {
-    auto *dialog = new NewJobDialog(m_window);
+    auto *dialog = new NewJobDialog(m_model->now(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         JobAction action;

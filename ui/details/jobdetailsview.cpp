@@ -174,11 +174,10 @@ void JobDetailsView::setJob(const std::optional<Job> &job, const QDateTime &now)
         label->setToolTip(label->text());
 }
 
-void JobDetailsView::setHistory(const QList<HistoryEntry> &entries)
+void JobDetailsView::setHistory(const QList<HistoryEntry> &entries, const QDateTime &now)
 {
     m_history->clear();
     QList<QTreeWidgetItem *> items;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const HistoryEntry &entry : entries) {
         QString duration;
         if (entry.durationSeconds)

@@ -21,7 +21,8 @@ public:
     Q_DISABLE_COPY_MOVE(JobDetailsView)
 
     void setJob(const std::optional<Job> &job, const QDateTime &now);
-    void setHistory(const QList<HistoryEntry> &entries);
+    // `now`: the session clock's, for the "ago" column.
+    void setHistory(const QList<HistoryEntry> &entries, const QDateTime &now);
     void setHistoryError(const QString &message);
 
     // What is shown, for tests.

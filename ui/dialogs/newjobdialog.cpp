@@ -13,12 +13,12 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-NewJobDialog::NewJobDialog(QWidget *parent)
+NewJobDialog::NewJobDialog(const QDateTime &now, QWidget *parent)
     : QDialog(parent)
     , m_name(new QLineEdit(this))
     , m_nameError(new QLabel(this))
     , m_description(new QPlainTextEdit(this))
-    , m_schedule(new ScheduleEditor(this))
+    , m_schedule(new ScheduleEditor(now, this))
     , m_active(new QCheckBox(tr("Start &active"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {

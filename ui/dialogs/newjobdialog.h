@@ -17,7 +17,7 @@ class ScheduleEditor;
 class NewJobDialog final : public QDialog {
     Q_OBJECT
 public:
-    explicit NewJobDialog(QWidget *parent = nullptr);
+    explicit NewJobDialog(const QDateTime &now, QWidget *parent = nullptr);
     Q_DISABLE_COPY_MOVE(NewJobDialog)
 
     NewJob newJob() const;

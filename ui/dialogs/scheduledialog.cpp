@@ -11,7 +11,7 @@
 ScheduleDialog::ScheduleDialog(const Job &job, const QDateTime &now, QWidget *parent)
     : QDialog(parent)
     , m_job(job)
-    , m_editor(new ScheduleEditor(this))
+    , m_editor(new ScheduleEditor(now, this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("scheduleDialog"));

@@ -16,9 +16,9 @@
 #include <QSpinBox>
 #include <QTimeZone>
 
-ScheduleEditor::ScheduleEditor(QWidget *parent)
+ScheduleEditor::ScheduleEditor(const QDateTime &now, QWidget *parent)
     : QWidget(parent)
-    , m_now(QDateTime::currentDateTimeUtc())
+    , m_now(now)
     , m_intervalChoice(new QRadioButton(tr("Every N &hours"), this))
     , m_cronChoice(new QRadioButton(tr("C&ron expression"), this))
     , m_hours(new QSpinBox(this))

@@ -19,7 +19,8 @@ struct Job;
 class ScheduleEditor final : public QWidget {
     Q_OBJECT
 public:
-    explicit ScheduleEditor(QWidget *parent = nullptr);
+    // `now`: the session clock's, so the preview agrees with the countdowns.
+    explicit ScheduleEditor(const QDateTime &now, QWidget *parent = nullptr);
     Q_DISABLE_COPY_MOVE(ScheduleEditor)
 
     static constexpr int previewCount = 5;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "db/connectionspec.h"
-#include "export/historyfilter.h"
+#include "domain/historyentry.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -111,9 +111,7 @@ void HistoryModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    HistoryPageRequest request;
-    request.filter = m_filter;
-    request.limit = m_pageSize;
+    HistoryQuery request = HistoryQuery::of(m_filter, m_pageSize);
     if (!m_entries.isEmpty())
         request.cursor = HistoryCursor::after(m_entries.constLast());
     setLoading(true);

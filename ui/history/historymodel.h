@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/historyentry.h"
-#include "export/historyfilter.h"
+#include "domain/historyentry.h"
 
 #include <QAbstractTableModel>
 #include <QList>

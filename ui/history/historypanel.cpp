@@ -22,8 +22,13 @@
 #include <QVBoxLayout>
 
 HistoryPanel::HistoryPanel(const ConnectionSpec &spec, QWidget *parent)
+    : HistoryPanel(static_cast<HistoryClient *>(nullptr), parent)
+{
+    setConnection(spec);
+}
+
+HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     : QWidget(parent)
-    , m_spec(spec)
     , m_model(new HistoryModel(this))
     , m_filterBar(new HistoryFilterBar(this))
     , m_view(new QTableView(this))
@@ -106,7 +111,8 @@ HistoryPanel::HistoryPanel(const ConnectionSpec &spec, QWidget *parent)
         updateStatus();
     });
 
-    setConnection(spec);
+    if (client)
+        setClient(client);
 }
 
 HistoryPanel::~HistoryPanel() = default;
@@ -121,13 +127,21 @@ void HistoryPanel::setJob(const QString &job)
 
 void HistoryPanel::setConnection(const ConnectionSpec &spec)
 {
-    m_spec = spec;
+    auto *own = new HistoryClient(spec, this);
+    setClient(own);
+    m_ownClient = own;
+}
+
+void HistoryPanel::setClient(HistoryClient *client)
+{
     // A new client, so no answer from the old database lands in this view.
-    HistoryClient *old = m_client;
-    m_client = new HistoryClient(spec, this);
+    HistoryClient *old = std::exchange(m_ownClient, nullptr);
+    m_client = client;
+    m_spec = client->spec();
     m_model->setFilter(filter());
     m_model->setClient(m_client);
-    delete old;
+    if (old != client)
+        delete old;
     reloadChart();
 }
 
@@ -164,10 +178,10 @@ void HistoryPanel::reloadChart()
     }
     // The job's latest executions in the chosen date range; the action and text filters narrow
     // the table, not the trend.
-    HistoryPageRequest request;
-    request.filter.job = m_job;
-    request.filter.since = filter().since;
-    request.filter.until = filter().until;
+    HistoryQuery request;
+    request.job = m_job;
+    request.since = filter().since;
+    request.until = filter().until;
     request.limit = chartRuns;
     const QString job = m_job;
     m_client->fetchPage(request, this, [this, generation, job](const Result<HistoryPage> &page) {

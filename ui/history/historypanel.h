@@ -1,7 +1,7 @@
 #pragma once
 
 #include "db/connectionspec.h"
-#include "export/historyfilter.h"
+#include "domain/historyentry.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -23,13 +23,17 @@ class QTabWidget;
 class HistoryPanel final : public QWidget {
     Q_OBJECT
 public:
-    HistoryPanel(const ConnectionSpec &spec, QWidget *parent = nullptr);
+    // Reads through `client` (the console session's), which it does not own.
+    explicit HistoryPanel(HistoryClient *client, QWidget *parent = nullptr);
+    // Reads through a client of its own on `spec`.
+    explicit HistoryPanel(const ConnectionSpec &spec, QWidget *parent = nullptr);
     ~HistoryPanel() override;
 
     // Empty: all cron activity.
     void setJob(const QString &job);
     QString job() const { return m_job; }
     void setConnection(const ConnectionSpec &spec);
+    void setClient(HistoryClient *client);
     // The filter bar's conditions plus the job.
     HistoryFilter filter() const;
 
@@ -60,6 +64,7 @@ private:
     ConnectionSpec m_spec;
     QString m_job;
     HistoryClient *m_client = nullptr;
+    HistoryClient *m_ownClient = nullptr; // made by setConnection()
     HistoryModel *m_model;
     HistoryFilterBar *m_filterBar;
     QTableView *m_view;

@@ -1,5 +1,6 @@
 #include "jobs/jobtablemodel.h"
 
+#include "client/serverclock.h"
 #include "common/relativetime.h"
 #include "common/statusstyle.h"
 #include "domain/jobrules.h"
@@ -29,7 +30,7 @@ qint64 msecs(const QDateTime &time)
 
 JobTableModel::JobTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+    , m_clock(std::make_shared<ServerClock>())
 {
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &JobTableModel::tick);
@@ -48,20 +49,24 @@ int JobTableModel::columnCount(const QModelIndex &parent) const
 
 QDateTime JobTableModel::now() const
 {
-    return m_clock().addMSecs(m_skewMs);
+    return m_clock->now();
+}
+
+void JobTableModel::setServerClock(std::shared_ptr<ServerClock> clock)
+{
+    m_clock = std::move(clock);
 }
 
 void JobTableModel::setClock(Clock clock)
 {
-    m_clock = std::move(clock);
-    m_skewMs = 0;
+    m_clock->setSource(std::move(clock));
     m_ticker.stop();
 }
 
 void JobTableModel::noteServerTime(const Job &job)
 {
-    if (job.readAt.isValid() && m_ticker.isActive())
-        m_skewMs = m_clock().msecsTo(job.readAt);
+    if (m_ticker.isActive())
+        m_clock->noteServerTime(job.readAt);
 }
 
 JobState JobTableModel::stateAt(int row) const

@@ -9,7 +9,10 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 #include <optional>
+
+class ServerClock;
 
 // The job table over plain Job values. Updates are applied in place, by job id, with exact
 // insert/remove/dataChanged signals, so views keep their selection, sort and scroll position.
@@ -64,6 +67,8 @@ public:
     // The server's clock as best known here (the client's clock corrected by the skew seen in
     // the last load), which states and countdowns are computed against.
     QDateTime now() const;
+    // The console session's clock, which this model corrects as rows arrive.
+    void setServerClock(std::shared_ptr<ServerClock> clock);
     // Tests: a fixed clock; also stops the ticking.
     void setClock(Clock clock);
     // Refreshes the time columns and any state that time changed (the ticker calls it).
@@ -79,7 +84,6 @@ private:
     QList<Job> m_jobs;
     QList<JobState> m_states; // as of the last tick, to see which rows time changed
     QHash<qint64, int> m_rowById;
-    Clock m_clock;
-    qint64 m_skewMs = 0;
+    std::shared_ptr<ServerClock> m_clock;
     QTimer m_ticker; // one timer for every countdown
 };

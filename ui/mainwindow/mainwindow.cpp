@@ -6,6 +6,8 @@
 
 #include "actions/jobactioncontroller.h"
 #include "actions/jobactions.h"
+#include "client/consolesession.h"
+#include "client/historyclient.h"
 #include "client/workstationrunner.h"
 #include "common/messageboxes.h"
 #include "common/settingskeys.h"
@@ -255,13 +257,16 @@ void MainWindow::createMenus()
 
 void MainWindow::openDatabase(const ConnectionSpec &spec, const JobClient::Options &options)
 {
-    if (m_client) {
+    if (m_session) {
         m_client->disconnect(this);
-        delete m_client; // closes its connection on its own thread
+        delete m_session; // closes its connections on their own threads
+        m_session = nullptr;
         m_client = nullptr;
         m_model->clear();
     }
-    m_client = new JobClient(spec, options, this);
+    m_session = new ConsoleSession(spec, options, this);
+    m_client = m_session->jobs();
+    m_model->setServerClock(m_session->clock());
     connect(m_client, &JobClient::stateChanged, this, &MainWindow::onStateChanged);
     connect(m_client, &JobClient::writableChanged, this, &MainWindow::updateActions);
     connect(m_client, &JobClient::writableChanged, this, &MainWindow::updateTitle);
@@ -279,10 +284,10 @@ void MainWindow::openDatabase(const ConnectionSpec &spec, const JobClient::Optio
     connect(m_client, &JobClient::jobUpdated, m_model, &JobTableModel::updateJob);
     connect(m_client, &JobClient::jobRemoved, m_model, &JobTableModel::removeJob);
     m_controller->setClient(m_client);
-    m_runners->setClient(m_client);
+    m_runners->setClient(m_client, m_session->clock());
     m_workstation->setDatabase(spec);
     if (!m_history) {
-        m_history = new HistoryPanel(spec, this);
+        m_history = new HistoryPanel(m_session->history(), this);
         m_history->setObjectName(QStringLiteral("historyPanel"));
         // In a scroll area: its filter bar is wide, and must not force the job table narrow.
         auto *scroll = new QScrollArea(m_sideTabs);
@@ -291,11 +296,11 @@ void MainWindow::openDatabase(const ConnectionSpec &spec, const JobClient::Optio
         scroll->setWidget(m_history);
         m_sideTabs->insertTab(1, scroll, tr("History"));
     } else {
-        m_history->setConnection(spec);
+        m_history->setClient(m_session->history());
     }
     onStateChanged(JobClient::State::Connecting, {});
     updateTitle();
-    m_client->start();
+    m_session->start();
 }
 
 void MainWindow::updateTitle()
@@ -365,21 +370,21 @@ void MainWindow::showSelectedDetails()
 
 void MainWindow::loadHistory(const Job &job)
 {
-    if (!m_client)
+    if (!m_session)
         return;
+    // The same client and query as the History pane's, for the job's latest rows.
     HistoryQuery query;
     query.job = job.name;
     query.limit = 30;
     const qint64 id = job.id;
-    m_client->fetchHistory(
-        query, m_details, [this, id](const Result<QList<HistoryEntry>> &history) {
-            if (id != m_detailsJobId)
-                return; // the user moved on
-            if (history)
-                m_details->setHistory(*history);
-            else
-                m_details->setHistoryError(history.error().message);
-        });
+    m_session->history()->fetchPage(query, m_details, [this, id](const Result<HistoryPage> &page) {
+        if (id != m_detailsJobId)
+            return; // the user moved on
+        if (page)
+            m_details->setHistory(page->entries, m_session->now());
+        else
+            m_details->setHistoryError(page.error().message);
+    });
 }
 
 void MainWindow::showContextMenu(const QPoint &globalPos)

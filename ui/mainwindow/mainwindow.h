@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 class ConnectionBanner;
+class ConsoleSession;
 class JobActionController;
 class JobActions;
 class JobDetailsView;
@@ -70,7 +71,8 @@ private:
     void restoreSettings();
     void saveSettings() const;
 
-    JobClient *m_client = nullptr;
+    ConsoleSession *m_session = nullptr; // child; one per database
+    JobClient *m_client = nullptr; // m_session->jobs()
     JobTableModel *m_model;
     JobActions *m_actions;
     JobsView *m_jobsView;

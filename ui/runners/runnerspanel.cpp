@@ -129,11 +129,13 @@ RunnersPanel::RunnersPanel(QWidget *parent)
     m_timer->start();
 }
 
-void RunnersPanel::setClient(JobClient *client)
+void RunnersPanel::setClient(JobClient *client, std::shared_ptr<const ServerClock> clock)
 {
     if (m_client)
         m_client->disconnect(this);
     m_client = client;
+    if (clock)
+        m_clock = std::move(clock);
     m_runners.clear();
     m_runnersTable->setRowCount(0);
     if (!client)
@@ -178,7 +180,7 @@ void RunnersPanel::showRunners(const QList<RunnerInfo> &runners)
 {
     m_runners = runners;
     m_error->hide();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_clock->now();
     m_runnersTable->setRowCount(int(runners.size()));
     for (int row = 0; row < runners.size(); ++row) {
         const RunnerInfo &runner = runners.at(row);

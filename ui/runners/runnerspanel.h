@@ -1,10 +1,13 @@
 #pragma once
 
+#include "client/serverclock.h"
 #include "runner/leasestore.h"
 #include "runner/runnerconfig.h"
 
 #include <QPointer>
 #include <QWidget>
+
+#include <memory>
 
 class JobClient;
 class QLabel;
@@ -30,7 +33,8 @@ public:
     explicit RunnersPanel(QWidget *parent = nullptr);
     Q_DISABLE_COPY_MOVE(RunnersPanel)
 
-    void setClient(JobClient *client);
+    // `clock`: the session's, for the heartbeat ages.
+    void setClient(JobClient *client, std::shared_ptr<const ServerClock> clock);
     void setRefreshInterval(int milliseconds);
     void refresh();
     // The jobs of the workstation's config (as parsed by the editor or loaded at start).
@@ -49,6 +53,7 @@ private:
     void showError(const QString &message);
 
     QPointer<JobClient> m_client;
+    std::shared_ptr<const ServerClock> m_clock = std::make_shared<ServerClock>(); // never null
     QTimer *m_timer;
     QLabel *m_error;
     QTableWidget *m_runnersTable;

@@ -1,4 +1,4 @@
-#include "export/historyfilter.h"
+#include "store/historyfilter.h"
 
 #include "db/sqldialect.h"
 

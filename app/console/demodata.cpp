@@ -1,4 +1,4 @@
-#include "client/demodata.h"
+#include "demodata.h"
 
 #include "db/database.h"
 #include "db/sqlerrors.h"
@@ -262,6 +262,20 @@ Status writeRunnerConfig(const QString &filePath)
         || file.write(QJsonDocument(config).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
         return Error::config(QStringLiteral("%1: %2").arg(filePath, file.errorString()));
     return {};
+}
+
+std::function<Status(Database &)> primer()
+{
+    return [primed = false](Database &database) mutable -> Status {
+        if (const Status seeded = seedIfEmpty(database); !seeded)
+            return seeded;
+        if (!primed) {
+            if (const Status due = makeSomeDue(database); !due)
+                return due;
+            primed = true;
+        }
+        return {};
+    };
 }
 
 } // namespace DemoData

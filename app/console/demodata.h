@@ -2,6 +2,8 @@
 
 #include "util/result.h"
 
+#include <functional>
+
 class Database;
 class QString;
 
@@ -16,6 +18,10 @@ Status seedIfEmpty(Database &database);
 // Every --demo start: a few demo jobs fall due within the next minute, so the demo runner is
 // seen taking them (running → success or error) soon after the window opens.
 Status makeSomeDue(Database &database);
+
+// For DbThread::Options::onOpen: seedIfEmpty() on every open, makeSomeDue() on the first only
+// (once per start, not on every reconnection).
+std::function<Status(Database &)> primer();
 
 // The demo runner's config: harmless /bin/sh commands for some demo jobs (one succeeds with a
 // JSON result, one fails with exit 1, one prints a lot). Rewritten on every --demo start.

@@ -1,24 +1,13 @@
 #pragma once
 
-#include <QDateTime>
+#include "domain/historyentry.h"
+
 #include <QString>
 #include <QVariantList>
 
 #include <functional>
 
 class SqlDialect;
-
-// Which cron history rows a history view, an export or a retention run covers. Empty or invalid
-// members do not restrict.
-struct HistoryFilter {
-    QString job; // empty: all cron history (every row the job rule assigns to a job)
-    QDateTime since; // inclusive instant; invalid: open
-    QDateTime until; // exclusive instant; invalid: open
-    QString action; // acao exactly; empty: any
-    QString text; // case-insensitive (ASCII) substring of acao or detalhes; empty: any
-
-    bool operator==(const HistoryFilter &) const = default;
-};
 
 // A WHERE condition over tenant_logs for a HistoryFilter. Every user value goes through
 // `value`, which returns the SQL text that stands for it: a bound placeholder for prepared

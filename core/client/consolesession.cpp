@@ -1,0 +1,19 @@
+#include "client/consolesession.h"
+
+#include "client/historyclient.h"
+#include "client/serverclock.h"
+
+ConsoleSession::ConsoleSession(
+    const ConnectionSpec &spec, const JobClient::Options &options, QObject *parent)
+    : QObject(parent)
+    , m_jobs(new JobClient(spec, options, this))
+    , m_history(new HistoryClient(spec, this))
+    , m_clock(std::make_shared<ServerClock>())
+{ }
+
+ConsoleSession::~ConsoleSession() = default;
+
+QDateTime ConsoleSession::now() const
+{
+    return m_clock->now();
+}
