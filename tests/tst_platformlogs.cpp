@@ -7,7 +7,7 @@
 #include "db/sqldialect.h"
 #include "db/sqlscript.h"
 #include "export/historyexporter.h"
-#include "export/historyfilter.h"
+#include "store/historyfilter.h"
 #include "maintenance/historyretention.h"
 #include "store/historypager.h"
 #include "store/jobstore.h"
@@ -263,12 +263,12 @@ void TestPlatformLogs::migrateOverPlatformRows()
                            .arg(it.value())));
     }
     HistoryPager pager(*conn);
-    const auto page = pager.page(HistoryFilter{}, HistoryCursor{}, 1000);
+    const auto page = pager.page(HistoryQuery::of(HistoryFilter{}, 1000));
     QVERIFY2(page.ok(), page.ok() ? "" : qPrintable(page.error().message));
     QCOMPARE(page->size(), historyRows);
     HistoryFilter textFilter;
     textFilter.text = QStringLiteral("saida");
-    const auto filtered = pager.page(textFilter, HistoryCursor{}, 1000);
+    const auto filtered = pager.page(HistoryQuery::of(textFilter, 1000));
     QVERIFY2(filtered.ok(), filtered.ok() ? "" : qPrintable(filtered.error().message));
     QCOMPARE(filtered->size(), type == QLatin1String("jsonb") ? 0 : 2);
 
@@ -612,7 +612,7 @@ void TestPlatformLogs::historyQueriesUseTheIndexes()
 
     // The history the pager gives over these rows, with the \u0000 row first.
     HistoryPager pager(*conn);
-    const auto page = pager.page(oneJob, HistoryCursor{}, 10);
+    const auto page = pager.page(HistoryQuery::of(oneJob, 10));
     QVERIFY2(page.ok(), page.ok() ? "" : qPrintable(page.error().message));
     QCOMPARE(page->size(), 10);
     QVERIFY(page->first().detailsJson.contains("\\u0000"));
