@@ -6,6 +6,7 @@
 #include "dialogs/connectiondialog.h"
 #include "mainwindow/mainwindow.h"
 #include "runners/workstationswitch.h"
+#include "settings/settingsstore.h"
 #include "version.h"
 
 #include <QApplication>
@@ -107,8 +108,7 @@ int main(int argc, char *argv[])
         spec = ConnectionSpec::resolve(QString());
     } else {
         // The last profile reopens; without one, the embedded default.
-        QSettings settings;
-        const auto last = ConnectionProfiles(settings).last();
+        const auto last = ConnectionProfiles(*SettingsStore::open()).last();
         spec = last ? ConnectionDialog::specFor(last->url) : ConnectionSpec::resolve(QString());
     }
     if (!spec) {

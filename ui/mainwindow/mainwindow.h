@@ -69,6 +69,7 @@ private:
     void wireRunnerPanels();
     void restoreSettings();
     void saveSettings() const;
+    bool showSideTab(const QString &objectName); // false: no tab of that name
 
     JobClient *m_client = nullptr;
     JobTableModel *m_model;
@@ -87,6 +88,7 @@ private:
     QLabel *m_connectionLabel;
     QLabel *m_countLabel;
     QString m_initialSelection;
+    QString m_pendingSideTab; // a saved tab that appears once a database opens
     qint64 m_detailsJobId = -1;
     qint64 m_detailsHistoryKey = -1; // total runs + version when history was last fetched
     bool m_closeConfirmed = false; // the user agreed to stop the runner and quit
