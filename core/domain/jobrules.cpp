@@ -11,7 +11,7 @@ namespace JobRules {
 
 bool isStuck(const Job &job, const QDateTime &now)
 {
-    if (job.lastStatus != QLatin1String("running"))
+    if (job.runStatus() != RunStatus::Running)
         return false;
     if (job.leaseExpiresAt.isValid())
         return job.leaseExpiresAt <= now;
@@ -25,7 +25,7 @@ bool isStuck(const Job &job, const QDateTime &now)
 
 bool hasLiveLease(const Job &job, const QDateTime &now)
 {
-    return job.lastStatus == QLatin1String("running") && job.leaseExpiresAt.isValid()
+    return job.runStatus() == RunStatus::Running && job.leaseExpiresAt.isValid()
         && job.leaseExpiresAt > now;
 }
 
@@ -38,7 +38,7 @@ bool shouldRun(const Job &job, const QDateTime &now)
 {
     if (!job.active || isHeldBack(job, now))
         return false;
-    if (job.lastStatus == QLatin1String("running"))
+    if (job.runStatus() == RunStatus::Running)
         return isStuck(job, now);
     // "Never ran" means "run now" for the seed's interval jobs; a cron job waits for its time.
     if (!job.lastRun.isValid() && job.cronExpression.isEmpty())
@@ -51,7 +51,7 @@ QDateTime claimableFrom(const Job &job, const QDateTime &now)
     if (!job.active)
         return {};
     QDateTime at;
-    if (job.lastStatus == QLatin1String("running")) {
+    if (job.runStatus() == RunStatus::Running) {
         const QDateTime since = job.runningSince.isValid() ? job.runningSince : job.updatedAt;
         at = job.leaseExpiresAt.isValid()
             ? job.leaseExpiresAt
@@ -69,17 +69,20 @@ QDateTime claimableFrom(const Job &job, const QDateTime &now)
 
 JobState state(const Job &job, const QDateTime &now)
 {
-    if (job.lastStatus == QLatin1String("running"))
+    if (job.runStatus() == RunStatus::Running)
         return isStuck(job, now) ? JobState::Stuck : JobState::Running;
     if (!job.active)
         return JobState::Disabled;
     if (shouldRun(job, now))
         return JobState::DueNow;
-    if (job.lastStatus == QLatin1String("success"))
+    switch (job.runStatus()) {
+    case RunStatus::Success:
         return JobState::Success;
-    if (job.lastStatus == QLatin1String("error"))
+    case RunStatus::Error:
         return JobState::Error;
-    return JobState::Pending;
+    default:
+        return JobState::Pending;
+    }
 }
 
 QString seedStatusDescription(const Job &job, const QDateTime &now)

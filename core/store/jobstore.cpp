@@ -234,7 +234,7 @@ Result<ActionOutcome> JobStore::runNow(const QString &name, const ActionOptions 
             if (!before.active)
                 return Error::conflict(
                     tr("job \"%1\" is disabled; enable it before running it").arg(name));
-            if (before.lastStatus == QLatin1String("running")
+            if (before.runStatus() == RunStatus::Running
                 && !JobRules::isStuck(before, before.readAt))
                 return Error::conflict(tr("job \"%1\" is running now (held by %2)")
                                            .arg(name,
