@@ -7,6 +7,15 @@
 
 #include <algorithm>
 
+namespace {
+
+// This file's user-visible strings, in the "JobRules" translation context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(JobRules)
+};
+
+} // namespace
+
 namespace JobRules {
 
 bool isStuck(const Job &job, const QDateTime &now)
@@ -137,29 +146,25 @@ QDateTime nextSlot(const Job &job, const QDateTime &now)
 QString validateName(const QString &name)
 {
     if (name.trimmed().isEmpty())
-        return QCoreApplication::translate("JobRules", "the job name must not be empty");
+        return Text::tr("the job name must not be empty");
     // VARCHAR(100) counts characters (code points), not UTF-16 units: an emoji is one.
     const qsizetype length = name.toUcs4().size();
     if (length > maxNameLength)
-        return QCoreApplication::translate(
-            "JobRules", "the job name has %1 characters; at most %2 are allowed")
+        return Text::tr("the job name has %1 characters; at most %2 are allowed")
             .arg(length)
             .arg(maxNameLength);
     if (name != name.trimmed())
-        return QCoreApplication::translate(
-            "JobRules", "the job name must not start or end with white space");
+        return Text::tr("the job name must not start or end with white space");
     static const QRegularExpression control(QStringLiteral("[\\x00-\\x1f\\x7f]"));
     if (name.contains(control))
-        return QCoreApplication::translate(
-            "JobRules", "the job name must not contain control characters");
+        return Text::tr("the job name must not contain control characters");
     return {};
 }
 
 QString validateIntervalHours(qint64 hours)
 {
     if (hours < minIntervalHours || hours > maxIntervalHours)
-        return QCoreApplication::translate(
-            "JobRules", "the interval must be a whole number of hours from %1 to %2, not %3")
+        return Text::tr("the interval must be a whole number of hours from %1 to %2, not %3")
             .arg(minIntervalHours)
             .arg(maxIntervalHours)
             .arg(hours);

@@ -19,11 +19,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LeaseStore", text);
-}
-
 QString jsonArray(const QStringList &names)
 {
     return QString::fromUtf8(

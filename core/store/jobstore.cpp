@@ -18,14 +18,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("JobStore", text);
-}
-
 Error unknownJob(const QString &name)
 {
-    return Error::notFound(tr("there is no job named \"%1\"").arg(name));
+    return Error::notFound(JobStore::tr("there is no job named \"%1\"").arg(name));
 }
 
 } // namespace
