@@ -9,12 +9,14 @@
 #include "jobs/jobtablemodel.h"
 #include "mainwindow/connectionbanner.h"
 #include "mainwindow/mainwindow.h"
+#include "settings/settingsstore.h"
 #include "support/testdatabase.h"
 
 #include <QAction>
 #include <QCoreApplication>
 #include <QRandomGenerator>
 #include <QSortFilterProxyModel>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -45,6 +47,8 @@ inline void isolate()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("cron-console-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("cron-console-tests"));
+    static QTemporaryDir settingsDir; // a settings file of this run's own
+    SettingsStore::useFile(settingsDir.filePath(QStringLiteral("settings.ini")));
     MessageBoxes::setRecording(true);
 }
 

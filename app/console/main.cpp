@@ -7,6 +7,7 @@
 #include "dialogs/connectiondialog.h"
 #include "mainwindow/mainwindow.h"
 #include "runners/workstationswitch.h"
+#include "settings/settingsstore.h"
 #include "version.h"
 
 #include <QApplication>
@@ -21,6 +22,11 @@
 #include <memory>
 
 namespace {
+
+// This file's user-visible strings, in the "main" translation context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(main)
+};
 
 void installTranslations(QApplication &app)
 {
@@ -68,19 +74,16 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QApplication::translate("main", "Administration console for the persistent cron system."));
+        Text::tr("Administration console for the persistent cron system."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dbOption(QStringLiteral("db"),
-        QApplication::translate("main", "Open this database (postgresql://… or sqlite:/path)."),
-        QStringLiteral("URL"));
+        Text::tr("Open this database (postgresql://… or sqlite:/path)."), QStringLiteral("URL"));
     const QCommandLineOption demoOption(QStringLiteral("demo"),
-        QApplication::translate("main",
-            "Open a separate demo database with a few jobs (created on first use) and run its "
-            "harmless demo actions on this workstation."));
+        Text::tr("Open a separate demo database with a few jobs (created on first use) and run its "
+                 "harmless demo actions on this workstation."));
     const QCommandLineOption selectOption(QStringLiteral("select"),
-        QApplication::translate("main", "Select this job when the list loads."),
-        QStringLiteral("JOB"));
+        Text::tr("Select this job when the list loads."), QStringLiteral("JOB"));
     // For documentation screenshots: open one of the job dialogs on the selected job.
     QCommandLineOption dialogOption(QStringLiteral("show-dialog"),
         QStringLiteral("schedule, reset, delete, new, connect, runners or runner-config"),
@@ -108,8 +111,7 @@ int main(int argc, char *argv[])
         spec = ConnectionSpec::resolve(QString());
     } else {
         // The last profile reopens; without one, the embedded default.
-        QSettings settings;
-        const auto last = ConnectionProfiles(settings).last();
+        const auto last = ConnectionProfiles(*SettingsStore::open()).last();
         spec = last ? ConnectionDialog::specFor(last->url) : ConnectionSpec::resolve(QString());
     }
     if (!spec) {

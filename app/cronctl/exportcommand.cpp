@@ -18,10 +18,10 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cronctl", text);
-}
+// This file's user-visible strings, in the "cronctl" translation context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cronctl)
+};
 
 // An ISO-8601 date ("2025-01-22") or date-time ("2025-01-22T10:30[:00[.123]]", a space instead
 // of the T, optionally with Z or ±hh:mm). Without an offset it is the user's local time. A bare
@@ -57,24 +57,24 @@ int Cli::cmdExportHistory(const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption jobOption(QStringLiteral("job"),
-        tr("only this job's history (default: all jobs)"), QStringLiteral("NAME"));
+        Text::tr("only this job's history (default: all jobs)"), QStringLiteral("NAME"));
     const QCommandLineOption sinceOption(QStringLiteral("since"),
-        tr("from this time on (ISO-8601 date or date-time; local time without an offset)"),
+        Text::tr("from this time on (ISO-8601 date or date-time; local time without an offset)"),
         QStringLiteral("T"));
     const QCommandLineOption untilOption(QStringLiteral("until"),
-        tr("before this time (a date includes that whole day)"), QStringLiteral("T"));
+        Text::tr("before this time (a date includes that whole day)"), QStringLiteral("T"));
     const QCommandLineOption actionOption(
-        QStringLiteral("action"), tr("only rows with this acao"), QStringLiteral("A"));
+        QStringLiteral("action"), Text::tr("only rows with this acao"), QStringLiteral("A"));
     const QCommandLineOption textOption(QStringLiteral("text"),
-        tr("only rows whose action or details contain TEXT"), QStringLiteral("TEXT"));
+        Text::tr("only rows whose action or details contain TEXT"), QStringLiteral("TEXT"));
     const QCommandLineOption outputOption(QStringLiteral("output"),
-        tr("the CSV file to write, or - for standard output (default)"), QStringLiteral("FILE"),
-        QStringLiteral("-"));
+        Text::tr("the CSV file to write, or - for standard output (default)"),
+        QStringLiteral("FILE"), QStringLiteral("-"));
     const QCommandLineOption delimiterOption(QStringLiteral("delimiter"),
-        tr("field delimiter: , (default) or ; (spreadsheets in pt_BR)"), QStringLiteral("D"),
+        Text::tr("field delimiter: , (default) or ; (spreadsheets in pt_BR)"), QStringLiteral("D"),
         QStringLiteral(","));
     const QCommandLineOption bomOption(
-        QStringLiteral("bom"), tr("start with a UTF-8 byte order mark (for spreadsheets)"));
+        QStringLiteral("bom"), Text::tr("start with a UTF-8 byte order mark (for spreadsheets)"));
     parser.addOptions({jobOption, sinceOption, untilOption, actionOption, textOption, outputOption,
         delimiterOption, bomOption});
     int exitCode = Success;
@@ -88,32 +88,34 @@ int Cli::cmdExportHistory(const QStringList &args)
     options.filter.text = parser.value(textOption);
     options.byteOrderMark = parser.isSet(bomOption);
     if (parser.isSet(jobOption) && options.filter.job.isEmpty())
-        return usageError(tr("--job needs a job name"));
+        return usageError(Text::tr("--job needs a job name"));
     if (parser.isSet(actionOption) && options.filter.action.isEmpty())
-        return usageError(tr("--action needs an action name"));
+        return usageError(Text::tr("--action needs an action name"));
     const QString delimiter = parser.value(delimiterOption);
     if (delimiter != QLatin1String(",") && delimiter != QLatin1String(";"))
-        return usageError(tr("--delimiter must be , or ;, not \"%1\"").arg(delimiter));
+        return usageError(Text::tr("--delimiter must be , or ;, not \"%1\"").arg(delimiter));
     options.delimiter = delimiter.at(0).toLatin1();
     if (parser.isSet(sinceOption)) {
         const auto since = parseTime(parser.value(sinceOption), false);
         if (!since)
-            return usageError(tr("--since needs an ISO-8601 date or date-time such as 2025-01-22 "
-                                 "or 2025-01-22T10:30:00, not \"%1\"")
-                                  .arg(parser.value(sinceOption)));
+            return usageError(
+                Text::tr("--since needs an ISO-8601 date or date-time such as 2025-01-22 "
+                         "or 2025-01-22T10:30:00, not \"%1\"")
+                    .arg(parser.value(sinceOption)));
         options.filter.since = *since;
     }
     if (parser.isSet(untilOption)) {
         const auto until = parseTime(parser.value(untilOption), true);
         if (!until)
-            return usageError(tr("--until needs an ISO-8601 date or date-time such as 2025-01-22 "
-                                 "or 2025-01-22T10:30:00, not \"%1\"")
-                                  .arg(parser.value(untilOption)));
+            return usageError(
+                Text::tr("--until needs an ISO-8601 date or date-time such as 2025-01-22 "
+                         "or 2025-01-22T10:30:00, not \"%1\"")
+                    .arg(parser.value(untilOption)));
         options.filter.until = *until;
     }
     const QString output = parser.value(outputOption);
     if (output.isEmpty())
-        return usageError(tr("--output needs a file name, or - for standard output"));
+        return usageError(Text::tr("--output needs a file name, or - for standard output"));
     if (const Status valid = HistoryExporter::validate(options); !valid)
         return fail(valid.error());
 
@@ -141,19 +143,21 @@ int Cli::cmdExportHistory(const QStringList &args)
         QFile standardOutput;
         if (!standardOutput.open(STDOUT_FILENO, QIODevice::WriteOnly, QFileDevice::DontCloseHandle))
             return fail(Error::database(
-                tr("cannot write to standard output: %1").arg(standardOutput.errorString())));
+                Text::tr("cannot write to standard output: %1").arg(standardOutput.errorString())));
         const auto summary = exporter.exportTo(standardOutput, options);
         if (!summary)
             return fail(summary.error());
         if (!standardOutput.flush())
             return fail(Error::database(
-                tr("cannot write to standard output: %1").arg(standardOutput.errorString())));
+                Text::tr("cannot write to standard output: %1").arg(standardOutput.errorString())));
         return Success;
     }
     const auto summary = exporter.exportToFile(output, options);
     if (!summary)
         return fail(summary.error());
-    m_out << tr("exported %1 row(s) to %2").arg(summary->rows).arg(QDir::toNativeSeparators(output))
+    m_out << Text::tr("exported %1 row(s) to %2")
+                 .arg(summary->rows)
+                 .arg(QDir::toNativeSeparators(output))
           << Qt::endl;
     return Success;
 }

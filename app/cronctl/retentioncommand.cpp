@@ -10,10 +10,10 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cronctl", text);
-}
+// This file's user-visible strings, in the "cronctl" translation context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cronctl)
+};
 
 std::optional<int> parseCount(const QString &text, int minimum, int maximum)
 {
@@ -30,29 +30,30 @@ int Cli::cmdPruneHistory(const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption daysOption(QStringLiteral("older-than-days"),
-        tr("delete cron history older than N days (required)"), QStringLiteral("N"));
+        Text::tr("delete cron history older than N days (required)"), QStringLiteral("N"));
     const QCommandLineOption batchOption(QStringLiteral("batch-size"),
-        tr("rows per short transaction (default 5000)"), QStringLiteral("N"),
+        Text::tr("rows per short transaction (default 5000)"), QStringLiteral("N"),
         QStringLiteral("5000"));
     const QCommandLineOption dryRunOption(
-        QStringLiteral("dry-run"), tr("only count what would be deleted"));
+        QStringLiteral("dry-run"), Text::tr("only count what would be deleted"));
     parser.addOptions({daysOption, batchOption, dryRunOption});
     int exitCode = Success;
     if (!parseCommand(parser, QStringLiteral("prune-history"), args, 0, &exitCode))
         return exitCode;
     if (!parser.isSet(daysOption))
-        return usageError(tr("prune-history needs --older-than-days N"));
+        return usageError(Text::tr("prune-history needs --older-than-days N"));
     HistoryRetention::Options options;
     options.dryRun = parser.isSet(dryRunOption);
     const auto days = parseCount(parser.value(daysOption), 1, HistoryRetention::maxDays);
     if (!days)
-        return usageError(tr("--older-than-days needs a whole number from 1 to %1, not \"%2\"")
-                              .arg(HistoryRetention::maxDays)
-                              .arg(parser.value(daysOption)));
+        return usageError(
+            Text::tr("--older-than-days needs a whole number from 1 to %1, not \"%2\"")
+                .arg(HistoryRetention::maxDays)
+                .arg(parser.value(daysOption)));
     options.olderThanDays = *days;
     const auto batch = parseCount(parser.value(batchOption), 1, HistoryRetention::maxBatchSize);
     if (!batch)
-        return usageError(tr("--batch-size needs a whole number from 1 to %1, not \"%2\"")
+        return usageError(Text::tr("--batch-size needs a whole number from 1 to %1, not \"%2\"")
                               .arg(HistoryRetention::maxBatchSize)
                               .arg(parser.value(batchOption)));
     options.batchSize = *batch;
@@ -62,7 +63,7 @@ int Cli::cmdPruneHistory(const QStringList &args)
         return fail(database.error());
     HistoryRetention retention(*database.value());
     retention.setProgressCallback([this](int batchNumber, qint64 deleted) {
-        m_err << tr("prune-history: batch %1 done, %2 row(s) deleted so far")
+        m_err << Text::tr("prune-history: batch %1 done, %2 row(s) deleted so far")
                      .arg(batchNumber)
                      .arg(deleted)
               << Qt::endl;
@@ -71,13 +72,14 @@ int Cli::cmdPruneHistory(const QStringList &args)
     if (!outcome)
         return fail(outcome.error());
     if (options.dryRun)
-        m_out << tr("would delete %1 row(s) of cron history older than %2 day(s) in %3 batch(es)")
+        m_out << Text::tr(
+            "would delete %1 row(s) of cron history older than %2 day(s) in %3 batch(es)")
                      .arg(outcome->deleted)
                      .arg(options.olderThanDays)
                      .arg(outcome->batches)
               << Qt::endl;
     else
-        m_out << tr("deleted %1 row(s) of cron history older than %2 day(s) in %3 batch(es)")
+        m_out << Text::tr("deleted %1 row(s) of cron history older than %2 day(s) in %3 batch(es)")
                      .arg(outcome->deleted)
                      .arg(options.olderThanDays)
                      .arg(outcome->batches)

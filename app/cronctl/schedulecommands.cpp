@@ -12,18 +12,18 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cronctl", text);
-}
+// This file's user-visible strings, in the "cronctl" translation context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cronctl)
+};
 
 struct ScheduleOptions {
     QCommandLineOption cron{
-        QStringLiteral("cron"), tr("a 5-field cron expression"), QStringLiteral("EXPR")};
+        QStringLiteral("cron"), Text::tr("a 5-field cron expression"), QStringLiteral("EXPR")};
     QCommandLineOption zone{QStringLiteral("timezone"),
-        tr("IANA time zone of --cron (default UTC)"), QStringLiteral("TZ")};
-    QCommandLineOption interval{
-        QStringLiteral("interval-hours"), tr("every N whole hours (1-8760)"), QStringLiteral("N")};
+        Text::tr("IANA time zone of --cron (default UTC)"), QStringLiteral("TZ")};
+    QCommandLineOption interval{QStringLiteral("interval-hours"),
+        Text::tr("every N whole hours (1-8760)"), QStringLiteral("N")};
 
     void addTo(QCommandLineParser &parser) const { parser.addOptions({cron, zone, interval}); }
 
@@ -32,18 +32,19 @@ struct ScheduleOptions {
     {
         const bool hasCron = parser.isSet(cron);
         if (hasCron == parser.isSet(interval))
-            return Error::invalidInput(tr("give either --cron EXPR [--timezone TZ] or "
-                                          "--interval-hours N"));
+            return Error::invalidInput(Text::tr("give either --cron EXPR [--timezone TZ] or "
+                                                "--interval-hours N"));
         if (hasCron)
             return Schedule::cron(parser.value(cron), parser.value(zone));
         if (parser.isSet(zone))
-            return Error::invalidInput(tr("--timezone goes with --cron"));
+            return Error::invalidInput(Text::tr("--timezone goes with --cron"));
         bool ok = false;
         const qint64 hours = parser.value(interval).trimmed().toLongLong(&ok);
         if (!ok)
-            return Error::invalidInput(tr("--interval-hours needs a whole number of hours, not "
-                                          "\"%1\"")
-                                           .arg(parser.value(interval)));
+            return Error::invalidInput(
+                Text::tr("--interval-hours needs a whole number of hours, not "
+                         "\"%1\"")
+                    .arg(parser.value(interval)));
         return Schedule::interval(hours);
     }
 };
@@ -82,7 +83,7 @@ int Cli::cmdSetSchedule(const QStringList &args)
     const auto outcome = store.setSchedule(job, *schedule);
     if (!outcome)
         return fail(outcome.error());
-    m_out << tr("%1 now runs %2; next run %3")
+    m_out << Text::tr("%1 now runs %2; next run %3")
                  .arg(job, schedule->describe(),
                      isoWithOffset(outcome->job.nextRun,
                          schedule->isCron() ? schedule->zone() : QTimeZone::systemTimeZone()))
@@ -96,10 +97,10 @@ int Cli::cmdNextRuns(const QStringList &args)
     const ScheduleOptions options;
     options.addTo(parser);
     const QCommandLineOption fromOption(QStringLiteral("from"),
-        tr("start after this ISO-8601 time (default now; no offset means local time)"),
+        Text::tr("start after this ISO-8601 time (default now; no offset means local time)"),
         QStringLiteral("TIME"));
     const QCommandLineOption countOption(QStringLiteral("count"),
-        tr("how many (1-1000, default 5)"), QStringLiteral("N"), QStringLiteral("5"));
+        Text::tr("how many (1-1000, default 5)"), QStringLiteral("N"), QStringLiteral("5"));
     parser.addOptions({fromOption, countOption});
     int exitCode = Success;
     if (!parseCommand(parser, QStringLiteral("next-runs"), args, 0, &exitCode))
@@ -110,15 +111,16 @@ int Cli::cmdNextRuns(const QStringList &args)
     bool countOk = false;
     const int count = parser.value(countOption).toInt(&countOk);
     if (!countOk || count < 1 || count > 1000)
-        return usageError(tr("--count needs a whole number from 1 to 1000, not \"%1\"")
+        return usageError(Text::tr("--count needs a whole number from 1 to 1000, not \"%1\"")
                               .arg(parser.value(countOption)));
     QDateTime from = QDateTime::currentDateTimeUtc();
     if (parser.isSet(fromOption)) {
         from = QDateTime::fromString(parser.value(fromOption), Qt::ISODateWithMs);
         if (!from.isValid())
-            return usageError(tr("--from needs an ISO-8601 time such as 2025-03-08T00:00:00Z, "
-                                 "not \"%1\"")
-                                  .arg(parser.value(fromOption)));
+            return usageError(
+                Text::tr("--from needs an ISO-8601 time such as 2025-03-08T00:00:00Z, "
+                         "not \"%1\"")
+                    .arg(parser.value(fromOption)));
     }
     const QTimeZone zone = schedule->isCron() ? schedule->zone() : QTimeZone::utc();
     const QList<QDateTime> runs = schedule->nextRuns(from.toUTC(), count);
@@ -127,7 +129,8 @@ int Cli::cmdNextRuns(const QStringList &args)
     m_out.flush();
     if (runs.size() < count)
         m_err << "cronctl: "
-              << tr("the schedule fires only %1 time(s) in the next five years").arg(runs.size())
+              << Text::tr("the schedule fires only %1 time(s) in the next five years")
+                     .arg(runs.size())
               << Qt::endl;
     return Success;
 }

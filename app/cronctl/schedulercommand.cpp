@@ -19,16 +19,24 @@
 
 #include <csignal>
 
+namespace {
+
+// This file's user-visible strings, in the "cronctl" translation context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cronctl)
+};
+
+} // namespace
+
 int Cli::cmdScheduler(const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption configOption(QStringLiteral("config"),
-        QCoreApplication::translate("cronctl", "the runner configuration (default: %1, else %2)")
+        Text::tr("the runner configuration (default: %1, else %2)")
             .arg(RunnerConfig::defaultUserPath(), RunnerConfig::defaultSystemPath()),
         QStringLiteral("FILE"));
     const QCommandLineOption nameOption(QStringLiteral("name"),
-        QCoreApplication::translate(
-            "cronctl", "the runner's name (default: runner_name, else host:pid)"),
+        Text::tr("the runner's name (default: runner_name, else host:pid)"),
         QStringLiteral("NAME"));
     parser.addOptions({configOption, nameOption});
     int exitCode = Success;
@@ -71,8 +79,7 @@ int Cli::cmdScheduler(const QStringList &args)
 int Cli::cmdRunners(const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption jsonOption(
-        QStringLiteral("json"), QCoreApplication::translate("cronctl", "print JSON"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), Text::tr("print JSON"));
     parser.addOption(jsonOption);
     int exitCode = Success;
     if (!parseCommand(parser, QStringLiteral("runners"), args, 0, &exitCode))
@@ -114,7 +121,7 @@ int Cli::cmdRunners(const QStringList &args)
         return Success;
     }
     if (runners->isEmpty())
-        m_out << QCoreApplication::translate("cronctl", "no runner has registered yet") << '\n';
+        m_out << Text::tr("no runner has registered yet") << '\n';
     for (const RunnerInfo &runner : *runners) {
         m_out << QStringLiteral("%1  %2  pid %3  %4  heartbeat %5  running: %6\n")
                      .arg(runner.name, state(runner), QString::number(runner.pid), runner.version,

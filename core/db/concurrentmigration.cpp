@@ -13,11 +13,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ConcurrentMigration", text);
-}
-
 const QLatin1String runResultsMarker("-- cron-console: run-results");
 
 // One minute: a CONCURRENTLY build waits for every open writer of the table, and its wait

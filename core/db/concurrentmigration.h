@@ -2,6 +2,7 @@
 
 #include "util/result.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QVariantList>
@@ -22,6 +23,7 @@ class Database;
 // Index waits give up after lock_timeout (the session's, or one minute when it has none): the
 // failure is then a lock timeout (55P03), which Migrator retries.
 class ConcurrentMigration final {
+    Q_DECLARE_TR_FUNCTIONS(ConcurrentMigration)
 public:
     struct Step {
         QString sql;

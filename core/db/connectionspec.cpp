@@ -13,11 +13,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ConnectionSpec", text);
-}
-
 // libpq's conninfo quoting: single quotes around values, backslash escapes.
 QString quoteConninfo(const QString &value)
 {
@@ -40,7 +35,7 @@ Result<QString> percentDecoded(QStringView part, const QString &url)
         if (!hex(i + 1) || !hex(i + 2) || part.mid(i + 1, 2) == QLatin1String("00"))
             return Error::invalidInput(
                 // Not the text itself: it may be part of a password.
-                tr("invalid percent-encoding (%XX) in the database URL \"%1\"")
+                ConnectionSpec::tr("invalid percent-encoding (%XX) in the database URL \"%1\"")
                     .arg(SecretMask::maskUrls(url).left(200)));
         i += 2;
     }
@@ -52,7 +47,8 @@ Result<int> parsePort(const QString &text)
     bool ok = false;
     const int port = text.toInt(&ok);
     if (!ok || port <= 0 || port > 65535)
-        return Error::invalidInput(tr("invalid port \"%1\" in the database URL").arg(text));
+        return Error::invalidInput(
+            ConnectionSpec::tr("invalid port \"%1\" in the database URL").arg(text));
     return port;
 }
 
@@ -90,7 +86,7 @@ Result<ConnectionSpec> parsePostgres(const QString &text)
         ++authorityEnd;
     QStringView authority = uri.mid(authorityStart, authorityEnd - authorityStart);
     const auto invalid = [&text](const QString &problem) {
-        return Error::invalidInput(tr("invalid PostgreSQL URL \"%1\": %2")
+        return Error::invalidInput(ConnectionSpec::tr("invalid PostgreSQL URL \"%1\": %2")
                                        .arg(SecretMask::maskUrls(text).left(200), problem));
     };
 
@@ -119,14 +115,15 @@ Result<ConnectionSpec> parsePostgres(const QString &text)
         if (i < authority.size() && authority.at(i) == QLatin1Char('[')) {
             const qsizetype close = authority.indexOf(QLatin1Char(']'), i);
             if (close < 0)
-                return invalid(tr("a \"[\" of an IPv6 address has no \"]\""));
+                return invalid(ConnectionSpec::tr("a \"[\" of an IPv6 address has no \"]\""));
             host = authority.mid(i + 1, close - i - 1).toString();
             if (host.isEmpty())
-                return invalid(tr("an IPv6 host address in \"[]\" is empty"));
+                return invalid(ConnectionSpec::tr("an IPv6 host address in \"[]\" is empty"));
             i = close + 1;
             if (i < authority.size() && authority.at(i) != QLatin1Char(':')
                 && authority.at(i) != QLatin1Char(','))
-                return invalid(tr("unexpected \"%1\" after an IPv6 address").arg(authority.at(i)));
+                return invalid(ConnectionSpec::tr("unexpected \"%1\" after an IPv6 address")
+                                   .arg(authority.at(i)));
         } else {
             const qsizetype start = i;
             while (i < authority.size() && authority.at(i) != QLatin1Char(':')
@@ -173,7 +170,8 @@ Result<ConnectionSpec> parsePostgres(const QString &text)
     for (const QStringView item : query.split(QLatin1Char('&'), Qt::SkipEmptyParts)) {
         const qsizetype equals = item.indexOf(QLatin1Char('='));
         if (equals <= 0)
-            return invalid(tr("the parameter \"%1\" has no value").arg(item.toString()));
+            return invalid(
+                ConnectionSpec::tr("the parameter \"%1\" has no value").arg(item.toString()));
         const auto key = percentDecoded(item.left(equals), text);
         const auto value = percentDecoded(item.mid(equals + 1), text);
         if (!key)
@@ -206,7 +204,8 @@ Result<ConnectionSpec> parseSqlite(const QString &text)
     if (path.startsWith(QLatin1String("//")))
         path.remove(0, 2);
     if (path.isEmpty())
-        return Error::invalidInput(tr("the SQLite URL \"%1\" names no file").arg(text));
+        return Error::invalidInput(
+            ConnectionSpec::tr("the SQLite URL \"%1\" names no file").arg(text));
     if (path.startsWith(QLatin1String("~/")))
         path = QDir::homePath() + path.mid(1);
     return ConnectionSpec::sqlite(QDir::cleanPath(QDir::current().absoluteFilePath(path)));

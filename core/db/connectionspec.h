@@ -3,6 +3,7 @@
 #include "db/backend.h"
 #include "util/result.h"
 
+#include <QCoreApplication>
 #include <QMap>
 #include <QString>
 
@@ -41,4 +42,6 @@ struct ConnectionSpec {
     QString displayUrl() const;
     // QPSQL connect options: everything libpq takes besides host/port/dbname/user/password.
     QString qtConnectOptions(const QString &applicationName) const;
+
+    Q_DECLARE_TR_FUNCTIONS(ConnectionSpec)
 };

@@ -18,11 +18,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Migrator", text);
-}
-
 // Any fixed number: migrators on several machines take turns on it.
 constexpr qint64 migrationLockKey = 0x63726f6e636f6eLL; // "croncon"
 

@@ -2,6 +2,7 @@
 
 #include "util/result.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -12,6 +13,7 @@ class Database;
 // "ALTER TABLE t ADD COLUMN c" whose column exists is skipped (SqliteScriptRunner). Any number
 // of programs may migrate a new SQLite file at once (sqlitemigrator.cpp).
 class Migrator final {
+    Q_DECLARE_TR_FUNCTIONS(Migrator)
 public:
     struct Migration {
         int version = 0;

@@ -4,6 +4,15 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+namespace {
+
+// This file's user-visible strings, in the "SqlErrors" translation context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(SqlErrors)
+};
+
+} // namespace
+
 namespace SqlErrors {
 
 namespace {
@@ -20,7 +29,7 @@ QString serverText(const QSqlError &error)
     if (newline > 0)
         text = text.left(newline).trimmed();
     if (text.isEmpty())
-        text = QCoreApplication::translate("SqlErrors", "the connection to the server was lost");
+        text = Text::tr("the connection to the server was lost");
     return text;
 }
 
@@ -72,9 +81,8 @@ Error fromSqlError(const QSqlError &error, Backend backend, const QString &what)
 {
     const Error::Kind kind
         = backend == Backend::PostgreSQL ? classifyPostgres(error) : classifySqlite(error);
-    const QString message = what.isEmpty()
-        ? serverText(error)
-        : QCoreApplication::translate("SqlErrors", "%1: %2").arg(what, serverText(error));
+    const QString message
+        = what.isEmpty() ? serverText(error) : Text::tr("%1: %2").arg(what, serverText(error));
     Error result{kind, message};
     result.transient = isRetryable(error, backend);
     return result;

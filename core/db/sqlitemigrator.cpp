@@ -12,15 +12,6 @@
 #include <QScopeGuard>
 #include <QSqlQuery>
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Migrator", text);
-}
-
-} // namespace
-
 Result<QStringList> Migrator::migrateSqlite()
 {
     // Up to date, the common case: a read, no lock, so a read-only file opens too.

@@ -9,6 +9,15 @@
 #include <QSqlQuery>
 #include <QString>
 
+namespace {
+
+// This file's user-visible strings, in the "SqliteScriptRunner" translation context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(SqliteScriptRunner)
+};
+
+} // namespace
+
 namespace SqliteScriptRunner {
 
 namespace {
@@ -33,9 +42,8 @@ Result<bool> hasColumn(Database &database, const QString &table, const QString &
     query.bindValue(QStringLiteral(":table"), table);
     query.bindValue(QStringLiteral(":column"), column);
     if (!query.exec() || !query.next())
-        return SqlErrors::fromQuery(query, database.backend(),
-            QCoreApplication::translate("SqliteScriptRunner", "reading the columns of %1")
-                .arg(table));
+        return SqlErrors::fromQuery(
+            query, database.backend(), Text::tr("reading the columns of %1").arg(table));
     return query.value(0).toInt() > 0;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/runstatus.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
@@ -19,7 +21,7 @@ struct Job {
     QDateTime nextRun; // next_run
     int totalRuns = 0; // total_execucoes
     std::optional<int> lastDurationSeconds; // ultima_duracao_segundos
-    QString lastStatus; // ultimo_status: pending, running, success, error (or empty)
+    QString lastStatus; // ultimo_status as written: pending, running, success, error (or empty)
     QByteArray lastResultJson; // ultimo_resultado, compact JSON text (empty when NULL)
     QDateTime createdAt;
     QDateTime updatedAt;
@@ -43,6 +45,7 @@ struct Job {
     QDateTime readAt;
 
     bool operator==(const Job &) const = default;
+    RunStatus runStatus() const { return runStatusFromText(lastStatus); }
 };
 
 // The job's state as the console and the seed's API describe it.

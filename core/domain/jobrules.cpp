@@ -7,11 +7,20 @@
 
 #include <algorithm>
 
+namespace {
+
+// This file's user-visible strings, in the "JobRules" translation context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(JobRules)
+};
+
+} // namespace
+
 namespace JobRules {
 
 bool isStuck(const Job &job, const QDateTime &now)
 {
-    if (job.lastStatus != QLatin1String("running"))
+    if (job.runStatus() != RunStatus::Running)
         return false;
     if (job.leaseExpiresAt.isValid())
         return job.leaseExpiresAt <= now;
@@ -25,7 +34,7 @@ bool isStuck(const Job &job, const QDateTime &now)
 
 bool hasLiveLease(const Job &job, const QDateTime &now)
 {
-    return job.lastStatus == QLatin1String("running") && job.leaseExpiresAt.isValid()
+    return job.runStatus() == RunStatus::Running && job.leaseExpiresAt.isValid()
         && job.leaseExpiresAt > now;
 }
 
@@ -38,7 +47,7 @@ bool shouldRun(const Job &job, const QDateTime &now)
 {
     if (!job.active || isHeldBack(job, now))
         return false;
-    if (job.lastStatus == QLatin1String("running"))
+    if (job.runStatus() == RunStatus::Running)
         return isStuck(job, now);
     // "Never ran" means "run now" for the seed's interval jobs; a cron job waits for its time.
     if (!job.lastRun.isValid() && job.cronExpression.isEmpty())
@@ -51,7 +60,7 @@ QDateTime claimableFrom(const Job &job, const QDateTime &now)
     if (!job.active)
         return {};
     QDateTime at;
-    if (job.lastStatus == QLatin1String("running")) {
+    if (job.runStatus() == RunStatus::Running) {
         const QDateTime since = job.runningSince.isValid() ? job.runningSince : job.updatedAt;
         at = job.leaseExpiresAt.isValid()
             ? job.leaseExpiresAt
@@ -69,17 +78,20 @@ QDateTime claimableFrom(const Job &job, const QDateTime &now)
 
 JobState state(const Job &job, const QDateTime &now)
 {
-    if (job.lastStatus == QLatin1String("running"))
+    if (job.runStatus() == RunStatus::Running)
         return isStuck(job, now) ? JobState::Stuck : JobState::Running;
     if (!job.active)
         return JobState::Disabled;
     if (shouldRun(job, now))
         return JobState::DueNow;
-    if (job.lastStatus == QLatin1String("success"))
+    switch (job.runStatus()) {
+    case RunStatus::Success:
         return JobState::Success;
-    if (job.lastStatus == QLatin1String("error"))
+    case RunStatus::Error:
         return JobState::Error;
-    return JobState::Pending;
+    default:
+        return JobState::Pending;
+    }
 }
 
 QString seedStatusDescription(const Job &job, const QDateTime &now)
@@ -134,29 +146,25 @@ QDateTime nextSlot(const Job &job, const QDateTime &now)
 QString validateName(const QString &name)
 {
     if (name.trimmed().isEmpty())
-        return QCoreApplication::translate("JobRules", "the job name must not be empty");
+        return Text::tr("the job name must not be empty");
     // VARCHAR(100) counts characters (code points), not UTF-16 units: an emoji is one.
     const qsizetype length = name.toUcs4().size();
     if (length > maxNameLength)
-        return QCoreApplication::translate(
-            "JobRules", "the job name has %1 characters; at most %2 are allowed")
+        return Text::tr("the job name has %1 characters; at most %2 are allowed")
             .arg(length)
             .arg(maxNameLength);
     if (name != name.trimmed())
-        return QCoreApplication::translate(
-            "JobRules", "the job name must not start or end with white space");
+        return Text::tr("the job name must not start or end with white space");
     static const QRegularExpression control(QStringLiteral("[\\x00-\\x1f\\x7f]"));
     if (name.contains(control))
-        return QCoreApplication::translate(
-            "JobRules", "the job name must not contain control characters");
+        return Text::tr("the job name must not contain control characters");
     return {};
 }
 
 QString validateIntervalHours(qint64 hours)
 {
     if (hours < minIntervalHours || hours > maxIntervalHours)
-        return QCoreApplication::translate(
-            "JobRules", "the interval must be a whole number of hours from %1 to %2, not %3")
+        return Text::tr("the interval must be a whole number of hours from %1 to %2, not %3")
             .arg(minIntervalHours)
             .arg(maxIntervalHours)
             .arg(hours);

@@ -25,11 +25,6 @@ namespace {
 
 constexpr qsizetype chunkBytes = 64 * 1024;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HistoryExporter", text);
-}
-
 PGconn *libpqHandle(const Database &database)
 {
     const QSqlDriver *driver = database.handle().driver();

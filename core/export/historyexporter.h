@@ -3,6 +3,7 @@
 #include "domain/historyentry.h"
 #include "util/result.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <atomic>
@@ -16,6 +17,7 @@ class QIODevice;
 // the row count: PostgreSQL streams `COPY … TO STDOUT` from the connection's libpq handle,
 // SQLite a forward-only query. Use it on the thread that opened the Database.
 class HistoryExporter final {
+    Q_DECLARE_TR_FUNCTIONS(HistoryExporter)
 public:
     struct Options {
         HistoryFilter filter;

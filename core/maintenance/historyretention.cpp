@@ -13,15 +13,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HistoryRetention", text);
-}
-
-} // namespace
-
 HistoryRetention::HistoryRetention(Database &database)
     : m_database(database)
 { }

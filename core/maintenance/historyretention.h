@@ -2,6 +2,8 @@
 
 #include "util/result.h"
 
+#include <QCoreApplication>
+
 #include <functional>
 
 class Database;
@@ -10,6 +12,7 @@ class Database;
 // than a number of days, in small batches that are each their own short transaction, so
 // tenant_logs is never locked for long. One audit row records what was deleted.
 class HistoryRetention final {
+    Q_DECLARE_TR_FUNCTIONS(HistoryRetention)
 public:
     struct Options {
         int olderThanDays = 90;

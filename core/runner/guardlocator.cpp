@@ -4,6 +4,15 @@
 #include <QDir>
 #include <QFileInfo>
 
+namespace {
+
+// This file's user-visible strings, in the "GuardLocator" translation context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(GuardLocator)
+};
+
+} // namespace
+
 namespace GuardLocator {
 
 Result<QString> find()
@@ -24,10 +33,10 @@ Result<QString> find()
         if (file.isFile() && file.isExecutable())
             return file.absoluteFilePath();
     }
-    return Error::config(QCoreApplication::translate("GuardLocator",
-        "cannot find cron-console-guard, which runs every command action (looked in %1); "
-        "reinstall the package or set CRON_CONSOLE_GUARD")
-                             .arg(candidates.join(QStringLiteral(", "))));
+    return Error::config(
+        Text::tr("cannot find cron-console-guard, which runs every command action (looked in %1); "
+                 "reinstall the package or set CRON_CONSOLE_GUARD")
+            .arg(candidates.join(QStringLiteral(", "))));
 }
 
 } // namespace GuardLocator

@@ -19,11 +19,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LeaseStore", text);
-}
-
 QString jsonArray(const QStringList &names)
 {
     return QString::fromUtf8(
@@ -118,7 +113,7 @@ Result<QList<Claim>> LeaseStore::claimPostgres(const QStringList &names, int lim
         claim.leaseExpiresAt = claim.job.leaseExpiresAt;
         const int extra = JobRow::columnCount();
         // Only a runner's lease: a platform caller (no lease) records its own runs.
-        if ((*query)->value(extra).toString() == QLatin1String("running")
+        if (runStatusFromText((*query)->value(extra).toString()) == RunStatus::Running
             && !(*query)->value(extra + 1).isNull())
             claim.abandoned = Claim::Abandoned{(*query)->value(extra + 1).toString(),
                 (*query)->value(extra + 2).toLongLong(),
@@ -168,7 +163,7 @@ Result<QList<Claim>> LeaseStore::claimSqlite(const QStringList &names, int limit
                 return Error::database(tr("claiming job \"%1\": the row is gone").arg(job.name));
             Claim claim;
             claim.job = job; // keeps the planned next_run
-            claim.job.lastStatus = QStringLiteral("running");
+            claim.job.lastStatus = runStatusText(RunStatus::Running);
             claim.job.leaseOwner = m_owner;
             claim.job.leaseToken = job.leaseToken + 1;
             claim.job.leaseExpiresAt = JobRow::fromEpoch((*claimed)->value(0));
@@ -176,7 +171,7 @@ Result<QList<Claim>> LeaseStore::claimSqlite(const QStringList &names, int limit
             claim.job.claimableAfter = {};
             claim.token = claim.job.leaseToken;
             claim.leaseExpiresAt = claim.job.leaseExpiresAt;
-            if (job.lastStatus == QLatin1String("running") && !job.leaseOwner.isEmpty())
+            if (job.runStatus() == RunStatus::Running && !job.leaseOwner.isEmpty())
                 claim.abandoned
                     = Claim::Abandoned{job.leaseOwner, job.leaseToken, job.runningSince};
             (*claimed)->finish();
@@ -271,7 +266,8 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
     const SqlDialect &d = m_database.dialect();
     const QString owner = claim.owner.isEmpty() ? m_owner : claim.owner;
     const QString what = tr("recording the run of \"%1\"").arg(claim.job.name);
-    const QString statusText = result.success ? QStringLiteral("success") : QStringLiteral("error");
+    const QString statusText
+        = runStatusText(result.success ? RunStatus::Success : RunStatus::Error);
 
     // What is stored: the whole result, or (when that could not be stored) the essentials and why.
     int replaced = 0;

@@ -4,6 +4,7 @@
 #include "runner/executionresult.h"
 #include "util/result.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -61,6 +62,7 @@ struct RunnerHealth {
 // The runner's SQL: claims with a lease, renewals, fenced finishes, the runners table. One
 // instance per connection.
 class LeaseStore final {
+    Q_DECLARE_TR_FUNCTIONS(LeaseStore)
 public:
     LeaseStore(Database &database, const QString &owner, int leaseSeconds);
     Q_DISABLE_COPY_MOVE(LeaseStore)

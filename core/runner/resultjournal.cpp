@@ -15,11 +15,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ResultJournal", text);
-}
-
 QJsonValue time(const QDateTime &at)
 {
     return at.isValid() ? QJsonValue(double(at.toMSecsSinceEpoch())) : QJsonValue();

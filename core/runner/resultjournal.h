@@ -3,6 +3,7 @@
 #include "runner/executionresult.h"
 #include "runner/leasestore.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -12,6 +13,7 @@
 // ones. Recording is idempotent (one history row per job and lease token), so replaying an
 // entry that had in fact been recorded writes nothing twice.
 class ResultJournal final {
+    Q_DECLARE_TR_FUNCTIONS(ResultJournal)
 public:
     struct Entry {
         quint64 id = 0;

@@ -21,11 +21,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RunnerConfig", text);
-}
-
 // Reads one JSON object, remembering where it is for messages.
 class Reader {
 public:
@@ -47,7 +42,7 @@ public:
         for (auto it = m_object.begin(); it != m_object.end(); ++it) {
             if (!allowed.contains(it.key()))
                 return error(it.key(),
-                    tr("unknown key (expected one of: %1)")
+                    RunnerConfig::tr("unknown key (expected one of: %1)")
                         .arg(allowed.join(QStringLiteral(", "))));
         }
         return {};
@@ -58,13 +53,13 @@ public:
         const QJsonValue value = m_object.value(key);
         if (value.isUndefined() || value.isNull()) {
             if (required)
-                return error(key, tr("is required"));
+                return error(key, RunnerConfig::tr("is required"));
             return fallback;
         }
         if (!value.isString())
-            return error(key, tr("must be a string"));
+            return error(key, RunnerConfig::tr("must be a string"));
         if (required && value.toString().isEmpty())
-            return error(key, tr("must not be empty"));
+            return error(key, RunnerConfig::tr("must not be empty"));
         return value.toString();
     }
 
@@ -76,7 +71,8 @@ public:
         const double number = value.toDouble(-1e300);
         if (!value.isDouble() || number != double(qint64(number)) || number < minimum
             || number > maximum)
-            return error(key, tr("must be a whole number from %1 to %2").arg(minimum).arg(maximum));
+            return error(key,
+                RunnerConfig::tr("must be a whole number from %1 to %2").arg(minimum).arg(maximum));
         return int(number);
     }
 
@@ -86,11 +82,11 @@ public:
         if (value.isUndefined() || value.isNull())
             return QStringList();
         if (!value.isArray())
-            return error(key, tr("must be an array of strings"));
+            return error(key, RunnerConfig::tr("must be an array of strings"));
         QStringList list;
         for (const QJsonValue item : value.toArray()) {
             if (!item.isString())
-                return error(key, tr("must be an array of strings"));
+                return error(key, RunnerConfig::tr("must be an array of strings"));
             list << item.toString();
         }
         return list;
@@ -102,12 +98,13 @@ public:
         if (value.isUndefined() || value.isNull())
             return QMap<QString, QString>();
         if (!value.isObject())
-            return error(key, tr("must be an object of strings"));
+            return error(key, RunnerConfig::tr("must be an object of strings"));
         QMap<QString, QString> map;
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (!it.value().isString())
-                return error(key + QLatin1Char('.') + it.key(), tr("must be a string"));
+                return error(
+                    key + QLatin1Char('.') + it.key(), RunnerConfig::tr("must be a string"));
             map.insert(it.key(), it.value().toString());
         }
         return map;
@@ -133,8 +130,8 @@ QString octalMode(mode_t mode)
 QString whoMayWrite(mode_t mode)
 {
     if ((mode & S_IWGRP) && (mode & S_IWOTH))
-        return tr("its group and everyone");
-    return (mode & S_IWGRP) ? tr("its group") : tr("everyone");
+        return RunnerConfig::tr("its group and everyone");
+    return (mode & S_IWGRP) ? RunnerConfig::tr("its group") : RunnerConfig::tr("everyone");
 }
 
 #define TRY_ASSIGN(target, expression)                                                             \
@@ -156,9 +153,11 @@ Result<ActionSpec> parseAction(const QString &file, const QString &name, const Q
         return Error::config(
             QStringLiteral("%1: %2: %3")
                 .arg(file, QString(path).replace(QChar(0), QStringLiteral("\\u0000")),
-                    tr("is not a job name: 1 to 100 characters, no control characters")));
+                    RunnerConfig::tr(
+                        "is not a job name: 1 to 100 characters, no control characters")));
     if (!value.isObject())
-        return Error::config(QStringLiteral("%1: %2: %3").arg(file, path, tr("must be an object")));
+        return Error::config(
+            QStringLiteral("%1: %2: %3").arg(file, path, RunnerConfig::tr("must be an object")));
     const Reader reader(file, path, value.toObject());
     ActionSpec spec;
     QString type;
@@ -176,7 +175,8 @@ Result<ActionSpec> parseAction(const QString &file, const QString &name, const Q
         TRY_ASSIGN(spec.program, reader.string(QStringLiteral("program"), true));
         if (!QFileInfo(spec.program).isAbsolute())
             return reader.error(QStringLiteral("program"),
-                tr("must be an absolute path (\"%1\"), so PATH cannot change what runs")
+                RunnerConfig::tr(
+                    "must be an absolute path (\"%1\"), so PATH cannot change what runs")
                     .arg(spec.program));
         TRY_ASSIGN(spec.args, reader.stringList(QStringLiteral("args")));
         TRY_ASSIGN(spec.env, reader.stringMap(QStringLiteral("env")));
@@ -202,19 +202,20 @@ Result<ActionSpec> parseAction(const QString &file, const QString &name, const Q
             QStringLiteral("HEAD")};
         if (!methods.contains(spec.method))
             return reader.error(QStringLiteral("method"),
-                tr("must be one of %1").arg(methods.join(QStringLiteral(", "))));
+                RunnerConfig::tr("must be one of %1").arg(methods.join(QStringLiteral(", "))));
         TRY_ASSIGN(spec.url, reader.string(QStringLiteral("url"), true));
         const QUrl url(spec.url, QUrl::StrictMode);
         if (!url.isValid()
             || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
-            return reader.error(QStringLiteral("url"), tr("must be an http:// or https:// URL"));
+            return reader.error(
+                QStringLiteral("url"), RunnerConfig::tr("must be an http:// or https:// URL"));
         TRY_ASSIGN(spec.headers, reader.stringMap(QStringLiteral("headers")));
         QString body;
         TRY_ASSIGN(body, reader.string(QStringLiteral("body"), false));
         spec.body = body.toUtf8();
     } else {
         return reader.error(QStringLiteral("type"),
-            tr("\"%1\" is not a job type; use command, sql or http").arg(type));
+            RunnerConfig::tr("\"%1\" is not a job type; use command, sql or http").arg(type));
     }
     return spec;
 }

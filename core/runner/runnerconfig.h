@@ -2,6 +2,7 @@
 
 #include "util/result.h"
 
+#include <QCoreApplication>
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -49,4 +50,6 @@ struct RunnerConfig {
     // $XDG_CONFIG_HOME/cron-console/runner.json
     static QString defaultUserPath();
     static QString defaultSystemPath() { return QStringLiteral("/etc/cron-console/runner.json"); }
+
+    Q_DECLARE_TR_FUNCTIONS(RunnerConfig)
 };

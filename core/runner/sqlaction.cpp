@@ -47,11 +47,6 @@ struct SqlAction::Shared {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SqlAction", text);
-}
-
 // QPSQL in Qt 6.4 names the handle type "pg_conn*" rather than the documented "PGconn*".
 PGconn *pgConnection(const QSqlDatabase &db)
 {
@@ -114,13 +109,15 @@ Status configureSession(const QSqlDatabase &db, PGconn *conn, const ActionSpec &
     for (qsizetype i = 0; i < settings.size(); ++i)
         calls << QStringLiteral("set_config(?, ?, false)");
     if (!query.prepare(QStringLiteral("SELECT ") + calls.join(QStringLiteral(", "))))
-        return SqlErrors::fromQuery(query, Backend::PostgreSQL, tr("preparing the session"));
+        return SqlErrors::fromQuery(
+            query, Backend::PostgreSQL, SqlAction::tr("preparing the session"));
     for (qsizetype i = 0; i < settings.size(); ++i) {
         query.addBindValue(settings.at(i));
         query.addBindValue(values.at(i));
     }
     if (!query.exec())
-        return SqlErrors::fromQuery(query, Backend::PostgreSQL, tr("preparing the session"));
+        return SqlErrors::fromQuery(
+            query, Backend::PostgreSQL, SqlAction::tr("preparing the session"));
     return {};
 }
 
@@ -164,7 +161,7 @@ ExecutionResult runSql(const ActionSpec &spec, const ConnectionSpec &target,
         if (shared->cancelled) {
             shared->socket = -1;
             shared->sqlite = nullptr;
-            result.error = tr("cancelled before it started");
+            result.error = SqlAction::tr("cancelled before it started");
             return result;
         }
     }

@@ -117,11 +117,6 @@ const char *const fieldCountMessage
 const char *const unknownMacroMessage = QT_TRANSLATE_NOOP("CronExpression", "unknown macro \"%1\"");
 const char *const emptyMessage = QT_TRANSLATE_NOOP("CronExpression", "empty expression");
 
-QString translated(const char *text)
-{
-    return QCoreApplication::translate("CronExpression", text);
-}
-
 // Reports one parse failure; always returns false so callers can `return fail(...)`.
 bool fail(CronParseError *error, const QString &field, const QString &token, const QString &message)
 {
@@ -183,7 +178,7 @@ private:
                     return false;
                 if (first > last) {
                     return fail(m_error, fieldName(), range.toString(),
-                        translated(reversedMessage)
+                        CronExpression::tr(reversedMessage)
                             .arg(translatedName(), firstText.toString(), lastText.toString()));
                 }
             } else if (slash < 0) {
@@ -207,7 +202,7 @@ private:
             value = toNumber(token);
             if (value < m_spec.low || value > m_spec.high) {
                 return fail(m_error, fieldName(), token.toString(),
-                    translated(outsideMessage)
+                    CronExpression::tr(outsideMessage)
                         .arg(translatedName(), token.toString())
                         .arg(m_spec.low)
                         .arg(m_spec.high));
@@ -227,12 +222,12 @@ private:
     {
         if (!isDigits(token)) {
             return fail(m_error, fieldName(), token.toString(),
-                translated(stepNotNumberMessage).arg(translatedName(), token.toString()));
+                CronExpression::tr(stepNotNumberMessage).arg(translatedName(), token.toString()));
         }
         step = toNumber(token);
         if (step < 1) {
             return fail(m_error, fieldName(), token.toString(),
-                translated(stepTooSmallMessage).arg(translatedName(), token.toString()));
+                CronExpression::tr(stepTooSmallMessage).arg(translatedName(), token.toString()));
         }
         return true;
     }
@@ -240,7 +235,7 @@ private:
     bool notValue(QStringView token)
     {
         return fail(m_error, fieldName(), token.toString(),
-            translated(notValueMessage).arg(translatedName(), token.toString()));
+            CronExpression::tr(notValueMessage).arg(translatedName(), token.toString()));
     }
 
     static bool isDigits(QStringView token)
@@ -260,7 +255,7 @@ private:
     }
 
     QString fieldName() const { return QString::fromLatin1(m_spec.name); }
-    QString translatedName() const { return translated(m_spec.name); }
+    QString translatedName() const { return CronExpression::tr(m_spec.name); }
 
     const FieldSpec &m_spec;
     CronParseError *m_error;
@@ -483,7 +478,7 @@ std::optional<CronExpression> CronExpression::parse(const QString &text, CronPar
     CronExpression expression;
     expression.m_text = text.trimmed();
     if (expression.m_text.isEmpty()) {
-        fail(error, QString(), QString(), translated(emptyMessage));
+        fail(error, QString(), QString(), CronExpression::tr(emptyMessage));
         return std::nullopt;
     }
 
@@ -506,7 +501,7 @@ std::optional<CronExpression> CronExpression::parse(const QString &text, CronPar
         });
         if (macro == std::end(macros)) {
             // @reboot lands here too: it names an event, not a time, so it has no fire times.
-            fail(error, QString(), fields, translated(unknownMacroMessage).arg(fields));
+            fail(error, QString(), fields, CronExpression::tr(unknownMacroMessage).arg(fields));
             return std::nullopt;
         }
         fields = QString::fromLatin1(macro->fields);
@@ -526,7 +521,8 @@ bool CronExpression::parseFields(const QString &text, CronParseError *error)
 {
     const QList<QStringView> fields = splitFields(text);
     if (fields.size() != 5) {
-        return fail(error, QString(), QString(), translated(fieldCountMessage).arg(fields.size()));
+        return fail(
+            error, QString(), QString(), CronExpression::tr(fieldCountMessage).arg(fields.size()));
     }
     quint64 bits[5] = {};
     for (int i = 0; i < 5; ++i) {

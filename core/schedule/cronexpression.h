@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -45,6 +46,7 @@ struct CronParseError {
 // that are not whole minutes (local mean time) fire at the next whole minute. The class keeps no
 // mutable state: const calls are safe from several threads at once.
 class CronExpression final {
+    Q_DECLARE_TR_FUNCTIONS(CronExpression)
 public:
     // Returns nullopt and fills *error (if non-null) when the text is invalid.
     static std::optional<CronExpression> parse(

@@ -13,11 +13,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Schedule", text);
-}
-
 // The IANA names this system knows. QTimeZone also takes POSIX rule strings, so "BRT" or "XYZ"
 // (a zone abbreviation, a typo) would be a valid zone at UTC+0: only listed names count.
 const QSet<QByteArray> &ianaZones()
@@ -79,7 +74,7 @@ QString suggestZone(const QString &typed)
     });
     if (matches.size() > 3)
         matches.resize(3);
-    return matches.join(QCoreApplication::translate("Schedule", " or "));
+    return matches.join(Schedule::tr(" or "));
 }
 
 } // namespace
@@ -163,6 +158,6 @@ QList<QDateTime> Schedule::nextRuns(const QDateTime &after, int count) const
 QString Schedule::describe() const
 {
     if (!isCron())
-        return QCoreApplication::translate("Schedule", "every %n h", nullptr, m_intervalHours);
+        return Schedule::tr("every %n h", nullptr, m_intervalHours);
     return QStringLiteral("%1 (%2)").arg(m_expression, m_zoneId);
 }

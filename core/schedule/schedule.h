@@ -2,6 +2,7 @@
 
 #include "util/result.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -12,6 +13,7 @@ struct Job;
 // When a job runs: every N whole hours (the seed's intervalo_horas), or a cron expression in an
 // IANA time zone (Cron Console's addition). A value type; validated when made.
 class Schedule final {
+    Q_DECLARE_TR_FUNCTIONS(Schedule)
 public:
     static Result<Schedule> interval(qint64 hours);
     // `zone` empty means UTC. Errors name the field, token and range, or the unknown zone.

@@ -8,6 +8,15 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+namespace {
+
+// This file's user-visible strings, in the "AuditWriter" translation context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(AuditWriter)
+};
+
+} // namespace
+
 namespace AuditWriter {
 
 Status insert(Database &database, const QString &action, const QJsonObject &details)
@@ -22,8 +31,7 @@ Status insert(Database &database, const QString &action, const QJsonObject &deta
     insert.bindValue(QStringLiteral(":detalhes"),
         QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)));
     if (!insert.exec())
-        return SqlErrors::fromQuery(insert, database.backend(),
-            QCoreApplication::translate("AuditWriter", "writing the audit row"));
+        return SqlErrors::fromQuery(insert, database.backend(), Text::tr("writing the audit row"));
     return {};
 }
 

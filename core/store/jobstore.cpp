@@ -18,14 +18,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("JobStore", text);
-}
-
 Error unknownJob(const QString &name)
 {
-    return Error::notFound(tr("there is no job named \"%1\"").arg(name));
+    return Error::notFound(JobStore::tr("there is no job named \"%1\"").arg(name));
 }
 
 } // namespace
@@ -234,7 +229,7 @@ Result<ActionOutcome> JobStore::runNow(const QString &name, const ActionOptions 
             if (!before.active)
                 return Error::conflict(
                     tr("job \"%1\" is disabled; enable it before running it").arg(name));
-            if (before.lastStatus == QLatin1String("running")
+            if (before.runStatus() == RunStatus::Running
                 && !JobRules::isStuck(before, before.readAt))
                 return Error::conflict(tr("job \"%1\" is running now (held by %2)")
                                            .arg(name,

@@ -4,6 +4,7 @@
 #include "domain/job.h"
 #include "util/result.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -44,6 +45,7 @@ struct ActionOutcome {
 // job and writes one tenant_logs audit row, or changes nothing. Not thread-safe: one store per
 // connection, one connection per thread.
 class JobStore final {
+    Q_DECLARE_TR_FUNCTIONS(JobStore)
 public:
     explicit JobStore(Database &database);
     Q_DISABLE_COPY_MOVE(JobStore)

@@ -8,6 +8,15 @@
 #include <QSqlQuery>
 #include <QThread>
 
+namespace {
+
+// This file's user-visible strings, in the "Transaction" translation context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Transaction)
+};
+
+} // namespace
+
 namespace Transaction {
 
 namespace {
@@ -33,8 +42,7 @@ Status run(Database &database, const std::function<Status()> &work)
                 QThread::msleep(20 * attempt); // backoff before retrying a busy database
                 continue;
             }
-            return SqlErrors::fromQuery(control, backend,
-                QCoreApplication::translate("Transaction", "starting a transaction"));
+            return SqlErrors::fromQuery(control, backend, Text::tr("starting a transaction"));
         }
         const Status status = work();
         if (!status) {
@@ -61,8 +69,7 @@ Status run(Database &database, const std::function<Status()> &work)
             QThread::msleep(20 * attempt);
             continue;
         }
-        return SqlErrors::fromSqlError(
-            commitError, backend, QCoreApplication::translate("Transaction", "saving the change"));
+        return SqlErrors::fromSqlError(commitError, backend, Text::tr("saving the change"));
     }
 }
 

@@ -7,25 +7,25 @@ namespace RelativeTime {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RelativeTime", text);
-}
+// This file's user-visible strings, in the "RelativeTime" translation context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(RelativeTime)
+};
 
-// Plurals need the literal in a translate() call with a count, for lupdate to see them.
+// Plurals: the literal and the count in one tr() call, for lupdate to see them.
 QString minutesAgo(int n)
 {
-    return QCoreApplication::translate("RelativeTime", "%n min ago", nullptr, n);
+    return Text::tr("%n min ago", nullptr, n);
 }
 
 QString hoursAgo(int n)
 {
-    return QCoreApplication::translate("RelativeTime", "%n h ago", nullptr, n);
+    return Text::tr("%n h ago", nullptr, n);
 }
 
 QString daysAgo(int n)
 {
-    return QCoreApplication::translate("RelativeTime", "%n d ago", nullptr, n);
+    return Text::tr("%n d ago", nullptr, n);
 }
 
 QString twoDigits(qint64 value)
@@ -41,9 +41,9 @@ QString ago(const QDateTime &then, const QDateTime &now)
         return {};
     const qint64 seconds = then.secsTo(now);
     if (seconds < 0)
-        return tr("in %1").arg(duration(-seconds));
+        return Text::tr("in %1").arg(duration(-seconds));
     if (seconds < 60)
-        return tr("just now");
+        return Text::tr("just now");
     if (seconds < 3600)
         return minutesAgo(int(seconds / 60));
     if (seconds < 48 * 3600)
@@ -57,23 +57,23 @@ QString countdown(const QDateTime &then, const QDateTime &now)
         return {};
     const qint64 seconds = now.secsTo(then);
     if (seconds <= 0)
-        return tr("now");
+        return Text::tr("now");
     if (seconds < 3600)
-        return tr("in %1:%2").arg(twoDigits(seconds / 60), twoDigits(seconds % 60));
+        return Text::tr("in %1:%2").arg(twoDigits(seconds / 60), twoDigits(seconds % 60));
     if (seconds < 48 * 3600)
-        return tr("in %1 h %2 min").arg(seconds / 3600).arg(twoDigits(seconds % 3600 / 60));
-    return tr("in %1 d %2 h").arg(seconds / 86400).arg(seconds % 86400 / 3600);
+        return Text::tr("in %1 h %2 min").arg(seconds / 3600).arg(twoDigits(seconds % 3600 / 60));
+    return Text::tr("in %1 d %2 h").arg(seconds / 86400).arg(seconds % 86400 / 3600);
 }
 
 QString duration(qint64 seconds)
 {
     if (seconds < 60)
-        return tr("%1 s").arg(seconds);
+        return Text::tr("%1 s").arg(seconds);
     if (seconds < 3600)
-        return tr("%1 min %2 s").arg(seconds / 60).arg(twoDigits(seconds % 60));
+        return Text::tr("%1 min %2 s").arg(seconds / 60).arg(twoDigits(seconds % 60));
     if (seconds < 48 * 3600)
-        return tr("%1 h %2 min").arg(seconds / 3600).arg(twoDigits(seconds % 3600 / 60));
-    return tr("%1 d %2 h").arg(seconds / 86400).arg(seconds % 86400 / 3600);
+        return Text::tr("%1 h %2 min").arg(seconds / 3600).arg(twoDigits(seconds % 3600 / 60));
+    return Text::tr("%1 d %2 h").arg(seconds / 86400).arg(seconds % 86400 / 3600);
 }
 
 QString absolute(const QDateTime &time)

@@ -10,10 +10,10 @@ namespace StatusStyle {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("StatusStyle", text);
-}
+// This file's user-visible strings, in the "StatusStyle" translation context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(StatusStyle)
+};
 
 QPixmap paint(JobState state, int size)
 {
@@ -73,19 +73,19 @@ QString label(JobState state)
 {
     switch (state) {
     case JobState::Disabled:
-        return tr("disabled");
+        return Text::tr("disabled");
     case JobState::Pending:
-        return tr("pending");
+        return Text::tr("pending");
     case JobState::DueNow:
-        return tr("due now");
+        return Text::tr("due now");
     case JobState::Running:
-        return tr("running");
+        return Text::tr("running");
     case JobState::Stuck:
-        return tr("stuck");
+        return Text::tr("stuck");
     case JobState::Success:
-        return tr("success");
+        return Text::tr("success");
     case JobState::Error:
-        return tr("error");
+        return Text::tr("error");
     }
     return {};
 }

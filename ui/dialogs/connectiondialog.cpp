@@ -1,5 +1,7 @@
 #include "dialogs/connectiondialog.h"
 
+#include "settings/settingsstore.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -90,8 +92,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::connectNow);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    QSettings settings;
-    loadProfiles(ConnectionProfiles(settings).lastUsed());
+    loadProfiles(ConnectionProfiles(*SettingsStore::open()).lastUsed());
     resize(560, sizeHint().height());
 }
 
@@ -109,8 +110,7 @@ QString ConnectionDialog::currentUrl() const
 
 void ConnectionDialog::loadProfiles(const QString &select)
 {
-    QSettings settings;
-    m_profiles = ConnectionProfiles(settings).profiles();
+    m_profiles = ConnectionProfiles(*SettingsStore::open()).profiles();
     const QSignalBlocker blocker(m_profile);
     m_profile->clear();
     int selected = 0;
@@ -187,8 +187,7 @@ void ConnectionDialog::saveProfile()
         validate();
         return;
     }
-    QSettings settings;
-    ConnectionProfiles(settings).save({name, currentUrl()});
+    ConnectionProfiles(*SettingsStore::open()).save({name, currentUrl()});
     loadProfiles(name);
 }
 
@@ -196,8 +195,8 @@ void ConnectionDialog::removeProfile()
 {
     if (m_profile->currentIndex() <= 0)
         return;
-    QSettings settings;
-    ConnectionProfiles(settings).remove(m_profiles.at(m_profile->currentIndex()).name);
+    ConnectionProfiles(*SettingsStore::open())
+        .remove(m_profiles.at(m_profile->currentIndex()).name);
     loadProfiles(QString());
 }
 
@@ -208,8 +207,8 @@ void ConnectionDialog::connectNow()
         validate();
         return;
     }
-    QSettings settings;
-    ConnectionProfiles profiles(settings);
+    const auto settings = SettingsStore::open();
+    ConnectionProfiles profiles(*settings);
     const int index = m_profile->currentIndex();
     const bool embedded = index == 0 && currentUrl().isEmpty();
     QString name = embedded ? ConnectionProfiles::embeddedName() : m_name->text().trimmed();

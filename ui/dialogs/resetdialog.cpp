@@ -24,7 +24,7 @@ ResetDialog::ResetDialog(const Job &job, const QDateTime &now, QWidget *parent)
         ? tr("a program that does not identify itself (no lease)")
         : job.leaseOwner;
     const QDateTime since = job.runningSince.isValid() ? job.runningSince : job.updatedAt;
-    if (job.lastStatus == QLatin1String("running")) {
+    if (job.runStatus() == RunStatus::Running) {
         m_holderText = tr("Held by %1, running for %2 (since %3).")
                            .arg(holder, RelativeTime::duration(qMax<qint64>(0, since.secsTo(now))),
                                RelativeTime::absolute(since));

@@ -155,7 +155,7 @@ QVariant JobTableModel::display(const Job &job, int column) const
     case Runner:
         if (!job.leaseOwner.isEmpty())
             return job.leaseOwner;
-        return job.lastStatus == QLatin1String("running") ? tr("(unknown)") : QString();
+        return job.runStatus() == RunStatus::Running ? tr("(unknown)") : QString();
     default:
         return {};
     }

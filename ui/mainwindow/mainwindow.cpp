@@ -10,7 +10,6 @@
 #include "client/historyclient.h"
 #include "client/workstationrunner.h"
 #include "common/messageboxes.h"
-#include "common/settingskeys.h"
 #include "details/jobdetailsview.h"
 #include "dialogs/connectiondialog.h"
 #include "jobs/jobsview.h"
@@ -20,6 +19,7 @@
 #include "runners/runnerconfigeditor.h"
 #include "runners/runnerspanel.h"
 #include "runners/workstationswitch.h"
+#include "settings/consolesettings.h"
 #include "version.h"
 
 #include <QAction>
@@ -29,7 +29,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
-#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
@@ -243,7 +242,7 @@ void MainWindow::createMenus()
         if (!m_history)
             return;
         showDetails->setChecked(true);
-        m_sideTabs->setCurrentIndex(1);
+        showSideTab(QStringLiteral("historyTab"));
         m_history->setFocus(Qt::ShortcutFocusReason);
     });
     showHistory->setShortcut(QKeySequence(Qt::ALT | Qt::Key_4));
@@ -291,10 +290,16 @@ void MainWindow::openDatabase(const ConnectionSpec &spec, const JobClient::Optio
         m_history->setObjectName(QStringLiteral("historyPanel"));
         // In a scroll area: its filter bar is wide, and must not force the job table narrow.
         auto *scroll = new QScrollArea(m_sideTabs);
+        scroll->setObjectName(QStringLiteral("historyTab")); // the saved side tab's name
         scroll->setWidgetResizable(true);
         scroll->setFrameShape(QFrame::NoFrame);
         scroll->setWidget(m_history);
+        const QWidget *current = m_sideTabs->currentWidget();
         m_sideTabs->insertTab(1, scroll, tr("History"));
+        // The History tab saved last time, unless another tab was chosen since.
+        if (current == m_sideTabs->widget(0))
+            showSideTab(m_pendingSideTab);
+        m_pendingSideTab.clear();
     } else {
         m_history->setClient(m_session->history());
     }
@@ -456,26 +461,41 @@ void MainWindow::showDialogWhenLoaded(const QString &which)
 
 void MainWindow::restoreSettings()
 {
-    const QSettings settings;
-    restoreGeometry(settings.value(SettingsKeys::windowGeometry()).toByteArray());
-    restoreState(settings.value(SettingsKeys::windowState()).toByteArray());
-    const QByteArray splitter = settings.value(SettingsKeys::splitterState()).toByteArray();
+    restoreGeometry(ConsoleSettings::windowGeometry.value());
+    restoreState(ConsoleSettings::windowState.value());
+    const QByteArray splitter = ConsoleSettings::splitterState.value();
     if (splitter.isEmpty())
         m_splitter->setSizes({860, 420});
     else
         m_splitter->restoreState(splitter);
-    m_jobsView->restoreLayout(settings.value(SettingsKeys::jobColumns()).toByteArray());
-    m_sideTabs->setCurrentIndex(settings.value(SettingsKeys::sideTab(), 0).toInt());
+    m_jobsView->restoreLayout(ConsoleSettings::jobColumns.value());
+    // By name, not index: the History tab only appears once a database opens (openDatabase).
+    m_pendingSideTab = ConsoleSettings::sideTab.value();
+    if (showSideTab(m_pendingSideTab))
+        m_pendingSideTab.clear();
+    else
+        m_sideTabs->setCurrentIndex(0);
+}
+
+bool MainWindow::showSideTab(const QString &objectName)
+{
+    for (int i = 0; i < m_sideTabs->count(); ++i) {
+        if (!objectName.isEmpty() && m_sideTabs->widget(i)->objectName() == objectName) {
+            m_sideTabs->setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
 }
 
 void MainWindow::saveSettings() const
 {
-    QSettings settings;
-    settings.setValue(SettingsKeys::windowGeometry(), saveGeometry());
-    settings.setValue(SettingsKeys::windowState(), saveState());
-    settings.setValue(SettingsKeys::splitterState(), m_splitter->saveState());
-    settings.setValue(SettingsKeys::jobColumns(), m_jobsView->saveLayout());
-    settings.setValue(SettingsKeys::sideTab(), m_sideTabs->currentIndex());
+    ConsoleSettings::windowGeometry.setValue(saveGeometry());
+    ConsoleSettings::windowState.setValue(saveState());
+    ConsoleSettings::splitterState.setValue(m_splitter->saveState());
+    ConsoleSettings::jobColumns.setValue(m_jobsView->saveLayout());
+    if (QWidget *tab = m_sideTabs->currentWidget())
+        ConsoleSettings::sideTab.setValue(tab->objectName());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

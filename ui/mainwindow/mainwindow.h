@@ -70,6 +70,7 @@ private:
     void wireRunnerPanels();
     void restoreSettings();
     void saveSettings() const;
+    bool showSideTab(const QString &objectName); // false: no tab of that name
 
     ConsoleSession *m_session = nullptr; // child; one per database
     JobClient *m_client = nullptr; // m_session->jobs()
@@ -89,6 +90,7 @@ private:
     QLabel *m_connectionLabel;
     QLabel *m_countLabel;
     QString m_initialSelection;
+    QString m_pendingSideTab; // a saved tab that appears once a database opens
     qint64 m_detailsJobId = -1;
     qint64 m_detailsHistoryKey = -1; // total runs + version when history was last fetched
     bool m_closeConfirmed = false; // the user agreed to stop the runner and quit

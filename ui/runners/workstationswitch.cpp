@@ -2,13 +2,12 @@
 
 #include "client/workstationrunner.h"
 #include "common/messageboxes.h"
-#include "common/settingskeys.h"
 #include "runners/runnerconfigeditor.h"
+#include "settings/consolesettings.h"
 
 #include <QAction>
 #include <QDir>
 #include <QFileInfo>
-#include <QSettings>
 #include <QWidget>
 
 WorkstationSwitch::WorkstationSwitch(QAction *action, QWidget *window)
@@ -40,13 +39,13 @@ WorkstationSwitch::WorkstationSwitch(QAction *action, QWidget *window)
 
 bool WorkstationSwitch::rememberedOn()
 {
-    return QSettings().value(SettingsKeys::runnerEnabled(), false).toBool();
+    return ConsoleSettings::runnerEnabled.value();
 }
 
 void WorkstationSwitch::remember(bool on) const
 {
     if (m_remembered)
-        QSettings().setValue(SettingsKeys::runnerEnabled(), on);
+        ConsoleSettings::runnerEnabled.setValue(on);
 }
 
 void WorkstationSwitch::setDatabase(const ConnectionSpec &spec)
