@@ -1,7 +1,7 @@
 // The sql and http actions on their own, against real parts: a PostgreSQL server, loopback
 // HTTP servers, a real cronctl scheduler process (issue 11: G6, G9).
-#include "runner/httpaction.h"
-#include "runner/sqlaction.h"
+#include "core/runner/httpaction.h"
+#include "core/runner/sqlaction.h"
 #include "support/testdatabase.h"
 
 #include <QDeadlineTimer>

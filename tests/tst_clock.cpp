@@ -3,11 +3,11 @@
 // clock_timestamp()-based expiries; max_concurrent_jobs holds on a database without statistics.
 // PostgreSQL sessions in Asia/Tokyo, America/Sao_Paulo and UTC on a database whose default zone
 // is Europe/Berlin; SQLite (one clock, UTC text) for the rules that apply to it.
-#include "db/database.h"
-#include "db/migrator.h"
-#include "domain/jobrules.h"
-#include "runner/leasestore.h"
-#include "store/jobstore.h"
+#include "core/db/database.h"
+#include "core/db/migrator.h"
+#include "core/domain/jobrules.h"
+#include "core/runner/leasestore.h"
+#include "core/store/jobstore.h"
 #include "support/testdatabase.h"
 
 #include <QDateTime>

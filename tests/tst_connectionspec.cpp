@@ -1,7 +1,7 @@
-#include "db/connectionspec.h"
-#include "db/database.h"
+#include "core/db/connectionspec.h"
+#include "core/db/database.h"
+#include "core/util/secretmask.h"
 #include "support/testdatabase.h"
-#include "util/secretmask.h"
 
 #include <QDir>
 #include <QProcess>

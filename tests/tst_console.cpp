@@ -2,12 +2,12 @@
 // and writes its audit row; outside changes show up; 10,000 jobs load without stalling the GUI.
 #include "tst_consolefixture.h"
 
-#include "details/jobdetailsview.h"
-#include "dialogs/deletejobdialog.h"
-#include "dialogs/newjobdialog.h"
-#include "dialogs/resetdialog.h"
-#include "dialogs/scheduledialog.h"
-#include "dialogs/scheduleeditor.h"
+#include "ui/details/jobdetailsview.h"
+#include "ui/dialogs/deletejobdialog.h"
+#include "ui/dialogs/newjobdialog.h"
+#include "ui/dialogs/resetdialog.h"
+#include "ui/dialogs/scheduledialog.h"
+#include "ui/dialogs/scheduleeditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>

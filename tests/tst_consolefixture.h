@@ -1,16 +1,16 @@
 #pragma once
 // Shared by the console suites: a MainWindow on a throwaway database, with short timers.
 
-#include "actions/jobactioncontroller.h"
-#include "actions/jobactions.h"
-#include "client/jobclient.h"
-#include "common/messageboxes.h"
-#include "jobs/jobsview.h"
-#include "jobs/jobtablemodel.h"
-#include "mainwindow/connectionbanner.h"
-#include "mainwindow/mainwindow.h"
-#include "settings/settingsstore.h"
+#include "core/client/jobclient.h"
+#include "core/settings/settingsstore.h"
 #include "support/testdatabase.h"
+#include "ui/actions/jobactioncontroller.h"
+#include "ui/actions/jobactions.h"
+#include "ui/common/messageboxes.h"
+#include "ui/jobs/jobsview.h"
+#include "ui/jobs/jobtablemodel.h"
+#include "ui/mainwindow/connectionbanner.h"
+#include "ui/mainwindow/mainwindow.h"
 
 #include <QAction>
 #include <QCoreApplication>

@@ -3,10 +3,10 @@
 // stops it gracefully; a broken config is refused with its message.
 #include "tst_consolefixture.h"
 
-#include "client/workstationrunner.h"
-#include "runners/runnerconfigeditor.h"
-#include "runners/runnerspanel.h"
-#include "runners/workstationswitch.h"
+#include "core/client/workstationrunner.h"
+#include "ui/runners/runnerconfigeditor.h"
+#include "ui/runners/runnerspanel.h"
+#include "ui/runners/workstationswitch.h"
 
 #include <QFile>
 #include <QPlainTextEdit>

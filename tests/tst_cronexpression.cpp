@@ -1,4 +1,4 @@
-#include "schedule/cronexpression.h"
+#include "core/schedule/cronexpression.h"
 
 #include "support/expressiongenerator.h"
 

@@ -1,11 +1,11 @@
 // CSV export of cron history: what a standard CSV reader gets back (hostile content, both
 // delimiters, with and without BOM), byte identity with psql's \copy, filters across time zones,
 // cancellation and failure leaving no file, and cronctl export-history as a process.
-#include "db/database.h"
-#include "export/csvwriter.h"
-#include "export/exportjob.h"
-#include "export/historyexporter.h"
-#include "store/auditwriter.h"
+#include "core/db/database.h"
+#include "core/export/csvwriter.h"
+#include "core/export/exportjob.h"
+#include "core/export/historyexporter.h"
+#include "core/store/auditwriter.h"
 #include "support/testdatabase.h"
 
 #include <QBuffer>

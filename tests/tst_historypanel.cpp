@@ -1,13 +1,13 @@
 // The history pane on both backends: paging at depth off the GUI thread, the seed's legacy rows,
 // filters, the duration chart, and CSV export from the pane (read back by Python's csv module,
 // cancel leaves no file, an existing file is not replaced without a confirmation).
-#include "common/messageboxes.h"
-#include "history/durationchart.h"
-#include "history/historyexport.h"
-#include "history/historyfilterbar.h"
-#include "history/historymodel.h"
-#include "history/historypanel.h"
 #include "support/testdatabase.h"
+#include "ui/common/messageboxes.h"
+#include "ui/history/durationchart.h"
+#include "ui/history/historyexport.h"
+#include "ui/history/historyfilterbar.h"
+#include "ui/history/historymodel.h"
+#include "ui/history/historypanel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,8 +1,8 @@
 // The store contract: every seed action behaves the same on PostgreSQL and on SQLite.
-#include "db/database.h"
-#include "domain/jobrules.h"
-#include "store/auditwriter.h"
-#include "store/jobstore.h"
+#include "core/db/database.h"
+#include "core/domain/jobrules.h"
+#include "core/store/auditwriter.h"
+#include "core/store/jobstore.h"
 #include "support/testdatabase.h"
 
 #include <QJsonDocument>

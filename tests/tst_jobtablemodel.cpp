@@ -1,5 +1,5 @@
 // JobTableModel: a well-behaved model, updated in place (selection survives every refresh).
-#include "jobs/jobtablemodel.h"
+#include "ui/jobs/jobtablemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>

@@ -3,10 +3,10 @@
 // anything, rehearses with --dry-run, fences a late finalizar_execucao_cron off a runner's live
 // lease, follows cron_expression (the SQL evaluator agrees with the C++ one on random
 // expressions), and waits briefly for locks the platform holds. Real PostgreSQL throughout.
-#include "db/database.h"
-#include "db/migrator.h"
-#include "runner/leasestore.h"
-#include "schedule/cronexpression.h"
+#include "core/db/database.h"
+#include "core/db/migrator.h"
+#include "core/runner/leasestore.h"
+#include "core/schedule/cronexpression.h"
 #include "support/expressiongenerator.h"
 #include "support/testdatabase.h"
 

@@ -2,15 +2,15 @@
 // rows holding \u0000, text that is not JSON, scalars and arrays. Migrations never make one of
 // the platform's INSERTs fail, complete over such rows, and a failed index migration leaves the
 // database exactly as it was. History, export and prune work on it and use the indexes.
-#include "db/database.h"
-#include "db/migrator.h"
-#include "db/sqldialect.h"
-#include "db/sqlscript.h"
-#include "export/historyexporter.h"
-#include "store/historyfilter.h"
-#include "maintenance/historyretention.h"
-#include "store/historypager.h"
-#include "store/jobstore.h"
+#include "core/db/database.h"
+#include "core/db/migrator.h"
+#include "core/db/sqldialect.h"
+#include "core/db/sqlscript.h"
+#include "core/export/historyexporter.h"
+#include "core/maintenance/historyretention.h"
+#include "core/store/historyfilter.h"
+#include "core/store/historypager.h"
+#include "core/store/jobstore.h"
 #include "support/testdatabase.h"
 
 #include <QBuffer>

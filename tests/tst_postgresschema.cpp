@@ -1,10 +1,10 @@
 // PostgreSQL-only contracts: the seed's functions and SQL snippets, the atomic claim under
 // concurrency, migrations over the seed's own schema, time zones, notifications, roles.
-#include "db/database.h"
-#include "db/migrator.h"
-#include "db/sqlscript.h"
-#include "domain/jobrules.h"
-#include "store/jobstore.h"
+#include "core/db/database.h"
+#include "core/db/migrator.h"
+#include "core/db/sqlscript.h"
+#include "core/domain/jobrules.h"
+#include "core/store/jobstore.h"
 #include "support/testdatabase.h"
 
 #include <QFile>

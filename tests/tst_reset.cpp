@@ -2,13 +2,13 @@
 // forced reset fences the holder and keeps everyone (our runners and the seed's functions) off
 // the job until the old lease's expiry; a stuck job resets as before; run-now never starts a
 // second copy. On SQLite and PostgreSQL, through the store, cronctl and the console's dialog.
-#include "db/database.h"
-#include "dialogs/resetdialog.h"
-#include "domain/jobrules.h"
-#include "runner/leasestore.h"
-#include "store/jobstore.h"
+#include "core/db/database.h"
+#include "core/domain/jobrules.h"
+#include "core/runner/leasestore.h"
+#include "core/store/jobstore.h"
 #include "support/testdatabase.h"
 #include "tst_consolefixture.h"
+#include "ui/dialogs/resetdialog.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

@@ -1,8 +1,8 @@
 // Retention of cron history: only old rows that the job rule calls cron history go, in batches,
 // with one audit row; a dry run changes nothing; cronctl prune-history as a process.
-#include "db/database.h"
-#include "maintenance/historyretention.h"
-#include "store/auditwriter.h"
+#include "core/db/database.h"
+#include "core/maintenance/historyretention.h"
+#include "core/store/auditwriter.h"
 #include "support/testdatabase.h"
 
 #include <QJsonDocument>

@@ -1,10 +1,10 @@
 // The runner: claims with leases, fencing, actions, and several real runner processes against
 // one PostgreSQL server.
-#include "db/database.h"
-#include "runner/leasestore.h"
-#include "runner/runnerconfig.h"
-#include "runner/scheduler.h"
-#include "store/jobstore.h"
+#include "core/db/database.h"
+#include "core/runner/leasestore.h"
+#include "core/runner/runnerconfig.h"
+#include "core/runner/scheduler.h"
+#include "core/store/jobstore.h"
 #include "support/testdatabase.h"
 
 #include <QDir>

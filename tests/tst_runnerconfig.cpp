@@ -1,5 +1,5 @@
-#include "runner/boundedbuffer.h"
-#include "runner/runnerconfig.h"
+#include "core/runner/boundedbuffer.h"
+#include "core/runner/runnerconfig.h"
 
 #include <QDir>
 #include <QFile>

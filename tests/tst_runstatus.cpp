@@ -1,10 +1,10 @@
 // ultimo_status read in one place (RunStatus); statuses of other writers kept as written
 // (issue 13, point 6).
 
-#include "dialogs/resetdialog.h"
-#include "domain/jobrules.h"
-#include "domain/runstatus.h"
-#include "jobs/jobtablemodel.h"
+#include "core/domain/jobrules.h"
+#include "core/domain/runstatus.h"
+#include "ui/dialogs/resetdialog.h"
+#include "ui/jobs/jobtablemodel.h"
 
 #include <QApplication>
 #include <QTest>

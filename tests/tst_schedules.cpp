@@ -1,9 +1,9 @@
 // Cron schedules in the store, the runner and cronctl, on both backends.
-#include "db/database.h"
-#include "domain/jobrules.h"
-#include "runner/scheduler.h"
-#include "schedule/schedule.h"
-#include "store/jobstore.h"
+#include "core/db/database.h"
+#include "core/domain/jobrules.h"
+#include "core/runner/scheduler.h"
+#include "core/schedule/schedule.h"
+#include "core/store/jobstore.h"
 #include "support/testdatabase.h"
 
 #include <QJsonDocument>

@@ -2,10 +2,10 @@
 
 #include "tst_consolefixture.h"
 
-#include "runners/runnerconfigeditor.h"
-#include "runners/workstationswitch.h"
-#include "settings/consolesettings.h"
-#include "settings/setting.h"
+#include "core/settings/consolesettings.h"
+#include "core/settings/setting.h"
+#include "ui/runners/runnerconfigeditor.h"
+#include "ui/runners/workstationswitch.h"
 
 #include <QSettings>
 #include <QTabBar>

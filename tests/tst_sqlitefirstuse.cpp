@@ -1,9 +1,9 @@
 // The embedded database's first use by several programs at once (issue 12, point 5): a new
 // SQLite file opened by cronctl commands, runners and a console started at the same instant.
-#include "db/connectionspec.h"
-#include "db/database.h"
-#include "db/migrator.h"
-#include "db/sqlitescriptrunner.h"
+#include "core/db/connectionspec.h"
+#include "core/db/database.h"
+#include "core/db/migrator.h"
+#include "core/db/sqlitescriptrunner.h"
 
 #include <QDir>
 #include <QElapsedTimer>

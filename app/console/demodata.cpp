@@ -1,9 +1,9 @@
 #include "demodata.h"
 
-#include "db/database.h"
-#include "db/sqlerrors.h"
-#include "store/auditwriter.h"
-#include "store/jobstore.h"
+#include "core/db/database.h"
+#include "core/db/sqlerrors.h"
+#include "core/store/auditwriter.h"
+#include "core/store/jobstore.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,13 +1,13 @@
 #include "demodata.h"
 
-#include "client/connectionprofiles.h"
-#include "client/jobclient.h"
-#include "client/workstationrunner.h"
-#include "db/connectionspec.h"
-#include "dialogs/connectiondialog.h"
-#include "mainwindow/mainwindow.h"
-#include "runners/workstationswitch.h"
-#include "settings/settingsstore.h"
+#include "core/client/connectionprofiles.h"
+#include "core/client/jobclient.h"
+#include "core/client/workstationrunner.h"
+#include "core/db/connectionspec.h"
+#include "core/settings/settingsstore.h"
+#include "ui/dialogs/connectiondialog.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/runners/workstationswitch.h"
 #include "version.h"
 
 #include <QApplication>

@@ -1,12 +1,12 @@
 #include "cli.h"
 
-#include "db/connectionspec.h"
-#include "db/database.h"
-#include "db/migrator.h"
-#include "domain/jobrules.h"
-#include "schedule/schedule.h"
-#include "store/jobstore.h"
-#include "store/statusjson.h"
+#include "core/db/connectionspec.h"
+#include "core/db/database.h"
+#include "core/db/migrator.h"
+#include "core/domain/jobrules.h"
+#include "core/schedule/schedule.h"
+#include "core/store/jobstore.h"
+#include "core/store/statusjson.h"
 #include "version.h"
 
 #include <QCommandLineParser>
@@ -20,10 +20,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cronctl", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(cronctl)
+};
 
 // Local time with its offset, so a reader in any zone knows the instant.
 QString localTime(const QDateTime &time)
@@ -80,52 +79,54 @@ const QList<Cli::Command> &Cli::commands()
 {
     static const QList<Command> list{
         {QStringLiteral("migrate"), QStringLiteral("migrate [--dry-run]"),
-            tr("create or upgrade the schema (safe to run again)"), &Cli::cmdMigrate},
+            Text::tr("create or upgrade the schema (safe to run again)"), &Cli::cmdMigrate},
         {QStringLiteral("status"), QStringLiteral("status [--json]"),
-            tr("list every job with its state"), &Cli::cmdStatus},
+            Text::tr("list every job with its state"), &Cli::cmdStatus},
         {QStringLiteral("add"),
             QStringLiteral("add NAME [--description TEXT] [--interval-hours N | --cron EXPR "
                            "[--timezone TZ]] [--disabled]"),
-            tr("add a job"), &Cli::cmdAdd},
-        {QStringLiteral("remove"), QStringLiteral("remove NAME"), tr("delete a job"),
+            Text::tr("add a job"), &Cli::cmdAdd},
+        {QStringLiteral("remove"), QStringLiteral("remove NAME"), Text::tr("delete a job"),
             &Cli::cmdRemove},
-        {QStringLiteral("enable"), QStringLiteral("enable NAME"), tr("activate a job"),
+        {QStringLiteral("enable"), QStringLiteral("enable NAME"), Text::tr("activate a job"),
             &Cli::cmdEnable},
-        {QStringLiteral("disable"), QStringLiteral("disable NAME"), tr("deactivate a job"),
+        {QStringLiteral("disable"), QStringLiteral("disable NAME"), Text::tr("deactivate a job"),
             &Cli::cmdDisable},
         {QStringLiteral("set-interval"), QStringLiteral("set-interval NAME HOURS"),
-            tr("run a job every HOURS hours (1-8760); the next run moves to now + HOURS"),
+            Text::tr("run a job every HOURS hours (1-8760); the next run moves to now + HOURS"),
             &Cli::cmdSetInterval},
         {QStringLiteral("set-schedule"),
             QStringLiteral("set-schedule NAME (--cron EXPR [--timezone TZ] | --interval-hours N)"),
-            tr("run a job on a cron expression in a time zone, or every N hours"),
+            Text::tr("run a job on a cron expression in a time zone, or every N hours"),
             &Cli::cmdSetSchedule},
         {QStringLiteral("next-runs"),
             QStringLiteral("next-runs (--cron EXPR [--timezone TZ] | --interval-hours N) "
                            "[--from ISO-8601] [--count N]"),
-            tr("print the next run times of a schedule, one ISO-8601 instant per line"),
+            Text::tr("print the next run times of a schedule, one ISO-8601 instant per line"),
             &Cli::cmdNextRuns},
         {QStringLiteral("reset"), QStringLiteral("reset NAME [--reason TEXT] [--force]"),
-            tr("put a running or stuck job back to pending (--force: also under a live lease)"),
+            Text::tr(
+                "put a running or stuck job back to pending (--force: also under a live lease)"),
             &Cli::cmdReset},
         {QStringLiteral("run-now"), QStringLiteral("run-now NAME"),
-            tr("make a job due now; a runner starts it"), &Cli::cmdRunNow},
+            Text::tr("make a job due now; a runner starts it"), &Cli::cmdRunNow},
         {QStringLiteral("scheduler"), QStringLiteral("scheduler [--config FILE] [--name NAME]"),
-            tr("run due jobs on this machine until SIGTERM/SIGINT (the headless runner)"),
+            Text::tr("run due jobs on this machine until SIGTERM/SIGINT (the headless runner)"),
             &Cli::cmdScheduler},
         {QStringLiteral("runners"), QStringLiteral("runners [--json]"),
-            tr("list the runners, live, stopped and stale"), &Cli::cmdRunners},
+            Text::tr("list the runners, live, stopped and stale"), &Cli::cmdRunners},
         {QStringLiteral("history"), QStringLiteral("history NAME [--limit N] [--json]"),
-            tr("a job's executions and admin actions, newest first"), &Cli::cmdHistory},
+            Text::tr("a job's executions and admin actions, newest first"), &Cli::cmdHistory},
         {QStringLiteral("export-history"),
             QStringLiteral("export-history [--job NAME] [--since T] [--until T] [--action A] "
                            "[--output FILE|-] [--delimiter ,|;] [--bom]"),
-            tr("cron history as CSV (newest first); T is an ISO-8601 date or date-time, local "
-               "without an offset"),
+            Text::tr(
+                "cron history as CSV (newest first); T is an ISO-8601 date or date-time, local "
+                "without an offset"),
             &Cli::cmdExportHistory},
         {QStringLiteral("prune-history"),
             QStringLiteral("prune-history --older-than-days N [--batch-size 5000] [--dry-run]"),
-            tr("delete cron history older than N days in small batches, and audit it"),
+            Text::tr("delete cron history older than N days in small batches, and audit it"),
             &Cli::cmdPruneHistory},
     };
     return list;
@@ -152,7 +153,7 @@ int Cli::usageError(const QString &message)
 
 int Cli::printUsage()
 {
-    m_out << tr(
+    m_out << Text::tr(
         "Usage: cronctl [--db URL] COMMAND [ARGS]\n\n"
         "Administers the persistent cron jobs stored in a database.\n\n"
         "Options:\n"
@@ -163,7 +164,7 @@ int Cli::printUsage()
         "Commands:\n");
     for (const Command &command : commands())
         m_out << QStringLiteral("  %1\n      %2\n").arg(command.synopsis, command.summary);
-    m_out << tr("\nExit status: 0 success, 2 invalid input or usage, 1 any other failure.\n");
+    m_out << Text::tr("\nExit status: 0 success, 2 invalid input or usage, 1 any other failure.\n");
     m_out.flush();
     return Success;
 }
@@ -173,10 +174,11 @@ int Cli::run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     const QCommandLineOption dbOption(
-        QStringLiteral("db"), tr("database URL"), QStringLiteral("URL"));
-    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, tr("help"));
+        QStringLiteral("db"), Text::tr("database URL"), QStringLiteral("URL"));
+    const QCommandLineOption helpOption(
+        {QStringLiteral("h"), QStringLiteral("help")}, Text::tr("help"));
     const QCommandLineOption versionOption(
-        {QStringLiteral("v"), QStringLiteral("version")}, tr("version"));
+        {QStringLiteral("v"), QStringLiteral("version")}, Text::tr("version"));
     parser.addOptions({dbOption, helpOption, versionOption});
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -188,7 +190,7 @@ int Cli::run(const QStringList &arguments)
     if (parser.isSet(helpOption))
         return printUsage();
     if (positional.isEmpty())
-        return usageError(tr("no command given; see cronctl --help"));
+        return usageError(Text::tr("no command given; see cronctl --help"));
     m_dbUrl = parser.value(dbOption);
     const QString name = positional.first();
     if (name == QLatin1String("help"))
@@ -197,14 +199,14 @@ int Cli::run(const QStringList &arguments)
         if (command.name == name)
             return (this->*command.handler)(positional.mid(1));
     }
-    return usageError(tr("unknown command \"%1\"; see cronctl --help").arg(name));
+    return usageError(Text::tr("unknown command \"%1\"; see cronctl --help").arg(name));
 }
 
 bool Cli::parseCommand(QCommandLineParser &parser, const QString &name, const QStringList &args,
     int expectedPositionals, int *exitCode)
 {
     const QCommandLineOption helpOption(
-        {QStringLiteral("h"), QStringLiteral("help")}, tr("show this help"));
+        {QStringLiteral("h"), QStringLiteral("help")}, Text::tr("show this help"));
     parser.addOption(helpOption);
     if (!parser.parse(QStringList{QStringLiteral("cronctl ") + name} + args)) {
         *exitCode = usageError(QStringLiteral("%1: %2").arg(name, parser.errorText()));
@@ -224,11 +226,12 @@ bool Cli::parseCommand(QCommandLineParser &parser, const QString &name, const QS
     if (count != expectedPositionals) {
         for (const Command &command : commands()) {
             if (command.name == name)
-                *exitCode = usageError(tr("%1 expects %2 argument(s), got %3; usage: cronctl %4")
-                                           .arg(name)
-                                           .arg(expectedPositionals)
-                                           .arg(count)
-                                           .arg(command.synopsis));
+                *exitCode
+                    = usageError(Text::tr("%1 expects %2 argument(s), got %3; usage: cronctl %4")
+                                     .arg(name)
+                                     .arg(expectedPositionals)
+                                     .arg(count)
+                                     .arg(command.synopsis));
         }
         return false;
     }
@@ -250,7 +253,7 @@ int Cli::cmdMigrate(const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
-        tr("print what migrate would do (rehearsed in a transaction that is rolled back)"));
+        Text::tr("print what migrate would do (rehearsed in a transaction that is rolled back)"));
     parser.addOption(dryRunOption);
     int exitCode = Success;
     if (!parseCommand(parser, QStringLiteral("migrate"), args, 0, &exitCode))
@@ -266,31 +269,31 @@ int Cli::cmdMigrate(const QStringList &args)
         const Result<Migrator::Plan> plan = migrator.plan();
         if (!plan)
             return fail(plan.error());
-        m_out << tr("schema version %1 of %2 on %3")
+        m_out << Text::tr("schema version %1 of %2 on %3")
                      .arg(plan->currentVersion)
                      .arg(migrator.latestVersion())
                      .arg(spec->displayUrl())
               << '\n';
         if (plan->pending.isEmpty())
-            m_out << tr("nothing to do") << '\n';
+            m_out << Text::tr("nothing to do") << '\n';
         for (const Migrator::Migration &migration : plan->pending)
-            m_out << tr("would apply %1_%2: %3")
+            m_out << Text::tr("would apply %1_%2: %3")
                          .arg(migration.version, 4, 10, QLatin1Char('0'))
                          .arg(migration.name, migration.summary)
                   << '\n';
         for (const QString &line : plan->report)
             m_out << "  " << line << '\n';
-        m_out << tr("nothing was changed") << Qt::endl;
+        m_out << Text::tr("nothing was changed") << Qt::endl;
         return Success;
     }
     const Result<QStringList> applied = migrator.migrate();
     if (!applied)
         return fail(applied.error());
     for (const QString &name : *applied)
-        m_out << tr("applied %1").arg(name) << '\n';
+        m_out << Text::tr("applied %1").arg(name) << '\n';
     for (const QString &line : migrator.report())
         m_out << "  " << line << '\n';
-    m_out << tr("schema is up to date (version %1) on %2")
+    m_out << Text::tr("schema is up to date (version %1) on %2")
                  .arg(migrator.latestVersion())
                  .arg(spec->displayUrl())
           << Qt::endl;
@@ -301,7 +304,7 @@ int Cli::cmdStatus(const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption jsonOption(
-        QStringLiteral("json"), tr("print the seed's GET /api/admin/sync-cron response"));
+        QStringLiteral("json"), Text::tr("print the seed's GET /api/admin/sync-cron response"));
     parser.addOption(jsonOption);
     int exitCode = Success;
     if (!parseCommand(parser, QStringLiteral("status"), args, 0, &exitCode))
@@ -319,15 +322,15 @@ int Cli::cmdStatus(const QStringList &args)
         m_out.flush();
         return Success;
     }
-    QList<QStringList> rows{{tr("NAME"), tr("ACTIVE"), tr("SCHEDULE"), tr("STATUS"), tr("LAST RUN"),
-        tr("NEXT RUN"), tr("RUNS")}};
+    QList<QStringList> rows{{Text::tr("NAME"), Text::tr("ACTIVE"), Text::tr("SCHEDULE"),
+        Text::tr("STATUS"), Text::tr("LAST RUN"), Text::tr("NEXT RUN"), Text::tr("RUNS")}};
     for (const Job &job : *jobs) {
         QString status = job.lastStatus.isEmpty() ? QStringLiteral("pending") : job.lastStatus;
         if (JobRules::isStuck(job, job.readAt))
             status = QStringLiteral("stuck");
-        rows << QStringList{job.name, job.active ? tr("yes") : tr("no"),
+        rows << QStringList{job.name, job.active ? Text::tr("yes") : Text::tr("no"),
             Schedule::of(job).describe(), status, localTime(job.lastRun),
-            JobRules::shouldRun(job, job.readAt) ? tr("due now") : localTime(job.nextRun),
+            JobRules::shouldRun(job, job.readAt) ? Text::tr("due now") : localTime(job.nextRun),
             QString::number(job.totalRuns)};
     }
     printTable(m_out, rows);
@@ -339,14 +342,17 @@ int Cli::cmdAdd(const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption descriptionOption(
-        QStringLiteral("description"), tr("what the job does"), QStringLiteral("TEXT"));
+        QStringLiteral("description"), Text::tr("what the job does"), QStringLiteral("TEXT"));
     const QCommandLineOption intervalOption(QStringLiteral("interval-hours"),
-        tr("run every N hours (1-8760, default 12)"), QStringLiteral("N"), QStringLiteral("12"));
-    const QCommandLineOption disabledOption(QStringLiteral("disabled"), tr("add it inactive"));
+        Text::tr("run every N hours (1-8760, default 12)"), QStringLiteral("N"),
+        QStringLiteral("12"));
+    const QCommandLineOption disabledOption(
+        QStringLiteral("disabled"), Text::tr("add it inactive"));
     const QCommandLineOption cronOption(QStringLiteral("cron"),
-        tr("run on this 5-field cron expression instead of an interval"), QStringLiteral("EXPR"));
+        Text::tr("run on this 5-field cron expression instead of an interval"),
+        QStringLiteral("EXPR"));
     const QCommandLineOption zoneOption(QStringLiteral("timezone"),
-        tr("IANA time zone of --cron (default UTC)"), QStringLiteral("TZ"));
+        Text::tr("IANA time zone of --cron (default UTC)"), QStringLiteral("TZ"));
     parser.addOptions({descriptionOption, intervalOption, disabledOption, cronOption, zoneOption});
     int exitCode = Success;
     if (!parseCommand(parser, QStringLiteral("add"), args, 1, &exitCode))
@@ -357,13 +363,13 @@ int Cli::cmdAdd(const QStringList &args)
     job.active = !parser.isSet(disabledOption);
     const auto hours = parseWholeNumber(parser.value(intervalOption));
     if (!hours)
-        return usageError(tr("--interval-hours needs a whole number of hours, not \"%1\"")
+        return usageError(Text::tr("--interval-hours needs a whole number of hours, not \"%1\"")
                               .arg(parser.value(intervalOption)));
     job.intervalHours = *hours;
     if (parser.isSet(cronOption) && parser.isSet(intervalOption))
-        return usageError(tr("add takes --cron or --interval-hours, not both"));
+        return usageError(Text::tr("add takes --cron or --interval-hours, not both"));
     if (parser.isSet(zoneOption) && !parser.isSet(cronOption))
-        return usageError(tr("--timezone goes with --cron"));
+        return usageError(Text::tr("--timezone goes with --cron"));
     if (parser.isSet(cronOption)) {
         const auto schedule = Schedule::cron(parser.value(cronOption), parser.value(zoneOption));
         if (!schedule)
@@ -384,9 +390,9 @@ int Cli::cmdAdd(const QStringList &args)
     const auto outcome = store.addJob(job);
     if (!outcome)
         return fail(outcome.error());
-    m_out << tr("added %1 (%2, %3)")
+    m_out << Text::tr("added %1 (%2, %3)")
                  .arg(outcome->job.name, Schedule::of(outcome->job).describe(),
-                     outcome->job.active ? tr("active") : tr("disabled"))
+                     outcome->job.active ? Text::tr("active") : Text::tr("disabled"))
           << Qt::endl;
     return Success;
 }
@@ -412,7 +418,7 @@ int Cli::cmdRemove(const QStringList &args)
             const auto outcome = store.removeJob(job);
             if (!outcome)
                 return fail(outcome.error());
-            m_out << tr("removed %1").arg(job) << Qt::endl;
+            m_out << Text::tr("removed %1").arg(job) << Qt::endl;
             return int(Success);
         });
 }
@@ -424,7 +430,8 @@ int Cli::cmdEnable(const QStringList &args)
             const auto outcome = store.setActive(job, true);
             if (!outcome)
                 return fail(outcome.error());
-            m_out << describeOutcome(*outcome, tr("enabled %1"), tr("%1 was already enabled"))
+            m_out << describeOutcome(
+                *outcome, Text::tr("enabled %1"), Text::tr("%1 was already enabled"))
                   << Qt::endl;
             return int(Success);
         });
@@ -437,7 +444,8 @@ int Cli::cmdDisable(const QStringList &args)
             const auto outcome = store.setActive(job, false);
             if (!outcome)
                 return fail(outcome.error());
-            m_out << describeOutcome(*outcome, tr("disabled %1"), tr("%1 was already disabled"))
+            m_out << describeOutcome(
+                *outcome, Text::tr("disabled %1"), Text::tr("%1 was already disabled"))
                   << Qt::endl;
             return int(Success);
         });
@@ -453,11 +461,12 @@ int Cli::cmdSetInterval(const QStringList &args)
     const QString hoursText = parser.positionalArguments().at(1);
     const auto hours = parseWholeNumber(hoursText);
     if (!hours)
-        return usageError(tr("the interval must be a whole number of hours from %1 to %2, not "
-                             "\"%3\"")
-                              .arg(JobRules::minIntervalHours)
-                              .arg(JobRules::maxIntervalHours)
-                              .arg(hoursText));
+        return usageError(
+            Text::tr("the interval must be a whole number of hours from %1 to %2, not "
+                     "\"%3\"")
+                .arg(JobRules::minIntervalHours)
+                .arg(JobRules::maxIntervalHours)
+                .arg(hoursText));
     if (const QString problem = JobRules::validateIntervalHours(*hours); !problem.isEmpty())
         return usageError(problem);
     auto database = connect(true);
@@ -467,7 +476,7 @@ int Cli::cmdSetInterval(const QStringList &args)
     const auto outcome = store.updateInterval(job, *hours);
     if (!outcome)
         return fail(outcome.error());
-    m_out << tr("%1 now runs every %2 h; next run %3")
+    m_out << Text::tr("%1 now runs every %2 h; next run %3")
                  .arg(job, QString::number(outcome->job.intervalHours),
                      localTime(outcome->job.nextRun))
           << Qt::endl;
@@ -477,11 +486,11 @@ int Cli::cmdSetInterval(const QStringList &args)
 int Cli::cmdReset(const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption reasonOption(
-        QStringLiteral("reason"), tr("why, recorded in the audit row"), QStringLiteral("TEXT"));
+    const QCommandLineOption reasonOption(QStringLiteral("reason"),
+        Text::tr("why, recorded in the audit row"), QStringLiteral("TEXT"));
     const QCommandLineOption forceOption(QStringLiteral("force"),
-        tr("reset even while a runner's lease is live: the runner is fenced off and nobody "
-           "starts the job before that lease expires"));
+        Text::tr("reset even while a runner's lease is live: the runner is fenced off and nobody "
+                 "starts the job before that lease expires"));
     parser.addOptions({reasonOption, forceOption});
     int exitCode = Success;
     if (!parseCommand(parser, QStringLiteral("reset"), args, 1, &exitCode))
@@ -503,12 +512,13 @@ int Cli::cmdReset(const QStringList &args)
     }
     const Job &after = outcome->job;
     if (JobRules::isHeldBack(after, after.readAt))
-        m_out << tr("reset %1 to pending; its previous holder was fenced off and may still be "
-                    "stopping, so nobody starts it before %2")
+        m_out << Text::tr(
+            "reset %1 to pending; its previous holder was fenced off and may still be "
+            "stopping, so nobody starts it before %2")
                      .arg(job, localTime(after.claimableAfter))
               << Qt::endl;
     else
-        m_out << tr("reset %1 to pending").arg(job) << Qt::endl;
+        m_out << Text::tr("reset %1 to pending").arg(job) << Qt::endl;
     return Success;
 }
 
@@ -519,7 +529,7 @@ int Cli::cmdRunNow(const QStringList &args)
             const auto outcome = store.runNow(job);
             if (!outcome)
                 return fail(outcome.error());
-            m_out << tr("%1 is due now; a runner will start it").arg(job) << Qt::endl;
+            m_out << Text::tr("%1 is due now; a runner will start it").arg(job) << Qt::endl;
             return int(Success);
         });
 }
@@ -528,15 +538,15 @@ int Cli::cmdHistory(const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption limitOption(QStringLiteral("limit"),
-        tr("how many rows (1-10000, default 20)"), QStringLiteral("N"), QStringLiteral("20"));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("print JSON"));
+        Text::tr("how many rows (1-10000, default 20)"), QStringLiteral("N"), QStringLiteral("20"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), Text::tr("print JSON"));
     parser.addOptions({limitOption, jsonOption});
     int exitCode = Success;
     if (!parseCommand(parser, QStringLiteral("history"), args, 1, &exitCode))
         return exitCode;
     const auto limit = parseWholeNumber(parser.value(limitOption));
     if (!limit || *limit < 1 || *limit > 10000)
-        return usageError(tr("--limit needs a whole number from 1 to 10000, not \"%1\"")
+        return usageError(Text::tr("--limit needs a whole number from 1 to 10000, not \"%1\"")
                               .arg(parser.value(limitOption)));
     auto database = connect(true);
     if (!database)
@@ -563,7 +573,7 @@ int Cli::cmdHistory(const QStringList &args)
         return Success;
     }
     if (entries->isEmpty())
-        m_out << tr("%1 has no history yet").arg(job) << '\n';
+        m_out << Text::tr("%1 has no history yet").arg(job) << '\n';
     for (const HistoryEntry &entry : *entries) {
         QStringList parts{localTime(entry.createdAt), entry.action};
         if (!entry.status.isEmpty())
@@ -571,9 +581,9 @@ int Cli::cmdHistory(const QStringList &args)
         if (entry.durationSeconds)
             parts << QStringLiteral("%1 s").arg(*entry.durationSeconds);
         if (!entry.runner.isEmpty())
-            parts << tr("runner %1").arg(entry.runner);
+            parts << Text::tr("runner %1").arg(entry.runner);
         if (!entry.who.isEmpty())
-            parts << tr("by %1").arg(entry.who);
+            parts << Text::tr("by %1").arg(entry.who);
         m_out << parts.join(QStringLiteral("  ")) << '\n';
     }
     m_out.flush();

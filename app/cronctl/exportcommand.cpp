@@ -1,9 +1,9 @@
 // cronctl export-history: the filtered cron history as CSV, to a file or to stdout.
 #include "cli.h"
 
-#include "db/database.h"
-#include "export/historyexporter.h"
-#include "store/jobstore.h"
+#include "core/db/database.h"
+#include "core/export/historyexporter.h"
+#include "core/store/jobstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

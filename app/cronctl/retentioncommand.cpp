@@ -1,8 +1,8 @@
 // cronctl prune-history: retention for cron history in tenant_logs.
 #include "cli.h"
 
-#include "db/database.h"
-#include "maintenance/historyretention.h"
+#include "core/db/database.h"
+#include "core/maintenance/historyretention.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

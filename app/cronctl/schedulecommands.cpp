@@ -1,9 +1,9 @@
 // cronctl set-schedule and next-runs: cron expressions with time zones, or whole-hour intervals.
 #include "cli.h"
 
-#include "db/database.h"
-#include "schedule/schedule.h"
-#include "store/jobstore.h"
+#include "core/db/database.h"
+#include "core/schedule/schedule.h"
+#include "core/store/jobstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -2,12 +2,12 @@
 #include "cli.h"
 #include "signalwatcher.h"
 
-#include "db/connectionspec.h"
-#include "db/database.h"
-#include "runner/leasestore.h"
-#include "runner/runnerconfig.h"
-#include "runner/scheduler.h"
-#include "store/statusjson.h"
+#include "core/db/connectionspec.h"
+#include "core/db/database.h"
+#include "core/runner/leasestore.h"
+#include "core/runner/runnerconfig.h"
+#include "core/runner/scheduler.h"
+#include "core/store/statusjson.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

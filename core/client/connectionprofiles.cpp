@@ -1,11 +1,15 @@
-#include "client/connectionprofiles.h"
+#include "core/client/connectionprofiles.h"
 
-#include "db/connectionspec.h"
+#include "core/db/connectionspec.h"
 
 #include <QCoreApplication>
 #include <QSettings>
 
 namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ConnectionProfiles)
+};
 
 const QString groupKey = QStringLiteral("connections/profiles");
 const QString nameKey = QStringLiteral("name");
@@ -22,7 +26,7 @@ ConnectionProfiles::ConnectionProfiles(QSettings &settings)
 
 QString ConnectionProfiles::embeddedName()
 {
-    return QCoreApplication::translate("ConnectionProfiles", "Embedded database (this computer)");
+    return Text::tr("Embedded database (this computer)");
 }
 
 QString ConnectionProfiles::withoutPassword(const QString &url)

@@ -1,7 +1,7 @@
-#include "client/consolesession.h"
+#include "core/client/consolesession.h"
 
-#include "client/historyclient.h"
-#include "client/serverclock.h"
+#include "core/client/historyclient.h"
+#include "core/client/serverclock.h"
 
 ConsoleSession::ConsoleSession(
     const ConnectionSpec &spec, const JobClient::Options &options, QObject *parent)

@@ -1,4 +1,4 @@
-#include "client/dbthread.h"
+#include "core/client/dbthread.h"
 
 #include <QCoreApplication>
 #include <QSqlDriver>

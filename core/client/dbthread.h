@@ -1,8 +1,8 @@
 #pragma once
 
-#include "db/connectionspec.h"
-#include "db/database.h"
-#include "util/result.h"
+#include "core/db/connectionspec.h"
+#include "core/db/database.h"
+#include "core/util/result.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,7 +1,7 @@
-#include "client/historyclient.h"
+#include "core/client/historyclient.h"
 
-#include "client/dbthread.h"
-#include "store/historypager.h"
+#include "core/client/dbthread.h"
+#include "core/store/historypager.h"
 
 #include <QElapsedTimer>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "db/connectionspec.h"
-#include "domain/historyentry.h"
-#include "util/result.h"
+#include "core/db/connectionspec.h"
+#include "core/domain/historyentry.h"
+#include "core/util/result.h"
 
 #include <QList>
 #include <QObject>

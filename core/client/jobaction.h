@@ -1,7 +1,7 @@
 #pragma once
 
-#include "schedule/schedule.h"
-#include "store/jobstore.h"
+#include "core/schedule/schedule.h"
+#include "core/store/jobstore.h"
 
 #include <optional>
 

@@ -1,8 +1,8 @@
-#include "client/jobclient.h"
+#include "core/client/jobclient.h"
 
-#include "client/dbthread.h"
-#include "db/database.h"
-#include "store/jobstore.h"
+#include "core/client/dbthread.h"
+#include "core/db/database.h"
+#include "core/store/jobstore.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -10,6 +10,10 @@
 #include <optional>
 
 namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(JobClient)
+};
 
 // More notified names than this in one burst: one full reload is cheaper than many lookups.
 constexpr int maxSingleRefreshes = 50;
@@ -32,8 +36,7 @@ Result<ActionOutcome> performOn(JobStore &store, const JobAction &action)
         return store.updateInterval(action.job, action.hours, action.options);
     case JobAction::Kind::SetSchedule:
         if (!action.schedule)
-            return Error::invalidInput(
-                QCoreApplication::translate("JobClient", "no schedule given"));
+            return Error::invalidInput(Text::tr("no schedule given"));
         return store.setSchedule(action.job, *action.schedule, action.options);
     case JobAction::Kind::Reset:
         return store.reset(action.job, action.options);
@@ -42,7 +45,7 @@ Result<ActionOutcome> performOn(JobStore &store, const JobAction &action)
     case JobAction::Kind::Add:
         return store.addJob(action.newJob, action.options);
     }
-    return Error::invalidInput(QCoreApplication::translate("JobClient", "unknown action"));
+    return Error::invalidInput(Text::tr("unknown action"));
 }
 
 } // namespace

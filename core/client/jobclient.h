@@ -1,10 +1,10 @@
 #pragma once
 
-#include "client/jobaction.h"
-#include "db/connectionspec.h"
-#include "domain/job.h"
-#include "runner/leasestore.h"
-#include "util/result.h"
+#include "core/client/jobaction.h"
+#include "core/db/connectionspec.h"
+#include "core/domain/job.h"
+#include "core/runner/leasestore.h"
+#include "core/util/result.h"
 
 #include <QList>
 #include <QObject>

@@ -1,8 +1,8 @@
-#include "client/workstationrunner.h"
+#include "core/client/workstationrunner.h"
 
-#include "runner/runnerconfig.h"
-#include "runner/scheduler.h"
-#include "util/clientinfo.h"
+#include "core/runner/runnerconfig.h"
+#include "core/runner/scheduler.h"
+#include "core/util/clientinfo.h"
 
 #include <QThread>
 

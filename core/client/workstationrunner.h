@@ -1,7 +1,7 @@
 #pragma once
 
-#include "db/connectionspec.h"
-#include "util/result.h"
+#include "core/db/connectionspec.h"
+#include "core/util/result.h"
 
 #include <QObject>
 #include <QStringList>

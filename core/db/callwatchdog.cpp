@@ -1,6 +1,6 @@
-#include "db/callwatchdog.h"
+#include "core/db/callwatchdog.h"
 
-#include "util/bootclock.h"
+#include "core/util/bootclock.h"
 
 #include <QHash>
 #include <QMutex>

@@ -1,6 +1,6 @@
-#include "db/connectionspec.h"
+#include "core/db/connectionspec.h"
 
-#include "util/secretmask.h"
+#include "core/util/secretmask.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "db/backend.h"
-#include "util/result.h"
+#include "core/db/backend.h"
+#include "core/util/result.h"
 
 #include <QCoreApplication>
 #include <QMap>

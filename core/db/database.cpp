@@ -1,11 +1,11 @@
-#include "db/database.h"
+#include "core/db/database.h"
 
-#include "db/callwatchdog.h"
-#include "db/migrator.h"
-#include "db/pghandle.h"
-#include "db/sqlerrors.h"
-#include "db/sqlitebusy.h"
-#include "util/clientinfo.h"
+#include "core/db/callwatchdog.h"
+#include "core/db/migrator.h"
+#include "core/db/pghandle.h"
+#include "core/db/sqlerrors.h"
+#include "core/db/sqlitebusy.h"
+#include "core/util/clientinfo.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -17,10 +17,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Database", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Database)
+};
 
 QString uniqueConnectionName(const QString &purpose)
 {
@@ -101,8 +100,8 @@ Result<QSqlQuery *> Database::prepared(const QString &sql)
     CallScope scope(*this);
     if (!query->prepare(sql)) {
         if (scope.overran())
-            return noAnswer(tr("preparing a statement"));
-        return SqlErrors::fromQuery(*query, backend(), tr("preparing a statement"));
+            return noAnswer(Text::tr("preparing a statement"));
+        return SqlErrors::fromQuery(*query, backend(), Text::tr("preparing a statement"));
     }
     m_statements.insert(sql, query);
     return query.get();
@@ -110,7 +109,7 @@ Result<QSqlQuery *> Database::prepared(const QString &sql)
 
 Error Database::noAnswer(const QString &what) const
 {
-    return Error::connection(tr("%1: no answer from the server within %2 s")
+    return Error::connection(Text::tr("%1: no answer from the server within %2 s")
                                  .arg(what)
                                  .arg(m_callTimeoutMs / 1000.0, 0, 'g', 3));
 }
@@ -120,7 +119,7 @@ Result<QSqlQuery *> Database::run(
 {
     const auto query = prepared(sql);
     if (!query)
-        return Error{query.error().kind, tr("%1: %2").arg(what, query.error().message)};
+        return Error{query.error().kind, Text::tr("%1: %2").arg(what, query.error().message)};
     for (auto it = values.cbegin(); it != values.cend(); ++it)
         (*query)->bindValue(QLatin1Char(':') + it.key(), it.value());
     CallScope scope(*this);
@@ -141,7 +140,7 @@ Result<std::unique_ptr<Database>> Database::open(const ConnectionSpec &spec, con
     QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
     if (!db.isValid())
         return Error::connection(
-            tr("the Qt SQL driver %1 is not installed (Debian package %2)")
+            Text::tr("the Qt SQL driver %1 is not installed (Debian package %2)")
                 .arg(driver,
                     spec.backend == Backend::PostgreSQL ? QStringLiteral("libqt6sql6-psql")
                                                         : QStringLiteral("libqt6sql6-sqlite")));
@@ -162,7 +161,7 @@ Result<std::unique_ptr<Database>> Database::open(const ConnectionSpec &spec, con
             spec.qtConnectOptions(ClientInfo::programName() + QLatin1Char('/') + purpose));
         if (!db.open())
             return Error::connection(
-                tr("cannot connect to %1: %2")
+                Text::tr("cannot connect to %1: %2")
                     .arg(spec.displayUrl(),
                         SqlErrors::fromSqlError(db.lastError(), spec.backend, QString()).message));
         configured = database->configurePostgres();
@@ -170,13 +169,13 @@ Result<std::unique_ptr<Database>> Database::open(const ConnectionSpec &spec, con
         const QFileInfo file(spec.filePath);
         if (!QDir().mkpath(file.absolutePath()))
             return Error::connection(
-                tr("cannot create the folder %1 for the database").arg(file.absolutePath()));
+                Text::tr("cannot create the folder %1 for the database").arg(file.absolutePath()));
         db.setDatabaseName(spec.filePath);
         // Waits for another process's write instead of failing at once with "database is locked".
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
         if (!db.open())
             return Error::connection(
-                tr("cannot open %1: %2").arg(spec.filePath, db.lastError().text()));
+                Text::tr("cannot open %1: %2").arg(spec.filePath, db.lastError().text()));
         configured = database->configureSqlite();
     }
     if (!configured)
@@ -209,7 +208,7 @@ Result<bool> Database::hasTablePrivilege(const QString &table, const QString &pr
     const auto query = run(QStringLiteral("SELECT has_table_privilege(current_user, :table, "
                                           ":privilege)"),
         {{QStringLiteral("table"), table}, {QStringLiteral("privilege"), privilege}},
-        tr("checking the privileges on %1").arg(table));
+        Text::tr("checking the privileges on %1").arg(table));
     if (!query)
         return query.error();
     const bool granted = (*query)->next() && (*query)->value(0).toBool();
@@ -224,7 +223,7 @@ Result<qint64> Database::dataVersion()
     const CallScope scope(*this);
     QSqlQuery query(handle());
     if (!query.exec(QStringLiteral("PRAGMA data_version")) || !query.next())
-        return Error::connection(tr("cannot read %1 any more").arg(m_spec.filePath));
+        return Error::connection(Text::tr("cannot read %1 any more").arg(m_spec.filePath));
     return query.value(0).toLongLong();
 }
 
@@ -232,7 +231,7 @@ Status Database::configurePostgres()
 {
     QSqlQuery query(handle());
     if (!query.exec(QStringLiteral("SELECT current_user")) || !query.next())
-        return SqlErrors::fromQuery(query, backend(), tr("cannot start a session"));
+        return SqlErrors::fromQuery(query, backend(), Text::tr("cannot start a session"));
     m_databaseUser = query.value(0).toString();
     return {};
 }
@@ -257,7 +256,7 @@ Status Database::applySqlitePragmas()
     for (const char *pragma : pragmas) {
         if (!query.exec(QString::fromLatin1(pragma)))
             return SqlErrors::fromQuery(
-                query, backend(), tr("cannot use %1 as a database").arg(m_spec.filePath));
+                query, backend(), Text::tr("cannot use %1 as a database").arg(m_spec.filePath));
     }
     return {};
 }

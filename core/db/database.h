@@ -1,8 +1,8 @@
 #pragma once
 
-#include "db/connectionspec.h"
-#include "db/sqldialect.h"
-#include "util/result.h"
+#include "core/db/connectionspec.h"
+#include "core/db/sqldialect.h"
+#include "core/util/result.h"
 
 #include <QHash>
 #include <QSqlDatabase>

@@ -1,9 +1,9 @@
-#include "db/migrator.h"
+#include "core/db/migrator.h"
 
-#include "db/concurrentmigration.h"
-#include "db/database.h"
-#include "db/sqlerrors.h"
-#include "db/sqlscript.h"
+#include "core/db/concurrentmigration.h"
+#include "core/db/database.h"
+#include "core/db/sqlerrors.h"
+#include "core/db/sqlscript.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>

@@ -1,4 +1,4 @@
-#include "db/pghandle.h"
+#include "core/db/pghandle.h"
 
 #include <QSqlDatabase>
 #include <QSqlDriver>

@@ -1,4 +1,4 @@
-#include "db/sqldialect.h"
+#include "core/db/sqldialect.h"
 
 QString SqlDialect::now() const
 {

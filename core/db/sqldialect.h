@@ -1,6 +1,6 @@
 #pragma once
 
-#include "db/backend.h"
+#include "core/db/backend.h"
 
 #include <QString>
 

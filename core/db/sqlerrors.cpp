@@ -1,4 +1,4 @@
-#include "db/sqlerrors.h"
+#include "core/db/sqlerrors.h"
 
 #include <QCoreApplication>
 #include <QSqlError>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "db/backend.h"
-#include "util/error.h"
+#include "core/db/backend.h"
+#include "core/util/error.h"
 
 class QSqlError;
 class QSqlQuery;

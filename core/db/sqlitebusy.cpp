@@ -1,4 +1,4 @@
-#include "db/sqlitebusy.h"
+#include "core/db/sqlitebusy.h"
 
 #include <QRandomGenerator>
 #include <QThread>

@@ -1,12 +1,12 @@
 // Migrator's SQLite path: the embedded database is created on first use by whichever program
 // opens it first, and several may do so at the same instant (a console and a runner started
 // together). The version is read and the missing migrations applied under one write lock.
-#include "db/migrator.h"
+#include "core/db/migrator.h"
 
-#include "db/database.h"
-#include "db/sqlerrors.h"
-#include "db/sqlitebusy.h"
-#include "db/sqlitescriptrunner.h"
+#include "core/db/database.h"
+#include "core/db/sqlerrors.h"
+#include "core/db/sqlitebusy.h"
+#include "core/db/sqlitescriptrunner.h"
 
 #include <QCoreApplication>
 #include <QScopeGuard>

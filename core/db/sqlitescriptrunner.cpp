@@ -1,8 +1,8 @@
-#include "db/sqlitescriptrunner.h"
+#include "core/db/sqlitescriptrunner.h"
 
-#include "db/database.h"
-#include "db/sqlerrors.h"
-#include "db/sqlscript.h"
+#include "core/db/database.h"
+#include "core/db/sqlerrors.h"
+#include "core/db/sqlscript.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

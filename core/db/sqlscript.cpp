@@ -1,4 +1,4 @@
-#include "db/sqlscript.h"
+#include "core/db/sqlscript.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/runstatus.h"
+#include "core/domain/runstatus.h"
 
 #include <QByteArray>
 #include <QDateTime>

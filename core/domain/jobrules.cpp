@@ -1,6 +1,6 @@
-#include "domain/jobrules.h"
+#include "core/domain/jobrules.h"
 
-#include "schedule/schedule.h"
+#include "core/schedule/schedule.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

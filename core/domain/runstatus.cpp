@@ -1,4 +1,4 @@
-#include "domain/runstatus.h"
+#include "core/domain/runstatus.h"
 
 RunStatus runStatusFromText(const QString &text)
 {

@@ -1,4 +1,4 @@
-#include "export/csvwriter.h"
+#include "core/export/csvwriter.h"
 
 #include <QIODevice>
 

@@ -1,6 +1,6 @@
-#include "export/exportjob.h"
+#include "core/export/exportjob.h"
 
-#include "db/database.h"
+#include "core/db/database.h"
 
 #include <QElapsedTimer>
 

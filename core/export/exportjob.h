@@ -1,8 +1,8 @@
 #pragma once
 
-#include "db/connectionspec.h"
-#include "export/historyexporter.h"
-#include "util/error.h"
+#include "core/db/connectionspec.h"
+#include "core/export/historyexporter.h"
+#include "core/util/error.h"
 
 #include <QObject>
 #include <QRunnable>

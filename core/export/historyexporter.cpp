@@ -1,9 +1,11 @@
-#include "export/historyexporter.h"
+#include "core/export/historyexporter.h"
 
-#include "db/database.h"
-#include "db/sqlerrors.h"
-#include "export/csvwriter.h"
-#include "store/historyfilter.h"
+#include "core/db/pghandle.h"
+
+#include "core/db/database.h"
+#include "core/db/sqlerrors.h"
+#include "core/export/csvwriter.h"
+#include "core/store/historyfilter.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -16,26 +18,13 @@
 
 #include <libpq-fe.h>
 
-// QSqlDriver::handle() carries the connection as a PGconn*; Qt 6.4.2 names the type "pg_conn*"
-// (the struct's tag), so both spellings are accepted below.
-Q_DECLARE_OPAQUE_POINTER(PGconn *)
-Q_DECLARE_METATYPE(PGconn *)
-
 namespace {
 
 constexpr qsizetype chunkBytes = 64 * 1024;
 
 PGconn *libpqHandle(const Database &database)
 {
-    const QSqlDriver *driver = database.handle().driver();
-    if (!driver)
-        return nullptr;
-    const QVariant handle = driver->handle();
-    const char *type = handle.typeName();
-    if (!handle.isValid() || !type
-        || (qstrcmp(type, "PGconn*") != 0 && qstrcmp(type, "pg_conn*") != 0))
-        return nullptr;
-    return *static_cast<PGconn *const *>(handle.constData());
+    return PgHandle::of(database.handle());
 }
 
 QString libpqMessage(PGconn *conn)

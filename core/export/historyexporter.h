@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/historyentry.h"
-#include "util/result.h"
+#include "core/domain/historyentry.h"
+#include "core/util/result.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,11 +1,11 @@
-#include "maintenance/historyretention.h"
+#include "core/maintenance/historyretention.h"
 
-#include "db/database.h"
-#include "db/sqlerrors.h"
-#include "store/auditwriter.h"
-#include "store/historyfilter.h"
-#include "store/transaction.h"
-#include "util/clientinfo.h"
+#include "core/db/database.h"
+#include "core/db/sqlerrors.h"
+#include "core/store/auditwriter.h"
+#include "core/store/historyfilter.h"
+#include "core/store/transaction.h"
+#include "core/util/clientinfo.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,4 +1,4 @@
-#include "runner/boundedbuffer.h"
+#include "core/runner/boundedbuffer.h"
 
 void BoundedBuffer::append(const QByteArray &data)
 {

@@ -1,6 +1,6 @@
-#include "runner/commandaction.h"
+#include "core/runner/commandaction.h"
 
-#include "runner/guardlocator.h"
+#include "core/runner/guardlocator.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "runner/guardlocator.h"
+#include "core/runner/guardlocator.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,6 +1,6 @@
-#include "runner/httpaction.h"
+#include "core/runner/httpaction.h"
 
-#include "util/secretmask.h"
+#include "core/util/secretmask.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

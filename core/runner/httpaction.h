@@ -1,7 +1,7 @@
 #pragma once
 
-#include "runner/boundedbuffer.h"
-#include "runner/runneraction.h"
+#include "core/runner/boundedbuffer.h"
+#include "core/runner/runneraction.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>

@@ -1,13 +1,13 @@
-#include "runner/leasestore.h"
+#include "core/runner/leasestore.h"
 
-#include "db/database.h"
-#include "db/sqlerrors.h"
-#include "domain/jobrules.h"
-#include "store/auditwriter.h"
-#include "store/jobrow.h"
-#include "store/statusjson.h"
-#include "store/transaction.h"
-#include "util/clientinfo.h"
+#include "core/db/database.h"
+#include "core/db/sqlerrors.h"
+#include "core/domain/jobrules.h"
+#include "core/store/auditwriter.h"
+#include "core/store/jobrow.h"
+#include "core/store/statusjson.h"
+#include "core/store/transaction.h"
+#include "core/util/clientinfo.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/job.h"
-#include "runner/executionresult.h"
-#include "util/result.h"
+#include "core/domain/job.h"
+#include "core/runner/executionresult.h"
+#include "core/util/result.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

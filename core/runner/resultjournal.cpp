@@ -1,4 +1,4 @@
-#include "runner/resultjournal.h"
+#include "core/runner/resultjournal.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "runner/executionresult.h"
-#include "runner/leasestore.h"
+#include "core/runner/executionresult.h"
+#include "core/runner/leasestore.h"
 
 #include <QCoreApplication>
 #include <QList>

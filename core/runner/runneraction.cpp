@@ -1,8 +1,8 @@
-#include "runner/runneraction.h"
+#include "core/runner/runneraction.h"
 
-#include "runner/commandaction.h"
-#include "runner/httpaction.h"
-#include "runner/sqlaction.h"
+#include "core/runner/commandaction.h"
+#include "core/runner/httpaction.h"
+#include "core/runner/sqlaction.h"
 
 std::unique_ptr<RunnerAction> RunnerAction::create(
     const ActionSpec &spec, const ConnectionSpec &database, QObject *parent)

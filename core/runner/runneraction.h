@@ -1,7 +1,7 @@
 #pragma once
 
-#include "runner/executionresult.h"
-#include "runner/runnerconfig.h"
+#include "core/runner/executionresult.h"
+#include "core/runner/runnerconfig.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "runner/runnerconfig.h"
+#include "core/runner/runnerconfig.h"
 
 #include <algorithm>
 

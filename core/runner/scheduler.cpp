@@ -1,13 +1,13 @@
-#include "runner/scheduler.h"
+#include "core/runner/scheduler.h"
 
-#include "db/database.h"
-#include "db/migrator.h"
-#include "domain/jobrules.h"
-#include "runner/resultjournal.h"
-#include "runner/runneraction.h"
-#include "runner/sqlaction.h"
-#include "util/bootclock.h"
-#include "util/clientinfo.h"
+#include "core/db/database.h"
+#include "core/db/migrator.h"
+#include "core/domain/jobrules.h"
+#include "core/runner/resultjournal.h"
+#include "core/runner/runneraction.h"
+#include "core/runner/sqlaction.h"
+#include "core/util/bootclock.h"
+#include "core/util/clientinfo.h"
 #include "version.h"
 
 #include <QCoreApplication>

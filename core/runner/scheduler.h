@@ -1,9 +1,9 @@
 #pragma once
 
-#include "db/connectionspec.h"
-#include "runner/executionresult.h"
-#include "runner/leasestore.h"
-#include "runner/runnerconfig.h"
+#include "core/db/connectionspec.h"
+#include "core/runner/executionresult.h"
+#include "core/runner/leasestore.h"
+#include "core/runner/runnerconfig.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,7 +1,9 @@
-#include "runner/sqlaction.h"
+#include "core/runner/sqlaction.h"
 
-#include "db/database.h"
-#include "db/sqlerrors.h"
+#include "core/db/pghandle.h"
+
+#include "core/db/database.h"
+#include "core/db/sqlerrors.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -14,9 +16,6 @@
 #include <sys/socket.h>
 
 #include <thread>
-
-Q_DECLARE_OPAQUE_POINTER(PGconn *)
-Q_DECLARE_METATYPE(PGconn *)
 
 namespace {
 
@@ -46,16 +45,6 @@ struct SqlAction::Shared {
 };
 
 namespace {
-
-// QPSQL in Qt 6.4 names the handle type "pg_conn*" rather than the documented "PGconn*".
-PGconn *pgConnection(const QSqlDatabase &db)
-{
-    const QVariant handle = db.driver()->handle();
-    const QByteArray type = handle.typeName() ? QByteArray(handle.typeName()) : QByteArray();
-    if (type != "PGconn*" && type != "pg_conn*")
-        return nullptr;
-    return *static_cast<PGconn *const *>(handle.constData());
-}
 
 // The sqlite3* of a QSQLITE connection.
 void *sqliteConnection(const QSqlDatabase &db)
@@ -132,7 +121,7 @@ ExecutionResult runSql(const ActionSpec &spec, const ConnectionSpec &target,
     }
     Database &database = *opened.value();
     if (database.backend() == Backend::PostgreSQL) {
-        PGconn *conn = pgConnection(database.handle());
+        PGconn *conn = PgHandle::of(database.handle());
         if (const Status configured = configureSession(database.handle(), conn, spec);
             !configured) {
             result.error = configured.error().message;

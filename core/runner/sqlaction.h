@@ -1,7 +1,7 @@
 #pragma once
 
-#include "db/connectionspec.h"
-#include "runner/runneraction.h"
+#include "core/db/connectionspec.h"
+#include "core/runner/runneraction.h"
 
 #include <QElapsedTimer>
 #include <QPointer>

@@ -1,8 +1,8 @@
-#include "schedule/schedule.h"
+#include "core/schedule/schedule.h"
 
-#include "domain/job.h"
-#include "domain/jobrules.h"
-#include "schedule/cronexpression.h"
+#include "core/domain/job.h"
+#include "core/domain/jobrules.h"
+#include "core/schedule/cronexpression.h"
 
 #include <algorithm>
 

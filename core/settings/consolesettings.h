@@ -1,6 +1,6 @@
 #pragma once
 
-#include "settings/setting.h"
+#include "core/settings/setting.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,8 +1,8 @@
-#include "store/auditwriter.h"
+#include "core/store/auditwriter.h"
 
-#include "db/database.h"
-#include "db/sqlerrors.h"
-#include "util/clientinfo.h"
+#include "core/db/database.h"
+#include "core/db/sqlerrors.h"
+#include "core/util/clientinfo.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "store/historyfilter.h"
+#include "core/store/historyfilter.h"
 
-#include "db/sqldialect.h"
+#include "core/db/sqldialect.h"
 
 #include <QStringList>
 

@@ -1,9 +1,9 @@
-#include "store/historypager.h"
+#include "core/store/historypager.h"
 
-#include "db/database.h"
-#include "db/sqlerrors.h"
-#include "store/historyfilter.h"
-#include "store/jobrow.h"
+#include "core/db/database.h"
+#include "core/db/sqlerrors.h"
+#include "core/store/historyfilter.h"
+#include "core/store/jobrow.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -12,6 +12,10 @@
 #include <QSqlQuery>
 
 namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(HistoryPager)
+};
 
 HistoryEntry readEntry(const QSqlQuery &query)
 {
@@ -70,14 +74,12 @@ Result<QList<HistoryEntry>> HistoryPager::page(const HistoryQuery &request)
     for (int i = 0; i < bound.values.size(); ++i)
         query.bindValue(i, bound.values.at(i));
     if (!query.exec())
-        return SqlErrors::fromQuery(query, m_database.backend(),
-            QCoreApplication::translate("HistoryPager", "reading the history"));
+        return SqlErrors::fromQuery(query, m_database.backend(), Text::tr("reading the history"));
     QList<HistoryEntry> entries;
     while (query.next())
         entries.append(readEntry(query));
     if (query.lastError().isValid())
-        return SqlErrors::fromQuery(query, m_database.backend(),
-            QCoreApplication::translate("HistoryPager", "reading the history"));
+        return SqlErrors::fromQuery(query, m_database.backend(), Text::tr("reading the history"));
     query.finish();
     return entries;
 }

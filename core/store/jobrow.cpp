@@ -1,6 +1,6 @@
-#include "store/jobrow.h"
+#include "core/store/jobrow.h"
 
-#include "db/sqldialect.h"
+#include "core/db/sqldialect.h"
 
 #include <QSqlQuery>
 #include <QVariant>

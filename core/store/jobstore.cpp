@@ -1,14 +1,14 @@
-#include "store/jobstore.h"
+#include "core/store/jobstore.h"
 
-#include "db/database.h"
-#include "db/sqlerrors.h"
-#include "domain/jobrules.h"
-#include "schedule/schedule.h"
-#include "store/auditwriter.h"
-#include "store/historypager.h"
-#include "store/jobrow.h"
-#include "store/statusjson.h"
-#include "store/transaction.h"
+#include "core/db/database.h"
+#include "core/db/sqlerrors.h"
+#include "core/domain/jobrules.h"
+#include "core/schedule/schedule.h"
+#include "core/store/auditwriter.h"
+#include "core/store/historypager.h"
+#include "core/store/jobrow.h"
+#include "core/store/statusjson.h"
+#include "core/store/transaction.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/historyentry.h"
-#include "domain/job.h"
-#include "util/result.h"
+#include "core/domain/historyentry.h"
+#include "core/domain/job.h"
+#include "core/util/result.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

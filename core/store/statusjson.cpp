@@ -1,7 +1,7 @@
-#include "store/statusjson.h"
+#include "core/store/statusjson.h"
 
-#include "domain/historyentry.h"
-#include "domain/jobrules.h"
+#include "core/domain/historyentry.h"
+#include "core/domain/jobrules.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

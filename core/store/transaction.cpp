@@ -1,7 +1,7 @@
-#include "store/transaction.h"
+#include "core/store/transaction.h"
 
-#include "db/database.h"
-#include "db/sqlerrors.h"
+#include "core/db/database.h"
+#include "core/db/sqlerrors.h"
 
 #include <QCoreApplication>
 #include <QSqlError>

@@ -1,4 +1,4 @@
-#include "util/clientinfo.h"
+#include "core/util/clientinfo.h"
 
 #include "version.h"
 

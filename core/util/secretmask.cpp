@@ -1,4 +1,4 @@
-#include "util/secretmask.h"
+#include "core/util/secretmask.h"
 
 #include <QRegularExpression>
 #include <QUrl>

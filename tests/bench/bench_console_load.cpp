@@ -2,9 +2,9 @@
 // reload request, and on PostgreSQL an UPDATE from another connection visible in the model
 // within 1 s. Prints one line per figure and a verdict line; needs the PG* variables.
 
-#include "client/jobclient.h"
-#include "jobs/jobtablemodel.h"
+#include "core/client/jobclient.h"
 #include "support/testdatabase.h"
+#include "ui/jobs/jobtablemodel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

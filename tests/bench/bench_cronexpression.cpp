@@ -1,7 +1,7 @@
 // Times CronExpression against its target: the next 1,000 fire times of any valid expression in
 // under 10 ms. Prints one line per expression (best of 5 runs) and a verdict line.
 
-#include "schedule/cronexpression.h"
+#include "core/schedule/cronexpression.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,10 +1,10 @@
 // Export and history paging on a realistic tenant_logs: 1,000,000 rows of which 100,000 are
 // cron history of 50 jobs. Connects with the PG* variables, creates (and drops) its own
 // database, and prints its figures and one PASS/MISS line per target of issue 6.
-#include "db/database.h"
-#include "db/migrator.h"
-#include "export/historyexporter.h"
-#include "store/jobstore.h"
+#include "core/db/database.h"
+#include "core/db/migrator.h"
+#include "core/export/historyexporter.h"
+#include "core/store/jobstore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

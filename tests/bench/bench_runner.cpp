@@ -1,7 +1,7 @@
 // Runner benchmark (PostgreSQL from the PG* variables): due-to-start and run-now-to-start
 // latency through real runner processes, and claim throughput of 4 runners over 10,000 due jobs.
-#include "db/database.h"
-#include "runner/leasestore.h"
+#include "core/db/database.h"
+#include "core/runner/leasestore.h"
 #include "support/testdatabase.h"
 
 #include <QCoreApplication>

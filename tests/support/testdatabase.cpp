@@ -1,6 +1,6 @@
 #include "support/testdatabase.h"
 
-#include "db/migrator.h"
+#include "core/db/migrator.h"
 
 #include <QRandomGenerator>
 #include <QSqlError>

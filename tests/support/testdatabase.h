@@ -1,7 +1,7 @@
 #pragma once
 
-#include "db/connectionspec.h"
-#include "db/database.h"
+#include "core/db/connectionspec.h"
+#include "core/db/database.h"
 
 #include <QString>
 #include <QTemporaryDir>

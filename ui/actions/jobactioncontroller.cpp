@@ -1,14 +1,14 @@
-#include "actions/jobactioncontroller.h"
+#include "ui/actions/jobactioncontroller.h"
 
-#include "actions/jobactions.h"
-#include "client/jobclient.h"
-#include "common/messageboxes.h"
-#include "dialogs/deletejobdialog.h"
-#include "dialogs/newjobdialog.h"
-#include "dialogs/resetdialog.h"
-#include "dialogs/scheduledialog.h"
-#include "jobs/jobsview.h"
-#include "jobs/jobtablemodel.h"
+#include "core/client/jobclient.h"
+#include "ui/actions/jobactions.h"
+#include "ui/common/messageboxes.h"
+#include "ui/dialogs/deletejobdialog.h"
+#include "ui/dialogs/newjobdialog.h"
+#include "ui/dialogs/resetdialog.h"
+#include "ui/dialogs/scheduledialog.h"
+#include "ui/jobs/jobsview.h"
+#include "ui/jobs/jobtablemodel.h"
 
 #include <QAction>
 

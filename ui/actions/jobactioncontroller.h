@@ -1,6 +1,6 @@
 #pragma once
 
-#include "client/jobaction.h"
+#include "core/client/jobaction.h"
 
 #include <QObject>
 #include <QPointer>

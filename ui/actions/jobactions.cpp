@@ -1,6 +1,6 @@
-#include "actions/jobactions.h"
+#include "ui/actions/jobactions.h"
 
-#include "domain/jobrules.h"
+#include "core/domain/jobrules.h"
 
 #include <QAction>
 #include <QApplication>

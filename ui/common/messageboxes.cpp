@@ -1,4 +1,4 @@
-#include "common/messageboxes.h"
+#include "ui/common/messageboxes.h"
 
 #include <QPushButton>
 

@@ -1,4 +1,4 @@
-#include "common/relativetime.h"
+#include "ui/common/relativetime.h"
 
 #include <QCoreApplication>
 #include <QLocale>

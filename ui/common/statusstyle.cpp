@@ -1,4 +1,4 @@
-#include "common/statusstyle.h"
+#include "ui/common/statusstyle.h"
 
 #include <QCoreApplication>
 #include <QHash>

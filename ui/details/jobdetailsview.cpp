@@ -1,9 +1,10 @@
-#include "details/jobdetailsview.h"
+#include "ui/details/jobdetailsview.h"
 
-#include "common/relativetime.h"
-#include "common/statusstyle.h"
-#include "domain/jobrules.h"
-#include "schedule/schedule.h"
+#include "core/domain/jobrules.h"
+#include "core/domain/runstatus.h"
+#include "core/schedule/schedule.h"
+#include "ui/common/relativetime.h"
+#include "ui/common/statusstyle.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -150,7 +151,7 @@ void JobDetailsView::setJob(const std::optional<Job> &job, const QDateTime &now)
                   RelativeTime::absolute(job->nextRun), RelativeTime::countdown(job->nextRun, now))
                                      : tr("as soon as a runner checks"));
     m_runner->setText(job->leaseOwner.isEmpty()
-            ? (job->lastStatus == QLatin1String("running") ? tr("unknown (no lease)") : tr("none"))
+            ? (job->runStatus() == RunStatus::Running ? tr("unknown (no lease)") : tr("none"))
             : job->leaseOwner);
     if (job->leaseExpiresAt.isValid())
         m_lease->setText(job->leaseExpiresAt <= now
@@ -162,9 +163,8 @@ void JobDetailsView::setJob(const std::optional<Job> &job, const QDateTime &now)
                           RelativeTime::countdown(job->leaseExpiresAt, now)));
     else
         m_lease->setText(tr("none"));
-    const QString error = job->lastStatus == QLatin1String("error")
-        ? errorFromResult(job->lastResultJson)
-        : QString();
+    const QString error
+        = job->runStatus() == RunStatus::Error ? errorFromResult(job->lastResultJson) : QString();
     m_error->setText(error.isEmpty() ? tr("none") : error);
     const QString result = prettyJson(job->lastResultJson);
     if (m_result->toPlainText() != result)
@@ -187,8 +187,9 @@ void JobDetailsView::setHistory(const QList<HistoryEntry> &entries, const QDateT
         item->setToolTip(0, RelativeTime::absolute(entry.createdAt));
         item->setToolTip(1, prettyJson(entry.detailsJson));
         if (!entry.status.isEmpty()) {
-            const JobState state
-                = entry.status == QLatin1String("error") ? JobState::Error : JobState::Success;
+            const JobState state = runStatusFromText(entry.status) == RunStatus::Error
+                ? JobState::Error
+                : JobState::Success;
             item->setIcon(2, StatusStyle::icon(state));
         }
         items.append(item);

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/historyentry.h"
-#include "domain/job.h"
+#include "core/domain/historyentry.h"
+#include "core/domain/job.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
-#include "dialogs/connectiondialog.h"
+#include "ui/dialogs/connectiondialog.h"
 
-#include "settings/settingsstore.h"
+#include "core/settings/settingsstore.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

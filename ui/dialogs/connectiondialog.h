@@ -1,7 +1,7 @@
 #pragma once
 
-#include "client/connectionprofiles.h"
-#include "db/connectionspec.h"
+#include "core/client/connectionprofiles.h"
+#include "core/db/connectionspec.h"
 
 #include <QDialog>
 

@@ -1,4 +1,4 @@
-#include "dialogs/deletejobdialog.h"
+#include "ui/dialogs/deletejobdialog.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/job.h"
+#include "core/domain/job.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
-#include "dialogs/newjobdialog.h"
+#include "ui/dialogs/newjobdialog.h"
 
-#include "dialogs/scheduleeditor.h"
-#include "domain/jobrules.h"
+#include "core/domain/jobrules.h"
+#include "ui/dialogs/scheduleeditor.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

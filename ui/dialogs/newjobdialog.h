@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/jobstore.h"
+#include "core/store/jobstore.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
-#include "dialogs/resetdialog.h"
+#include "ui/dialogs/resetdialog.h"
 
-#include "common/relativetime.h"
-#include "domain/jobrules.h"
+#include "core/domain/jobrules.h"
+#include "ui/common/relativetime.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

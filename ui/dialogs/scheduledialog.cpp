@@ -1,7 +1,7 @@
-#include "dialogs/scheduledialog.h"
+#include "ui/dialogs/scheduledialog.h"
 
-#include "dialogs/scheduleeditor.h"
-#include "schedule/schedule.h"
+#include "core/schedule/schedule.h"
+#include "ui/dialogs/scheduleeditor.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/job.h"
-#include "util/result.h"
+#include "core/domain/job.h"
+#include "core/util/result.h"
 
 #include <QDialog>
 

@@ -1,9 +1,9 @@
-#include "dialogs/scheduleeditor.h"
+#include "ui/dialogs/scheduleeditor.h"
 
-#include "common/relativetime.h"
-#include "domain/job.h"
-#include "domain/jobrules.h"
-#include "schedule/schedule.h"
+#include "core/domain/job.h"
+#include "core/domain/jobrules.h"
+#include "core/schedule/schedule.h"
+#include "ui/common/relativetime.h"
 
 #include <QButtonGroup>
 #include <QComboBox>

@@ -1,7 +1,7 @@
-#include "history/durationchart.h"
+#include "ui/history/durationchart.h"
 
-#include "common/statusstyle.h"
-#include "history/historyformat.h"
+#include "ui/common/statusstyle.h"
+#include "ui/history/historyformat.h"
 
 #include <QChart>
 #include <QDateTimeAxis>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/historyentry.h"
+#include "core/domain/historyentry.h"
 
 #include <QChartView>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "history/exportdialog.h"
+#include "ui/history/exportdialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,7 +1,7 @@
-#include "history/historyexport.h"
+#include "ui/history/historyexport.h"
 
-#include "common/messageboxes.h"
-#include "export/exportjob.h"
+#include "core/export/exportjob.h"
+#include "ui/common/messageboxes.h"
 
 #include <QDir>
 #include <QFileInfo>

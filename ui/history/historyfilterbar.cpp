@@ -1,4 +1,4 @@
-#include "history/historyfilterbar.h"
+#include "ui/history/historyfilterbar.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,7 +1,7 @@
-#include "history/historyformat.h"
+#include "ui/history/historyformat.h"
 
-#include "common/statusstyle.h"
-#include "domain/historyentry.h"
+#include "core/domain/historyentry.h"
+#include "ui/common/statusstyle.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -13,6 +13,10 @@
 namespace HistoryFormat {
 
 namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(HistoryFormat)
+};
 
 constexpr int maxSummaryLength = 240;
 
@@ -49,9 +53,9 @@ QString localTime(const HistoryEntry &entry)
 QString statusLabel(const QString &status)
 {
     if (status == QLatin1String("success"))
-        return QCoreApplication::translate("HistoryFormat", "Success");
+        return Text::tr("Success");
     if (status == QLatin1String("error"))
-        return QCoreApplication::translate("HistoryFormat", "Error");
+        return Text::tr("Error");
     return status;
 }
 
@@ -69,12 +73,9 @@ QString duration(const std::optional<double> &seconds)
     if (!seconds)
         return {};
     if (*seconds < 60)
-        return QCoreApplication::translate("HistoryFormat", "%1 s")
-            .arg(QLocale().toString(*seconds, 'f', *seconds < 10 ? 1 : 0));
+        return Text::tr("%1 s").arg(QLocale().toString(*seconds, 'f', *seconds < 10 ? 1 : 0));
     const qint64 whole = qint64(*seconds + 0.5);
-    return QCoreApplication::translate("HistoryFormat", "%1 min %2 s")
-        .arg(whole / 60)
-        .arg(whole % 60, 2, 10, QLatin1Char('0'));
+    return Text::tr("%1 min %2 s").arg(whole / 60).arg(whole % 60, 2, 10, QLatin1Char('0'));
 }
 
 QString summary(const HistoryEntry &entry)

@@ -1,7 +1,7 @@
-#include "history/historymodel.h"
+#include "ui/history/historymodel.h"
 
-#include "client/historyclient.h"
-#include "history/historyformat.h"
+#include "core/client/historyclient.h"
+#include "ui/history/historyformat.h"
 
 HistoryModel::HistoryModel(QObject *parent)
     : QAbstractTableModel(parent)

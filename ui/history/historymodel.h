@@ -1,7 +1,6 @@
 #pragma once
 
-#include "domain/historyentry.h"
-#include "domain/historyentry.h"
+#include "core/domain/historyentry.h"
 
 #include <QAbstractTableModel>
 #include <QList>

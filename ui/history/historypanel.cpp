@@ -1,12 +1,12 @@
-#include "history/historypanel.h"
+#include "ui/history/historypanel.h"
 
-#include "client/historyclient.h"
-#include "history/durationchart.h"
-#include "history/exportdialog.h"
-#include "history/historyexport.h"
-#include "history/historyfilterbar.h"
-#include "history/historyformat.h"
-#include "history/historymodel.h"
+#include "core/client/historyclient.h"
+#include "ui/history/durationchart.h"
+#include "ui/history/exportdialog.h"
+#include "ui/history/historyexport.h"
+#include "ui/history/historyfilterbar.h"
+#include "ui/history/historyformat.h"
+#include "ui/history/historymodel.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>

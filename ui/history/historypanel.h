@@ -1,7 +1,7 @@
 #pragma once
 
-#include "db/connectionspec.h"
-#include "domain/historyentry.h"
+#include "core/db/connectionspec.h"
+#include "core/domain/historyentry.h"
 
 #include <QPointer>
 #include <QWidget>

@@ -1,6 +1,6 @@
-#include "jobs/jobsview.h"
+#include "ui/jobs/jobsview.h"
 
-#include "jobs/jobtablemodel.h"
+#include "ui/jobs/jobtablemodel.h"
 
 #include <QHeaderView>
 #include <QLineEdit>

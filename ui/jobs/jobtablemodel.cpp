@@ -1,10 +1,10 @@
-#include "jobs/jobtablemodel.h"
+#include "ui/jobs/jobtablemodel.h"
 
-#include "client/serverclock.h"
-#include "common/relativetime.h"
-#include "common/statusstyle.h"
-#include "domain/jobrules.h"
-#include "schedule/schedule.h"
+#include "core/client/serverclock.h"
+#include "core/domain/jobrules.h"
+#include "core/schedule/schedule.h"
+#include "ui/common/relativetime.h"
+#include "ui/common/statusstyle.h"
 
 #include <QFont>
 

@@ -1,4 +1,4 @@
-#include "mainwindow/connectionbanner.h"
+#include "ui/mainwindow/connectionbanner.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "client/jobclient.h"
+#include "core/client/jobclient.h"
 
 #include <QMainWindow>
 

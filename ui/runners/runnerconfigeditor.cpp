@@ -1,4 +1,4 @@
-#include "runners/runnerconfigeditor.h"
+#include "ui/runners/runnerconfigeditor.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "runner/runnerconfig.h"
+#include "core/runner/runnerconfig.h"
 
 #include <QWidget>
 

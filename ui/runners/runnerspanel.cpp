@@ -1,8 +1,8 @@
-#include "runners/runnerspanel.h"
+#include "ui/runners/runnerspanel.h"
 
-#include "client/jobclient.h"
-#include "common/relativetime.h"
-#include "util/secretmask.h"
+#include "core/client/jobclient.h"
+#include "core/util/secretmask.h"
+#include "ui/common/relativetime.h"
 
 #include <QDir>
 #include <QFont>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "client/serverclock.h"
-#include "runner/leasestore.h"
-#include "runner/runnerconfig.h"
+#include "core/client/serverclock.h"
+#include "core/runner/leasestore.h"
+#include "core/runner/runnerconfig.h"
 
 #include <QPointer>
 #include <QWidget>

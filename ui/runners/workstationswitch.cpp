@@ -1,9 +1,9 @@
-#include "runners/workstationswitch.h"
+#include "ui/runners/workstationswitch.h"
 
-#include "client/workstationrunner.h"
-#include "common/messageboxes.h"
-#include "runners/runnerconfigeditor.h"
-#include "settings/consolesettings.h"
+#include "core/client/workstationrunner.h"
+#include "core/settings/consolesettings.h"
+#include "ui/common/messageboxes.h"
+#include "ui/runners/runnerconfigeditor.h"
 
 #include <QAction>
 #include <QDir>

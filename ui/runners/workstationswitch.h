@@ -1,6 +1,6 @@
 #pragma once
 
-#include "db/connectionspec.h"
+#include "core/db/connectionspec.h"
 
 #include <QObject>
 #include <QPointer>
