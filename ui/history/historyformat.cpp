@@ -1,6 +1,7 @@
 #include "ui/history/historyformat.h"
 
 #include "core/domain/historyentry.h"
+#include "core/domain/runstatus.h"
 #include "ui/common/statusstyle.h"
 
 #include <QCoreApplication>
@@ -52,20 +53,26 @@ QString localTime(const HistoryEntry &entry)
 
 QString statusLabel(const QString &status)
 {
-    if (status == QLatin1String("success"))
+    switch (runStatusFromText(status)) {
+    case RunStatus::Success:
         return Text::tr("Success");
-    if (status == QLatin1String("error"))
+    case RunStatus::Error:
         return Text::tr("Error");
-    return status;
+    default:
+        return status; // a platform's own status, as written
+    }
 }
 
 QIcon statusIcon(const QString &status)
 {
-    if (status == QLatin1String("success"))
+    switch (runStatusFromText(status)) {
+    case RunStatus::Success:
         return StatusStyle::icon(JobState::Success);
-    if (status == QLatin1String("error"))
+    case RunStatus::Error:
         return StatusStyle::icon(JobState::Error);
-    return {};
+    default:
+        return {};
+    }
 }
 
 QString duration(const std::optional<double> &seconds)
@@ -109,7 +116,8 @@ QString prettyJson(const QByteArray &json)
 
 bool isError(const HistoryEntry &entry)
 {
-    return entry.status == QLatin1String("error") || entry.action.endsWith(QLatin1String("_erro"))
+    return runStatusFromText(entry.status) == RunStatus::Error
+        || entry.action.endsWith(QLatin1String("_erro"))
         || entry.action.endsWith(QLatin1String("_error"));
 }
 
