@@ -8,6 +8,8 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-psql libqt6sql6-sqlite qt6-charts-dev libqt6opengl6-dev qtkeychain-qt6-dev libgl-dev
     libpq-dev postgresql postgresql-common
+    # tests/bench/bench_scale.py measures pg_cron on the same server
+    postgresql-15-cron
     qt6-qpa-plugins fonts-dejavu-core xvfb xauth imagemagick
     python3 python3-psycopg2
     # the runner's fault tests: network namespaces, veth pairs, packet filters, process tools

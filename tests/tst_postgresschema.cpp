@@ -494,6 +494,27 @@ void TestPostgresSchema::changesAreAnnounced()
     QVERIFY(m_db->exec(QStringLiteral("DELETE FROM cron_jobs WHERE nome = 'via_psql'")));
     QVERIFY(spy.wait(5000));
     QCOMPARE(spy.first().at(2).toString(), QStringLiteral("via_psql"));
+
+    // One notification per statement, not per row (issue 15): a statement over several jobs
+    // sends one with an empty payload. The single-row marker after it proves nothing else came.
+    spy.clear();
+    QVERIFY(m_db->exec(QStringLiteral("INSERT INTO cron_jobs (nome) SELECT 'many_' || g FROM "
+                                      "generate_series(1, 50) AS g")));
+    QVERIFY(m_db->exec(QStringLiteral("UPDATE cron_jobs SET descricao = 'x' WHERE nome LIKE "
+                                      "'many\\_%'")));
+    QVERIFY(m_db->exec(QStringLiteral("DELETE FROM cron_jobs WHERE nome LIKE 'many\\_%'")));
+    QVERIFY(m_db->exec(QStringLiteral("UPDATE cron_jobs SET descricao = descricao WHERE nome = "
+                                      "'sgp_sync_inteligente'")));
+    QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 4, 5000);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(spy.at(i).at(2).toString(), QString());
+    QCOMPARE(spy.at(3).at(2).toString(), QStringLiteral("sgp_sync_inteligente"));
+    // A statement that changes no row sends nothing.
+    QVERIFY(m_db->exec(QStringLiteral("UPDATE cron_jobs SET descricao = 'y' WHERE FALSE")));
+    QVERIFY(m_db->exec(QStringLiteral("UPDATE cron_jobs SET descricao = descricao WHERE nome = "
+                                      "'sgp_sync_inteligente'")));
+    QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 5, 5000);
+    QCOMPARE(spy.at(4).at(2).toString(), QStringLiteral("sgp_sync_inteligente"));
 }
 
 void TestPostgresSchema::readOnlyRoleGetsClearError()
