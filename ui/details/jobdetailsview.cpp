@@ -5,6 +5,7 @@
 #include "core/schedule/schedule.h"
 #include "ui/common/relativetime.h"
 #include "ui/common/statusstyle.h"
+#include "ui/history/historyformat.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -181,9 +182,10 @@ void JobDetailsView::setHistory(const QList<HistoryEntry> &entries, const QDateT
     for (const HistoryEntry &entry : entries) {
         QString duration;
         if (entry.durationSeconds)
-            duration = RelativeTime::duration(qint64(*entry.durationSeconds));
+            duration = RelativeTime::runDuration(*entry.durationSeconds);
         auto *item = new QTreeWidgetItem({RelativeTime::ago(entry.createdAt, now), entry.action,
-            entry.status, duration, entry.runner.isEmpty() ? entry.who : entry.runner});
+            HistoryFormat::statusLabel(entry.status), duration,
+            entry.runner.isEmpty() ? entry.who : entry.runner});
         item->setToolTip(0, RelativeTime::absolute(entry.createdAt));
         item->setToolTip(1, prettyJson(entry.detailsJson));
         if (!entry.status.isEmpty()) {

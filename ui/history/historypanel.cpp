@@ -19,6 +19,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 HistoryPanel::HistoryPanel(const ConnectionSpec &spec, QWidget *parent)
@@ -39,6 +40,22 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     , m_refreshButton(new QPushButton(tr("Refresh"), this))
     , m_status(new QLabel(this))
 {
+    m_liveDelay = new QTimer(this);
+    m_liveDelay->setSingleShot(true);
+    m_liveDelay->setInterval(250);
+    connect(m_liveDelay, &QTimer::timeout, this, &HistoryPanel::refreshNewest);
+    m_poll = new QTimer(this);
+    m_poll->setInterval(10000);
+    connect(m_poll, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            refreshNewest();
+    });
+    m_poll->start();
+    m_exportButton->setObjectName(QStringLiteral("historyExport"));
+    m_refreshButton->setObjectName(QStringLiteral("historyRefresh"));
+    m_view->setObjectName(QStringLiteral("historyTable"));
+    // Tab and Shift+Tab leave the table (the arrow keys move inside it).
+    m_view->setTabKeyNavigation(false);
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -53,6 +70,7 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     header->setHighlightSections(false);
     const int charWidth = m_view->fontMetrics().averageCharWidth();
     header->resizeSection(HistoryModel::TimeColumn, charWidth * 21);
+    header->resizeSection(HistoryModel::JobColumn, charWidth * 22);
     header->resizeSection(HistoryModel::ActionColumn, charWidth * 26);
     header->resizeSection(HistoryModel::StatusColumn, charWidth * 12);
     header->resizeSection(HistoryModel::DurationColumn, charWidth * 11);
@@ -84,6 +102,11 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(splitter, 1);
     layout->addWidget(m_status);
+    // Filters, then the buttons beside them, then the rows and their details.
+    setTabOrder(m_filterBar, m_refreshButton);
+    setTabOrder(m_refreshButton, m_exportButton);
+    setTabOrder(m_exportButton, m_view);
+    setTabOrder(m_view, m_tabs);
 
     connect(m_filterBar, &HistoryFilterBar::filterChanged, this, &HistoryPanel::applyFilter);
     connect(m_refreshButton, &QPushButton::clicked, this, [this] {
@@ -110,6 +133,16 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
         m_error = message;
         updateStatus();
     });
+    connect(m_model, &HistoryModel::newestRefreshed, this, [this](int rows) {
+        if (rows > 0) {
+            m_error.clear();
+            updateStatus();
+            reloadChart(); // the chart's runs follow the table's
+        }
+        emit refreshed(rows);
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_view->scrollToTop(); });
+    updateJobColumn();
 
     if (client)
         setClient(client);
@@ -119,10 +152,39 @@ HistoryPanel::~HistoryPanel() = default;
 
 void HistoryPanel::setJob(const QString &job)
 {
-    if (job == m_job)
+    setJobs(job.isEmpty() ? QStringList() : QStringList{job});
+}
+
+void HistoryPanel::setJobs(const QStringList &jobs)
+{
+    if (jobs == m_jobs)
         return;
-    m_job = job;
+    m_jobs = jobs;
+    m_job = jobs.size() == 1 ? jobs.constFirst() : QString();
+    updateJobColumn();
     applyFilter();
+}
+
+void HistoryPanel::updateJobColumn()
+{
+    m_view->setColumnHidden(HistoryModel::JobColumn, m_jobs.size() == 1);
+}
+
+void HistoryPanel::noteJobChanged(const QString &job)
+{
+    if (m_jobs.isEmpty() || job.isEmpty() || m_jobs.contains(job))
+        m_liveDelay->start();
+}
+
+void HistoryPanel::refreshNewest()
+{
+    m_liveDelay->stop();
+    m_model->refreshNewest();
+}
+
+void HistoryPanel::setPollInterval(int msec)
+{
+    m_poll->setInterval(msec);
 }
 
 void HistoryPanel::setConnection(const ConnectionSpec &spec)
@@ -149,6 +211,8 @@ HistoryFilter HistoryPanel::filter() const
 {
     HistoryFilter filter = m_filterBar->filter();
     filter.job = m_job;
+    if (m_jobs.size() > 1)
+        filter.jobs = m_jobs;
     return filter;
 }
 

@@ -150,7 +150,7 @@ QVariant JobTableModel::display(const Job &job, int column) const
     case TotalRuns:
         return job.totalRuns;
     case LastDuration:
-        return job.lastDurationSeconds ? RelativeTime::duration(*job.lastDurationSeconds)
+        return job.lastDurationSeconds ? RelativeTime::runDuration(*job.lastDurationSeconds)
                                        : QString();
     case Runner:
         if (!job.leaseOwner.isEmpty())
