@@ -19,6 +19,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QShowEvent>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -53,6 +54,7 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     m_poll->start();
     m_exportButton->setObjectName(QStringLiteral("historyExport"));
     m_refreshButton->setObjectName(QStringLiteral("historyRefresh"));
+    m_status->setObjectName(QStringLiteral("historyStatus"));
     m_view->setObjectName(QStringLiteral("historyTable"));
     // Tab and Shift+Tab leave the table (the arrow keys move inside it).
     m_view->setTabKeyNavigation(false);
@@ -180,6 +182,14 @@ void HistoryPanel::refreshNewest()
 {
     m_liveDelay->stop();
     m_model->refreshNewest();
+}
+
+void HistoryPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // The poll skips a hidden pane: catch up when it is shown again.
+    if (m_client && !event->spontaneous())
+        m_liveDelay->start();
 }
 
 void HistoryPanel::setPollInterval(int msec)

@@ -71,6 +71,9 @@ signals:
     // A live refresh finished: `rows` new rows shown on top (tests wait for it).
     void refreshed(int rows);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void applyFilter();
     void showSelected();
