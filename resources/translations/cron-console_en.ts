@@ -100,6 +100,16 @@
     </message>
 </context>
 <context>
+    <name>Schedule</name>
+    <message numerus="yes">
+        <source>every %n h</source>
+        <translation>
+            <numerusform>every %n h</numerusform>
+            <numerusform>every %n h</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ScheduleEditor</name>
     <message numerus="yes">
         <source>Next %n run(s):</source>
