@@ -15,9 +15,40 @@
     <name>HistoryExport</name>
     <message numerus="yes">
         <source>%n row(s) exported to %1.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n row exported to %1.</numerusform>
             <numerusform>%n rows exported to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln row exported to %1.</numerusform>
+            <numerusform>%Ln rows exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message numerus="yes">
+        <source>%Ln row(s), loading more…</source>
+        <translation>
+            <numerusform>%Ln row, loading more…</numerusform>
+            <numerusform>%Ln rows, loading more…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) so far (scroll for more)</source>
+        <translation>
+            <numerusform>%Ln row so far (scroll for more)</numerusform>
+            <numerusform>%Ln rows so far (scroll for more)</numerusform>
         </translation>
     </message>
 </context>
@@ -45,7 +76,7 @@
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n jobs</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n job</numerusform>
             <numerusform>%n jobs</numerusform>
         </translation>
@@ -55,6 +86,13 @@
         <translation>
             <numerusform>This workstation is running jobs as %1 (%n running now). Quitting stops the runner: running jobs get their grace time to finish.</numerusform>
             <numerusform>This workstation is running jobs as %1 (%n running now). Quitting stops the runner: running jobs get their grace time to finish.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln jobs</source>
+        <translation>
+            <numerusform>%Ln job</numerusform>
+            <numerusform>%Ln jobs</numerusform>
         </translation>
     </message>
 </context>

@@ -457,7 +457,7 @@
     </message>
     <message numerus="yes">
         <source>%n row(s) exported to %1.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n linha exportada para %1.</numerusform>
             <numerusform>%n linhas exportadas para %1.</numerusform>
         </translation>
@@ -469,6 +469,13 @@
     <message>
         <source>The export was cancelled. No file was written.</source>
         <translation>A exportação foi cancelada. Nenhum arquivo foi gravado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln linha exportada para %1.</numerusform>
+            <numerusform>%Ln linhas exportadas para %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -666,19 +673,40 @@
     </message>
     <message>
         <source>%1 rows, loading more…</source>
-        <translation>%1 linhas, carregando mais…</translation>
+        <translation type="vanished">%1 linhas, carregando mais…</translation>
     </message>
     <message>
         <source>%1 rows</source>
-        <translation>%1 linhas</translation>
+        <translation type="vanished">%1 linhas</translation>
     </message>
     <message>
         <source>%1 rows so far (scroll for more)</source>
-        <translation>%1 linhas até agora (role para ver mais)</translation>
+        <translation type="vanished">%1 linhas até agora (role para ver mais)</translation>
     </message>
     <message>
         <source> · last page %1 ms</source>
         <translation> · última página em %1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s), loading more…</source>
+        <translation>
+            <numerusform>%Ln linha, carregando mais…</numerusform>
+            <numerusform>%Ln linhas, carregando mais…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln linha</numerusform>
+            <numerusform>%Ln linhas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) so far (scroll for more)</source>
+        <translation>
+            <numerusform>%Ln linha até agora (role para ver mais)</numerusform>
+            <numerusform>%Ln linhas até agora (role para ver mais)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1339,7 +1367,7 @@
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n jobs</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n job</numerusform>
             <numerusform>%n jobs</numerusform>
         </translation>
@@ -1474,6 +1502,13 @@
     <message>
         <source>E&amp;xport the history as CSV…</source>
         <translation>E&amp;xportar o histórico como CSV…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln jobs</source>
+        <translation>
+            <numerusform>%Ln job</numerusform>
+            <numerusform>%Ln jobs</numerusform>
+        </translation>
     </message>
 </context>
 <context>

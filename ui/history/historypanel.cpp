@@ -13,13 +13,12 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
-#include <QShowEvent>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -289,16 +288,17 @@ HistoryExport *HistoryPanel::exportTo(const QString &path, char delimiter, bool 
 
 void HistoryPanel::updateStatus()
 {
-    const QLocale locale;
+    // %Ln: the count with the locale's digit grouping, and the plural the language wants.
+    const int rows = m_model->rowCount();
     QString text;
     if (!m_error.isEmpty())
         text = tr("Could not read the history: %1").arg(m_error);
     else if (m_model->isLoading())
-        text = tr("%1 rows, loading more…").arg(locale.toString(m_model->rowCount()));
+        text = tr("%Ln row(s), loading more…", nullptr, rows);
     else if (m_model->isAtEnd())
-        text = tr("%1 rows").arg(locale.toString(m_model->rowCount()));
+        text = tr("%Ln row(s)", nullptr, rows);
     else
-        text = tr("%1 rows so far (scroll for more)").arg(locale.toString(m_model->rowCount()));
+        text = tr("%Ln row(s) so far (scroll for more)", nullptr, rows);
     if (m_error.isEmpty() && m_lastPageMs >= 0)
         text += tr(" · last page %1 ms").arg(m_lastPageMs);
     m_status->setText(text);

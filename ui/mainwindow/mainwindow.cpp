@@ -109,7 +109,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_controller, &JobActionController::statusMessage, this,
         [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     auto updateCount
-        = [this] { m_countLabel->setText(tr("%n jobs", nullptr, m_model->rowCount())); };
+        = [this] { m_countLabel->setText(tr("%Ln jobs", nullptr, m_model->rowCount())); };
     connect(m_model, &QAbstractItemModel::rowsInserted, this, updateCount);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, updateCount);
