@@ -9,10 +9,10 @@
 #include "ui/history/historymodel.h"
 
 #include <QFontDatabase>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShowEvent>
@@ -88,10 +88,8 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     m_exportButton->setToolTip(tr("Write the rows the filter selects to a CSV file"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *top = new QHBoxLayout;
-    top->addWidget(m_filterBar, 1);
-    top->addWidget(m_refreshButton);
-    top->addWidget(m_exportButton);
+    m_filterBar->addToSecondRow(m_refreshButton);
+    m_filterBar->addToSecondRow(m_exportButton);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_view);
     splitter->addWidget(m_tabs);
@@ -100,11 +98,11 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(top);
+    layout->addWidget(m_filterBar);
     layout->addWidget(splitter, 1);
     layout->addWidget(m_status);
     // Filters, then the buttons beside them, then the rows and their details.
-    setTabOrder(m_filterBar, m_refreshButton);
+    setTabOrder(m_filterBar->textField(), m_refreshButton);
     setTabOrder(m_refreshButton, m_exportButton);
     setTabOrder(m_exportButton, m_view);
     setTabOrder(m_view, m_tabs);

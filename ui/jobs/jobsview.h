@@ -38,6 +38,8 @@ signals:
     void activated(); // double click or Enter on a row
 
 private:
+    void showColumnMenu(const QPoint &globalPos); // which columns show
+
     JobTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QLineEdit *m_search;

@@ -229,6 +229,13 @@ QVariant JobTableModel::toolTip(const Job &job, int column) const
 
 QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        if (section == TotalRuns)
+            return tr("How many times the job ran");
+        if (section == LastDuration)
+            return tr("How long the last run took");
+        return {};
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -249,7 +256,7 @@ QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int
     case TotalRuns:
         return tr("Runs");
     case LastDuration:
-        return tr("Last duration");
+        return tr("Duration");
     case Runner:
         return tr("Runner");
     default:

@@ -77,7 +77,7 @@ MainWindow::MainWindow(QWidget *parent)
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 0);
     layout->addWidget(m_banner);
-    layout->addWidget(m_splitter);
+    layout->addWidget(m_splitter, 1); // the splitter takes the height, not the banner
     setCentralWidget(central);
 
     statusBar()->addPermanentWidget(m_runnerLabel);
