@@ -66,9 +66,16 @@
     <name>JobsView</name>
     <message numerus="yes">
         <source>every %n days</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>every %n day</numerusform>
             <numerusform>every %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n h</source>
+        <translation>
+            <numerusform>every %n h</numerusform>
+            <numerusform>every %n h</numerusform>
         </translation>
     </message>
 </context>

@@ -575,6 +575,38 @@
         <source>Search action and details…</source>
         <translation>Buscar na ação e nos detalhes…</translation>
     </message>
+    <message>
+        <source>Job added</source>
+        <translation>Job adicionado</translation>
+    </message>
+    <message>
+        <source>Job deleted</source>
+        <translation>Job excluído</translation>
+    </message>
+    <message>
+        <source>Job enabled</source>
+        <translation>Job ativado</translation>
+    </message>
+    <message>
+        <source>Job disabled</source>
+        <translation>Job desativado</translation>
+    </message>
+    <message>
+        <source>Interval changed</source>
+        <translation>Intervalo alterado</translation>
+    </message>
+    <message>
+        <source>Schedule changed</source>
+        <translation>Agendamento alterado</translation>
+    </message>
+    <message>
+        <source>Job reset</source>
+        <translation>Job resetado</translation>
+    </message>
+    <message>
+        <source>Run now asked</source>
+        <translation>Execução imediata pedida</translation>
+    </message>
 </context>
 <context>
     <name>HistoryFormat</name>
@@ -1216,23 +1248,43 @@
     </message>
     <message>
         <source>Last run</source>
-        <translation>Última execução</translation>
+        <translation>Última</translation>
     </message>
     <message>
         <source>Next run</source>
-        <translation>Próxima execução</translation>
+        <translation>Próxima</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation>Execuções</translation>
+        <translation>Execs.</translation>
     </message>
     <message>
         <source>Last duration</source>
-        <translation>Última duração</translation>
+        <translation type="vanished">Última duração</translation>
     </message>
     <message>
         <source>Runner</source>
         <translation>Executor</translation>
+    </message>
+    <message>
+        <source>When the job last ran</source>
+        <translation>Quando o job executou pela última vez</translation>
+    </message>
+    <message>
+        <source>When the job runs next</source>
+        <translation>Quando o job executa da próxima vez</translation>
+    </message>
+    <message>
+        <source>How many times the job ran</source>
+        <translation>Quantas vezes o job executou</translation>
+    </message>
+    <message>
+        <source>How long the last run took</source>
+        <translation>Quanto tempo durou a última execução</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duração</translation>
     </message>
 </context>
 <context>
@@ -1282,14 +1334,14 @@
     </message>
     <message numerus="yes">
         <source>every %n days</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>a cada %n dia</numerusform>
             <numerusform>a cada %n dias</numerusform>
         </translation>
     </message>
     <message>
         <source>due now</source>
-        <translation>a executar</translation>
+        <translation type="vanished">a executar</translation>
     </message>
     <message>
         <source>59 min ago</source>
@@ -1298,6 +1350,17 @@
     <message>
         <source>in 47 h 59 min</source>
         <translation>em 47 h 59 min</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n h</source>
+        <translation>
+            <numerusform>a cada %n h</numerusform>
+            <numerusform>a cada %n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>3 min 20 s</source>
+        <translation>3 min 20 s</translation>
     </message>
 </context>
 <context>
@@ -1458,7 +1521,7 @@
     </message>
     <message>
         <source>Runner config</source>
-        <translation>Configuração do executor</translation>
+        <translation>Config. do executor</translation>
     </message>
     <message>
         <source>Stopping…</source>
@@ -1617,7 +1680,7 @@
     </message>
     <message>
         <source>just now</source>
-        <translation>agora mesmo</translation>
+        <translation>agora</translation>
     </message>
     <message numerus="yes">
         <source>%n min ago</source>

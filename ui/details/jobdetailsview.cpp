@@ -17,6 +17,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 
 QLabel *valueLabel(QWidget *parent, const QString &name)
@@ -66,7 +68,10 @@ JobDetailsView::JobDetailsView(QWidget *parent)
     m_history->setHeaderLabels(
         {tr("When"), tr("Action"), tr("Status"), tr("Duration"), tr("Runner / user")});
     m_history->header()->setStretchLastSection(true);
-    m_history->setColumnWidth(0, fontMetrics().horizontalAdvance(tr("59 min ago")) + 16);
+    const QDateTime epoch = QDateTime::fromSecsSinceEpoch(0);
+    const int when = std::max(fontMetrics().horizontalAdvance(tr("59 min ago")),
+        fontMetrics().horizontalAdvance(RelativeTime::ago(epoch, epoch))); // "just now"
+    m_history->setColumnWidth(0, when + 16);
     m_history->setColumnWidth(
         1, fontMetrics().horizontalAdvance(QStringLiteral("sync_automatico_persistente")) + 16);
     m_history->setColumnWidth(2, fontMetrics().horizontalAdvance(QStringLiteral("success")) + 36);

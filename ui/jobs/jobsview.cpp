@@ -77,12 +77,14 @@ JobsView::JobsView(JobTableModel *model, QWidget *parent)
     // description is cut first (its tooltip has all of it).
     const std::pair<int, int> widths[] = {
         {JobTableModel::Name, fit(QStringLiteral("importar_precos_fornec"))},
-        {JobTableModel::Description, fit(QString(8, QLatin1Char('n')))},
+        {JobTableModel::Description, fit(QString(6, QLatin1Char('n')))},
         {JobTableModel::Schedule, fit(tr("every %n h", nullptr, 168))},
         {JobTableModel::Active, fit(header(JobTableModel::Active), 12)},
         {JobTableModel::Status, std::max(status, fit(header(JobTableModel::Status), 12))},
-        {JobTableModel::LastRun, fit(tr("59 min ago"))},
-        {JobTableModel::NextRun, fit(tr("in 47 h 59 min"))},
+        {JobTableModel::LastRun,
+            std::max(fit(tr("59 min ago")), fit(header(JobTableModel::LastRun), 12))},
+        {JobTableModel::NextRun,
+            std::max(fit(tr("in 47 h 59 min")), fit(header(JobTableModel::NextRun), 12))},
         {JobTableModel::TotalRuns,
             std::max(fit(QStringLiteral("9999")), fit(header(JobTableModel::TotalRuns), 12))},
         {JobTableModel::LastDuration,

@@ -230,6 +230,10 @@ QVariant JobTableModel::toolTip(const Job &job, int column) const
 QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        if (section == LastRun)
+            return tr("When the job last ran");
+        if (section == NextRun)
+            return tr("When the job runs next");
         if (section == TotalRuns)
             return tr("How many times the job ran");
         if (section == LastDuration)
