@@ -53,6 +53,30 @@
     </message>
 </context>
 <context>
+    <name>JobActionController</name>
+    <message numerus="yes">
+        <source>%1; %n failed</source>
+        <translation>
+            <numerusform>%1; %n failed</numerusform>
+            <numerusform>%1; %n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reset %n jobs</source>
+        <translation>
+            <numerusform>Reset %n job</numerusform>
+            <numerusform>Reset %n jobs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is pending again</source>
+        <translation>
+            <numerusform>%1 is pending again</numerusform>
+            <numerusform>%1 are pending again</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JobTableModel</name>
     <message numerus="yes">
         <source>every %n days</source>

@@ -791,11 +791,11 @@
     </message>
     <message>
         <source>Enabled %1</source>
-        <translation>%1 ativado</translation>
+        <translation>Ativado: %1</translation>
     </message>
     <message>
         <source>Disabled %1</source>
-        <translation>%1 desativado</translation>
+        <translation>Desativado: %1</translation>
     </message>
     <message>
         <source>Running %1 now</source>
@@ -817,9 +817,12 @@
         <source>Resetting %1</source>
         <translation>Resetando %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1 is pending again</source>
-        <translation>%1 está pendente de novo</translation>
+        <translation>
+            <numerusform>%1 está pendente de novo</numerusform>
+            <numerusform>%1 estão pendentes de novo</numerusform>
+        </translation>
     </message>
     <message>
         <source>Adding %1</source>
@@ -840,6 +843,24 @@
     <message>
         <source>%1 now runs %2</source>
         <translation>%1 agora executa %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n failed</source>
+        <translation>
+            <numerusform>%1; %n falhou</numerusform>
+            <numerusform>%1; %n falharam</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reset %n jobs</source>
+        <translation>
+            <numerusform>Resetar %n job</numerusform>
+            <numerusform>Resetar %n jobs</numerusform>
+        </translation>
     </message>
 </context>
 <context>
