@@ -77,6 +77,44 @@
     </message>
 </context>
 <context>
+    <name>JobSummaryBar</name>
+    <message numerus="yes">
+        <source>%Ln failing</source>
+        <translation>
+            <numerusform>%Ln failing</numerusform>
+            <numerusform>%Ln failing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stuck</source>
+        <translation>
+            <numerusform>%Ln stuck</numerusform>
+            <numerusform>%Ln stuck</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln running</source>
+        <translation>
+            <numerusform>%Ln running</numerusform>
+            <numerusform>%Ln running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln due</source>
+        <translation>
+            <numerusform>%Ln due</numerusform>
+            <numerusform>%Ln due</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln disabled</source>
+        <translation>
+            <numerusform>%Ln disabled</numerusform>
+            <numerusform>%Ln disabled</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JobTableModel</name>
     <message numerus="yes">
         <source>every %n days</source>

@@ -1191,6 +1191,48 @@
     </message>
 </context>
 <context>
+    <name>JobSummaryBar</name>
+    <message numerus="yes">
+        <source>%Ln failing</source>
+        <translation>
+            <numerusform>%Ln com erro</numerusform>
+            <numerusform>%Ln com erro</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stuck</source>
+        <translation>
+            <numerusform>%Ln travado</numerusform>
+            <numerusform>%Ln travados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln running</source>
+        <translation>
+            <numerusform>%Ln em execução</numerusform>
+            <numerusform>%Ln em execução</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln due</source>
+        <translation>
+            <numerusform>%Ln a executar</numerusform>
+            <numerusform>%Ln a executar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln disabled</source>
+        <translation>
+            <numerusform>%Ln desativado</numerusform>
+            <numerusform>%Ln desativados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show only the %1 jobs (click again to show all)</source>
+        <translation>Mostrar só os jobs com status %1 (clique de novo para mostrar todos)</translation>
+    </message>
+</context>
+<context>
     <name>JobTableModel</name>
     <message numerus="yes">
         <source>every %n days</source>
@@ -1351,7 +1393,7 @@
     <name>JobsView</name>
     <message>
         <source>Search jobs by name, description or runner (Ctrl+F)</source>
-        <translation>Buscar jobs por nome, descrição ou executor (Ctrl+F)</translation>
+        <translation type="vanished">Buscar jobs por nome, descrição ou executor (Ctrl+F)</translation>
     </message>
     <message numerus="yes">
         <source>every %n days</source>
@@ -1382,6 +1424,10 @@
     <message>
         <source>3 min 20 s</source>
         <translation>3 min 20 s</translation>
+    </message>
+    <message>
+        <source>Search jobs by name, description, runner or status (Ctrl+F)</source>
+        <translation>Buscar por nome, descrição, executor ou status (Ctrl+F)</translation>
     </message>
 </context>
 <context>

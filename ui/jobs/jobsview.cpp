@@ -1,6 +1,8 @@
 #include "ui/jobs/jobsview.h"
 
 #include "ui/common/statusstyle.h"
+#include "ui/jobs/jobfilterproxy.h"
+#include "ui/jobs/jobsummarybar.h"
 #include "ui/jobs/jobtablemodel.h"
 
 #include <algorithm>
@@ -16,7 +18,8 @@
 JobsView::JobsView(JobTableModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new JobFilterProxy(this))
+    , m_summary(new JobSummaryBar(model, this))
     , m_search(new QLineEdit(this))
     , m_table(new QTableView(this))
 {
@@ -29,7 +32,9 @@ JobsView::JobsView(JobTableModel *model, QWidget *parent)
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
 
     m_search->setObjectName(QStringLiteral("jobSearch"));
-    m_search->setPlaceholderText(tr("Search jobs by name, description or runner (Ctrl+F)"));
+    m_search->setPlaceholderText(tr("Search jobs by name, description, runner or status (Ctrl+F)"));
+    connect(
+        m_summary, &JobSummaryBar::stateFilterChanged, m_proxy, &JobFilterProxy::setStateFilter);
     m_search->setClearButtonEnabled(true);
     connect(m_search, &QLineEdit::textChanged, m_proxy,
         [this](const QString &text) { m_proxy->setFilterFixedString(text); });
@@ -120,6 +125,7 @@ JobsView::JobsView(JobTableModel *model, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_search);
+    layout->addWidget(m_summary);
     layout->addWidget(m_table);
     setFocusProxy(m_table);
 }
@@ -137,6 +143,11 @@ void JobsView::showColumnMenu(const QPoint &globalPos)
             [this, column](bool shown) { m_table->setColumnHidden(column, !shown); });
     }
     menu->popup(globalPos);
+}
+
+QSortFilterProxyModel *JobsView::proxy() const
+{
+    return m_proxy;
 }
 
 QList<Job> JobsView::selectedJobs() const

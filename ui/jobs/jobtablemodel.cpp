@@ -110,8 +110,9 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
         return {};
     case SortRole:
         return sortValue(job, column);
-    case SearchRole:
-        return job.name + QLatin1Char('\n') + job.description + QLatin1Char('\n') + job.leaseOwner;
+    case SearchRole: // the state word too, in the UI language ("stuck", "travado")
+        return job.name + QLatin1Char('\n') + job.description + QLatin1Char('\n') + job.leaseOwner
+            + QLatin1Char('\n') + StatusStyle::label(JobRules::state(job, now()));
     case JobIdRole:
         return job.id;
     case StateRole:
