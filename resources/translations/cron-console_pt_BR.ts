@@ -336,6 +336,14 @@
         <source>&amp;Delete job</source>
         <translation>&amp;Excluir job</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;%1 is running now&lt;/b&gt;%2. Deleting it does not stop that run; its result will have no job to go to. Consider waiting until it finishes.</source>
+        <translation>&lt;b&gt;%1 está em execução agora&lt;/b&gt;%2. Excluí-lo não interrompe essa execução; o resultado dela ficará sem job. Considere esperar até terminar.</translation>
+    </message>
+    <message>
+        <source> on %1</source>
+        <translation> em %1</translation>
+    </message>
 </context>
 <context>
     <name>DurationChart</name>
