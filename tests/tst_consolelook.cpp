@@ -2,6 +2,7 @@
 // runner config's errors read on it; a missing runner.json says so; JSON errors give
 // line:column; Delete warns when the job runs now; the history action filter names are friendly.
 #include "core/runner/runnerconfig.h"
+#include "ui/common/clampingspinbox.h"
 #include "ui/dialogs/deletejobdialog.h"
 #include "ui/history/durationchart.h"
 #include "ui/history/historyfilterbar.h"
@@ -38,6 +39,7 @@ private slots:
     void configErrorReadsOnDark();
     void deleteWarnsWhenRunning();
     void actionFilterNamesAreFriendly();
+    void spinBoxClampsVisibly();
 };
 
 void TestConsoleLook::chartFollowsDarkPalette()
@@ -125,6 +127,25 @@ void TestConsoleLook::actionFilterNamesAreFriendly()
     QVERIFY(reset > 0);
     QCOMPARE(
         combo->itemData(reset, Qt::ToolTipRole).toString(), QStringLiteral("cron_admin_reset"));
+}
+
+void TestConsoleLook::spinBoxClampsVisibly()
+{
+    ClampingSpinBox box;
+    box.setRange(1, 8760);
+    box.setSuffix(QStringLiteral(" h"));
+    box.setValue(12);
+    box.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&box));
+    box.setFocus();
+    box.selectAll();
+    QTest::keyClicks(&box, QStringLiteral("8761"));
+    // Kept as typed (a stock QSpinBox shows 876 here), so the schedule editor can say why.
+    QCOMPARE(box.cleanText(), QStringLiteral("8761"));
+    QVERIFY(!box.hasAcceptableInput());
+    QTest::keyClick(&box, Qt::Key_Return);
+    QCOMPARE(box.value(), 8760); // then clamped, on screen
+    QCOMPARE(box.cleanText(), QStringLiteral("8760"));
 }
 
 QTEST_MAIN(TestConsoleLook)

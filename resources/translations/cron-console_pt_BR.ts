@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>ClampingSpinBox</name>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>De %1 a %2</translation>
+    </message>
+</context>
+<context>
     <name>CommandAction</name>
     <message>
         <source>timed out after %1 s</source>
