@@ -477,6 +477,8 @@ void MainWindow::showDialogWhenLoaded(const QString &which)
                 action = m_actions->newJob();
             if (which == QLatin1String("connect"))
                 showConnectionDialog();
+            else if (which == QLatin1String("history"))
+                showSideTab(QStringLiteral("historyTab"));
             else if (which == QLatin1String("runners"))
                 m_sideTabs->setCurrentWidget(m_runners);
             else if (which == QLatin1String("runner-config"))
