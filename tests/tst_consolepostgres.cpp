@@ -2,6 +2,10 @@
 // itself. Fails, never skips, when no server is reachable.
 #include "tst_consolefixture.h"
 
+#include <QStatusBar>
+
+#include <QLabel>
+
 #include <QSqlQuery>
 
 using namespace ConsoleFixture;
@@ -66,6 +70,11 @@ void TestConsolePostgres::readOnlyRoleDisablesEditActions()
             QVERIFY2(action->toolTip().contains(role), qPrintable(action->toolTip()));
         }
         QVERIFY(window.actions()->refresh()->isEnabled());
+        // The status bar says so with a real dash (issue 16: it read "â□□", UTF-8 as Latin-1).
+        bool dashed = false;
+        for (const QLabel *label : window.statusBar()->findChildren<QLabel *>())
+            dashed = dashed || label->text().endsWith(QStringLiteral(" \u2014 read-only"));
+        QVERIFY(dashed);
         // A write the server refuses shows the server's message.
         bool done = false;
         QString message;

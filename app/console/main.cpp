@@ -32,8 +32,11 @@ void installTranslations(QApplication &app)
 {
     // Ours from the resources, Qt's own (buttons, standard dialogs) from the system.
     auto *ours = new QTranslator(&app);
+    // A locale without a file of ours (C, de_DE, …) gets the English one: its plural forms
+    // say "1 job", not "1 jobs".
     if (ours->load(QLocale(), QStringLiteral("cron-console"), QStringLiteral("_"),
-            QStringLiteral(":/i18n")))
+            QStringLiteral(":/i18n"))
+        || ours->load(QStringLiteral(":/i18n/cron-console_en")))
         QApplication::installTranslator(ours);
     auto *qt = new QTranslator(&app);
     if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 #include <optional>
@@ -34,6 +35,7 @@ struct HistoryCursor {
 // members do not restrict.
 struct HistoryFilter {
     QString job; // empty: all cron history (every row the job rule assigns to a job)
+    QStringList jobs; // with `job` empty: any of these jobs (a multi-selection); empty: any
     QDateTime since; // inclusive instant; invalid: open
     QDateTime until; // exclusive instant; invalid: open
     QString action; // acao exactly; empty: any

@@ -320,11 +320,16 @@ Result<RunnerConfig> RunnerConfig::parse(const QByteArray &json, const QString &
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return Error::config(tr("%1: not valid JSON at byte %2: %3")
+    if (parseError.error != QJsonParseError::NoError) {
+        // Line and column, as an editor shows them (the parser gives a byte offset).
+        const QByteArray before = json.left(parseError.offset);
+        const qsizetype lineStart = before.lastIndexOf('\n') + 1;
+        return Error::config(tr("%1: not valid JSON at line %2, column %3: %4")
                                  .arg(filePath)
-                                 .arg(parseError.offset)
+                                 .arg(before.count('\n') + 1)
+                                 .arg(QString::fromUtf8(before.mid(lineStart)).size() + 1)
                                  .arg(parseError.errorString()));
+    }
     if (!document.isObject())
         return Error::config(tr("%1: the top level must be a JSON object").arg(filePath));
     const Reader reader(filePath, QString(), document.object());

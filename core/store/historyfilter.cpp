@@ -28,8 +28,16 @@ QString whereClause(const HistoryFilter &filter, const SqlDialect &dialect, cons
 {
     const QString job = jobExpression(dialect);
     QStringList where;
-    where << (filter.job.isEmpty() ? job + QLatin1String(" IS NOT NULL")
-                                   : job + QLatin1String(" = ") + value(filter.job));
+    if (!filter.job.isEmpty()) {
+        where << job + QLatin1String(" = ") + value(filter.job);
+    } else if (!filter.jobs.isEmpty()) {
+        QStringList names;
+        for (const QString &name : filter.jobs)
+            names << value(name);
+        where << job + QLatin1String(" IN (") + names.join(QLatin1String(", ")) + QLatin1Char(')');
+    } else {
+        where << job + QLatin1String(" IS NOT NULL");
+    }
     // created_at holds the server session's wall time on PostgreSQL and UTC text on SQLite;
     // fromEpoch() turns the instant into the same representation, so the comparison is between
     // instants and can use the (created_at, id) index.

@@ -15,9 +15,102 @@
     <name>HistoryExport</name>
     <message numerus="yes">
         <source>%n row(s) exported to %1.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n row exported to %1.</numerusform>
             <numerusform>%n rows exported to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln row exported to %1.</numerusform>
+            <numerusform>%Ln rows exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message numerus="yes">
+        <source>%Ln row(s), loading more…</source>
+        <translation>
+            <numerusform>%Ln row, loading more…</numerusform>
+            <numerusform>%Ln rows, loading more…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) so far (scroll for more)</source>
+        <translation>
+            <numerusform>%Ln row so far (scroll for more)</numerusform>
+            <numerusform>%Ln rows so far (scroll for more)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobActionController</name>
+    <message numerus="yes">
+        <source>%1; %n failed</source>
+        <translation>
+            <numerusform>%1; %n failed</numerusform>
+            <numerusform>%1; %n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reset %n jobs</source>
+        <translation>
+            <numerusform>Reset %n job</numerusform>
+            <numerusform>Reset %n jobs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is pending again</source>
+        <translation>
+            <numerusform>%1 is pending again</numerusform>
+            <numerusform>%1 are pending again</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobSummaryBar</name>
+    <message numerus="yes">
+        <source>%Ln failing</source>
+        <translation>
+            <numerusform>%Ln failing</numerusform>
+            <numerusform>%Ln failing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stuck</source>
+        <translation>
+            <numerusform>%Ln stuck</numerusform>
+            <numerusform>%Ln stuck</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln running</source>
+        <translation>
+            <numerusform>%Ln running</numerusform>
+            <numerusform>%Ln running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln due</source>
+        <translation>
+            <numerusform>%Ln due</numerusform>
+            <numerusform>%Ln due</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln disabled</source>
+        <translation>
+            <numerusform>%Ln disabled</numerusform>
+            <numerusform>%Ln disabled</numerusform>
         </translation>
     </message>
 </context>
@@ -35,9 +128,16 @@
     <name>JobsView</name>
     <message numerus="yes">
         <source>every %n days</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>every %n day</numerusform>
             <numerusform>every %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n h</source>
+        <translation>
+            <numerusform>every %n h</numerusform>
+            <numerusform>every %n h</numerusform>
         </translation>
     </message>
 </context>
@@ -45,7 +145,7 @@
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n jobs</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n job</numerusform>
             <numerusform>%n jobs</numerusform>
         </translation>
@@ -55,6 +155,13 @@
         <translation>
             <numerusform>This workstation is running jobs as %1 (%n running now). Quitting stops the runner: running jobs get their grace time to finish.</numerusform>
             <numerusform>This workstation is running jobs as %1 (%n running now). Quitting stops the runner: running jobs get their grace time to finish.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln jobs</source>
+        <translation>
+            <numerusform>%Ln job</numerusform>
+            <numerusform>%Ln jobs</numerusform>
         </translation>
     </message>
 </context>
@@ -96,6 +203,16 @@
         <translation>
             <numerusform>Valid: %n job.</numerusform>
             <numerusform>Valid: %n jobs.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Schedule</name>
+    <message numerus="yes">
+        <source>every %n h</source>
+        <translation>
+            <numerusform>every %n h</numerusform>
+            <numerusform>every %n h</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,78 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>AuditWriter</name>
+    <message>
+        <source>writing the audit row</source>
+        <translation>gravando a linha de auditoria</translation>
+    </message>
+</context>
+<context>
+    <name>ClampingSpinBox</name>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>De %1 a %2</translation>
+    </message>
+</context>
+<context>
+    <name>CommandAction</name>
+    <message>
+        <source>timed out after %1 s</source>
+        <translation>tempo esgotado após %1 s</translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>não foi possível iniciar %1: %2</translation>
+    </message>
+    <message>
+        <source>stopped at the lease deadline: the lease could not be renewed in time</source>
+        <translation>parado no prazo da concessão: a concessão não pôde ser renovada a tempo</translation>
+    </message>
+    <message>
+        <source>the action guard refused to start %1: %2</source>
+        <translation>o guardião de ações recusou-se a iniciar %1: %2</translation>
+    </message>
+    <message>
+        <source>the action guard of %1 ended unexpectedly</source>
+        <translation>o guardião de ações de %1 terminou inesperadamente</translation>
+    </message>
+    <message>
+        <source>%1 was killed by signal %2</source>
+        <translation>%1 foi encerrado pelo sinal %2</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>código de saída %1</translation>
+    </message>
+    <message>
+        <source>exit code %1: %2</source>
+        <translation>código de saída %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConcurrentMigration</name>
+    <message>
+        <source>%1, at &quot;%2&quot;</source>
+        <translation>%1, em &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>; nothing of it was kept, the database is as it was before</source>
+        <translation>; nada dela foi mantido, o banco de dados está como antes</translation>
+    </message>
+    <message>
+        <source>; putting the database back as it was failed too (%1): run &quot;cronctl migrate&quot; again, it cleans up what is left</source>
+        <translation>; restaurar o banco de dados também falhou (%1): execute &quot;cronctl migrate&quot; de novo, ele limpa o que restou</translation>
+    </message>
+    <message>
+        <source>the functions could not be put back</source>
+        <translation>as funções não puderam ser restauradas</translation>
+    </message>
+    <message>
+        <source>index %1 cannot be built again: %2</source>
+        <translation>o índice %1 não pode ser reconstruído: %2</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>Connect to a database</source>
@@ -96,6 +168,168 @@
     </message>
 </context>
 <context>
+    <name>ConnectionSpec</name>
+    <message>
+        <source>invalid percent-encoding (%XX) in the database URL &quot;%1&quot;</source>
+        <translation>codificação percentual (%XX) inválida na URL do banco de dados &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>invalid port &quot;%1&quot; in the database URL</source>
+        <translation>porta inválida &quot;%1&quot; na URL do banco de dados</translation>
+    </message>
+    <message>
+        <source>invalid PostgreSQL URL &quot;%1&quot;: %2</source>
+        <translation>URL do PostgreSQL inválida &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>a &quot;[&quot; of an IPv6 address has no &quot;]&quot;</source>
+        <translation>um &quot;[&quot; de endereço IPv6 não tem &quot;]&quot;</translation>
+    </message>
+    <message>
+        <source>an IPv6 host address in &quot;[]&quot; is empty</source>
+        <translation>um endereço IPv6 entre &quot;[]&quot; está vazio</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;%1&quot; after an IPv6 address</source>
+        <translation>&quot;%1&quot; inesperado após um endereço IPv6</translation>
+    </message>
+    <message>
+        <source>the parameter &quot;%1&quot; has no value</source>
+        <translation>o parâmetro &quot;%1&quot; não tem valor</translation>
+    </message>
+    <message>
+        <source>the SQLite URL &quot;%1&quot; names no file</source>
+        <translation>a URL SQLite &quot;%1&quot; não indica nenhum arquivo</translation>
+    </message>
+    <message>
+        <source>unsupported database URL &quot;%1&quot;: use postgresql://… or sqlite:/path/to/file.db</source>
+        <translation>URL de banco de dados não suportada &quot;%1&quot;: use postgresql://… ou sqlite:/caminho/para/arquivo.db</translation>
+    </message>
+</context>
+<context>
+    <name>CronExpression</name>
+    <message>
+        <source>minute</source>
+        <translation>minuto</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>hora</translation>
+    </message>
+    <message>
+        <source>day-of-month</source>
+        <translation>dia do mês</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>mês</translation>
+    </message>
+    <message>
+        <source>day-of-week</source>
+        <translation>dia da semana</translation>
+    </message>
+    <message>
+        <source>%1: %2 is outside %3-%4</source>
+        <extracomment>%1 is a field name such as &quot;minute&quot;, %2 the number as written, %3-%4 the allowed range</extracomment>
+        <translation>%1: %2 está fora de %3-%4</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a number or name</source>
+        <extracomment>%1 is a field name, %2 the token as written</extracomment>
+        <translation>%1: &quot;%2&quot; não é um número nem um nome</translation>
+    </message>
+    <message>
+        <source>%1: step &quot;%2&quot; is not a number</source>
+        <extracomment>%1 is a field name, %2 the step as written</extracomment>
+        <translation>%1: o passo &quot;%2&quot; não é um número</translation>
+    </message>
+    <message>
+        <source>%1: step %2 must be at least 1</source>
+        <extracomment>%1 is a field name, %2 the step as written</extracomment>
+        <translation>%1: o passo %2 deve ser pelo menos 1</translation>
+    </message>
+    <message>
+        <source>%1: range %2-%3 is reversed</source>
+        <extracomment>%1 is a field name, %2 and %3 the range&apos;s ends as written</extracomment>
+        <translation>%1: o intervalo %2-%3 está invertido</translation>
+    </message>
+    <message>
+        <source>expected 5 fields, got %1</source>
+        <translation>esperados 5 campos, recebidos %1</translation>
+    </message>
+    <message>
+        <source>unknown macro &quot;%1&quot;</source>
+        <extracomment>%1 is the macro as written, such as @reboot</extracomment>
+        <translation>macro desconhecida &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>empty expression</source>
+        <translation>expressão vazia</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>preparing a statement</source>
+        <translation>preparando um comando</translation>
+    </message>
+    <message>
+        <source>%1: no answer from the server within %2 s</source>
+        <translation>%1: sem resposta do servidor em %2 s</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the Qt SQL driver %1 is not installed (Debian package %2)</source>
+        <translation>o driver Qt SQL %1 não está instalado (pacote Debian %2)</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <translation>não foi possível conectar a %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1 for the database</source>
+        <translation>não foi possível criar a pasta %1 para o banco de dados</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>não foi possível abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>checking the privileges on %1</source>
+        <translation>verificando os privilégios em %1</translation>
+    </message>
+    <message>
+        <source>cannot read %1 any more</source>
+        <translation>não é mais possível ler %1</translation>
+    </message>
+    <message>
+        <source>cannot start a session</source>
+        <translation>não foi possível iniciar uma sessão</translation>
+    </message>
+    <message>
+        <source>cannot use %1 as a database</source>
+        <translation>não é possível usar %1 como banco de dados</translation>
+    </message>
+</context>
+<context>
+    <name>DbThreadWorker</name>
+    <message>
+        <source>not connected to the database; try again when the connection is back</source>
+        <translation>sem conexão com o banco de dados; tente de novo quando a conexão voltar</translation>
+    </message>
+    <message>
+        <source>cannot listen for changes on %1</source>
+        <translation>não é possível escutar alterações em %1</translation>
+    </message>
+    <message>
+        <source>the connection to %1 was lost</source>
+        <translation>a conexão com %1 foi perdida</translation>
+    </message>
+</context>
+<context>
     <name>DeleteJobDialog</name>
     <message>
         <source>Delete %1</source>
@@ -108,6 +342,14 @@
     <message>
         <source>&amp;Delete job</source>
         <translation>&amp;Excluir job</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 is running now&lt;/b&gt;%2. Deleting it does not stop that run; its result will have no job to go to. Consider waiting until it finishes.</source>
+        <translation>&lt;b&gt;%1 está em execução agora&lt;/b&gt;%2. Excluí-lo não interrompe essa execução; o resultado dela ficará sem job. Considere esperar até terminar.</translation>
+    </message>
+    <message>
+        <source> on %1</source>
+        <translation> em %1</translation>
     </message>
 </context>
 <context>
@@ -184,6 +426,13 @@
     </message>
 </context>
 <context>
+    <name>GuardLocator</name>
+    <message>
+        <source>cannot find cron-console-guard, which runs every command action (looked in %1); reinstall the package or set CRON_CONSOLE_GUARD</source>
+        <translation>cron-console-guard não encontrado; ele executa toda ação de comando (procurado em %1); reinstale o pacote ou defina CRON_CONSOLE_GUARD</translation>
+    </message>
+</context>
+<context>
     <name>HistoryExport</name>
     <message>
         <source>Replace file?</source>
@@ -223,7 +472,7 @@
     </message>
     <message numerus="yes">
         <source>%n row(s) exported to %1.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n linha exportada para %1.</numerusform>
             <numerusform>%n linhas exportadas para %1.</numerusform>
         </translation>
@@ -235,6 +484,64 @@
     <message>
         <source>The export was cancelled. No file was written.</source>
         <translation>A exportação foi cancelada. Nenhum arquivo foi gravado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln linha exportada para %1.</numerusform>
+            <numerusform>%Ln linhas exportadas para %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryExporter</name>
+    <message>
+        <source>the delimiter must be &apos;,&apos; or &apos;;&apos;</source>
+        <translation>o delimitador deve ser &apos;,&apos; ou &apos;;&apos;</translation>
+    </message>
+    <message>
+        <source>the start of the period must be before its end</source>
+        <translation>o início do período deve ser anterior ao fim</translation>
+    </message>
+    <message>
+        <source>progress must be reported every 1 row or more</source>
+        <translation>o progresso deve ser informado a cada 1 linha ou mais</translation>
+    </message>
+    <message>
+        <source>the export target is not open for writing</source>
+        <translation>o destino da exportação não está aberto para escrita</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>não foi possível gravar %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation>não foi possível salvar %1: %2</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL driver did not expose its libpq connection</source>
+        <translation>o driver PostgreSQL não expôs sua conexão libpq</translation>
+    </message>
+    <message>
+        <source>a filter value cannot be quoted: %1</source>
+        <translation>um valor de filtro não pode ser citado: %1</translation>
+    </message>
+    <message>
+        <source>the connection is busy with another query</source>
+        <translation>a conexão está ocupada com outra consulta</translation>
+    </message>
+    <message>
+        <source>exporting the history failed: %1</source>
+        <translation>a exportação do histórico falhou: %1</translation>
+    </message>
+    <message>
+        <source>cannot write the export: %1</source>
+        <translation>não foi possível gravar a exportação: %1</translation>
+    </message>
+    <message>
+        <source>exporting the history</source>
+        <translation>exportando o histórico</translation>
     </message>
 </context>
 <context>
@@ -283,6 +590,38 @@
         <source>Search action and details…</source>
         <translation>Buscar na ação e nos detalhes…</translation>
     </message>
+    <message>
+        <source>Job added</source>
+        <translation>Job adicionado</translation>
+    </message>
+    <message>
+        <source>Job deleted</source>
+        <translation>Job excluído</translation>
+    </message>
+    <message>
+        <source>Job enabled</source>
+        <translation>Job ativado</translation>
+    </message>
+    <message>
+        <source>Job disabled</source>
+        <translation>Job desativado</translation>
+    </message>
+    <message>
+        <source>Interval changed</source>
+        <translation>Intervalo alterado</translation>
+    </message>
+    <message>
+        <source>Schedule changed</source>
+        <translation>Agendamento alterado</translation>
+    </message>
+    <message>
+        <source>Job reset</source>
+        <translation>Job resetado</translation>
+    </message>
+    <message>
+        <source>Run now asked</source>
+        <translation>Execução imediata pedida</translation>
+    </message>
 </context>
 <context>
     <name>HistoryFormat</name>
@@ -296,11 +635,15 @@
     </message>
     <message>
         <source>%1 s</source>
-        <translation>%1 s</translation>
+        <translation type="vanished">%1 s</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
+        <translation type="vanished">%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nenhum)</translation>
     </message>
 </context>
 <context>
@@ -332,6 +675,10 @@
     <message>
         <source>Summary</source>
         <translation>Resumo</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
     </message>
 </context>
 <context>
@@ -373,19 +720,70 @@
     </message>
     <message>
         <source>%1 rows, loading more…</source>
-        <translation>%1 linhas, carregando mais…</translation>
+        <translation type="vanished">%1 linhas, carregando mais…</translation>
     </message>
     <message>
         <source>%1 rows</source>
-        <translation>%1 linhas</translation>
+        <translation type="vanished">%1 linhas</translation>
     </message>
     <message>
         <source>%1 rows so far (scroll for more)</source>
-        <translation>%1 linhas até agora (role para ver mais)</translation>
+        <translation type="vanished">%1 linhas até agora (role para ver mais)</translation>
     </message>
     <message>
         <source> · last page %1 ms</source>
         <translation> · última página em %1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s), loading more…</source>
+        <translation>
+            <numerusform>%Ln linha, carregando mais…</numerusform>
+            <numerusform>%Ln linhas, carregando mais…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln linha</numerusform>
+            <numerusform>%Ln linhas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) so far (scroll for more)</source>
+        <translation>
+            <numerusform>%Ln linha até agora (role para ver mais)</numerusform>
+            <numerusform>%Ln linhas até agora (role para ver mais)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryRetention</name>
+    <message>
+        <source>the age must be a whole number of days from 1 to %1</source>
+        <translation>a idade deve ser um número inteiro de dias de 1 a %1</translation>
+    </message>
+    <message>
+        <source>the batch size must be a whole number from 1 to %1</source>
+        <translation>o tamanho do lote deve ser um número inteiro de 1 a %1</translation>
+    </message>
+    <message>
+        <source>deleting old history</source>
+        <translation>apagando histórico antigo</translation>
+    </message>
+</context>
+<context>
+    <name>HttpAction</name>
+    <message>
+        <source>timed out after %1 s</source>
+        <translation>tempo esgotado após %1 s</translation>
+    </message>
+    <message>
+        <source>refused the redirect from %1 to %2: the configured headers must not go to another origin; set the job&apos;s url to the target if it is trusted</source>
+        <translation>redirecionamento de %1 para %2 recusado: os cabeçalhos configurados não podem ir para outra origem; defina a url do job como o destino se ele for confiável</translation>
+    </message>
+    <message>
+        <source>HTTP %1 from %2</source>
+        <translation>HTTP %1 de %2</translation>
     </message>
 </context>
 <context>
@@ -408,11 +806,11 @@
     </message>
     <message>
         <source>Enabled %1</source>
-        <translation>%1 ativado</translation>
+        <translation>Ativado: %1</translation>
     </message>
     <message>
         <source>Disabled %1</source>
-        <translation>%1 desativado</translation>
+        <translation>Desativado: %1</translation>
     </message>
     <message>
         <source>Running %1 now</source>
@@ -434,9 +832,12 @@
         <source>Resetting %1</source>
         <translation>Resetando %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1 is pending again</source>
-        <translation>%1 está pendente de novo</translation>
+        <translation>
+            <numerusform>%1 está pendente de novo</numerusform>
+            <numerusform>%1 estão pendentes de novo</numerusform>
+        </translation>
     </message>
     <message>
         <source>Adding %1</source>
@@ -457,6 +858,24 @@
     <message>
         <source>%1 now runs %2</source>
         <translation>%1 agora executa %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n failed</source>
+        <translation>
+            <numerusform>%1; %n falhou</numerusform>
+            <numerusform>%1; %n falharam</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reset %n jobs</source>
+        <translation>
+            <numerusform>Resetar %n job</numerusform>
+            <numerusform>Resetar %n jobs</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -551,6 +970,25 @@
     </message>
 </context>
 <context>
+    <name>JobClient</name>
+    <message>
+        <source>no schedule given</source>
+        <translation>nenhum agendamento informado</translation>
+    </message>
+    <message>
+        <source>unknown action</source>
+        <translation>ação desconhecida</translation>
+    </message>
+    <message>
+        <source>The database role %1 may not change cron_jobs (read-only access).</source>
+        <translation>O papel %1 do banco de dados não pode alterar cron_jobs (acesso somente leitura).</translation>
+    </message>
+    <message>
+        <source>The database file %1 is read-only for you.</source>
+        <translation>O arquivo de banco de dados %1 é somente leitura para você.</translation>
+    </message>
+</context>
+<context>
     <name>JobDetailsView</name>
     <message>
         <source>When</source>
@@ -598,7 +1036,7 @@
     </message>
     <message>
         <source>Lease:</source>
-        <translation>Lease:</translation>
+        <translation>Concessão:</translation>
     </message>
     <message>
         <source>Last error:</source>
@@ -642,7 +1080,7 @@
     </message>
     <message>
         <source>unknown (no lease)</source>
-        <translation>desconhecido (sem lease)</translation>
+        <translation>desconhecido (sem concessão)</translation>
     </message>
     <message>
         <source>none</source>
@@ -663,6 +1101,150 @@
     <message>
         <source>History unavailable: %1</source>
         <translation>Histórico indisponível: %1</translation>
+    </message>
+</context>
+<context>
+    <name>JobRules</name>
+    <message>
+        <source>the job name must not be empty</source>
+        <translation>o nome do job não pode ficar vazio</translation>
+    </message>
+    <message>
+        <source>the job name has %1 characters; at most %2 are allowed</source>
+        <translation>o nome do job tem %1 caracteres; são permitidos no máximo %2</translation>
+    </message>
+    <message>
+        <source>the job name must not start or end with white space</source>
+        <translation>o nome do job não pode começar nem terminar com espaço</translation>
+    </message>
+    <message>
+        <source>the job name must not contain control characters</source>
+        <translation>o nome do job não pode conter caracteres de controle</translation>
+    </message>
+    <message>
+        <source>the interval must be a whole number of hours from %1 to %2, not %3</source>
+        <translation>o intervalo deve ser um número inteiro de horas de %1 a %2, não %3</translation>
+    </message>
+</context>
+<context>
+    <name>JobStore</name>
+    <message>
+        <source>there is no job named &quot;%1&quot;</source>
+        <translation>não existe job chamado &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>reading the job list</source>
+        <translation>lendo a lista de jobs</translation>
+    </message>
+    <message>
+        <source>reading job &quot;%1&quot;</source>
+        <translation>lendo o job &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot; was changed by someone else since it was read (version %2, now %3); reload it and try again</source>
+        <translation>o job &quot;%1&quot; foi alterado por outra pessoa desde que foi lido (versão %2, agora %3); recarregue e tente de novo</translation>
+    </message>
+    <message>
+        <source>changing job &quot;%1&quot;</source>
+        <translation>alterando o job &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the expression &quot;%1&quot; never fires in the next five years</source>
+        <translation>a expressão &quot;%1&quot; não dispara nos próximos cinco anos</translation>
+    </message>
+    <message>
+        <source>changing the schedule of job &quot;%1&quot;</source>
+        <translation>alterando o agendamento do job &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot; is running: %2 holds a live lease until %3 (server time, UTC), so a reset now could start a second copy beside it. Wait until it finishes, or force the reset (cronctl reset %1 --force, or Force in the console&apos;s reset dialog): %2 is fenced off and nobody starts the job before its lease expires.</source>
+        <translation>o job &quot;%1&quot; está em execução: %2 detém uma concessão válida até %3 (hora do servidor, UTC), então um reset agora poderia iniciar uma segunda cópia ao lado dela. Espere terminar ou force o reset (cronctl reset %1 --force, ou Forçar no diálogo de reset do console): %2 é isolado e ninguém inicia o job antes de a concessão expirar.</translation>
+    </message>
+    <message>
+        <source>a runner</source>
+        <translation>um executor</translation>
+    </message>
+    <message>
+        <source>resetting job &quot;%1&quot;</source>
+        <translation>resetando o job &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot; is disabled; enable it before running it</source>
+        <translation>o job &quot;%1&quot; está desativado; ative-o antes de executá-lo</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot; is running now (held by %2)</source>
+        <translation>o job &quot;%1&quot; está em execução agora (com %2)</translation>
+    </message>
+    <message>
+        <source>another program</source>
+        <translation>outro programa</translation>
+    </message>
+    <message>
+        <source>scheduling job &quot;%1&quot; now</source>
+        <translation>agendando o job &quot;%1&quot; para agora</translation>
+    </message>
+    <message>
+        <source>adding a job</source>
+        <translation>adicionando um job</translation>
+    </message>
+    <message>
+        <source>a job named &quot;%1&quot; already exists</source>
+        <translation>já existe um job chamado &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>adding job &quot;%1&quot;</source>
+        <translation>adicionando o job &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>job &quot;%1&quot; was changed by someone else since it was read; reload it and try again</source>
+        <translation>o job &quot;%1&quot; foi alterado por outra pessoa desde que foi lido; recarregue e tente de novo</translation>
+    </message>
+    <message>
+        <source>removing job &quot;%1&quot;</source>
+        <translation>removendo o job &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>JobSummaryBar</name>
+    <message numerus="yes">
+        <source>%Ln failing</source>
+        <translation>
+            <numerusform>%Ln com erro</numerusform>
+            <numerusform>%Ln com erro</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stuck</source>
+        <translation>
+            <numerusform>%Ln travado</numerusform>
+            <numerusform>%Ln travados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln running</source>
+        <translation>
+            <numerusform>%Ln em execução</numerusform>
+            <numerusform>%Ln em execução</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln due</source>
+        <translation>
+            <numerusform>%Ln a executar</numerusform>
+            <numerusform>%Ln a executar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln disabled</source>
+        <translation>
+            <numerusform>%Ln desativado</numerusform>
+            <numerusform>%Ln desativados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show only the %1 jobs (click again to show all)</source>
+        <translation>Mostrar só os jobs com status %1 (clique de novo para mostrar todos)</translation>
     </message>
 </context>
 <context>
@@ -696,7 +1278,7 @@
     </message>
     <message>
         <source>due now</source>
-        <translation>executar agora</translation>
+        <translation>a executar</translation>
     </message>
     <message>
         <source>(unknown)</source>
@@ -712,7 +1294,7 @@
     </message>
     <message>
         <source>Still marked running since %1 (%2), past its lease or the 2-hour limit; Reset puts it back to pending</source>
-        <translation>Ainda marcado em execução desde %1 (%2), além do lease ou do limite de 2 horas; Resetar o volta para pendente</translation>
+        <translation>Ainda marcado em execução desde %1 (%2), além da concessão ou do limite de 2 horas; Resetar o volta para pendente</translation>
     </message>
     <message>
         <source>A runner will start it at its next check</source>
@@ -720,7 +1302,7 @@
     </message>
     <message>
         <source>Lease until %1</source>
-        <translation>Lease até %1</translation>
+        <translation>Concessão até %1</translation>
     </message>
     <message>
         <source>Name</source>
@@ -744,80 +1326,100 @@
     </message>
     <message>
         <source>Last run</source>
-        <translation>Última execução</translation>
+        <translation>Última</translation>
     </message>
     <message>
         <source>Next run</source>
-        <translation>Próxima execução</translation>
+        <translation>Próxima</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation>Execuções</translation>
+        <translation>Execs.</translation>
     </message>
     <message>
         <source>Last duration</source>
-        <translation>Última duração</translation>
+        <translation type="vanished">Última duração</translation>
     </message>
     <message>
         <source>Runner</source>
         <translation>Executor</translation>
+    </message>
+    <message>
+        <source>When the job last ran</source>
+        <translation>Quando o job executou pela última vez</translation>
+    </message>
+    <message>
+        <source>When the job runs next</source>
+        <translation>Quando o job executa da próxima vez</translation>
+    </message>
+    <message>
+        <source>How many times the job ran</source>
+        <translation>Quantas vezes o job executou</translation>
+    </message>
+    <message>
+        <source>How long the last run took</source>
+        <translation>Quanto tempo durou a última execução</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duração</translation>
     </message>
 </context>
 <context>
     <name>JobWorker</name>
     <message>
         <source>cannot listen for job changes on %1</source>
-        <translation>não foi possível escutar as mudanças de jobs em %1</translation>
+        <translation type="vanished">não foi possível escutar as mudanças de jobs em %1</translation>
     </message>
     <message>
         <source>The database role %1 may not change cron_jobs (read-only access).</source>
-        <translation>O papel %1 do banco de dados não pode alterar cron_jobs (acesso somente leitura).</translation>
+        <translation type="vanished">O papel %1 do banco de dados não pode alterar cron_jobs (acesso somente leitura).</translation>
     </message>
     <message>
         <source>The database file %1 is read-only for you.</source>
-        <translation>O arquivo de banco de dados %1 é somente leitura para você.</translation>
+        <translation type="vanished">O arquivo de banco de dados %1 é somente leitura para você.</translation>
     </message>
     <message>
         <source>the connection to %1 was lost</source>
-        <translation>a conexão com %1 foi perdida</translation>
+        <translation type="vanished">a conexão com %1 foi perdida</translation>
     </message>
     <message>
         <source>cannot read %1 any more</source>
-        <translation>não é mais possível ler %1</translation>
+        <translation type="vanished">não é mais possível ler %1</translation>
     </message>
     <message>
         <source>not connected to the database; try again when the connection is back</source>
-        <translation>sem conexão com o banco de dados; tente de novo quando a conexão voltar</translation>
+        <translation type="vanished">sem conexão com o banco de dados; tente de novo quando a conexão voltar</translation>
     </message>
     <message>
         <source>unknown action</source>
-        <translation>ação desconhecida</translation>
+        <translation type="vanished">ação desconhecida</translation>
     </message>
     <message>
         <source>not connected</source>
-        <translation>sem conexão</translation>
+        <translation type="vanished">sem conexão</translation>
     </message>
     <message>
         <source>no schedule given</source>
-        <translation>nenhum agendamento informado</translation>
+        <translation type="vanished">nenhum agendamento informado</translation>
     </message>
 </context>
 <context>
     <name>JobsView</name>
     <message>
         <source>Search jobs by name, description or runner (Ctrl+F)</source>
-        <translation>Buscar jobs por nome, descrição ou executor (Ctrl+F)</translation>
+        <translation type="vanished">Buscar jobs por nome, descrição ou executor (Ctrl+F)</translation>
     </message>
     <message numerus="yes">
         <source>every %n days</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>a cada %n dia</numerusform>
             <numerusform>a cada %n dias</numerusform>
         </translation>
     </message>
     <message>
         <source>due now</source>
-        <translation>executar agora</translation>
+        <translation type="vanished">a executar</translation>
     </message>
     <message>
         <source>59 min ago</source>
@@ -827,12 +1429,90 @@
         <source>in 47 h 59 min</source>
         <translation>em 47 h 59 min</translation>
     </message>
+    <message numerus="yes">
+        <source>every %n h</source>
+        <translation>
+            <numerusform>a cada %n h</numerusform>
+            <numerusform>a cada %n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>3 min 20 s</source>
+        <translation>3 min 20 s</translation>
+    </message>
+    <message>
+        <source>Search jobs by name, description, runner or status (Ctrl+F)</source>
+        <translation>Buscar por nome, descrição, executor ou status (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>LeaseStore</name>
+    <message>
+        <source>reading the runner&apos;s jobs</source>
+        <translation>lendo os jobs do executor</translation>
+    </message>
+    <message>
+        <source>claiming due jobs</source>
+        <translation>reivindicando jobs devidos</translation>
+    </message>
+    <message>
+        <source>claiming job &quot;%1&quot;</source>
+        <translation>reivindicando o job &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>claiming job &quot;%1&quot;: the row is gone</source>
+        <translation>reivindicando o job &quot;%1&quot;: a linha não existe mais</translation>
+    </message>
+    <message>
+        <source>renewing the lease of &quot;%1&quot;</source>
+        <translation>renovando a concessão de &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>recording the run of &quot;%1&quot;</source>
+        <translation>registrando a execução de &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>noting the statement of &quot;%1&quot;</source>
+        <translation>anotando o comando de &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>ending the statement of an abandoned run</source>
+        <translation>encerrando o comando de uma execução abandonada</translation>
+    </message>
+    <message>
+        <source>giving &quot;%1&quot; back</source>
+        <translation>devolvendo &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the run could not be recorded: %1</source>
+        <translation>a execução não pôde ser registrada: %1</translation>
+    </message>
+    <message>
+        <source>releasing &quot;%1&quot;</source>
+        <translation>liberando &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>registering the runner</source>
+        <translation>registrando o executor</translation>
+    </message>
+    <message>
+        <source>sending the runner heartbeat</source>
+        <translation>enviando o sinal de vida do executor</translation>
+    </message>
+    <message>
+        <source>deregistering the runner</source>
+        <translation>cancelando o registro do executor</translation>
+    </message>
+    <message>
+        <source>reading the runners</source>
+        <translation>lendo os executores</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n jobs</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n job</numerusform>
             <numerusform>%n jobs</numerusform>
         </translation>
@@ -923,7 +1603,7 @@
     </message>
     <message>
         <source>Runner config</source>
-        <translation>Configuração do executor</translation>
+        <translation>Config. do executor</translation>
     </message>
     <message>
         <source>Stopping…</source>
@@ -963,6 +1643,76 @@
     <message>
         <source>History</source>
         <translation>Histórico</translation>
+    </message>
+    <message>
+        <source>E&amp;xport the history as CSV…</source>
+        <translation>E&amp;xportar o histórico como CSV…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln jobs</source>
+        <translation>
+            <numerusform>%Ln job</numerusform>
+            <numerusform>%Ln jobs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Migrator</name>
+    <message>
+        <source>reading the schema version</source>
+        <translation>lendo a versão do esquema</translation>
+    </message>
+    <message>
+        <source>the database schema is at version %1, newer than this program knows (%2); upgrade Cron Console</source>
+        <translation>o esquema do banco de dados está na versão %1, mais nova do que este programa conhece (%2); atualize o Cron Console</translation>
+    </message>
+    <message>
+        <source>the database schema is at version %1 of %2; run &quot;cronctl migrate&quot; with a role that may create tables and functions</source>
+        <translation>o esquema do banco de dados está na versão %1 de %2; execute &quot;cronctl migrate&quot; com um papel que possa criar tabelas e funções</translation>
+    </message>
+    <message>
+        <source>creating the schema version table</source>
+        <translation>criando a tabela de versão do esquema</translation>
+    </message>
+    <message>
+        <source>%1 (tried %2 times: a long transaction holds a table this migration changes, see pg_stat_activity; nothing of this migration was changed, run migrate again later)</source>
+        <translation>%1 (tentado %2 vezes: uma transação longa segura uma tabela que esta migração altera, veja pg_stat_activity; nada desta migração foi alterado, execute migrate de novo mais tarde)</translation>
+    </message>
+    <message>
+        <source>applying migration %1 (%2)</source>
+        <translation>aplicando a migração %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>rehearsing the migration</source>
+        <translation>ensaiando a migração</translation>
+    </message>
+    <message>
+        <source>checking migration %1 (%2)</source>
+        <translation>verificando a migração %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: nothing was changed: %2</source>
+        <translation>%1: nada foi alterado: %2</translation>
+    </message>
+    <message>
+        <source>%1; nothing was changed</source>
+        <translation>%1; nada foi alterado</translation>
+    </message>
+    <message>
+        <source>waiting for other migrators</source>
+        <translation>aguardando outros migradores</translation>
+    </message>
+    <message>
+        <source>waiting for other programs using %1</source>
+        <translation>aguardando outros programas que usam %1</translation>
+    </message>
+    <message>
+        <source>saving the schema of %1</source>
+        <translation>salvando o esquema de %1</translation>
     </message>
 </context>
 <context>
@@ -1012,7 +1762,7 @@
     </message>
     <message>
         <source>just now</source>
-        <translation>agora mesmo</translation>
+        <translation>agora</translation>
     </message>
     <message numerus="yes">
         <source>%n min ago</source>
@@ -1041,15 +1791,15 @@
     </message>
     <message>
         <source>in %1:%2</source>
-        <translation>em %1:%2</translation>
+        <translation type="vanished">em %1:%2</translation>
     </message>
     <message>
         <source>in %1 h %2 min</source>
-        <translation>em %1 h %2 min</translation>
+        <translation type="vanished">em %1 h %2 min</translation>
     </message>
     <message>
         <source>in %1 d %2 h</source>
-        <translation>em %1 d %2 h</translation>
+        <translation type="vanished">em %1 d %2 h</translation>
     </message>
     <message>
         <source>%1 s</source>
@@ -1076,7 +1826,7 @@
     </message>
     <message>
         <source>a program that does not identify itself (no lease)</source>
-        <translation>um programa que não se identifica (sem lease)</translation>
+        <translation>um programa que não se identifica (sem concessão)</translation>
     </message>
     <message>
         <source>Held by %1, running for %2 (since %3).</source>
@@ -1084,11 +1834,11 @@
     </message>
     <message>
         <source>Its lease expired %1.</source>
-        <translation>O lease expirou %1.</translation>
+        <translation>A concessão expirou %1.</translation>
     </message>
     <message>
         <source>Its lease is valid until %1: the runner may still be working, so a reset is refused unless you force it.</source>
-        <translation>O lease vale até %1: o executor ainda pode estar trabalhando, por isso o reset é recusado a menos que você o force.</translation>
+        <translation>A concessão vale até %1: o executor ainda pode estar trabalhando, por isso o reset é recusado a menos que você o force.</translation>
     </message>
     <message>
         <source>Not running now (last status: %1).</source>
@@ -1116,7 +1866,149 @@
     </message>
     <message>
         <source>&amp;Force: fence off %1 now; nobody starts the job before its lease expires (%2)</source>
-        <translation>&amp;Forçar: isolar %1 agora; ninguém inicia o job antes de o lease expirar (%2)</translation>
+        <translation>&amp;Forçar: isolar %1 agora; ninguém inicia o job antes de a concessão expirar (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultJournal</name>
+    <message>
+        <source>cannot create the result journal folder %1</source>
+        <translation>não foi possível criar a pasta do diário de resultados %1</translation>
+    </message>
+    <message>
+        <source>cannot open the result journal %1</source>
+        <translation>não foi possível abrir o diário de resultados %1</translation>
+    </message>
+    <message>
+        <source>the result journal is not open</source>
+        <translation>o diário de resultados não está aberto</translation>
+    </message>
+    <message>
+        <source>cannot write the result journal %1: %2</source>
+        <translation>não foi possível gravar o diário de resultados %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RunnerConfig</name>
+    <message>
+        <source>unknown key (expected one of: %1)</source>
+        <translation>chave desconhecida (esperada uma de: %1)</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>é obrigatório</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>deve ser um texto</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>não pode ficar vazio</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>deve ser um número inteiro de %1 a %2</translation>
+    </message>
+    <message>
+        <source>must be an array of strings</source>
+        <translation>deve ser uma lista de textos</translation>
+    </message>
+    <message>
+        <source>must be an object of strings</source>
+        <translation>deve ser um objeto de textos</translation>
+    </message>
+    <message>
+        <source>its group and everyone</source>
+        <translation>seu grupo e todos</translation>
+    </message>
+    <message>
+        <source>its group</source>
+        <translation>seu grupo</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>todos</translation>
+    </message>
+    <message>
+        <source>is not a job name: 1 to 100 characters, no control characters</source>
+        <translation>não é um nome de job: 1 a 100 caracteres, sem caracteres de controle</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>deve ser um objeto</translation>
+    </message>
+    <message>
+        <source>must be an absolute path (&quot;%1&quot;), so PATH cannot change what runs</source>
+        <translation>deve ser um caminho absoluto (&quot;%1&quot;), para que o PATH não mude o que é executado</translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation>deve ser um de %1</translation>
+    </message>
+    <message>
+        <source>must be an http:// or https:// URL</source>
+        <translation>deve ser uma URL http:// ou https://</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a job type; use command, sql or http</source>
+        <translation>&quot;%1&quot; não é um tipo de job; use command, sql ou http</translation>
+    </message>
+    <message>
+        <source>%1: refusing this runner configuration: %2. A runner runs what this file says, so only its owner (root or the runner&apos;s user) may change it. Fix: %3</source>
+        <translation>%1: configuração do executor recusada: %2. Um executor executa o que este arquivo diz, então só o seu dono (root ou o usuário do executor) pode alterá-lo. Correção: %3</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>não é um arquivo comum</translation>
+    </message>
+    <message>
+        <source>point --config at the file itself</source>
+        <translation>aponte --config para o próprio arquivo</translation>
+    </message>
+    <message>
+        <source>it belongs to %1, who is neither root nor the runner&apos;s user %2</source>
+        <translation>pertence a %1, que não é root nem o usuário do executor %2</translation>
+    </message>
+    <message>
+        <source>%1 may write it (mode %2)</source>
+        <translation>%1 pode gravá-lo (modo %2)</translation>
+    </message>
+    <message>
+        <source>its folder %1 belongs to %2, who is neither root nor the runner&apos;s user %3</source>
+        <translation>sua pasta %1 pertence a %2, que não é root nem o usuário do executor %3</translation>
+    </message>
+    <message>
+        <source>its folder %1 may be written by %2 (mode %3), who could replace the file</source>
+        <translation>sua pasta %1 pode ser gravada por %2 (modo %3), que poderia substituir o arquivo</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder %2</source>
+        <translation>%1: não foi possível criar a pasta %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot save: %2</source>
+        <translation>%1: não foi possível salvar: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the runner configuration: %2</source>
+        <translation>%1: não foi possível ler a configuração do executor: %2</translation>
+    </message>
+    <message>
+        <source>%1: the top level must be a JSON object</source>
+        <translation>%1: o nível superior deve ser um objeto JSON</translation>
+    </message>
+    <message>
+        <source>must be at most 200 characters, no control characters</source>
+        <translation>deve ter no máximo 200 caracteres, sem caracteres de controle</translation>
+    </message>
+    <message>
+        <source>is required: an object from job name to what the job runs</source>
+        <translation>é obrigatório: um objeto do nome do job para o que o job executa</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON at line %2, column %3: %4</source>
+        <translation>%1: JSON inválido na linha %2, coluna %3: %4</translation>
     </message>
 </context>
 <context>
@@ -1143,11 +2035,11 @@
     </message>
     <message>
         <source>There is no runner config yet; insert the template to start one.</source>
-        <translation>Ainda não há configuração do executor; insira o modelo para começar uma.</translation>
+        <translation type="vanished">Ainda não há configuração do executor; insira o modelo para começar uma.</translation>
     </message>
     <message>
         <source>%1: cannot save: %2</source>
-        <translation>%1: não foi possível salvar: %2</translation>
+        <translation type="vanished">%1: não foi possível salvar: %2</translation>
     </message>
     <message numerus="yes">
         <source>Valid: %n job(s). Not saved yet.</source>
@@ -1162,6 +2054,14 @@
             <numerusform>Válida: %n job.</numerusform>
             <numerusform>Válida: %n jobs.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 is empty; insert the template to start a runner config.</source>
+        <translation>%1 está vazio; insira o modelo para começar uma configuração de executor.</translation>
+    </message>
+    <message>
+        <source>There is no runner config at %1 yet; insert the template to start one.</source>
+        <translation>Ainda não há configuração de executor em %1; insira o modelo para começar uma.</translation>
     </message>
 </context>
 <context>
@@ -1260,6 +2160,32 @@
     </message>
 </context>
 <context>
+    <name>Schedule</name>
+    <message>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time zone name; did you mean %2?</source>
+        <translation>&quot;%1&quot; não é um nome de fuso horário; você quis dizer %2?</translation>
+    </message>
+    <message>
+        <source>unknown time zone &quot;%1&quot;; use an IANA name such as America/Sao_Paulo or UTC</source>
+        <translation>fuso horário desconhecido &quot;%1&quot;; use um nome IANA como America/Sao_Paulo ou UTC</translation>
+    </message>
+    <message>
+        <source>the expression &quot;%1&quot; never fires (no such date in the next five years)</source>
+        <translation>a expressão &quot;%1&quot; nunca dispara (essa data não existe nos próximos cinco anos)</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n h</source>
+        <translation>
+            <numerusform>a cada %n h</numerusform>
+            <numerusform>a cada %n h</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ScheduleDialog</name>
     <message>
         <source>Change schedule of %1</source>
@@ -1341,6 +2267,78 @@
     </message>
 </context>
 <context>
+    <name>Scheduler</name>
+    <message>
+        <source>interrupted: the runner stopped</source>
+        <translation>interrompido: o executor parou</translation>
+    </message>
+    <message>
+        <source>configuring the runner&apos;s session</source>
+        <translation>configurando a sessão do executor</translation>
+    </message>
+    <message>
+        <source>checking that the server accepts writes</source>
+        <translation>verificando se o servidor aceita gravações</translation>
+    </message>
+    <message>
+        <source>%1 is a read-only server (a standby?); a runner needs the primary: list every host in the URL with target_session_attrs=read-write</source>
+        <translation>%1 é um servidor somente leitura (um standby?); um executor precisa do primário: liste todos os hosts na URL com target_session_attrs=read-write</translation>
+    </message>
+    <message>
+        <source>cannot record the run of %1: %2</source>
+        <translation>não foi possível registrar a execução de %1: %2</translation>
+    </message>
+    <message>
+        <source>abandoned: runner %1 stopped renewing its lease; what the run did before it was stopped is unknown</source>
+        <translation>abandonado: o executor %1 parou de renovar sua concessão; não se sabe o que a execução fez antes de parar</translation>
+    </message>
+    <message>
+        <source>cannot end the statement (backend %1) of the abandoned run of %2; the job waits (the runner&apos;s role needs pg_signal_backend, or to be the same role)</source>
+        <translation>não foi possível encerrar o comando (backend %1) da execução abandonada de %2; o job aguarda (o papel do executor precisa de pg_signal_backend, ou ser o mesmo papel)</translation>
+    </message>
+    <message>
+        <source>lease lost: the job was reset or taken over</source>
+        <translation>concessão perdida: o job foi resetado ou assumido por outro</translation>
+    </message>
+    <message>
+        <source>stopped at the lease deadline: the lease could not be renewed in time</source>
+        <translation>parado no prazo da concessão: a concessão não pôde ser renovada a tempo</translation>
+    </message>
+</context>
+<context>
+    <name>SqlAction</name>
+    <message>
+        <source>preparing the session</source>
+        <translation>preparando a sessão</translation>
+    </message>
+    <message>
+        <source>cancelled before it started</source>
+        <translation>cancelado antes de começar</translation>
+    </message>
+    <message>
+        <source>timed out after %1 s</source>
+        <translation>tempo esgotado após %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>SqlErrors</name>
+    <message>
+        <source>the connection to the server was lost</source>
+        <translation>a conexão com o servidor foi perdida</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SqliteScriptRunner</name>
+    <message>
+        <source>reading the columns of %1</source>
+        <translation>lendo as colunas de %1</translation>
+    </message>
+</context>
+<context>
     <name>StatusStyle</name>
     <message>
         <source>disabled</source>
@@ -1352,7 +2350,7 @@
     </message>
     <message>
         <source>due now</source>
-        <translation>executar agora</translation>
+        <translation>a executar</translation>
     </message>
     <message>
         <source>running</source>
@@ -1369,6 +2367,17 @@
     <message>
         <source>error</source>
         <translation>erro</translation>
+    </message>
+</context>
+<context>
+    <name>Transaction</name>
+    <message>
+        <source>starting a transaction</source>
+        <translation>iniciando uma transação</translation>
+    </message>
+    <message>
+        <source>saving the change</source>
+        <translation>salvando a alteração</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "ui/actions/jobactioncontroller.h"
 
 #include "core/client/jobclient.h"
+#include "core/domain/jobrules.h"
 #include "ui/actions/jobactions.h"
 #include "ui/common/messageboxes.h"
 #include "ui/dialogs/deletejobdialog.h"
@@ -9,6 +10,10 @@
 #include "ui/dialogs/scheduledialog.h"
 #include "ui/jobs/jobsview.h"
 #include "ui/jobs/jobtablemodel.h"
+
+#include <QLocale>
+
+#include <memory>
 
 #include <QAction>
 
@@ -57,26 +62,86 @@ void JobActionController::perform(const JobAction &action, const QString &what, 
     });
 }
 
+void JobActionController::performAll(
+    const QList<JobAction> &actions, const QString &what, const DoneText &done)
+{
+    if (!m_client || actions.isEmpty())
+        return;
+    struct Batch {
+        int pending = 0;
+        QStringList changed;
+        QStringList unchanged;
+        QStringList failures; // "name: the server's message"
+    };
+    auto batch = std::make_shared<Batch>();
+    batch->pending = int(actions.size());
+    for (const JobAction &action : actions) {
+        m_client->perform(action, this,
+            [this, batch, what, done, name = action.job](const Result<ActionOutcome> &outcome) {
+                if (!outcome)
+                    batch->failures << tr("%1: %2").arg(name, outcome.error().message);
+                else if (outcome->changed)
+                    batch->changed << name;
+                else
+                    batch->unchanged << name;
+                if (--batch->pending > 0)
+                    return;
+                const QString list = QLocale().createSeparatedList(batch->changed);
+                QString message = batch->changed.isEmpty() ? tr("%1: nothing to change").arg(what)
+                                                           : done(list, int(batch->changed.size()));
+                if (!batch->failures.isEmpty()) {
+                    // One box for all the refusals, in the server's own words.
+                    MessageBoxes::warning(
+                        m_window, tr("%1 failed").arg(what), batch->failures.join(u'\n'));
+                    message = batch->changed.isEmpty()
+                        ? tr("%1 failed").arg(what)
+                        : tr("%1; %n failed", nullptr, int(batch->failures.size())).arg(message);
+                }
+                emit statusMessage(message);
+                emit actionFinished(batch->failures.isEmpty(),
+                    batch->failures.isEmpty() ? message : batch->failures.join(u'\n'));
+            });
+    }
+}
+
+namespace {
+
+QString names(const QList<JobAction> &actions)
+{
+    QStringList list;
+    for (const JobAction &action : actions)
+        list << action.job;
+    return QLocale().createSeparatedList(list);
+}
+
+} // namespace
+
 void JobActionController::setActiveOnSelection(bool active)
 {
     const auto kind = active ? JobAction::Kind::Enable : JobAction::Kind::Disable;
+    QList<JobAction> actions;
     for (const Job &job : m_view->selectedJobs()) {
-        if (job.active == active)
-            continue;
-        perform(JobAction::make(kind, job.name, job.rowVersion),
-            active ? tr("Enabling %1").arg(job.name) : tr("Disabling %1").arg(job.name),
-            active ? tr("Enabled %1").arg(job.name) : tr("Disabled %1").arg(job.name));
+        if (job.active != active)
+            actions << JobAction::make(kind, job.name, job.rowVersion);
     }
+    performAll(actions,
+        active ? tr("Enabling %1").arg(names(actions)) : tr("Disabling %1").arg(names(actions)),
+        [active](const QString &list, int) {
+            return active ? tr("Enabled %1").arg(list) : tr("Disabled %1").arg(list);
+        });
 }
 
 void JobActionController::runNow()
 {
-    const auto job = m_view->currentJob();
-    if (!job)
-        return;
-    perform(JobAction::make(JobAction::Kind::RunNow, job->name, job->rowVersion),
-        tr("Running %1 now").arg(job->name),
-        tr("%1 will run at the next runner check").arg(job->name));
+    // Every selected job that may run now: active and not already running.
+    QList<JobAction> actions;
+    for (const Job &job : m_view->selectedJobs()) {
+        if (job.active && JobRules::state(job, m_model->now()) != JobState::Running)
+            actions << JobAction::make(JobAction::Kind::RunNow, job.name, job.rowVersion);
+    }
+    performAll(actions, tr("Running %1 now").arg(names(actions)), [](const QString &list, int) {
+        return tr("%1 will run at the next runner check").arg(list);
+    });
 }
 
 void JobActionController::changeSchedule()
@@ -109,18 +174,38 @@ void JobActionController::changeSchedule()
 
 void JobActionController::reset()
 {
-    const auto job = m_view->currentJob();
-    if (!job)
+    // The running or stuck jobs of the selection, the current one first: its dialog shows
+    // who holds it, and its reason and Force apply to all of them.
+    QList<Job> jobs;
+    const auto current = m_view->currentJob();
+    for (const Job &job : m_view->selectedJobs()) {
+        const JobState state = JobRules::state(job, m_model->now());
+        if (state != JobState::Running && state != JobState::Stuck)
+            continue;
+        if (current && job.id == current->id)
+            jobs.prepend(job);
+        else
+            jobs.append(job);
+    }
+    if (jobs.isEmpty())
         return;
-    auto *dialog = new ResetDialog(*job, m_model->now(), m_window);
+    auto *dialog = new ResetDialog(jobs.constFirst(), m_model->now(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        JobAction action
-            = JobAction::make(JobAction::Kind::Reset, dialog->job().name, dialog->job().rowVersion);
-        action.options.reason = dialog->reason();
-        action.options.force = dialog->force();
-        perform(action, tr("Resetting %1").arg(dialog->job().name),
-            tr("%1 is pending again").arg(dialog->job().name));
+    if (jobs.size() > 1)
+        dialog->setWindowTitle(tr("Reset %n jobs", nullptr, int(jobs.size())));
+    connect(dialog, &QDialog::accepted, this, [this, dialog, jobs] {
+        QList<JobAction> actions;
+        for (const Job &job : jobs) {
+            JobAction action = JobAction::make(JobAction::Kind::Reset, job.name,
+                job.id == dialog->job().id ? dialog->job().rowVersion : job.rowVersion);
+            action.options.reason = dialog->reason();
+            action.options.force = dialog->force();
+            actions << action;
+        }
+        performAll(
+            actions, tr("Resetting %1").arg(names(actions)), [](const QString &list, int count) {
+                return tr("%1 is pending again", nullptr, count).arg(list);
+            });
     });
     dialog->open();
 }

@@ -2,8 +2,11 @@
 
 #include "core/client/jobaction.h"
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
+
+#include <functional>
 
 class JobActions;
 class JobClient;
@@ -34,6 +37,11 @@ private:
     void newJob();
     void deleteJob();
     void perform(const JobAction &action, const QString &what, const QString &done);
+    // One action per job of a multi-selection, and one message naming them all when the last
+    // answer is in. `done` says it of the names that changed (a list in the UI language) and
+    // their count (for the plural).
+    using DoneText = std::function<QString(const QString &names, int count)>;
+    void performAll(const QList<JobAction> &actions, const QString &what, const DoneText &done);
 
     JobActions *m_actions;
     JobsView *m_view;

@@ -93,12 +93,18 @@ void JobActions::update(const QList<Job> &selected, const QDateTime &now, bool c
         selected.cbegin(), selected.cend(), [](const Job &job) { return !job.active; });
     const bool anyActive = std::any_of(
         selected.cbegin(), selected.cend(), [](const Job &job) { return job.active; });
-    const JobState state = one ? JobRules::state(selected.first(), now) : JobState::Pending;
-    const bool running = one && (state == JobState::Running || state == JobState::Stuck);
+    // Run now and Reset act on every selected job they apply to.
+    const bool anyMayRun = std::any_of(selected.cbegin(), selected.cend(), [&](const Job &job) {
+        return job.active && JobRules::state(job, now) != JobState::Running;
+    });
+    const bool running = std::any_of(selected.cbegin(), selected.cend(), [&](const Job &job) {
+        const JobState state = JobRules::state(job, now);
+        return state == JobState::Running || state == JobState::Stuck;
+    });
 
     setApplicable(m_enable, anyInactive, whyNot);
     setApplicable(m_disable, anyActive, whyNot);
-    setApplicable(m_runNow, one && selected.first().active && state != JobState::Running, whyNot);
+    setApplicable(m_runNow, anyMayRun, whyNot);
     setApplicable(m_changeSchedule, one, whyNot);
     setApplicable(m_reset, running, whyNot);
     setApplicable(m_newJob, true, whyNot);

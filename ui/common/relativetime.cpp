@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <cmath>
+
 namespace RelativeTime {
 
 namespace {
@@ -58,11 +60,8 @@ QString countdown(const QDateTime &then, const QDateTime &now)
     const qint64 seconds = now.secsTo(then);
     if (seconds <= 0)
         return Text::tr("now");
-    if (seconds < 3600)
-        return Text::tr("in %1:%2").arg(twoDigits(seconds / 60), twoDigits(seconds % 60));
-    if (seconds < 48 * 3600)
-        return Text::tr("in %1 h %2 min").arg(seconds / 3600).arg(twoDigits(seconds % 3600 / 60));
-    return Text::tr("in %1 d %2 h").arg(seconds / 86400).arg(seconds % 86400 / 3600);
+    // Not mm:ss, which reads as hours beside "in 5 h 59 min".
+    return Text::tr("in %1").arg(duration(seconds));
 }
 
 QString duration(qint64 seconds)
@@ -74,6 +73,19 @@ QString duration(qint64 seconds)
     if (seconds < 48 * 3600)
         return Text::tr("%1 h %2 min").arg(seconds / 3600).arg(twoDigits(seconds % 3600 / 60));
     return Text::tr("%1 d %2 h").arg(seconds / 86400).arg(seconds % 86400 / 3600);
+}
+
+QString runDuration(double seconds)
+{
+    if (seconds < 0)
+        seconds = 0;
+    const double tenths = std::round(seconds * 10) / 10;
+    if (tenths < 10) {
+        // Tenths only when there are some: a whole 2 reads "2 s" wherever it is shown.
+        const bool whole = tenths == std::floor(tenths);
+        return Text::tr("%1 s").arg(QLocale().toString(tenths, 'f', whole ? 0 : 1));
+    }
+    return duration(qint64(std::llround(seconds)));
 }
 
 QString absolute(const QDateTime &time)

@@ -9,10 +9,14 @@ namespace RelativeTime {
 
 // "just now", "5 min ago", "3 h ago", "2 d ago"; empty for an invalid time.
 QString ago(const QDateTime &then, const QDateTime &now);
-// A countdown to `then`: "in 04:59", "in 2 h 05 min", "in 3 d 4 h"; "now" when reached.
+// A countdown to `then` in duration()'s words: "in 4 min 59 s", "in 2 h 05 min", "in 3 d 4 h";
+// "now" when reached.
 QString countdown(const QDateTime &then, const QDateTime &now);
 // "45 s", "3 min 20 s", "1 h 02 min".
 QString duration(qint64 seconds);
+// A run's measured duration, the one format of the job table, the details and the history:
+// "2 s", "2.4 s" (tenths under 10 s), "45 s", then duration()'s.
+QString runDuration(double seconds);
 // The instant in the user's zone, long enough to be unambiguous.
 QString absolute(const QDateTime &time);
 

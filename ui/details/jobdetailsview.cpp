@@ -5,6 +5,7 @@
 #include "core/schedule/schedule.h"
 #include "ui/common/relativetime.h"
 #include "ui/common/statusstyle.h"
+#include "ui/history/historyformat.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -15,6 +16,8 @@
 #include <QPlainTextEdit>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 
@@ -65,7 +68,10 @@ JobDetailsView::JobDetailsView(QWidget *parent)
     m_history->setHeaderLabels(
         {tr("When"), tr("Action"), tr("Status"), tr("Duration"), tr("Runner / user")});
     m_history->header()->setStretchLastSection(true);
-    m_history->setColumnWidth(0, fontMetrics().horizontalAdvance(tr("59 min ago")) + 16);
+    const QDateTime epoch = QDateTime::fromSecsSinceEpoch(0);
+    const int when = std::max(fontMetrics().horizontalAdvance(tr("59 min ago")),
+        fontMetrics().horizontalAdvance(RelativeTime::ago(epoch, epoch))); // "just now"
+    m_history->setColumnWidth(0, when + 16);
     m_history->setColumnWidth(
         1, fontMetrics().horizontalAdvance(QStringLiteral("sync_automatico_persistente")) + 16);
     m_history->setColumnWidth(2, fontMetrics().horizontalAdvance(QStringLiteral("success")) + 36);
@@ -181,9 +187,10 @@ void JobDetailsView::setHistory(const QList<HistoryEntry> &entries, const QDateT
     for (const HistoryEntry &entry : entries) {
         QString duration;
         if (entry.durationSeconds)
-            duration = RelativeTime::duration(qint64(*entry.durationSeconds));
+            duration = RelativeTime::runDuration(*entry.durationSeconds);
         auto *item = new QTreeWidgetItem({RelativeTime::ago(entry.createdAt, now), entry.action,
-            entry.status, duration, entry.runner.isEmpty() ? entry.who : entry.runner});
+            HistoryFormat::statusLabel(entry.status), duration,
+            entry.runner.isEmpty() ? entry.who : entry.runner});
         item->setToolTip(0, RelativeTime::absolute(entry.createdAt));
         item->setToolTip(1, prettyJson(entry.detailsJson));
         if (!entry.status.isEmpty()) {

@@ -1,5 +1,7 @@
 #include "ui/dialogs/deletejobdialog.h"
 
+#include "core/domain/runstatus.h"
+
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -20,6 +22,19 @@ DeleteJobDialog::DeleteJobDialog(const Job &job, QWidget *parent)
                       "running it.<br><br>Type the job's name to confirm:")
                        .arg(job.name.toHtmlEscaped()));
     intro->setBuddy(m_confirm);
+    // Deleting a job that runs now does not stop the run: say so before it is too late.
+    QLabel *running = nullptr;
+    if (job.runStatus() == RunStatus::Running) {
+        running = new QLabel(this);
+        running->setObjectName(QStringLiteral("runningWarning"));
+        running->setWordWrap(true);
+        running->setText(
+            tr("<b>%1 is running now</b>%2. Deleting it does not stop that run; its result "
+               "will have no job to go to. Consider waiting until it finishes.")
+                .arg(job.name.toHtmlEscaped(),
+                    job.leaseOwner.isEmpty() ? QString()
+                                             : tr(" on %1").arg(job.leaseOwner.toHtmlEscaped())));
+    }
     m_confirm->setObjectName(QStringLiteral("confirmName"));
     m_confirm->setPlaceholderText(job.name);
     QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
@@ -29,6 +44,8 @@ DeleteJobDialog::DeleteJobDialog(const Job &job, QWidget *parent)
         [this, ok](const QString &text) { ok->setEnabled(text == m_job.name); });
 
     auto *layout = new QVBoxLayout(this);
+    if (running)
+        layout->addWidget(running);
     layout->addWidget(intro);
     layout->addWidget(m_confirm);
     layout->addWidget(m_buttons);

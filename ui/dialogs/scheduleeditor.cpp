@@ -1,5 +1,7 @@
 #include "ui/dialogs/scheduleeditor.h"
 
+#include "ui/common/clampingspinbox.h"
+
 #include "core/domain/job.h"
 #include "core/domain/jobrules.h"
 #include "core/schedule/schedule.h"
@@ -21,7 +23,7 @@ ScheduleEditor::ScheduleEditor(const QDateTime &now, QWidget *parent)
     , m_now(now)
     , m_intervalChoice(new QRadioButton(tr("Every N &hours"), this))
     , m_cronChoice(new QRadioButton(tr("C&ron expression"), this))
-    , m_hours(new QSpinBox(this))
+    , m_hours(new ClampingSpinBox(this)) // 8761 is clamped on screen, not cut to 876
     , m_expression(new QLineEdit(this))
     , m_zone(new QComboBox(this))
     , m_error(new QLabel(this))

@@ -1,5 +1,7 @@
 #include "ui/history/durationchart.h"
 
+#include <QEvent>
+
 #include "ui/common/statusstyle.h"
 #include "ui/history/historyformat.h"
 
@@ -45,7 +47,27 @@ DurationChart::DurationChart(QWidget *parent)
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(160);
+    followPalette();
     setRuns({}, {});
+}
+
+void DurationChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        followPalette();
+}
+
+void DurationChart::followPalette()
+{
+    // The chart paints its own background: without this it stays white on a dark desktop.
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    chart()->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart()->setBackgroundBrush(palette().color(QPalette::Base));
+    // The theme resets the series' colours: the status colours again.
+    m_durations->setColor(StatusStyle::color(JobState::Success));
+    m_errors->setColor(StatusStyle::color(JobState::Error));
+    m_errors->setBorderColor(StatusStyle::color(JobState::Error).darker(140));
 }
 
 void DurationChart::setRuns(const QString &job, const QList<HistoryEntry> &entries)

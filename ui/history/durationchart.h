@@ -23,7 +23,11 @@ public:
     QLineSeries *durationSeries() const { return m_durations; }
     QScatterSeries *errorSeries() const { return m_errors; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void followPalette(); // a dark chart on a dark palette
     QLineSeries *m_durations;
     QScatterSeries *m_errors;
     QDateTimeAxis *m_time;

@@ -108,7 +108,7 @@ void HistoryExport::finish(Outcome outcome, qint64 rows)
     m_job = nullptr;
     if (outcome == Outcome::Finished) {
         MessageBoxes::information(m_parent, tr("Export finished"),
-            tr("%n row(s) exported to %1.", nullptr, int(std::min<qint64>(rows, INT_MAX)))
+            tr("%Ln row(s) exported to %1.", nullptr, int(std::min<qint64>(rows, INT_MAX)))
                 .arg(QDir::toNativeSeparators(m_path)));
     } else if (outcome == Outcome::Cancelled) {
         MessageBoxes::information(

@@ -6,6 +6,9 @@
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QTimer>
+#include <QVBoxLayout>
+
+#include <utility>
 
 HistoryFilterBar::HistoryFilterBar(QWidget *parent)
     : QWidget(parent)
@@ -36,26 +39,46 @@ HistoryFilterBar::HistoryFilterBar(QWidget *parent)
     m_action->addItem(tr("Failed runs"), QStringLiteral("cron_job_error"));
     m_action->addItem(tr("Legacy sync succeeded"), QStringLiteral("sync_automatico_persistente"));
     m_action->addItem(tr("Legacy sync failed"), QStringLiteral("sync_automatico_erro"));
-    for (const char *admin : {"add", "remove", "enable", "disable", "update_interval",
-             "set_schedule", "reset", "run_now"}) {
-        const QString action = QStringLiteral("cron_admin_") + QLatin1String(admin);
-        m_action->addItem(action, action);
-    }
+    // Friendly names for all, like the runs above; the stored action is each item's tooltip.
+    const std::pair<QString, const char *> admin[] = {
+        {tr("Job added"), "add"},
+        {tr("Job deleted"), "remove"},
+        {tr("Job enabled"), "enable"},
+        {tr("Job disabled"), "disable"},
+        {tr("Interval changed"), "update_interval"},
+        {tr("Schedule changed"), "set_schedule"},
+        {tr("Job reset"), "reset"},
+        {tr("Run now asked"), "run_now"},
+    };
+    for (const auto &[label, name] : admin)
+        m_action->addItem(label, QStringLiteral("cron_admin_") + QLatin1String(name));
+    for (int i = 1; i < m_action->count(); ++i)
+        m_action->setItemData(i, m_action->itemData(i), Qt::ToolTipRole);
     m_action->setToolTip(tr("Show only rows with this action"));
+    m_action->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_action->setMinimumContentsLength(12);
 
     m_text->setPlaceholderText(tr("Search action and details…"));
     m_text->setClearButtonEnabled(true);
     m_textDelay->setSingleShot(true);
     m_textDelay->setInterval(300);
 
-    auto *layout = new QHBoxLayout(this);
+    // Two rows: the dates, then the action and text (and the pane's buttons), so the bar fits
+    // the side pane at 1280x760 without a horizontal scroll.
+    auto *dates = new QHBoxLayout;
+    dates->addWidget(m_sinceEnabled);
+    dates->addWidget(m_since);
+    dates->addWidget(m_untilEnabled);
+    dates->addWidget(m_until);
+    dates->addStretch();
+    m_secondRow = new QHBoxLayout;
+    m_secondRow->addWidget(m_action);
+    m_secondRow->addWidget(m_text, 1);
+    m_text->setMinimumWidth(fontMetrics().averageCharWidth() * 8);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_sinceEnabled);
-    layout->addWidget(m_since);
-    layout->addWidget(m_untilEnabled);
-    layout->addWidget(m_until);
-    layout->addWidget(m_action);
-    layout->addWidget(m_text, 1);
+    layout->addLayout(dates);
+    layout->addLayout(m_secondRow);
 
     connect(m_sinceEnabled, &QCheckBox::toggled, this, [this](bool on) {
         m_since->setEnabled(on);
@@ -76,6 +99,11 @@ HistoryFilterBar::HistoryFilterBar(QWidget *parent)
     connect(m_action, &QComboBox::currentIndexChanged, this, &HistoryFilterBar::filterChanged);
     connect(m_text, &QLineEdit::textChanged, m_textDelay, qOverload<>(&QTimer::start));
     connect(m_textDelay, &QTimer::timeout, this, &HistoryFilterBar::filterChanged);
+}
+
+void HistoryFilterBar::addToSecondRow(QWidget *widget)
+{
+    m_secondRow->addWidget(widget);
 }
 
 HistoryFilter HistoryFilterBar::filter() const

@@ -7,6 +7,7 @@
 class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
+class QHBoxLayout;
 class QLineEdit;
 class QTimer;
 
@@ -26,6 +27,8 @@ public:
     QDateTimeEdit *untilEdit() const { return m_until; }
     QComboBox *actionCombo() const { return m_action; }
     QLineEdit *textField() const { return m_text; }
+    // Beside the action and text fields (the pane's buttons), so the bar fits a narrow pane.
+    void addToSecondRow(QWidget *widget);
 
 signals:
     void filterChanged();
@@ -38,4 +41,5 @@ private:
     QComboBox *m_action;
     QLineEdit *m_text;
     QTimer *m_textDelay; // one query per pause in typing, not per key
+    QHBoxLayout *m_secondRow;
 };

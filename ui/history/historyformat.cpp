@@ -2,6 +2,7 @@
 
 #include "core/domain/historyentry.h"
 #include "core/domain/runstatus.h"
+#include "ui/common/relativetime.h"
 #include "ui/common/statusstyle.h"
 
 #include <QCoreApplication>
@@ -38,7 +39,7 @@ QString valueText(const QJsonValue &value)
     if (value.isBool())
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     if (value.isNull())
-        return QStringLiteral("null");
+        return Text::tr("(none)"); // not a literal null
     return QString::fromUtf8(value.isArray()
             ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
             : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
@@ -48,11 +49,12 @@ QString valueText(const QJsonValue &value)
 
 QString localTime(const HistoryEntry &entry)
 {
-    return entry.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return RelativeTime::absolute(entry.createdAt); // with its zone, as everywhere else
 }
 
 QString statusLabel(const QString &status)
 {
+    // The one word for a run's outcome in both history views (the pane and the details').
     switch (runStatusFromText(status)) {
     case RunStatus::Success:
         return Text::tr("Success");
@@ -77,12 +79,7 @@ QIcon statusIcon(const QString &status)
 
 QString duration(const std::optional<double> &seconds)
 {
-    if (!seconds)
-        return {};
-    if (*seconds < 60)
-        return Text::tr("%1 s").arg(QLocale().toString(*seconds, 'f', *seconds < 10 ? 1 : 0));
-    const qint64 whole = qint64(*seconds + 0.5);
-    return Text::tr("%1 min %2 s").arg(whole / 60).arg(whole % 60, 2, 10, QLatin1Char('0'));
+    return seconds ? RelativeTime::runDuration(*seconds) : QString();
 }
 
 QString summary(const HistoryEntry &entry)

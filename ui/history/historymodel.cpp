@@ -3,6 +3,8 @@
 #include "core/client/historyclient.h"
 #include "ui/history/historyformat.h"
 
+#include <utility>
+
 HistoryModel::HistoryModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
@@ -24,6 +26,8 @@ void HistoryModel::setFilter(const HistoryFilter &filter)
 void HistoryModel::reload()
 {
     ++m_generation;
+    m_refreshing = false;
+    m_refreshAgain = false;
     beginResetModel();
     m_entries.clear();
     m_atEnd = false;
@@ -53,6 +57,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case TimeColumn:
             return HistoryFormat::localTime(entry);
+        case JobColumn:
+            return entry.job;
         case ActionColumn:
             return entry.action;
         case StatusColumn:
@@ -86,6 +92,8 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
     switch (section) {
     case TimeColumn:
         return tr("Time");
+    case JobColumn:
+        return tr("Job");
     case ActionColumn:
         return tr("Action");
     case StatusColumn:
@@ -142,4 +150,82 @@ void HistoryModel::setLoading(bool loading)
         return;
     m_loading = loading;
     emit loadingChanged(loading);
+}
+
+namespace {
+
+// How many of the newest rows a live refresh reads; more new rows than this reload the view.
+constexpr int refreshRows = 50;
+
+bool sameRow(const HistoryEntry &a, const HistoryEntry &b)
+{
+    return a.id == b.id && a.rawCreatedAt == b.rawCreatedAt;
+}
+
+} // namespace
+
+void HistoryModel::refreshNewest()
+{
+    if (!m_client)
+        return;
+    if (m_failed || (m_entries.isEmpty() && !m_loading)) {
+        reload(); // nothing shown to join: start again (also after a lost connection)
+        return;
+    }
+    if (m_refreshing) {
+        m_refreshAgain = true;
+        return;
+    }
+    m_refreshing = true;
+    const quint64 generation = m_generation;
+    m_client->fetchPage(HistoryQuery::of(m_filter, refreshRows), this,
+        [this, generation](const Result<HistoryPage> &page) {
+            if (generation != m_generation)
+                return;
+            m_refreshing = false;
+            if (!page) {
+                // Shown rows stay; the next refresh starts again from the newest.
+                m_failed = true;
+                emit loadFailed(page.error().message);
+                return;
+            }
+            mergeNewest(page->entries, page->atEnd);
+            if (std::exchange(m_refreshAgain, false))
+                refreshNewest();
+        });
+}
+
+void HistoryModel::mergeNewest(const QList<HistoryEntry> &newest, bool atEnd)
+{
+    if (m_entries.isEmpty()) {
+        // The first page is still on its way (answers come in order): it will hold these.
+        emit newestRefreshed(0);
+        return;
+    }
+    const HistoryEntry &top = m_entries.constFirst();
+    qsizetype fresh = -1;
+    for (qsizetype i = 0; i < newest.size(); ++i) {
+        if (sameRow(newest.at(i), top)) {
+            fresh = i;
+            break;
+        }
+    }
+    if (fresh < 0) {
+        // The top row is not among the newest: many rows arrived (or retention removed it).
+        ++m_generation;
+        beginResetModel();
+        m_entries = newest;
+        m_atEnd = atEnd;
+        m_failed = false;
+        endResetModel();
+        setLoading(false);
+        emit newestRefreshed(int(newest.size()));
+        return;
+    }
+    if (fresh > 0) {
+        beginInsertRows({}, 0, int(fresh) - 1);
+        m_entries = newest.first(fresh) + m_entries;
+        endInsertRows();
+    }
+    emit newestRefreshed(int(fresh));
 }

@@ -16,6 +16,7 @@ class HistoryModel final : public QAbstractTableModel {
 public:
     enum Column {
         TimeColumn,
+        JobColumn, // hidden while one job is shown
         ActionColumn,
         StatusColumn,
         DurationColumn,
@@ -32,6 +33,9 @@ public:
     void setFilter(const HistoryFilter &filter);
     HistoryFilter filter() const { return m_filter; }
     void reload();
+    // Live: reads the newest rows again and puts the ones not shown yet on top (a full reload
+    // when too many arrived to join them, or after an error, which is how the pane recovers).
+    void refreshNewest();
 
     void setPageSize(int rows) { m_pageSize = rows; }
     const HistoryEntry &entryAt(int row) const { return m_entries.at(row); }
@@ -50,9 +54,12 @@ signals:
     void loadingChanged(bool loading);
     void pageLoaded(int rows, qint64 elapsedMs);
     void loadFailed(const QString &message);
+    // refreshNewest() put `rows` new rows on top (0: nothing new).
+    void newestRefreshed(int rows);
 
 private:
     void setLoading(bool loading);
+    void mergeNewest(const QList<HistoryEntry> &newest, bool atEnd);
 
     QPointer<HistoryClient> m_client;
     HistoryFilter m_filter;
@@ -62,4 +69,6 @@ private:
     bool m_loading = false;
     bool m_atEnd = false;
     bool m_failed = false; // stop pulling after an error until reload()
+    bool m_refreshing = false; // a refreshNewest() answer is on its way
+    bool m_refreshAgain = false; // asked again meanwhile
 };

@@ -9,16 +9,17 @@
 #include "ui/history/historymodel.h"
 
 #include <QFontDatabase>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QLocale>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 HistoryPanel::HistoryPanel(const ConnectionSpec &spec, QWidget *parent)
@@ -39,6 +40,23 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     , m_refreshButton(new QPushButton(tr("Refresh"), this))
     , m_status(new QLabel(this))
 {
+    m_liveDelay = new QTimer(this);
+    m_liveDelay->setSingleShot(true);
+    m_liveDelay->setInterval(250);
+    connect(m_liveDelay, &QTimer::timeout, this, &HistoryPanel::refreshNewest);
+    m_poll = new QTimer(this);
+    m_poll->setInterval(10000);
+    connect(m_poll, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            refreshNewest();
+    });
+    m_poll->start();
+    m_exportButton->setObjectName(QStringLiteral("historyExport"));
+    m_refreshButton->setObjectName(QStringLiteral("historyRefresh"));
+    m_status->setObjectName(QStringLiteral("historyStatus"));
+    m_view->setObjectName(QStringLiteral("historyTable"));
+    // Tab and Shift+Tab leave the table (the arrow keys move inside it).
+    m_view->setTabKeyNavigation(false);
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -53,6 +71,7 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     header->setHighlightSections(false);
     const int charWidth = m_view->fontMetrics().averageCharWidth();
     header->resizeSection(HistoryModel::TimeColumn, charWidth * 21);
+    header->resizeSection(HistoryModel::JobColumn, charWidth * 22);
     header->resizeSection(HistoryModel::ActionColumn, charWidth * 26);
     header->resizeSection(HistoryModel::StatusColumn, charWidth * 12);
     header->resizeSection(HistoryModel::DurationColumn, charWidth * 11);
@@ -69,10 +88,8 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     m_exportButton->setToolTip(tr("Write the rows the filter selects to a CSV file"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *top = new QHBoxLayout;
-    top->addWidget(m_filterBar, 1);
-    top->addWidget(m_refreshButton);
-    top->addWidget(m_exportButton);
+    m_filterBar->addToSecondRow(m_refreshButton);
+    m_filterBar->addToSecondRow(m_exportButton);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_view);
     splitter->addWidget(m_tabs);
@@ -81,9 +98,14 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(top);
+    layout->addWidget(m_filterBar);
     layout->addWidget(splitter, 1);
     layout->addWidget(m_status);
+    // Filters, then the buttons beside them, then the rows and their details.
+    setTabOrder(m_filterBar->textField(), m_refreshButton);
+    setTabOrder(m_refreshButton, m_exportButton);
+    setTabOrder(m_exportButton, m_view);
+    setTabOrder(m_view, m_tabs);
 
     connect(m_filterBar, &HistoryFilterBar::filterChanged, this, &HistoryPanel::applyFilter);
     connect(m_refreshButton, &QPushButton::clicked, this, [this] {
@@ -110,6 +132,16 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
         m_error = message;
         updateStatus();
     });
+    connect(m_model, &HistoryModel::newestRefreshed, this, [this](int rows) {
+        if (rows > 0) {
+            m_error.clear();
+            updateStatus();
+            reloadChart(); // the chart's runs follow the table's
+        }
+        emit refreshed(rows);
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_view->scrollToTop(); });
+    updateJobColumn();
 
     if (client)
         setClient(client);
@@ -119,10 +151,47 @@ HistoryPanel::~HistoryPanel() = default;
 
 void HistoryPanel::setJob(const QString &job)
 {
-    if (job == m_job)
+    setJobs(job.isEmpty() ? QStringList() : QStringList{job});
+}
+
+void HistoryPanel::setJobs(const QStringList &jobs)
+{
+    if (jobs == m_jobs)
         return;
-    m_job = job;
+    m_jobs = jobs;
+    m_job = jobs.size() == 1 ? jobs.constFirst() : QString();
+    updateJobColumn();
     applyFilter();
+}
+
+void HistoryPanel::updateJobColumn()
+{
+    m_view->setColumnHidden(HistoryModel::JobColumn, m_jobs.size() == 1);
+}
+
+void HistoryPanel::noteJobChanged(const QString &job)
+{
+    if (m_jobs.isEmpty() || job.isEmpty() || m_jobs.contains(job))
+        m_liveDelay->start();
+}
+
+void HistoryPanel::refreshNewest()
+{
+    m_liveDelay->stop();
+    m_model->refreshNewest();
+}
+
+void HistoryPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // The poll skips a hidden pane: catch up when it is shown again.
+    if (m_client && !event->spontaneous())
+        m_liveDelay->start();
+}
+
+void HistoryPanel::setPollInterval(int msec)
+{
+    m_poll->setInterval(msec);
 }
 
 void HistoryPanel::setConnection(const ConnectionSpec &spec)
@@ -149,6 +218,8 @@ HistoryFilter HistoryPanel::filter() const
 {
     HistoryFilter filter = m_filterBar->filter();
     filter.job = m_job;
+    if (m_jobs.size() > 1)
+        filter.jobs = m_jobs;
     return filter;
 }
 
@@ -215,16 +286,17 @@ HistoryExport *HistoryPanel::exportTo(const QString &path, char delimiter, bool 
 
 void HistoryPanel::updateStatus()
 {
-    const QLocale locale;
+    // %Ln: the count with the locale's digit grouping, and the plural the language wants.
+    const int rows = m_model->rowCount();
     QString text;
     if (!m_error.isEmpty())
         text = tr("Could not read the history: %1").arg(m_error);
     else if (m_model->isLoading())
-        text = tr("%1 rows, loading more…").arg(locale.toString(m_model->rowCount()));
+        text = tr("%Ln row(s), loading more…", nullptr, rows);
     else if (m_model->isAtEnd())
-        text = tr("%1 rows").arg(locale.toString(m_model->rowCount()));
+        text = tr("%Ln row(s)", nullptr, rows);
     else
-        text = tr("%1 rows so far (scroll for more)").arg(locale.toString(m_model->rowCount()));
+        text = tr("%Ln row(s) so far (scroll for more)", nullptr, rows);
     if (m_error.isEmpty() && m_lastPageMs >= 0)
         text += tr(" · last page %1 ms").arg(m_lastPageMs);
     m_status->setText(text);

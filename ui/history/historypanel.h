@@ -4,6 +4,7 @@
 #include "core/domain/historyentry.h"
 
 #include <QPointer>
+#include <QStringList>
 #include <QWidget>
 
 class DurationChart;
@@ -16,6 +17,7 @@ class QPlainTextEdit;
 class QPushButton;
 class QTableView;
 class QTabWidget;
+class QTimer;
 
 // Cron history beside the job table: the selected job's (or all) tenant_logs rows newest
 // first, paged off the GUI thread as the user scrolls, with filters, the selected row's JSON,
@@ -31,7 +33,19 @@ public:
 
     // Empty: all cron activity.
     void setJob(const QString &job);
+    // Several jobs: the history of any of them; none: all cron activity.
+    void setJobs(const QStringList &jobs);
+    // The one job shown, or empty (all activity or several jobs).
     QString job() const { return m_job; }
+    QStringList jobs() const { return m_jobs; }
+    // Live updates: `job`'s row changed in cron_jobs (a run started or ended, an admin action),
+    // so the newest history rows are read again shortly if the pane shows that job.
+    void noteJobChanged(const QString &job);
+    // Reads the newest rows again now (also what the periodic poll does).
+    void refreshNewest();
+    // The poll for history rows no cron_jobs change announces, and for recovering after an
+    // error; it runs only while the pane is visible.
+    void setPollInterval(int msec);
     void setConnection(const ConnectionSpec &spec);
     void setClient(HistoryClient *client);
     // The filter bar's conditions plus the job.
@@ -48,11 +62,17 @@ public:
     QPlainTextEdit *detailsView() const { return m_details; }
     DurationChart *chart() const { return m_chart; }
     QPushButton *exportButton() const { return m_exportButton; }
+    QPushButton *refreshButton() const { return m_refreshButton; }
     QTabWidget *tabs() const { return m_tabs; }
 
 signals:
     // The chart has been redrawn from the database (tests wait for it).
     void chartUpdated();
+    // A live refresh finished: `rows` new rows shown on top (tests wait for it).
+    void refreshed(int rows);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     void applyFilter();
@@ -60,9 +80,13 @@ private:
     void reloadChart();
     void chooseExport();
     void updateStatus();
+    void updateJobColumn();
 
     ConnectionSpec m_spec;
     QString m_job;
+    QStringList m_jobs;
+    QTimer *m_liveDelay; // coalesces change notifications into one read
+    QTimer *m_poll;
     HistoryClient *m_client = nullptr;
     HistoryClient *m_ownClient = nullptr; // made by setConnection()
     HistoryModel *m_model;

@@ -1,9 +1,16 @@
 #include "ui/jobs/jobsview.h"
 
+#include "ui/common/statusstyle.h"
+#include "ui/jobs/jobfilterproxy.h"
+#include "ui/jobs/jobsummarybar.h"
 #include "ui/jobs/jobtablemodel.h"
 
+#include <algorithm>
+
+#include <QAction>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -11,7 +18,8 @@
 JobsView::JobsView(JobTableModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new JobFilterProxy(this))
+    , m_summary(new JobSummaryBar(model, this))
     , m_search(new QLineEdit(this))
     , m_table(new QTableView(this))
 {
@@ -24,10 +32,18 @@ JobsView::JobsView(JobTableModel *model, QWidget *parent)
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
 
     m_search->setObjectName(QStringLiteral("jobSearch"));
-    m_search->setPlaceholderText(tr("Search jobs by name, description or runner (Ctrl+F)"));
+    m_search->setPlaceholderText(tr("Search jobs by name, description, runner or status (Ctrl+F)"));
+    connect(
+        m_summary, &JobSummaryBar::stateFilterChanged, m_proxy, &JobFilterProxy::setStateFilter);
     m_search->setClearButtonEnabled(true);
     connect(m_search, &QLineEdit::textChanged, m_proxy,
         [this](const QString &text) { m_proxy->setFilterFixedString(text); });
+    // Escape in the search field clears it (as the clear button does).
+    auto *clearSearch = new QAction(m_search);
+    clearSearch->setShortcut(QKeySequence(Qt::Key_Escape));
+    clearSearch->setShortcutContext(Qt::WidgetShortcut);
+    connect(clearSearch, &QAction::triggered, m_search, &QLineEdit::clear);
+    m_search->addAction(clearSearch);
 
     m_table->setObjectName(QStringLiteral("jobTable"));
     m_table->setModel(m_proxy);
@@ -36,6 +52,10 @@ JobsView::JobsView(JobTableModel *model, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move in it
+    // By pixel: per column, a stretched last column a little narrower than it was once set
+    // made a scroll bar appear although every column was on screen.
+    m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -51,21 +71,42 @@ JobsView::JobsView(JobTableModel *model, QWidget *parent)
     const auto fit = [&](const QString &sample, int extra = 0) {
         return metrics.horizontalAdvance(sample) + 18 + extra;
     };
+    const auto header
+        = [&](int column) { return model->headerData(column, Qt::Horizontal).toString(); };
+    // The widest state word in the UI language, so no Portuguese word is cut.
+    int status = 0;
+    for (const JobState state : {JobState::Disabled, JobState::Pending, JobState::DueNow,
+             JobState::Running, JobState::Stuck, JobState::Success, JobState::Error})
+        status = std::max(status, fit(StatusStyle::label(state), 24));
+    // Sized so the default columns fit the table at 1280x760 without a horizontal scroll; the
+    // description is cut first (its tooltip has all of it).
     const std::pair<int, int> widths[] = {
-        {JobTableModel::Name, fit(QStringLiteral("importar_precos_fornecedores"))},
-        {JobTableModel::Description, fit(QString(22, QLatin1Char('n')))},
-        {JobTableModel::Schedule, fit(tr("every %n days", nullptr, 365))},
-        {JobTableModel::Active,
-            fit(model->headerData(JobTableModel::Active, Qt::Horizontal).toString(), 12)},
-        {JobTableModel::Status, fit(tr("due now"), 24)},
-        {JobTableModel::LastRun, fit(tr("59 min ago"))},
-        {JobTableModel::NextRun, fit(tr("in 47 h 59 min"))},
-        {JobTableModel::TotalRuns, fit(QStringLiteral("999999"))},
+        {JobTableModel::Name, fit(QStringLiteral("importar_precos_fornec"))},
+        {JobTableModel::Description, fit(QString(6, QLatin1Char('n')))},
+        {JobTableModel::Schedule, fit(tr("every %n h", nullptr, 168))},
+        {JobTableModel::Active, fit(header(JobTableModel::Active), 12)},
+        {JobTableModel::Status, std::max(status, fit(header(JobTableModel::Status), 12))},
+        {JobTableModel::LastRun,
+            std::max(fit(tr("59 min ago")), fit(header(JobTableModel::LastRun), 12))},
+        {JobTableModel::NextRun,
+            std::max(fit(tr("in 47 h 59 min")), fit(header(JobTableModel::NextRun), 12))},
+        {JobTableModel::TotalRuns,
+            std::max(fit(QStringLiteral("9999")), fit(header(JobTableModel::TotalRuns), 12))},
         {JobTableModel::LastDuration,
-            fit(model->headerData(JobTableModel::LastDuration, Qt::Horizontal).toString(), 12)},
+            std::max(fit(tr("3 min 20 s")), fit(header(JobTableModel::LastDuration), 12))},
+        // The last column stretches into what is left, but never below the width set here.
+        {JobTableModel::Runner, fit(QStringLiteral("runner-a:22"))},
     };
     for (const auto &[column, width] : widths)
         m_table->setColumnWidth(column, width);
+    m_table->horizontalHeader()->setMinimumSectionSize(fit(QStringLiteral("nnn")));
+    // "Active" repeats what the Status column says ("disabled") and the italic name: hidden by
+    // default, one right click on the header away (the choice is saved with the layout).
+    m_table->setColumnHidden(JobTableModel::Active, true);
+    m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table->horizontalHeader(), &QWidget::customContextMenuRequested, this,
+        [this](
+            const QPoint &pos) { showColumnMenu(m_table->horizontalHeader()->mapToGlobal(pos)); });
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         &JobsView::selectionChanged);
@@ -84,8 +125,29 @@ JobsView::JobsView(JobTableModel *model, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_search);
+    layout->addWidget(m_summary);
     layout->addWidget(m_table);
     setFocusProxy(m_table);
+}
+
+void JobsView::showColumnMenu(const QPoint &globalPos)
+{
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        QAction *action = menu->addAction(m_model->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!m_table->isColumnHidden(column));
+        action->setEnabled(column != JobTableModel::Name); // the name always shows
+        connect(action, &QAction::toggled, m_table,
+            [this, column](bool shown) { m_table->setColumnHidden(column, !shown); });
+    }
+    menu->popup(globalPos);
+}
+
+QSortFilterProxyModel *JobsView::proxy() const
+{
+    return m_proxy;
 }
 
 QList<Job> JobsView::selectedJobs() const

@@ -7,6 +7,8 @@
 
 #include <optional>
 
+class JobFilterProxy;
+class JobSummaryBar;
 class JobTableModel;
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -21,7 +23,8 @@ public:
 
     QTableView *table() const { return m_table; }
     QLineEdit *searchField() const { return m_search; }
-    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    QSortFilterProxyModel *proxy() const;
+    JobSummaryBar *summaryBar() const { return m_summary; }
 
     // The selected jobs as the user sees them now (in view order).
     QList<Job> selectedJobs() const;
@@ -38,8 +41,11 @@ signals:
     void activated(); // double click or Enter on a row
 
 private:
+    void showColumnMenu(const QPoint &globalPos); // which columns show
+
     JobTableModel *m_model;
-    QSortFilterProxyModel *m_proxy;
+    JobFilterProxy *m_proxy;
+    JobSummaryBar *m_summary;
     QLineEdit *m_search;
     QTableView *m_table;
 };

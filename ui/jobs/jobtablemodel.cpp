@@ -110,8 +110,9 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
         return {};
     case SortRole:
         return sortValue(job, column);
-    case SearchRole:
-        return job.name + QLatin1Char('\n') + job.description + QLatin1Char('\n') + job.leaseOwner;
+    case SearchRole: // the state word too, in the UI language ("stuck", "travado")
+        return job.name + QLatin1Char('\n') + job.description + QLatin1Char('\n') + job.leaseOwner
+            + QLatin1Char('\n') + StatusStyle::label(JobRules::state(job, now()));
     case JobIdRole:
         return job.id;
     case StateRole:
@@ -150,7 +151,7 @@ QVariant JobTableModel::display(const Job &job, int column) const
     case TotalRuns:
         return job.totalRuns;
     case LastDuration:
-        return job.lastDurationSeconds ? RelativeTime::duration(*job.lastDurationSeconds)
+        return job.lastDurationSeconds ? RelativeTime::runDuration(*job.lastDurationSeconds)
                                        : QString();
     case Runner:
         if (!job.leaseOwner.isEmpty())
@@ -229,6 +230,17 @@ QVariant JobTableModel::toolTip(const Job &job, int column) const
 
 QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        if (section == LastRun)
+            return tr("When the job last ran");
+        if (section == NextRun)
+            return tr("When the job runs next");
+        if (section == TotalRuns)
+            return tr("How many times the job ran");
+        if (section == LastDuration)
+            return tr("How long the last run took");
+        return {};
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -249,7 +261,7 @@ QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int
     case TotalRuns:
         return tr("Runs");
     case LastDuration:
-        return tr("Last duration");
+        return tr("Duration");
     case Runner:
         return tr("Runner");
     default:

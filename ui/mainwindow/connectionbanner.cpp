@@ -15,6 +15,8 @@ ConnectionBanner::ConnectionBanner(QWidget *parent)
     colours.setColor(QPalette::Window, QColor(0xf6, 0xc3, 0x44));
     colours.setColor(QPalette::WindowText, QColor(0x2b, 0x22, 0x00));
     setPalette(colours);
+    // As tall as its text, never more (a maximized window gave it ~250 px).
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     m_label->setWordWrap(true);
     m_label->setTextFormat(Qt::PlainText);
     auto *layout = new QHBoxLayout(this);

@@ -29,6 +29,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
@@ -36,6 +37,9 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <memory>
+#include <utility>
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -73,7 +77,7 @@ MainWindow::MainWindow(QWidget *parent)
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 0);
     layout->addWidget(m_banner);
-    layout->addWidget(m_splitter);
+    layout->addWidget(m_splitter, 1); // the splitter takes the height, not the banner
     setCentralWidget(central);
 
     statusBar()->addPermanentWidget(m_runnerLabel);
@@ -82,11 +86,13 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     wireRunnerPanels();
 
-    // One selected job: its history; none or several: all cron activity.
+    // The selected jobs' history; none selected: all cron activity.
     connect(m_jobsView, &JobsView::selectionChanged, this, [this] {
         if (m_history) {
-            const QList<Job> jobs = m_jobsView->selectedJobs();
-            m_history->setJob(jobs.size() == 1 ? jobs.constFirst().name : QString());
+            QStringList names;
+            for (const Job &job : m_jobsView->selectedJobs())
+                names << job.name;
+            m_history->setJobs(names);
         }
     });
     connect(m_jobsView, &JobsView::selectionChanged, this, [this] {
@@ -103,7 +109,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_controller, &JobActionController::statusMessage, this,
         [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     auto updateCount
-        = [this] { m_countLabel->setText(tr("%n jobs", nullptr, m_model->rowCount())); };
+        = [this] { m_countLabel->setText(tr("%Ln jobs", nullptr, m_model->rowCount())); };
     connect(m_model, &QAbstractItemModel::rowsInserted, this, updateCount);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, updateCount);
@@ -225,9 +231,10 @@ void MainWindow::createMenus()
         QWidget *tab;
         QKeySequence key;
     } tabs[] = {
+        // Alt+1…4 in the tabs' order: Details, History (inserted second), Runners, config.
         {tr("Show the job d&etails"), m_details, QKeySequence(Qt::ALT | Qt::Key_1)},
-        {tr("Show the &runners"), m_runners, QKeySequence(Qt::ALT | Qt::Key_2)},
-        {tr("Edit the runner &config"), m_configEditor, QKeySequence(Qt::ALT | Qt::Key_3)},
+        {tr("Show the &runners"), m_runners, QKeySequence(Qt::ALT | Qt::Key_3)},
+        {tr("Edit the runner &config"), m_configEditor, QKeySequence(Qt::ALT | Qt::Key_4)},
     };
     for (const auto &tab : tabs) {
         QAction *show = view->addAction(tab.text, this, [this, showDetails, widget = tab.tab] {
@@ -245,7 +252,13 @@ void MainWindow::createMenus()
         showSideTab(QStringLiteral("historyTab"));
         m_history->setFocus(Qt::ShortcutFocusReason);
     });
-    showHistory->setShortcut(QKeySequence(Qt::ALT | Qt::Key_4));
+    showHistory->setShortcut(QKeySequence(Qt::ALT | Qt::Key_2));
+    QAction *exportHistory = view->addAction(tr("E&xport the history as CSV…"), this, [this] {
+        if (m_history)
+            m_history->exportButton()->click();
+    });
+    exportHistory->setObjectName(QStringLiteral("exportHistoryAction"));
+    exportHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     view->addSeparator();
     view->addAction(toolbar->toggleViewAction());
 
@@ -270,8 +283,12 @@ void MainWindow::openDatabase(const ConnectionSpec &spec, const JobClient::Optio
     connect(m_client, &JobClient::writableChanged, this, &MainWindow::updateActions);
     connect(m_client, &JobClient::writableChanged, this, &MainWindow::updateTitle);
     connect(m_client, &JobClient::jobsLoaded, m_model, &JobTableModel::setJobs);
-    // Something selected from the start, so the details and keyboard have a place to begin.
-    connect(m_client, &JobClient::jobsLoaded, this, [this] {
+    // Something selected from the start, so the details and keyboard have a place to begin;
+    // only on the first load, so a later reload (SQLite polls) never undoes a deselection.
+    auto firstLoad = std::make_shared<bool>(true);
+    connect(m_client, &JobClient::jobsLoaded, this, [this, firstLoad] {
+        if (!std::exchange(*firstLoad, false))
+            return;
         if (!m_jobsView->currentJob() && !m_initialSelection.isEmpty())
             m_jobsView->selectJob(m_initialSelection);
         if (!m_jobsView->currentJob() && m_model->rowCount() > 0) {
@@ -282,6 +299,15 @@ void MainWindow::openDatabase(const ConnectionSpec &spec, const JobClient::Optio
     });
     connect(m_client, &JobClient::jobUpdated, m_model, &JobTableModel::updateJob);
     connect(m_client, &JobClient::jobRemoved, m_model, &JobTableModel::removeJob);
+    // The History pane is live: a changed job (a run, an admin action) may have new rows.
+    connect(m_client, &JobClient::jobUpdated, this, [this](const Job &job) {
+        if (m_history)
+            m_history->noteJobChanged(job.name);
+    });
+    connect(m_client, &JobClient::jobsLoaded, this, [this] {
+        if (m_history)
+            m_history->noteJobChanged({});
+    });
     m_controller->setClient(m_client);
     m_runners->setClient(m_client, m_session->clock());
     m_workstation->setDatabase(spec);
@@ -321,7 +347,7 @@ void MainWindow::updateTitle()
         ? where
         : tr("%1 as %2").arg(where, m_client->databaseUser());
     if (m_client->state() == JobClient::State::Connected && !m_client->isWritable())
-        label += QLatin1String(" — ") + tr("read-only");
+        label += QStringLiteral(" — ") + tr("read-only"); // not QLatin1String: UTF-8 dash
     m_connectionLabel->setText(label);
     m_connectionLabel->setToolTip(m_client->readOnlyReason());
 }
@@ -330,6 +356,8 @@ void MainWindow::onStateChanged(JobClient::State state, const QString &message)
 {
     switch (state) {
     case JobClient::State::Connected:
+        if (m_history)
+            m_history->noteJobChanged({}); // back after an outage: the pane recovers too
         if (message.isEmpty())
             m_banner->hide();
         else
@@ -449,6 +477,8 @@ void MainWindow::showDialogWhenLoaded(const QString &which)
                 action = m_actions->newJob();
             if (which == QLatin1String("connect"))
                 showConnectionDialog();
+            else if (which == QLatin1String("history"))
+                showSideTab(QStringLiteral("historyTab"));
             else if (which == QLatin1String("runners"))
                 m_sideTabs->setCurrentWidget(m_runners);
             else if (which == QLatin1String("runner-config"))

@@ -89,8 +89,6 @@ void RunnerConfigEditor::load(const QString &filePath)
     }
     m_text->setPlainText(QString::fromUtf8(m_savedText));
     validate();
-    if (!file.exists())
-        setMessage(tr("There is no runner config yet; insert the template to start one."), false);
 }
 
 void RunnerConfigEditor::useTemplate()
@@ -126,14 +124,31 @@ void RunnerConfigEditor::setMessage(const QString &message, bool error)
     m_message = message;
     m_status->setText(message);
     QPalette palette = this->palette();
+    // A red that reads on the palette's own background, light or dark.
     if (error)
-        palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+        palette.setColor(QPalette::WindowText,
+            palette.color(QPalette::Window).lightness() < 128 ? QColor(0xff, 0x7b, 0x72)
+                                                              : QColor(0xc0, 0x1c, 0x28));
     m_status->setPalette(palette);
 }
 
 void RunnerConfigEditor::validate()
 {
     const QByteArray text = m_text->toPlainText().toUtf8();
+    if (text.trimmed().isEmpty()) {
+        // Not a JSON error at byte 0: say what it is.
+        const QString message = QFile::exists(m_filePath)
+            ? tr("%1 is empty; insert the template to start a runner config.")
+                  .arg(QDir::toNativeSeparators(m_filePath))
+            : tr("There is no runner config at %1 yet; insert the template to start one.")
+                  .arg(QDir::toNativeSeparators(m_filePath));
+        m_valid = false;
+        setMessage(message, false);
+        emit configInvalid(message);
+        m_save->setEnabled(false);
+        m_revert->setEnabled(isModified());
+        return;
+    }
     const Result<RunnerConfig> config = RunnerConfig::parse(text, m_filePath);
     m_valid = bool(config);
     if (config) {

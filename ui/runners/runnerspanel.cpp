@@ -3,6 +3,7 @@
 #include "core/client/jobclient.h"
 #include "core/util/secretmask.h"
 #include "ui/common/relativetime.h"
+#include "ui/common/statusstyle.h"
 
 #include <QDir>
 #include <QFont>
@@ -26,6 +27,7 @@ QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
     table->horizontalHeader()->setStretchLastSection(true);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->setWordWrap(false);
+    table->setTabKeyNavigation(false); // Tab leaves the table
     return table;
 }
 
@@ -215,6 +217,18 @@ void RunnersPanel::showRunners(const QList<RunnerInfo> &runners)
             cell->setFont(font);
             if (dim)
                 cell->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
+        }
+        // A stale runner (its heartbeat stopped, not stopped cleanly) needs a look: its state
+        // and heartbeat in the stuck colour, with its icon, not only a word.
+        if (runner.stale && !dim) {
+            for (const int column : {int(State), int(Heartbeat)}) {
+                m_runnersTable->item(row, column)
+                    ->setForeground(StatusStyle::color(JobState::Stuck));
+                QFont font = m_runnersTable->item(row, column)->font();
+                font.setBold(true);
+                m_runnersTable->item(row, column)->setFont(font);
+            }
+            m_runnersTable->item(row, State)->setIcon(StatusStyle::icon(JobState::Stuck));
         }
     }
 }

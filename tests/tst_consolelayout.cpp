@@ -1,0 +1,137 @@
+// The console's layout (issue 16, item 9): at the default 1280x760 the job table's default
+// columns need no horizontal scroll and the History filter row fits its pane; at 800x500 the
+// Status column is on screen; the reconnect banner stays short in a maximized window.
+#include "tst_consolefixture.h"
+
+#include "ui/history/historypanel.h"
+
+#include <QHeaderView>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTabWidget>
+#include <QTableView>
+
+using namespace ConsoleFixture;
+
+class TestConsoleLayout : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void defaultSizeNeedsNoHorizontalScroll();
+    void smallWindowShowsStatus();
+    void bannerHeightBounded();
+
+private:
+    void openWindow(const QSize &size);
+    void showHistory();
+
+    std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestConsoleLayout::initTestCase()
+{
+    isolate();
+}
+
+void TestConsoleLayout::init()
+{
+    QString error;
+    m_db = TestDatabase::create(Backend::SQLite, &error);
+    QVERIFY2(m_db, qPrintable(error));
+    // Long values, as the demo has.
+    QVERIFY(m_db->exec(
+        QStringLiteral("INSERT INTO cron_jobs (nome, descricao, lease_owner) VALUES "
+                       "('importar_precos_fornecedores', "
+                       "'Importa as tabelas de preços dos fornecedores', 'srv-backup-01:4242')")));
+}
+
+void TestConsoleLayout::cleanup()
+{
+    m_window.reset();
+    m_db.reset();
+}
+
+void TestConsoleLayout::openWindow(const QSize &size)
+{
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(size);
+    m_window->openDatabase(m_db->spec(), fastOptions(uniquePurpose()));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(connectedWithRows(*m_window, 2), 10000);
+    QCOMPARE(m_window->size(), size);
+}
+
+void TestConsoleLayout::showHistory()
+{
+    m_window->sideTabs()->setCurrentWidget(
+        m_window->findChild<QWidget *>(QStringLiteral("historyTab")));
+    QCoreApplication::processEvents();
+}
+
+void TestConsoleLayout::defaultSizeNeedsNoHorizontalScroll()
+{
+    openWindow(QSize(1280, 760));
+    QTableView *table = m_window->jobsView()->table();
+    const auto widths = [&] {
+        QStringList sizes;
+        for (int column = 0; column < table->horizontalHeader()->count(); ++column)
+            sizes << QString::number(
+                table->isColumnHidden(column) ? 0 : table->horizontalHeader()->sectionSize(column));
+        return QStringLiteral("viewport %1, columns %2")
+            .arg(table->viewport()->width())
+            .arg(sizes.join(QLatin1Char(' ')));
+    };
+    QTRY_VERIFY2(table->horizontalScrollBar()->maximum() == 0, qPrintable(widths()));
+    // Every default column is on screen, the last one included.
+    const QHeaderView *header = table->horizontalHeader();
+    for (int column = 0; column < header->count(); ++column) {
+        if (table->isColumnHidden(column))
+            continue;
+        QVERIFY2(header->sectionViewportPosition(column) + header->sectionSize(column)
+                <= table->viewport()->width(),
+            qPrintable(QString::number(column)));
+    }
+
+    showHistory();
+    auto *scroll = m_window->findChild<QScrollArea *>(QStringLiteral("historyTab"));
+    QVERIFY(scroll);
+    QTRY_COMPARE(scroll->horizontalScrollBar()->maximum(), 0);
+    auto *panel = m_window->findChild<HistoryPanel *>(QStringLiteral("historyPanel"));
+    QVERIFY(panel->exportButton()->isVisible());
+    QVERIFY(panel->exportButton()->geometry().right()
+        <= panel->exportButton()->parentWidget()->width());
+}
+
+void TestConsoleLayout::smallWindowShowsStatus()
+{
+    openWindow(QSize(800, 500));
+    QTableView *table = m_window->jobsView()->table();
+    const QHeaderView *header = table->horizontalHeader();
+    const int left = header->sectionViewportPosition(JobTableModel::Status);
+    QVERIFY2(left >= 0
+            && left + header->sectionSize(JobTableModel::Status) <= table->viewport()->width(),
+        qPrintable(QStringLiteral("Status at %1 of %2").arg(left).arg(table->viewport()->width())));
+}
+
+void TestConsoleLayout::bannerHeightBounded()
+{
+    openWindow(QSize(1280, 760));
+    m_window->showMaximized();
+    m_window->resize(1920, 1080); // offscreen: maximized is the screen's size at most
+    QCoreApplication::processEvents();
+    m_window->banner()->showMessage(QStringLiteral("Reconnecting…"),
+        QStringLiteral("could not connect to server: Connection refused"));
+    QCoreApplication::processEvents();
+    QTRY_VERIFY(m_window->banner()->isVisible());
+    QVERIFY2(m_window->banner()->height() <= 4 * m_window->fontMetrics().height() + 24,
+        qPrintable(QString::number(m_window->banner()->height())));
+}
+
+QTEST_MAIN(TestConsoleLayout)
+#include "tst_consolelayout.moc"

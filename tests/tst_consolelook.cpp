@@ -1,0 +1,152 @@
+// Readable messages and colours (issue 16, item 11): the chart follows a dark palette, the
+// runner config's errors read on it; a missing runner.json says so; JSON errors give
+// line:column; Delete warns when the job runs now; the history action filter names are friendly.
+#include "core/runner/runnerconfig.h"
+#include "ui/common/clampingspinbox.h"
+#include "ui/dialogs/deletejobdialog.h"
+#include "ui/history/durationchart.h"
+#include "ui/history/historyfilterbar.h"
+#include "ui/runners/runnerconfigeditor.h"
+
+#include <QChart>
+#include <QComboBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette palette;
+    palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    palette.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+    palette.setColor(QPalette::Base, QColor(0x20, 0x20, 0x20));
+    palette.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+    return palette;
+}
+
+} // namespace
+
+class TestConsoleLook : public QObject {
+    Q_OBJECT
+private slots:
+    void chartFollowsDarkPalette();
+    void missingRunnerConfigSaysSo();
+    void jsonErrorsGiveLineAndColumn();
+    void configErrorReadsOnDark();
+    void deleteWarnsWhenRunning();
+    void actionFilterNamesAreFriendly();
+    void spinBoxClampsVisibly();
+};
+
+void TestConsoleLook::chartFollowsDarkPalette()
+{
+    DurationChart chart;
+    QVERIFY(chart.chart()->backgroundBrush().color().lightness() >= 128);
+    chart.setPalette(darkPalette());
+    QVERIFY2(chart.chart()->backgroundBrush().color().lightness() < 128,
+        qPrintable(chart.chart()->backgroundBrush().color().name()));
+    QCOMPARE(chart.chart()->theme(), QChart::ChartThemeDark);
+}
+
+void TestConsoleLook::missingRunnerConfigSaysSo()
+{
+    QTemporaryDir dir;
+    RunnerConfigEditor editor;
+    QSignalSpy invalid(&editor, &RunnerConfigEditor::configInvalid);
+    const QString path = dir.filePath(QStringLiteral("runner.json"));
+    editor.load(path);
+    auto *status = editor.findChild<QLabel *>(QStringLiteral("runnerConfigStatus"));
+    QVERIFY(status);
+    QVERIFY2(status->text().startsWith(QLatin1String("There is no runner config at")),
+        qPrintable(status->text()));
+    QVERIFY(!status->text().contains(QLatin1String("byte")));
+    QVERIFY(!invalid.isEmpty());
+    QVERIFY2(!invalid.last().at(0).toString().contains(QLatin1String("not valid JSON")),
+        qPrintable(invalid.last().at(0).toString()));
+}
+
+void TestConsoleLook::jsonErrorsGiveLineAndColumn()
+{
+    const Result<RunnerConfig> config = RunnerConfig::parse(
+        QByteArray("{\n  \"jobs\": {\n    \"a\": {\"type\": \"command\",, }\n  }\n}\n"),
+        QStringLiteral("runner.json"));
+    QVERIFY(!config);
+    QVERIFY2(config.error().message.startsWith(
+                 QLatin1String("runner.json: not valid JSON at line 3, column ")),
+        qPrintable(config.error().message));
+}
+
+void TestConsoleLook::configErrorReadsOnDark()
+{
+    QTemporaryDir dir;
+    RunnerConfigEditor editor;
+    editor.setPalette(darkPalette());
+    editor.load(dir.filePath(QStringLiteral("runner.json")));
+    editor.findChild<QPlainTextEdit *>(QStringLiteral("runnerConfigText"))
+        ->setPlainText(QStringLiteral("{ nope"));
+    auto *status = editor.findChild<QLabel *>(QStringLiteral("runnerConfigStatus"));
+    const QColor text = status->palette().color(QPalette::WindowText);
+    const QColor back = status->palette().color(QPalette::Window);
+    // Clearly lighter than the dark background (the old red was 0xc01c28: too faint there).
+    QVERIFY2(text.lightness() - back.lightness() > 80,
+        qPrintable(text.name() + QLatin1Char('/') + back.name()));
+}
+
+void TestConsoleLook::deleteWarnsWhenRunning()
+{
+    Job job;
+    job.name = QStringLiteral("busy");
+    job.lastStatus = QStringLiteral("success");
+    {
+        DeleteJobDialog idle(job);
+        QVERIFY(!idle.findChild<QLabel *>(QStringLiteral("runningWarning")));
+    }
+    job.lastStatus = QStringLiteral("running");
+    job.leaseOwner = QStringLiteral("runner-a:42");
+    DeleteJobDialog busy(job);
+    auto *warning = busy.findChild<QLabel *>(QStringLiteral("runningWarning"));
+    QVERIFY(warning);
+    QVERIFY(warning->text().contains(QLatin1String("is running now")));
+    QVERIFY(warning->text().contains(QLatin1String("runner-a:42")));
+}
+
+void TestConsoleLook::actionFilterNamesAreFriendly()
+{
+    HistoryFilterBar bar;
+    QComboBox *combo = bar.actionCombo();
+    for (int i = 0; i < combo->count(); ++i) {
+        const QString text = combo->itemText(i);
+        QVERIFY2(!text.contains(QLatin1Char('_')), qPrintable(text)); // no raw acao names
+    }
+    // The raw name is still what filters, and the item's tooltip.
+    const int reset = combo->findData(QStringLiteral("cron_admin_reset"));
+    QVERIFY(reset > 0);
+    QCOMPARE(
+        combo->itemData(reset, Qt::ToolTipRole).toString(), QStringLiteral("cron_admin_reset"));
+}
+
+void TestConsoleLook::spinBoxClampsVisibly()
+{
+    ClampingSpinBox box;
+    box.setRange(1, 8760);
+    box.setSuffix(QStringLiteral(" h"));
+    box.setValue(12);
+    box.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&box));
+    box.setFocus();
+    box.selectAll();
+    QTest::keyClicks(&box, QStringLiteral("8761"));
+    // Kept as typed (a stock QSpinBox shows 876 here), so the schedule editor can say why.
+    QCOMPARE(box.cleanText(), QStringLiteral("8761"));
+    QVERIFY(!box.hasAcceptableInput());
+    QTest::keyClick(&box, Qt::Key_Return);
+    QCOMPARE(box.value(), 8760); // then clamped, on screen
+    QCOMPARE(box.cleanText(), QStringLiteral("8760"));
+}
+
+QTEST_MAIN(TestConsoleLook)
+#include "tst_consolelook.moc"

@@ -1,0 +1,121 @@
+// One format each (issue 16, item 10): countdowns in the words durations use (not mm:ss), one
+// run-duration format for the job table, the details and the history, times with their zone,
+// plurals and localised counts, no literal null in summaries.
+#include "core/domain/historyentry.h"
+#include "ui/common/relativetime.h"
+#include "ui/history/historyformat.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QTest>
+#include <QTimeZone>
+#include <QTranslator>
+
+class TestFormats : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void countdownsUseDurationWords_data();
+    void countdownsUseDurationWords();
+    void runDurations_data();
+    void runDurations();
+    void historyTimeHasZone();
+    void summaryHasNoLiteralNull();
+    void pluralsAndLocalisedCounts();
+};
+
+void TestFormats::initTestCase()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void TestFormats::countdownsUseDurationWords_data()
+{
+    QTest::addColumn<int>("seconds");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("43 min 39 s") << 43 * 60 + 39 << QStringLiteral("in 43 min 39 s");
+    QTest::newRow("45 s") << 45 << QStringLiteral("in 45 s");
+    QTest::newRow("5 h 59 min") << 5 * 3600 + 59 * 60 << QStringLiteral("in 5 h 59 min");
+    QTest::newRow("3 d 4 h") << 3 * 86400 + 4 * 3600 << QStringLiteral("in 3 d 4 h");
+    QTest::newRow("reached") << 0 << QStringLiteral("now");
+}
+
+void TestFormats::countdownsUseDurationWords()
+{
+    QFETCH(int, seconds);
+    QFETCH(QString, text);
+    const QDateTime now = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
+    QCOMPARE(RelativeTime::countdown(now.addSecs(seconds), now), text);
+    QVERIFY(!RelativeTime::countdown(now.addSecs(seconds), now).contains(QLatin1Char(':')));
+}
+
+void TestFormats::runDurations_data()
+{
+    QTest::addColumn<double>("seconds");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("whole 2") << 2.0 << QStringLiteral("2 s");
+    QTest::newRow("2.44") << 2.44 << QStringLiteral("2.4 s");
+    QTest::newRow("3.061") << 3.061 << QStringLiteral("3.1 s");
+    QTest::newRow("45.4") << 45.4 << QStringLiteral("45 s");
+    QTest::newRow("59.6 is a minute") << 59.6 << QStringLiteral("1 min 00 s");
+    QTest::newRow("200") << 200.0 << QStringLiteral("3 min 20 s");
+}
+
+void TestFormats::runDurations()
+{
+    QFETCH(double, seconds);
+    QFETCH(QString, text);
+    QCOMPARE(RelativeTime::runDuration(seconds), text);
+    // The history pane says the same as the job table.
+    QCOMPARE(HistoryFormat::duration(seconds), text);
+}
+
+void TestFormats::historyTimeHasZone()
+{
+    HistoryEntry entry;
+    entry.createdAt = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
+    QCOMPARE(HistoryFormat::localTime(entry), RelativeTime::absolute(entry.createdAt));
+    QVERIFY(HistoryFormat::localTime(entry).endsWith(
+        entry.createdAt.toLocalTime().timeZoneAbbreviation()));
+}
+
+void TestFormats::summaryHasNoLiteralNull()
+{
+    HistoryEntry entry;
+    entry.detailsJson = R"({"job":"j","linhas":null,"erro":null})";
+    const QString summary = HistoryFormat::summary(entry);
+    QVERIFY2(!summary.contains(QLatin1String("null")), qPrintable(summary));
+    entry.detailsJson = R"({"job":"j","linhas":null})";
+    QVERIFY2(!HistoryFormat::summary(entry).contains(QLatin1String("null")),
+        qPrintable(HistoryFormat::summary(entry)));
+}
+
+void TestFormats::pluralsAndLocalisedCounts()
+{
+    QTranslator english;
+    QVERIFY(english.load(QStringLiteral(":/i18n/cron-console_en")));
+    QCoreApplication::installTranslator(&english);
+    QCOMPARE(
+        QCoreApplication::translate("MainWindow", "%Ln jobs", nullptr, 1), QStringLiteral("1 job"));
+    QCOMPARE(QCoreApplication::translate("MainWindow", "%Ln jobs", nullptr, 10000),
+        QStringLiteral("10,000 jobs"));
+    QCOMPARE(QCoreApplication::translate("HistoryPanel", "%Ln row(s)", nullptr, 200001),
+        QStringLiteral("200,001 rows"));
+    QCOMPARE(QCoreApplication::translate("HistoryExport", "%Ln row(s) exported to %1.", nullptr, 1)
+                 .arg(QStringLiteral("f.csv")),
+        QStringLiteral("1 row exported to f.csv."));
+    QCoreApplication::removeTranslator(&english);
+
+    QTranslator portuguese;
+    QVERIFY(portuguese.load(QStringLiteral(":/i18n/cron-console_pt_BR")));
+    QCoreApplication::installTranslator(&portuguese);
+    QLocale::setDefault(QLocale(QLocale::Portuguese, QLocale::Brazil));
+    QCOMPARE(QCoreApplication::translate("HistoryPanel", "%Ln row(s)", nullptr, 56000),
+        QStringLiteral("56.000 linhas"));
+    QCOMPARE(RelativeTime::runDuration(2.44), QStringLiteral("2,4 s"));
+    QCoreApplication::removeTranslator(&portuguese);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+QTEST_GUILESS_MAIN(TestFormats)
+#include "tst_formats.moc"
