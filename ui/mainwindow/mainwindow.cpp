@@ -424,6 +424,8 @@ void MainWindow::showConnectionDialog()
 {
     auto *dialog = new ConnectionDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_client) // opens on the connection in use
+        dialog->setCurrentConnection(m_client->spec(), m_client->databaseUser());
     connect(dialog, &ConnectionDialog::connectRequested, this,
         [this](const ConnectionSpec &spec) { openDatabase(spec); });
     dialog->open();

@@ -1,0 +1,272 @@
+// Issue 16 (items 1, 15): the Connect dialog keeps saved profiles intact, opens on the
+// connection in use, tests a target before it replaces a working connection (off the GUI
+// thread, with a deadline), and "Test connection" changes nothing.
+#include "tst_consolefixture.h"
+
+#include "core/client/connectionprobe.h"
+#include "core/client/connectionprofiles.h"
+#include "ui/dialogs/connectiondialog.h"
+
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+using namespace ConsoleFixture;
+
+class TestConsoleDialogs : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+
+    void fieldsProfileRoundTrips();
+    void urlProfileKeepsEveryPart();
+    void noBlankSslMode();
+    void connectAfterEditKeepsSavedProfile();
+    void opensOnCurrentPostgresConnection();
+    void testConnectionChangesNothing();
+    void badTargetKeepsWorkingConnection();
+    void silentTargetHitsDeadline();
+
+private:
+    static QList<ConnectionProfile> savedProfiles();
+};
+
+void TestConsoleDialogs::initTestCase()
+{
+    isolate();
+}
+
+void TestConsoleDialogs::init()
+{
+    const auto settings = SettingsStore::open();
+    settings->remove(QStringLiteral("connections"));
+    settings->sync();
+}
+
+QList<ConnectionProfile> TestConsoleDialogs::savedProfiles()
+{
+    return ConnectionProfiles(*SettingsStore::open()).profiles();
+}
+
+void TestConsoleDialogs::fieldsProfileRoundTrips()
+{
+    {
+        ConnectionDialog dialog;
+        dialog.tabs()->setCurrentIndex(1);
+        QTest::keyClicks(dialog.hostField(), QStringLiteral("127.0.0.1"));
+        dialog.portField()->setValue(56210);
+        QTest::keyClicks(dialog.databaseField(), QStringLiteral("plataforma"));
+        QTest::keyClicks(dialog.userField(), QStringLiteral("cron_admin"));
+        dialog.sslModeField()->setCurrentIndex(dialog.sslModeField()->findData("require"));
+        dialog.nameField()->setText(QStringLiteral("production"));
+        dialog.saveButton()->click();
+    }
+    const QString expected
+        = QStringLiteral("postgresql://cron_admin@127.0.0.1:56210/plataforma?sslmode=require");
+    QCOMPARE(savedProfiles().last().url, expected);
+
+    ConnectionDialog reopened; // opens on the last used profile or the embedded one
+    reopened.profileField()->setCurrentIndex(reopened.profileField()->findText("production"));
+    QCOMPARE(reopened.urlField()->text(), expected);
+    QCOMPARE(reopened.hostField()->text(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(reopened.portField()->value(), 56210);
+    QCOMPARE(reopened.databaseField()->text(), QStringLiteral("plataforma"));
+    QCOMPARE(reopened.userField()->text(), QStringLiteral("cron_admin"));
+    QCOMPARE(reopened.sslModeField()->currentData().toString(), QStringLiteral("require"));
+    QCOMPARE(reopened.nameField()->text(), QStringLiteral("production"));
+    // Shown as it was saved, and saved again unchanged.
+    reopened.saveButton()->click();
+    QCOMPARE(savedProfiles().last().url, expected);
+    QCOMPARE(savedProfiles().size(), 2);
+}
+
+void TestConsoleDialogs::urlProfileKeepsEveryPart()
+{
+    const QString url = QStringLiteral("postgresql://cron_admin@db1:5432,db2:5433/plataforma?"
+                                       "application_name=x&connect_timeout=4&sslmode=verify-full");
+    ConnectionProfiles(*SettingsStore::open()).save({QStringLiteral("ha"), url});
+    ConnectionDialog dialog;
+    dialog.profileField()->setCurrentIndex(dialog.profileField()->findText("ha"));
+    QCOMPARE(dialog.urlField()->text(), url);
+    QCOMPARE(dialog.userField()->text(), QStringLiteral("cron_admin"));
+    QCOMPARE(dialog.databaseField()->text(), QStringLiteral("plataforma"));
+    // Editing one field keeps what the fields do not show (hosts' ports, other options).
+    dialog.tabs()->setCurrentIndex(1);
+    dialog.databaseField()->selectAll();
+    QTest::keyClicks(dialog.databaseField(), QStringLiteral("outra"));
+    QCOMPARE(dialog.urlField()->text(),
+        QStringLiteral("postgresql://cron_admin@db1:5432,db2:5433/outra?"
+                       "application_name=x&connect_timeout=4&sslmode=verify-full"));
+}
+
+void TestConsoleDialogs::noBlankSslMode()
+{
+    ConnectionDialog dialog;
+    for (int i = 0; i < dialog.sslModeField()->count(); ++i)
+        QVERIFY2(!dialog.sslModeField()->itemText(i).trimmed().isEmpty(),
+            qPrintable(QString::number(i)));
+    QCOMPARE(dialog.sslModeField()->itemData(0).toString(), QString()); // libpq's default
+}
+
+void TestConsoleDialogs::connectAfterEditKeepsSavedProfile()
+{
+    QTemporaryDir dir;
+    const QString saved = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("a.db"));
+    const QString edited = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("b.db"));
+    ConnectionProfiles(*SettingsStore::open()).save({QStringLiteral("local"), saved});
+    ConnectionDialog dialog;
+    QSignalSpy requested(&dialog, &ConnectionDialog::connectRequested);
+    dialog.profileField()->setCurrentIndex(dialog.profileField()->findText("local"));
+    dialog.urlField()->selectAll();
+    QTest::keyClicks(dialog.urlField(), edited);
+    dialog.connectButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(requested.size(), 1, 10000);
+    QCOMPARE(requested.first().first().value<ConnectionSpec>().filePath,
+        dir.filePath(QStringLiteral("b.db")));
+    QCOMPARE(savedProfiles().size(), 2);
+    QCOMPARE(savedProfiles().last(), (ConnectionProfile{QStringLiteral("local"), saved}));
+    // The probe created nothing.
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("b.db"))));
+}
+
+void TestConsoleDialogs::opensOnCurrentPostgresConnection()
+{
+    QString error;
+    const auto db = TestDatabase::create(Backend::PostgreSQL, &error);
+    QVERIFY2(db, qPrintable(error));
+    MainWindow window;
+    window.openDatabase(db->spec(), fastOptions(uniquePurpose()));
+    window.showDialogWhenLoaded(QStringLiteral("connect"));
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(connectedWithRows(window, 1), 10000);
+
+    // Not saved as a profile: shown unsaved, PostgreSQL fields filled.
+    ConnectionDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<ConnectionDialog *>()), 10000);
+    QVERIFY(dialog->currentLabel()->isVisible());
+    QVERIFY2(dialog->currentLabel()->text().contains(db->spec().database),
+        qPrintable(dialog->currentLabel()->text()));
+    QVERIFY(dialog->profileField()->currentIndex() > 0);
+    QCOMPARE(dialog->databaseField()->text(), db->spec().database);
+    QCOMPARE(dialog->tabs()->currentIndex(), 1);
+    QCOMPARE(ConnectionDialog::specFor(dialog->urlField()->text())->database, db->spec().database);
+    dialog->close();
+    delete dialog;
+
+    // Saved as a profile: opens on that profile.
+    ConnectionSpec clean = db->spec();
+    clean.password.clear();
+    ConnectionProfiles(*SettingsStore::open())
+        .save({QStringLiteral("test pg"), clean.displayUrl()});
+    ConnectionDialog again;
+    again.setCurrentConnection(window.client()->spec(), window.client()->databaseUser());
+    QCOMPARE(again.profileField()->currentText(), QStringLiteral("test pg"));
+    QCOMPARE(again.nameField()->text(), QStringLiteral("test pg"));
+}
+
+void TestConsoleDialogs::testConnectionChangesNothing()
+{
+    QString error;
+    const auto db = TestDatabase::create(Backend::PostgreSQL, &error);
+    QVERIFY2(db, qPrintable(error));
+    ConnectionSpec clean = db->spec();
+    clean.password.clear();
+    ConnectionDialog dialog;
+    QSignalSpy requested(&dialog, &ConnectionDialog::connectRequested);
+    const auto before = savedProfiles();
+    const QString lastBefore = ConnectionProfiles(*SettingsStore::open()).lastUsed();
+    dialog.urlField()->setText(clean.displayUrl());
+    dialog.testButton()->click();
+    QVERIFY(!dialog.connectButton()->isEnabled()); // busy while the test runs
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.connectButton()->isEnabled(), 10000);
+    QVERIFY2(dialog.resultLabel()->text().startsWith(QStringLiteral("Connected to")),
+        qPrintable(dialog.resultLabel()->text()));
+    QVERIFY(dialog.resultLabel()->text().contains(QStringLiteral("schema is up to date")));
+    QCOMPARE(requested.size(), 0);
+    QCOMPARE(savedProfiles(), before);
+    QCOMPARE(ConnectionProfiles(*SettingsStore::open()).lastUsed(), lastBefore);
+
+    // A database without the schema: the test says so (the console would refuse it too).
+    const auto empty = TestDatabase::create(Backend::PostgreSQL, &error, false);
+    QVERIFY2(empty, qPrintable(error));
+    ConnectionSpec emptyClean = empty->spec();
+    emptyClean.password.clear();
+    dialog.urlField()->setText(emptyClean.displayUrl());
+    dialog.testButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.connectButton()->isEnabled(), 10000);
+    QVERIFY2(dialog.resultLabel()->text().startsWith(QStringLiteral("Could not connect")),
+        qPrintable(dialog.resultLabel()->text()));
+    QCOMPARE(empty
+                 ->scalar(QStringLiteral("SELECT COUNT(*) FROM pg_tables WHERE tablename = "
+                                         "'cron_jobs'"))
+                 .toInt(),
+        0);
+}
+
+void TestConsoleDialogs::badTargetKeepsWorkingConnection()
+{
+    QString error;
+    const auto db = TestDatabase::create(Backend::SQLite, &error);
+    QVERIFY2(db, qPrintable(error));
+    MainWindow window;
+    window.openDatabase(db->spec(), fastOptions(uniquePurpose()));
+    window.showDialogWhenLoaded(QStringLiteral("connect"));
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(connectedWithRows(window, 1), 10000);
+    ConnectionDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<ConnectionDialog *>()), 10000);
+    // A port where nothing listens: refused at once.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    dialog->urlField()->setText(QStringLiteral("postgresql://nobody@127.0.0.1:%1/x").arg(port));
+    dialog->connectButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->connectButton()->isEnabled(), 15000);
+    QVERIFY(dialog->isVisible());
+    QVERIFY2(dialog->resultLabel()->text().startsWith(QStringLiteral("Could not connect")),
+        qPrintable(dialog->resultLabel()->text()));
+    QVERIFY(dialog->resultLabel()->text().contains(QStringLiteral("current connection was kept")));
+    QCOMPARE(window.client()->spec().filePath, db->spec().filePath);
+    QCOMPARE(window.client()->state(), JobClient::State::Connected);
+    QCOMPARE(window.model()->rowCount(), 1);
+}
+
+void TestConsoleDialogs::silentTargetHitsDeadline()
+{
+    // Accepts TCP and never says a word: libpq would wait for the server's reply.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    QList<QTcpSocket *> held;
+    connect(&silent, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *socket = silent.nextPendingConnection())
+            held << socket;
+    });
+    ConnectionDialog dialog;
+    QSignalSpy requested(&dialog, &ConnectionDialog::connectRequested);
+    dialog.probe()->setDeadline(std::chrono::milliseconds(1500));
+    dialog.urlField()->setText(
+        QStringLiteral("postgresql://nobody@127.0.0.1:%1/x").arg(silent.serverPort()));
+    dialog.show();
+    QElapsedTimer timer;
+    timer.start();
+    dialog.connectButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.connectButton()->isEnabled(), 10000);
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(dialog.resultLabel()->text().startsWith(QStringLiteral("Could not connect")),
+        qPrintable(dialog.resultLabel()->text()));
+    QCOMPARE(requested.size(), 0);
+    QVERIFY(dialog.isVisible());
+}
+
+QTEST_MAIN(TestConsoleDialogs)
+#include "tst_consoledialogs.moc"
