@@ -6,8 +6,11 @@
 #include "core/client/connectionprobe.h"
 #include "core/client/connectionprofiles.h"
 #include "ui/dialogs/connectiondialog.h"
+#include "ui/history/exportdialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -35,6 +38,11 @@ private slots:
     void testConnectionChangesNothing();
     void badTargetKeepsWorkingConnection();
     void silentTargetHitsDeadline();
+
+    void exportFolderFallsBack();
+    void exportFormatChoice();
+    void exportReplaceDeclinedKeepsDialog();
+    void exportMissingFolderShownInline();
 
 private:
     static QList<ConnectionProfile> savedProfiles();
@@ -266,6 +274,88 @@ void TestConsoleDialogs::silentTargetHitsDeadline()
         qPrintable(dialog.resultLabel()->text()));
     QCOMPARE(requested.size(), 0);
     QVERIFY(dialog.isVisible());
+}
+
+void TestConsoleDialogs::exportFolderFallsBack()
+{
+    QTemporaryDir home;
+    const QByteArray oldHome = qgetenv("HOME");
+    const QByteArray oldConfig = qgetenv("XDG_CONFIG_HOME");
+    qputenv("HOME", home.path().toUtf8());
+    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral(".config")).toUtf8());
+    const QString without = ExportDialog::defaultFolder();
+    QVERIFY(QDir(home.path()).mkdir(QStringLiteral("Documents")));
+    const QString with = ExportDialog::defaultFolder();
+    qputenv("HOME", oldHome);
+    qputenv("XDG_CONFIG_HOME", oldConfig);
+    if (oldConfig.isEmpty())
+        qunsetenv("XDG_CONFIG_HOME");
+    QCOMPARE(without, home.path()); // ~/Documents does not exist: the home folder
+    QCOMPARE(with, home.filePath(QStringLiteral("Documents")));
+}
+
+void TestConsoleDialogs::exportFormatChoice()
+{
+    ExportDialog dialog;
+    QCOMPARE(dialog.formatField()->count(), 2);
+    QCOMPARE(
+        dialog.formatField()->itemText(1), QStringLiteral("Spreadsheet (Português do Brasil)"));
+    dialog.formatField()->setCurrentIndex(0);
+    QCOMPARE(dialog.locale(), ExportLocale::Rfc4180);
+    QCOMPARE(dialog.delimiter(), ','); // the RFC 4180 default, unchanged in English
+    QVERIFY(!dialog.byteOrderMark());
+    QVERIFY(dialog.delimiterField()->isEnabled());
+    dialog.formatField()->setCurrentIndex(1);
+    QCOMPARE(dialog.locale(), ExportLocale::BrazilianSpreadsheet);
+    QCOMPARE(dialog.delimiter(), ';');
+    QVERIFY(dialog.byteOrderMark());
+    QVERIFY(!dialog.delimiterField()->isEnabled());
+    QVERIFY(!dialog.byteOrderMarkField()->isEnabled());
+}
+
+void TestConsoleDialogs::exportReplaceDeclinedKeepsDialog()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.csv"));
+    QFile existing(path);
+    QVERIFY(existing.open(QIODevice::WriteOnly));
+    existing.write("keep me\n");
+    existing.close();
+    MessageBoxes::clearRecorded();
+    ExportDialog dialog;
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    dialog.show();
+    dialog.pathField()->setText(path);
+    dialog.formatField()->setCurrentIndex(1);
+    dialog.buttons()->button(QDialogButtonBox::Save)->click();
+    // Recording answers no question: as Cancel on "Replace file?".
+    QCOMPARE(MessageBoxes::recorded().size(), 1);
+    QCOMPARE(MessageBoxes::recorded().first().title, QStringLiteral("Replace file?"));
+    QCOMPARE(accepted.size(), 0);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.pathField()->text(), path);
+    QCOMPARE(dialog.locale(), ExportLocale::BrazilianSpreadsheet);
+    // A new file needs no question.
+    dialog.pathField()->setText(dir.filePath(QStringLiteral("new.csv")));
+    dialog.buttons()->button(QDialogButtonBox::Save)->click();
+    QCOMPARE(accepted.size(), 1);
+    QCOMPARE(MessageBoxes::recorded().size(), 1);
+}
+
+void TestConsoleDialogs::exportMissingFolderShownInline()
+{
+    QTemporaryDir dir;
+    ExportDialog dialog;
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    dialog.show();
+    const QString path = dir.filePath(QStringLiteral("no/such/folder/h.csv"));
+    dialog.pathField()->setText(path);
+    dialog.buttons()->button(QDialogButtonBox::Save)->click();
+    QCOMPARE(accepted.size(), 0);
+    QVERIFY(dialog.errorLabel()->isVisible());
+    QVERIFY2(dialog.errorLabel()->text().startsWith(QStringLiteral("The folder")),
+        qPrintable(dialog.errorLabel()->text()));
+    QCOMPARE(dialog.pathField()->text(), path);
 }
 
 QTEST_MAIN(TestConsoleDialogs)

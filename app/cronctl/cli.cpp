@@ -119,7 +119,7 @@ const QList<Cli::Command> &Cli::commands()
             Text::tr("a job's executions and admin actions, newest first"), &Cli::cmdHistory},
         {QStringLiteral("export-history"),
             QStringLiteral("export-history [--job NAME] [--since T] [--until T] [--action A] "
-                           "[--output FILE|-] [--delimiter ,|;] [--bom]"),
+                           "[--output FILE|-] [--delimiter ,|;] [--bom] [--locale pt_BR]"),
             Text::tr(
                 "cron history as CSV (newest first); T is an ISO-8601 date or date-time, local "
                 "without an offset"),
