@@ -6,6 +6,9 @@
 #include "core/client/connectionprobe.h"
 #include "core/client/connectionprofiles.h"
 #include "ui/dialogs/connectiondialog.h"
+#include "ui/dialogs/dialogsubmission.h"
+#include "ui/dialogs/newjobdialog.h"
+#include "ui/dialogs/scheduledialog.h"
 #include "ui/history/exportdialog.h"
 
 #include <QCheckBox>
@@ -14,10 +17,12 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSqlQuery>
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -38,6 +43,9 @@ private slots:
     void testConnectionChangesNothing();
     void badTargetKeepsWorkingConnection();
     void silentTargetHitsDeadline();
+
+    void duplicateNameKeepsNewJobDialog();
+    void outageKeepsDialogInput();
 
     void exportFolderFallsBack();
     void exportFormatChoice();
@@ -274,6 +282,112 @@ void TestConsoleDialogs::silentTargetHitsDeadline()
         qPrintable(dialog.resultLabel()->text()));
     QCOMPARE(requested.size(), 0);
     QVERIFY(dialog.isVisible());
+}
+
+void TestConsoleDialogs::duplicateNameKeepsNewJobDialog()
+{
+    QString error;
+    const auto db = TestDatabase::create(Backend::SQLite, &error);
+    QVERIFY2(db, qPrintable(error));
+    MessageBoxes::clearRecorded();
+    MainWindow window;
+    window.openDatabase(db->spec(), fastOptions(uniquePurpose()));
+    QSignalSpy finished(window.controller(), &JobActionController::actionFinished);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(connectedWithRows(window, 1), 10000);
+    const QString taken = window.model()->jobAt(0).name;
+    window.actions()->newJob()->trigger();
+    auto *dialog = window.findChild<NewJobDialog *>();
+    QVERIFY(dialog);
+    dialog->nameField()->setText(taken);
+    dialog->descriptionField()->setPlainText(QStringLiteral("Typed with care"));
+    dialog->hoursField()->setValue(48);
+    dialog->buttons()->button(QDialogButtonBox::Ok)->click();
+    QVERIFY(!dialog->buttons()->button(QDialogButtonBox::Ok)->isEnabled()); // waiting
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    // Still open, with everything typed, the error inline and no message box.
+    QCOMPARE(window.findChild<NewJobDialog *>(), dialog);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->nameField()->text(), taken);
+    QCOMPARE(dialog->descriptionField()->toPlainText(), QStringLiteral("Typed with care"));
+    QCOMPARE(dialog->hoursField()->value(), 48);
+    const QLabel *inline_ = dialog->findChild<DialogSubmission *>()->errorLabel();
+    QVERIFY(inline_->isVisible());
+    QVERIFY2(
+        inline_->text().startsWith(QStringLiteral("A job named")), qPrintable(inline_->text()));
+    QVERIFY2(inline_->text().contains(QStringLiteral("try again")), qPrintable(inline_->text()));
+    QVERIFY(MessageBoxes::recorded().isEmpty());
+    QVERIFY(dialog->buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+    // Fixed in place, it goes through and the dialog closes.
+    dialog->nameField()->setText(taken + QStringLiteral("_2"));
+    QPointer<NewJobDialog> guard(dialog);
+    dialog->buttons()->button(QDialogButtonBox::Ok)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+    QCOMPARE(finished.last().at(0).toBool(), true);
+    QTRY_VERIFY(!guard);
+    QTRY_COMPARE(window.model()->rowCount(), 2);
+}
+
+void TestConsoleDialogs::outageKeepsDialogInput()
+{
+    QString error;
+    const auto db = TestDatabase::create(Backend::PostgreSQL, &error);
+    QVERIFY2(db, qPrintable(error));
+    MessageBoxes::clearRecorded();
+    const QString purpose = uniquePurpose();
+    MainWindow window;
+    window.openDatabase(db->spec(), fastOptions(purpose));
+    QSignalSpy finished(window.controller(), &JobActionController::actionFinished);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(connectedWithRows(window, 1), 10000);
+    window.jobsView()->selectJob(window.model()->jobAt(0).name);
+    window.actions()->changeSchedule()->trigger();
+    auto *dialog = window.findChild<ScheduleDialog *>();
+    QVERIFY(dialog);
+    dialog->setHours(7);
+
+    // The outage: no new connections, and the console's own ones ended.
+    // Said from another database: PostgreSQL does not close the current one to itself.
+    const QString database = db->spec().database;
+    const auto server
+        = Database::open(*ConnectionSpec::fromUrl(QStringLiteral("postgresql:///postgres")),
+            QStringLiteral("outage"));
+    QVERIFY2(server, qPrintable(server ? QString() : server.error().message));
+    const auto allowConnections = [&](bool allow) {
+        QSqlQuery query((*server)->handle());
+        return query.exec(
+            QStringLiteral("ALTER DATABASE \"%1\" ALLOW_CONNECTIONS %2")
+                .arg(database, allow ? QStringLiteral("true") : QStringLiteral("false")));
+    };
+    QVERIFY(allowConnections(false));
+    QVERIFY(db->scalar(QStringLiteral("SELECT COUNT(pg_terminate_backend(pid)) FROM "
+                                      "pg_stat_activity WHERE application_name LIKE '%%1%'")
+                           .arg(purpose))
+                .toInt()
+        >= 1);
+    QTRY_VERIFY_WITH_TIMEOUT(window.client()->state() != JobClient::State::Connected, 10000);
+    dialog->buttons()->button(QDialogButtonBox::Ok)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->hours(), 7);
+    const QLabel *inline_ = dialog->findChild<DialogSubmission *>()->errorLabel();
+    QVERIFY(inline_->isVisible());
+    QVERIFY2(inline_->text().contains(QStringLiteral("reconnects by itself")),
+        qPrintable(inline_->text()));
+    QVERIFY2(inline_->text().at(0).isUpper(), qPrintable(inline_->text()));
+    QVERIFY(MessageBoxes::recorded().isEmpty());
+
+    // Back again: the same OK goes through.
+    QVERIFY(allowConnections(true));
+    QTRY_VERIFY_WITH_TIMEOUT(window.client()->state() == JobClient::State::Connected, 15000);
+    QPointer<ScheduleDialog> guard(dialog);
+    dialog->buttons()->button(QDialogButtonBox::Ok)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+    QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
+    QTRY_VERIFY(!guard);
+    QCOMPARE(db->scalar(QStringLiteral("SELECT intervalo_horas FROM cron_jobs")).toInt(), 7);
 }
 
 void TestConsoleDialogs::exportFolderFallsBack()

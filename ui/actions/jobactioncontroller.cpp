@@ -3,7 +3,9 @@
 #include "core/client/jobclient.h"
 #include "ui/actions/jobactions.h"
 #include "ui/common/messageboxes.h"
+#include "ui/common/messagetext.h"
 #include "ui/dialogs/deletejobdialog.h"
+#include "ui/dialogs/dialogsubmission.h"
 #include "ui/dialogs/newjobdialog.h"
 #include "ui/dialogs/resetdialog.h"
 #include "ui/dialogs/scheduledialog.h"
@@ -39,22 +41,38 @@ void JobActionController::setClient(JobClient *client)
     m_client = client;
 }
 
-void JobActionController::perform(const JobAction &action, const QString &what, const QString &done)
+void JobActionController::perform(
+    const JobAction &action, const QString &what, const QString &done, DialogSubmission *from)
 {
     if (!m_client)
         return;
-    m_client->perform(action, this, [this, what, done](const Result<ActionOutcome> &outcome) {
-        if (outcome) {
-            emit statusMessage(outcome->changed ? done : tr("%1: nothing to change").arg(what));
-            emit actionFinished(true, done);
-            return;
-        }
-        // The server's own words: a stale view, a refusal, a permission error.
-        const QString message = outcome.error().message;
-        MessageBoxes::warning(m_window, tr("%1 failed").arg(what), message);
-        emit statusMessage(tr("%1 failed").arg(what));
-        emit actionFinished(false, message);
-    });
+    const QPointer<DialogSubmission> submission(from);
+    const bool adding = action.kind == JobAction::Kind::Add;
+    m_client->perform(
+        action, this, [this, what, done, submission, adding](const Result<ActionOutcome> &outcome) {
+            if (outcome) {
+                if (submission)
+                    submission->succeeded();
+                emit statusMessage(outcome->changed ? done : tr("%1: nothing to change").arg(what));
+                emit actionFinished(true, done);
+                return;
+            }
+            // The server's own words: a stale view, a refusal, a permission error.
+            const QString message = MessageText::sentence(outcome.error().message);
+            if (submission && DialogSubmission::keepsInput(outcome.error(), adding)) {
+                // In the dialog, which stays open with what was typed.
+                const QString hint = MessageText::hint(outcome.error());
+                submission->failed(hint.isEmpty() ? message : message + QLatin1Char('\n') + hint);
+                emit statusMessage(tr("%1 failed").arg(what));
+                emit actionFinished(false, message);
+                return;
+            }
+            if (submission)
+                submission->close();
+            MessageBoxes::warning(m_window, tr("%1 failed").arg(what), message);
+            emit statusMessage(tr("%1 failed").arg(what));
+            emit actionFinished(false, message);
+        });
 }
 
 void JobActionController::setActiveOnSelection(bool active)
@@ -86,7 +104,8 @@ void JobActionController::changeSchedule()
         return;
     auto *dialog = new ScheduleDialog(*job, m_model->now(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    auto *submission = new DialogSubmission(dialog, dialog->buttons());
+    connect(submission, &DialogSubmission::submitted, this, [this, dialog, submission] {
         const Job &job = dialog->job();
         const QString what = tr("Changing the schedule of %1").arg(job.name);
         if (!dialog->isCron() && job.cronExpression.isEmpty()) {
@@ -94,15 +113,18 @@ void JobActionController::changeSchedule()
             JobAction action
                 = JobAction::make(JobAction::Kind::SetInterval, job.name, job.rowVersion);
             action.hours = dialog->hours();
-            perform(action, what, tr("%1 now runs every %2 h").arg(job.name).arg(dialog->hours()));
+            perform(action, what, tr("%1 now runs every %2 h").arg(job.name).arg(dialog->hours()),
+                submission);
             return;
         }
         const Result<Schedule> schedule = dialog->schedule();
-        if (!schedule)
-            return; // OK is disabled while invalid
+        if (!schedule) { // OK is disabled while invalid
+            submission->failed(MessageText::sentence(schedule.error().message));
+            return;
+        }
         JobAction action = JobAction::make(JobAction::Kind::SetSchedule, job.name, job.rowVersion);
         action.schedule = *schedule;
-        perform(action, what, tr("%1 now runs %2").arg(job.name, schedule->describe()));
+        perform(action, what, tr("%1 now runs %2").arg(job.name, schedule->describe()), submission);
     });
     dialog->open();
 }
@@ -114,13 +136,14 @@ void JobActionController::reset()
         return;
     auto *dialog = new ResetDialog(*job, m_model->now(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    auto *submission = new DialogSubmission(dialog, dialog->buttons());
+    connect(submission, &DialogSubmission::submitted, this, [this, dialog, submission] {
         JobAction action
             = JobAction::make(JobAction::Kind::Reset, dialog->job().name, dialog->job().rowVersion);
         action.options.reason = dialog->reason();
         action.options.force = dialog->force();
         perform(action, tr("Resetting %1").arg(dialog->job().name),
-            tr("%1 is pending again").arg(dialog->job().name));
+            tr("%1 is pending again").arg(dialog->job().name), submission);
     });
     dialog->open();
 }
@@ -129,13 +152,14 @@ void JobActionController::newJob()
 {
     auto *dialog = new NewJobDialog(m_model->now(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    auto *submission = new DialogSubmission(dialog, dialog->buttons());
+    connect(submission, &DialogSubmission::submitted, this, [this, dialog, submission] {
         JobAction action;
         action.kind = JobAction::Kind::Add;
         action.newJob = dialog->newJob();
         action.job = action.newJob.name;
         perform(action, tr("Adding %1").arg(action.newJob.name),
-            tr("Added %1").arg(action.newJob.name));
+            tr("Added %1").arg(action.newJob.name), submission);
     });
     dialog->open();
 }
@@ -147,10 +171,12 @@ void JobActionController::deleteJob()
         return;
     auto *dialog = new DeleteJobDialog(*job, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    auto *submission = new DialogSubmission(dialog, dialog->buttons());
+    connect(submission, &DialogSubmission::submitted, this, [this, dialog, submission] {
         perform(
             JobAction::make(JobAction::Kind::Remove, dialog->job().name, dialog->job().rowVersion),
-            tr("Deleting %1").arg(dialog->job().name), tr("Deleted %1").arg(dialog->job().name));
+            tr("Deleting %1").arg(dialog->job().name), tr("Deleted %1").arg(dialog->job().name),
+            submission);
     });
     dialog->open();
 }

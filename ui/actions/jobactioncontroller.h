@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QPointer>
 
+class DialogSubmission;
 class JobActions;
 class JobClient;
 class JobTableModel;
@@ -33,7 +34,10 @@ private:
     void reset();
     void newJob();
     void deleteJob();
-    void perform(const JobAction &action, const QString &what, const QString &done);
+    // From a dialog (`from`): it stays open until the answer, and keeps its input on an error
+    // the admin can act on there (DialogSubmission).
+    void perform(const JobAction &action, const QString &what, const QString &done,
+        DialogSubmission *from = nullptr);
 
     JobActions *m_actions;
     JobsView *m_view;

@@ -3,6 +3,7 @@
 #include "core/client/connectionfields.h"
 #include "core/client/connectionprobe.h"
 #include "core/settings/settingsstore.h"
+#include "ui/common/messagetext.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -17,14 +18,6 @@
 #include <QVBoxLayout>
 
 namespace {
-
-// Messages of the layers below may start in lower case ("cannot open …"): a sentence here.
-QString sentence(const QString &text)
-{
-    if (text.isEmpty())
-        return text;
-    return text.at(0).toUpper() + text.mid(1);
-}
 
 // Same target: the URLs as the console shows them (no password; hosts, ports, options).
 QString targetKey(const ConnectionSpec &spec)
@@ -260,7 +253,7 @@ void ConnectionDialog::fieldsToUrl()
 void ConnectionDialog::validate()
 {
     const Result<ConnectionSpec> spec = specFor(m_url->text());
-    QString problem = spec ? QString() : sentence(spec.error().message);
+    QString problem = spec ? QString() : MessageText::sentence(spec.error().message);
     if (spec && !spec->password.isEmpty())
         problem = tr("The password in the URL is used for this connection only and is not "
                      "saved; keep it in ~/.pgpass instead.");
@@ -319,11 +312,11 @@ void ConnectionDialog::onProbeFinished(bool ok, const QString &message)
         m_result->setText(tr("Could not connect: %1\nCheck the URL or fields, that the server "
                              "runs, and that it accepts this user (pg_hba.conf, ~/.pgpass). The "
                              "current connection was kept.")
-                              .arg(sentence(message)));
+                              .arg(MessageText::sentence(message)));
         m_result->show();
         return;
     }
-    m_result->setText(sentence(message));
+    m_result->setText(MessageText::sentence(message));
     m_result->show();
     if (m_purpose == Purpose::Connect)
         finishConnect(m_probed);
