@@ -5,10 +5,13 @@
 
 #include "core/client/connectionprobe.h"
 #include "core/client/connectionprofiles.h"
+#include "core/domain/jobrules.h"
+#include "ui/common/nextruntext.h"
 #include "ui/dialogs/connectiondialog.h"
 #include "ui/dialogs/dialogsubmission.h"
 #include "ui/dialogs/newjobdialog.h"
 #include "ui/dialogs/scheduledialog.h"
+#include "ui/dialogs/scheduleeditor.h"
 #include "ui/history/exportdialog.h"
 
 #include <QCheckBox>
@@ -46,6 +49,11 @@ private slots:
 
     void duplicateNameKeepsNewJobDialog();
     void outageKeepsDialogInput();
+
+    void newJobPreviewRunsAtOnce();
+    void changeSchedulePreviewFollowsLastRun();
+    void cronPreviewInBothZones();
+    void detailsDueNowHasNoCountdown();
 
     void exportFolderFallsBack();
     void exportFormatChoice();
@@ -388,6 +396,99 @@ void TestConsoleDialogs::outageKeepsDialogInput()
     QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
     QTRY_VERIFY(!guard);
     QCOMPARE(db->scalar(QStringLiteral("SELECT intervalo_horas FROM cron_jobs")).toInt(), 7);
+}
+
+void TestConsoleDialogs::newJobPreviewRunsAtOnce()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    NewJobDialog dialog(now);
+    dialog.hoursField()->setValue(12);
+    auto *preview = dialog.findChild<QLabel *>(QStringLiteral("schedulePreview"));
+    QVERIFY(preview);
+    // The seed's rule: a job that never ran runs at once, not in 12 h.
+    QVERIFY2(preview->text().contains(QStringLiteral("runs at once")), qPrintable(preview->text()));
+    QVERIFY2(
+        !preview->text().contains(QStringLiteral("12 h from now")), qPrintable(preview->text()));
+    QCOMPARE(dialog.scheduleEditor()->previewLines(), QStringList{QStringLiteral("at once")});
+}
+
+void TestConsoleDialogs::changeSchedulePreviewFollowsLastRun()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Job job;
+    job.name = QStringLiteral("hourly");
+    job.intervalHours = 1;
+    job.active = true;
+    job.nextRun = now.addSecs(3600);
+    {
+        ScheduleDialog never(job, now);
+        never.setHours(6);
+        const auto *preview = never.findChild<QLabel *>(QStringLiteral("schedulePreview"));
+        QVERIFY2(
+            preview->text().contains(QStringLiteral("never run")), qPrintable(preview->text()));
+    }
+    job.lastRun = now.addSecs(-60);
+    ScheduleDialog ran(job, now);
+    ran.setHours(6);
+    const auto *preview = ran.findChild<QLabel *>(QStringLiteral("schedulePreview"));
+    QVERIFY2(preview->text().startsWith(QStringLiteral("The next run moves to")),
+        qPrintable(preview->text()));
+    QVERIFY2(preview->text().contains(QStringLiteral("6 h")), qPrintable(preview->text()));
+}
+
+void TestConsoleDialogs::cronPreviewInBothZones()
+{
+    const QByteArray oldTz = qgetenv("TZ");
+    qputenv("TZ", "America/Sao_Paulo"); // the admin's zone (no DST since 2019)
+    const QDateTime now = QDateTime(QDate(2026, 6, 1), QTime(12, 0), Qt::UTC);
+    ScheduleEditor editor(now);
+    editor.setCron(QStringLiteral("0 3 * * *"), QStringLiteral("Asia/Tokyo"));
+    const QStringList tokyo = editor.previewLines();
+    editor.setCron(QStringLiteral("0 3 * * *"), QStringLiteral("America/Sao_Paulo"));
+    const QStringList same = editor.previewLines();
+    if (oldTz.isEmpty())
+        qunsetenv("TZ");
+    else
+        qputenv("TZ", oldTz);
+    QCOMPARE(tokyo.size(), ScheduleEditor::previewCount);
+    // 03:00 in Tokyo is 15:00 of the day before in São Paulo.
+    for (const QString &line : tokyo) {
+        QVERIFY2(line.contains(QStringLiteral(" 03:00 ")), qPrintable(line));
+        QVERIFY2(
+            line.contains(QStringLiteral("your time: ")) && line.contains(QStringLiteral("15:00")),
+            qPrintable(line));
+    }
+    // The admin's own zone: one time is enough.
+    for (const QString &line : same)
+        QVERIFY2(!line.contains(QStringLiteral("your time")), qPrintable(line));
+}
+
+void TestConsoleDialogs::detailsDueNowHasNoCountdown()
+{
+    QString error;
+    const auto db = TestDatabase::create(Backend::SQLite, &error);
+    QVERIFY2(db, qPrintable(error));
+    // Never ran, next_run 6 h ahead: the seed runs it at once.
+    QVERIFY(db->exec(QStringLiteral("INSERT INTO cron_jobs (nome, intervalo_horas, next_run) "
+                                    "VALUES ('fresh', 6, datetime('now', '+6 hours'))")));
+    MainWindow window;
+    window.openDatabase(db->spec(), fastOptions(uniquePurpose()));
+    window.setInitialSelection(QStringLiteral("fresh"));
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(connectedWithRows(window, 2), 10000);
+    window.jobsView()->selectJob(QStringLiteral("fresh"));
+    const auto *nextRun = window.findChild<QLabel *>(QStringLiteral("detailsNextRun"));
+    QVERIFY(nextRun);
+    QTRY_VERIFY(nextRun->text().startsWith(QStringLiteral("now")));
+    QVERIFY2(!nextRun->text().contains(QStringLiteral("in ")), qPrintable(nextRun->text()));
+    const Job *job = jobNamed(window, QStringLiteral("fresh"));
+    QVERIFY(job);
+    QCOMPARE(JobRules::state(*job, window.model()->now()), JobState::DueNow);
+    // A job that ran and waits shows its countdown.
+    Job waiting = *job;
+    waiting.lastRun = window.model()->now().addSecs(-60);
+    const QString text = NextRunText::describe(waiting, window.model()->now());
+    QVERIFY2(text.contains(QStringLiteral("(in ")), qPrintable(text));
 }
 
 void TestConsoleDialogs::exportFolderFallsBack()
