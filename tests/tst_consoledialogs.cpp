@@ -9,6 +9,7 @@
 #include "ui/common/nextruntext.h"
 #include "ui/dialogs/connectiondialog.h"
 #include "ui/dialogs/dialogsubmission.h"
+#include "ui/dialogs/editjobdialog.h"
 #include "ui/dialogs/newjobdialog.h"
 #include "ui/dialogs/scheduledialog.h"
 #include "ui/dialogs/scheduleeditor.h"
@@ -54,6 +55,9 @@ private slots:
     void changeSchedulePreviewFollowsLastRun();
     void cronPreviewInBothZones();
     void detailsDueNowHasNoCountdown();
+
+    void editJobRenamesAndDescribes();
+    void editJobKeepsRunningJobsName();
 
     void exportFolderFallsBack();
     void exportFormatChoice();
@@ -489,6 +493,68 @@ void TestConsoleDialogs::detailsDueNowHasNoCountdown()
     waiting.lastRun = window.model()->now().addSecs(-60);
     const QString text = NextRunText::describe(waiting, window.model()->now());
     QVERIFY2(text.contains(QStringLiteral("(in ")), qPrintable(text));
+}
+
+void TestConsoleDialogs::editJobRenamesAndDescribes()
+{
+    QString error;
+    const auto db = TestDatabase::create(Backend::SQLite, &error);
+    QVERIFY2(db, qPrintable(error));
+    MessageBoxes::clearRecorded();
+    MainWindow window;
+    window.openDatabase(db->spec(), fastOptions(uniquePurpose()));
+    QSignalSpy finished(window.controller(), &JobActionController::actionFinished);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(connectedWithRows(window, 1), 10000);
+    const QString old = window.model()->jobAt(0).name;
+    window.jobsView()->selectJob(old);
+    QTRY_VERIFY(window.actions()->editJob()->isEnabled());
+    window.actions()->editJob()->trigger();
+    auto *dialog = window.findChild<EditJobDialog *>();
+    QVERIFY(dialog);
+    QPushButton *ok = dialog->buttons()->button(QDialogButtonBox::Ok);
+    QVERIFY(!ok->isEnabled()); // nothing changed yet
+    dialog->nameField()->setText(QStringLiteral(" bad"));
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(dialog->nameNote()->text().at(0).isUpper());
+    dialog->nameField()->setText(QStringLiteral("sgp_sync"));
+    QVERIFY2(dialog->nameNote()->text().contains(QStringLiteral("call jobs by name")),
+        qPrintable(dialog->nameNote()->text()));
+    dialog->descriptionField()->setPlainText(QStringLiteral("Sincroniza o SGP"));
+    dialog->reasonField()->setText(QStringLiteral("clearer name"));
+    QPointer<EditJobDialog> guard(dialog);
+    ok->click();
+    // Two actions, one OK: rename, then the description under the new name.
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+    QVERIFY2(finished.at(0).at(0).toBool() && finished.at(1).at(0).toBool(),
+        qPrintable(finished.last().at(1).toString()));
+    QTRY_VERIFY(!guard);
+    QCOMPARE(db->scalar(QStringLiteral("SELECT nome FROM cron_jobs")).toString(),
+        QStringLiteral("sgp_sync"));
+    QCOMPARE(db->scalar(QStringLiteral("SELECT descricao FROM cron_jobs")).toString(),
+        QStringLiteral("Sincroniza o SGP"));
+    QCOMPARE(db->scalar(QStringLiteral("SELECT COUNT(*) FROM tenant_logs WHERE acao IN "
+                                       "('cron_admin_rename', 'cron_admin_set_description') AND "
+                                       "json_extract(detalhes, '$.reason') = 'clearer name'"))
+                 .toInt(),
+        2);
+    // The table follows the row: one job, renamed, no stale twin.
+    QTRY_COMPARE(window.model()->jobAt(0).name, QStringLiteral("sgp_sync"));
+    QCOMPARE(window.model()->rowCount(), 1);
+    QVERIFY(MessageBoxes::recorded().isEmpty());
+}
+
+void TestConsoleDialogs::editJobKeepsRunningJobsName()
+{
+    Job job;
+    job.name = QStringLiteral("busy");
+    job.lastStatus = QStringLiteral("running");
+    EditJobDialog dialog(job);
+    QVERIFY(!dialog.nameField()->isEnabled());
+    QVERIFY2(dialog.nameNote()->text().contains(QStringLiteral("running")),
+        qPrintable(dialog.nameNote()->text()));
+    dialog.descriptionField()->setPlainText(QStringLiteral("still editable"));
+    QVERIFY(dialog.buttons()->button(QDialogButtonBox::Ok)->isEnabled());
 }
 
 void TestConsoleDialogs::exportFolderFallsBack()

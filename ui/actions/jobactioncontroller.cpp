@@ -6,6 +6,7 @@
 #include "ui/common/messagetext.h"
 #include "ui/dialogs/deletejobdialog.h"
 #include "ui/dialogs/dialogsubmission.h"
+#include "ui/dialogs/editjobdialog.h"
 #include "ui/dialogs/newjobdialog.h"
 #include "ui/dialogs/resetdialog.h"
 #include "ui/dialogs/scheduledialog.h"
@@ -30,6 +31,7 @@ JobActionController::JobActionController(
     connect(actions->reset(), &QAction::triggered, this, &JobActionController::reset);
     connect(actions->newJob(), &QAction::triggered, this, &JobActionController::newJob);
     connect(actions->deleteJob(), &QAction::triggered, this, &JobActionController::deleteJob);
+    connect(actions->editJob(), &QAction::triggered, this, &JobActionController::editJob);
     connect(actions->refresh(), &QAction::triggered, this, [this] {
         if (m_client)
             m_client->reload();
@@ -41,17 +43,19 @@ void JobActionController::setClient(JobClient *client)
     m_client = client;
 }
 
-void JobActionController::perform(
-    const JobAction &action, const QString &what, const QString &done, DialogSubmission *from)
+void JobActionController::perform(const JobAction &action, const QString &what, const QString &done,
+    DialogSubmission *from, std::function<void(const ActionOutcome &)> then)
 {
     if (!m_client)
         return;
     const QPointer<DialogSubmission> submission(from);
     const bool adding = action.kind == JobAction::Kind::Add;
-    m_client->perform(
-        action, this, [this, what, done, submission, adding](const Result<ActionOutcome> &outcome) {
+    m_client->perform(action, this,
+        [this, what, done, submission, adding, then](const Result<ActionOutcome> &outcome) {
             if (outcome) {
-                if (submission)
+                if (then)
+                    then(*outcome);
+                else if (submission)
                     submission->succeeded();
                 emit statusMessage(outcome->changed ? done : tr("%1: nothing to change").arg(what));
                 emit actionFinished(true, done);
@@ -177,6 +181,50 @@ void JobActionController::deleteJob()
             JobAction::make(JobAction::Kind::Remove, dialog->job().name, dialog->job().rowVersion),
             tr("Deleting %1").arg(dialog->job().name), tr("Deleted %1").arg(dialog->job().name),
             submission);
+    });
+    dialog->open();
+}
+
+void JobActionController::editJob()
+{
+    const auto job = m_view->currentJob();
+    if (!job)
+        return;
+    auto *dialog = new EditJobDialog(*job, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto *submission = new DialogSubmission(dialog, dialog->buttons());
+    connect(submission, &DialogSubmission::submitted, this, [this, dialog, submission] {
+        const Job &before = dialog->job();
+        const QString newName = dialog->name();
+        const QString description = dialog->description();
+        const QString reason = dialog->reason();
+        // Cancel may close the dialog between the two actions.
+        const QPointer<DialogSubmission> guard(submission);
+        // The description goes second, under the name it has by then, so one OK is both.
+        auto describe = [this, guard, description, reason](
+                            const QString &name, std::optional<qint64> version) {
+            JobAction action = JobAction::make(JobAction::Kind::SetDescription, name, version);
+            action.text = description;
+            action.options.reason = reason;
+            perform(action, tr("Changing the description of %1").arg(name),
+                tr("Changed the description of %1").arg(name), guard.data());
+        };
+        if (newName == before.name) {
+            describe(before.name, before.rowVersion);
+            return;
+        }
+        JobAction rename = JobAction::make(JobAction::Kind::Rename, before.name, before.rowVersion);
+        rename.text = newName;
+        rename.options.reason = reason;
+        const bool describing = description != before.description;
+        perform(rename, tr("Renaming %1").arg(before.name),
+            tr("Renamed %1 to %2").arg(before.name, newName), submission,
+            [describe, describing, guard](const ActionOutcome &renamed) {
+                if (describing)
+                    describe(renamed.job.name, renamed.job.rowVersion);
+                else if (guard)
+                    guard->succeeded();
+            });
     });
     dialog->open();
 }

@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class DialogSubmission;
 class JobActions;
 class JobClient;
@@ -34,10 +36,13 @@ private:
     void reset();
     void newJob();
     void deleteJob();
+    void editJob();
     // From a dialog (`from`): it stays open until the answer, and keeps its input on an error
     // the admin can act on there (DialogSubmission).
+    // `then`, when given, runs on success instead of closing `from` (a second action follows).
     void perform(const JobAction &action, const QString &what, const QString &done,
-        DialogSubmission *from = nullptr);
+        DialogSubmission *from = nullptr,
+        std::function<void(const ActionOutcome &)> then = nullptr);
 
     JobActions *m_actions;
     JobsView *m_view;

@@ -198,6 +198,7 @@ void MainWindow::createMenus()
     jobs->addAction(m_actions->enable());
     jobs->addAction(m_actions->disable());
     jobs->addAction(m_actions->changeSchedule());
+    jobs->addAction(m_actions->editJob());
     jobs->addAction(m_actions->reset());
     jobs->addSeparator();
     jobs->addAction(m_actions->newJob());
@@ -400,6 +401,7 @@ void MainWindow::showContextMenu(const QPoint &globalPos)
     menu->addAction(m_actions->enable());
     menu->addAction(m_actions->disable());
     menu->addAction(m_actions->changeSchedule());
+    menu->addAction(m_actions->editJob());
     menu->addAction(m_actions->reset());
     menu->addSeparator();
     menu->addAction(m_actions->newJob());
