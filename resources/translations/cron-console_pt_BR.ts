@@ -87,12 +87,91 @@
         <source>The password in the URL is used for this connection only and is not saved; keep it in ~/.pgpass instead.</source>
         <translation>A senha na URL é usada só nesta conexão e não é salva; guarde-a em ~/.pgpass.</translation>
     </message>
+    <message>
+        <source>Default (prefer)</source>
+        <translation>Padrão (prefer)</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Testar conexão</translation>
+    </message>
+    <message>
+        <source>Connected now to %1.</source>
+        <translation>Conectado agora a %1.</translation>
+    </message>
+    <message>
+        <source>Connected now to %1 as %2.</source>
+        <translation>Conectado agora a %1 como %2.</translation>
+    </message>
+    <message>
+        <source>Current connection (not saved)</source>
+        <translation>Conexão atual (não salva)</translation>
+    </message>
+    <message>
+        <source>The embedded database is always in the list. Enter a URL to save a profile for it.</source>
+        <translation>O banco embutido está sempre na lista. Informe uma URL para salvar um perfil para ela.</translation>
+    </message>
+    <message>
+        <source>Give the profile a name (e.g. &quot;production&quot;) to save it.</source>
+        <translation>Dê um nome ao perfil (por exemplo, &quot;produção&quot;) para salvá-lo.</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>Testando %1…</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1
+Check the URL or fields, that the server runs, and that it accepts this user (pg_hba.conf, ~/.pgpass). The current connection was kept.</source>
+        <translation>Não foi possível conectar: %1
+Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário (pg_hba.conf, ~/.pgpass). A conexão atual foi mantida.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProbe</name>
+    <message>
+        <source>The file %1 does not exist and its folder is not writable. Choose a folder you can write to.</source>
+        <translation>O arquivo %1 não existe e a pasta dele não permite gravação. Escolha uma pasta em que você possa gravar.</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist yet: Connect creates it as a new, empty embedded database.</source>
+        <translation>O arquivo %1 ainda não existe: Conectar o cria como um banco embutido novo e vazio.</translation>
+    </message>
+    <message>
+        <source>Connected as %1, but %1 may not read cron_jobs. Ask for SELECT on cron_jobs and tenant_logs.</source>
+        <translation>Conectado como %1, mas %1 não pode ler cron_jobs. Peça SELECT em cron_jobs e tenant_logs.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2: the schema is up to date.</source>
+        <translation>Conectado a %1 como %2: o esquema está atualizado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No answer within %n s. Check the host, port and firewall.</source>
+        <translation>
+            <numerusform>Sem resposta em %n s. Confira o host, a porta e o firewall.</numerusform>
+            <numerusform>Sem resposta em %n s. Confira o host, a porta e o firewall.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConnectionProfiles</name>
     <message>
         <source>Embedded database (this computer)</source>
         <translation>Banco de dados embutido (este computador)</translation>
+    </message>
+</context>
+<context>
+    <name>DbThreadWorker</name>
+    <message>
+        <source>not connected to the database; try again when the connection is back</source>
+        <translation>sem conexão com o banco de dados; tente de novo quando a conexão voltar</translation>
+    </message>
+    <message>
+        <source>cannot listen for changes on %1</source>
+        <translation>não foi possível escutar as mudanças de jobs em %1</translation>
+    </message>
+    <message>
+        <source>the connection to %1 was lost</source>
+        <translation>a conexão com %1 foi perdida</translation>
     </message>
 </context>
 <context>
@@ -145,6 +224,41 @@
     </message>
 </context>
 <context>
+    <name>EditJobDialog</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>Editar %1</translation>
+    </message>
+    <message>
+        <source>optional, kept in the audit row</source>
+        <translation>opcional, fica no registro de auditoria</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Salvar</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descrição:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>The job is running: its runner records the result by name, so the name can change once the run has finished.</source>
+        <translation>O job está em execução: o executor registra o resultado pelo nome, então o nome pode mudar quando a execução terminar.</translation>
+    </message>
+    <message>
+        <source>The platform and scripts call jobs by name (deve_executar_cron(&apos;%1&apos;)): change them too. The history so far stays under &quot;%1&quot;.</source>
+        <translation>A plataforma e os scripts chamam os jobs pelo nome (deve_executar_cron(&apos;%1&apos;)): altere-os também. O histórico até agora fica sob &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Start with a byte order mark (BOM)</source>
@@ -181,6 +295,42 @@
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>CSV (RFC 4180)</source>
+        <translation>CSV (RFC 4180)</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (Português do Brasil)</source>
+        <translation>Planilha (Português do Brasil)</translation>
+    </message>
+    <message>
+        <source>Spreadsheet: &apos;;&apos;, BOM, decimal commas and dd/MM/yyyy times (UTC), so LibreOffice and Excel in Brazilian Portuguese read numbers and dates; cells starting with = + - @ are written as text.</source>
+        <translation>Planilha: &apos;;&apos;, BOM, vírgula decimal e horários dd/MM/aaaa (UTC), para que o LibreOffice e o Excel em português do Brasil leiam números e datas; células que começam com = + - @ são gravadas como texto.</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormato:</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist. Choose another folder with Browse….</source>
+        <translation>A pasta %1 não existe. Escolha outra pasta em Procurar….</translation>
+    </message>
+    <message>
+        <source>%1 is a folder. Add a file name, e.g. %2.</source>
+        <translation>%1 é uma pasta. Acrescente um nome de arquivo, por exemplo %2.</translation>
+    </message>
+    <message>
+        <source>Replace file?</source>
+        <translation>Substituir o arquivo?</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it with the exported history?</source>
+        <translation>%1 já existe. Substituí-lo pelo histórico exportado?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Substituir</translation>
     </message>
 </context>
 <context>
@@ -458,6 +608,22 @@
         <source>%1 now runs %2</source>
         <translation>%1 agora executa %2</translation>
     </message>
+    <message>
+        <source>Changing the description of %1</source>
+        <translation>Alterando a descrição de %1</translation>
+    </message>
+    <message>
+        <source>Changed the description of %1</source>
+        <translation>Descrição de %1 alterada</translation>
+    </message>
+    <message>
+        <source>Renaming %1</source>
+        <translation>Renomeando %1</translation>
+    </message>
+    <message>
+        <source>Renamed %1 to %2</source>
+        <translation>%1 renomeado para %2</translation>
+    </message>
 </context>
 <context>
     <name>JobActions</name>
@@ -549,6 +715,33 @@
         <source>Run the jobs named in this workstation&apos;s runner config</source>
         <translation>Executar os jobs indicados na configuração do executor desta estação</translation>
     </message>
+    <message>
+        <source>Ed&amp;it job…</source>
+        <translation>Ed&amp;itar job…</translation>
+    </message>
+    <message>
+        <source>Change the job&apos;s name or description</source>
+        <translation>Alterar o nome ou a descrição do job</translation>
+    </message>
+</context>
+<context>
+    <name>JobClient</name>
+    <message>
+        <source>no schedule given</source>
+        <translation>nenhum agendamento informado</translation>
+    </message>
+    <message>
+        <source>unknown action</source>
+        <translation>ação desconhecida</translation>
+    </message>
+    <message>
+        <source>The database role %1 may not change cron_jobs (read-only access).</source>
+        <translation>O papel %1 do banco de dados não pode alterar cron_jobs (acesso somente leitura).</translation>
+    </message>
+    <message>
+        <source>The database file %1 is read-only for you.</source>
+        <translation>O arquivo de banco de dados %1 é somente leitura para você.</translation>
+    </message>
 </context>
 <context>
     <name>JobDetailsView</name>
@@ -634,11 +827,11 @@
     </message>
     <message>
         <source>none (disabled)</source>
-        <translation>nenhuma (desativado)</translation>
+        <translation type="vanished">nenhuma (desativado)</translation>
     </message>
     <message>
         <source>as soon as a runner checks</source>
-        <translation>assim que um executor verificar</translation>
+        <translation type="vanished">assim que um executor verificar</translation>
     </message>
     <message>
         <source>unknown (no lease)</source>
@@ -767,39 +960,39 @@
     <name>JobWorker</name>
     <message>
         <source>cannot listen for job changes on %1</source>
-        <translation>não foi possível escutar as mudanças de jobs em %1</translation>
+        <translation type="vanished">não foi possível escutar as mudanças de jobs em %1</translation>
     </message>
     <message>
         <source>The database role %1 may not change cron_jobs (read-only access).</source>
-        <translation>O papel %1 do banco de dados não pode alterar cron_jobs (acesso somente leitura).</translation>
+        <translation type="vanished">O papel %1 do banco de dados não pode alterar cron_jobs (acesso somente leitura).</translation>
     </message>
     <message>
         <source>The database file %1 is read-only for you.</source>
-        <translation>O arquivo de banco de dados %1 é somente leitura para você.</translation>
+        <translation type="vanished">O arquivo de banco de dados %1 é somente leitura para você.</translation>
     </message>
     <message>
         <source>the connection to %1 was lost</source>
-        <translation>a conexão com %1 foi perdida</translation>
+        <translation type="vanished">a conexão com %1 foi perdida</translation>
     </message>
     <message>
         <source>cannot read %1 any more</source>
-        <translation>não é mais possível ler %1</translation>
+        <translation type="vanished">não é mais possível ler %1</translation>
     </message>
     <message>
         <source>not connected to the database; try again when the connection is back</source>
-        <translation>sem conexão com o banco de dados; tente de novo quando a conexão voltar</translation>
+        <translation type="vanished">sem conexão com o banco de dados; tente de novo quando a conexão voltar</translation>
     </message>
     <message>
         <source>unknown action</source>
-        <translation>ação desconhecida</translation>
+        <translation type="vanished">ação desconhecida</translation>
     </message>
     <message>
         <source>not connected</source>
-        <translation>sem conexão</translation>
+        <translation type="vanished">sem conexão</translation>
     </message>
     <message>
         <source>no schedule given</source>
-        <translation>nenhum agendamento informado</translation>
+        <translation type="vanished">nenhum agendamento informado</translation>
     </message>
 </context>
 <context>
@@ -966,6 +1159,29 @@
     </message>
 </context>
 <context>
+    <name>MessageText</name>
+    <message>
+        <source>The console reconnects by itself; what you entered is kept. Press OK again once the connection is back.</source>
+        <translation>O console reconecta sozinho; o que você digitou foi mantido. Pressione OK de novo quando a conexão voltar.</translation>
+    </message>
+    <message>
+        <source>Change the value, or reload to see what changed, and try again.</source>
+        <translation>Altere o valor, ou recarregue para ver o que mudou, e tente de novo.</translation>
+    </message>
+    <message>
+        <source>Correct the value and press OK again.</source>
+        <translation>Corrija o valor e pressione OK de novo.</translation>
+    </message>
+    <message>
+        <source>Ask an administrator for the privilege, or connect as a role that has it.</source>
+        <translation>Peça o privilégio a um administrador, ou conecte com um papel que o tenha.</translation>
+    </message>
+    <message>
+        <source>The job may have been deleted meanwhile: reload the list.</source>
+        <translation>O job pode ter sido excluído nesse meio-tempo: recarregue a lista.</translation>
+    </message>
+</context>
+<context>
     <name>NewJobDialog</name>
     <message>
         <source>Start &amp;active</source>
@@ -1002,6 +1218,33 @@
     <message>
         <source>Schedule:</source>
         <translation>Agendamento:</translation>
+    </message>
+</context>
+<context>
+    <name>NextRunText</name>
+    <message>
+        <source>none (disabled)</source>
+        <translation>nenhuma (desativado)</translation>
+    </message>
+    <message>
+        <source>now: it has never run, so a runner starts it at its next check</source>
+        <translation>agora: nunca executou, então um executor o inicia na próxima verificação</translation>
+    </message>
+    <message>
+        <source>now: due since %1</source>
+        <translation>agora: pendente desde %1</translation>
+    </message>
+    <message>
+        <source>as soon as a runner checks</source>
+        <translation>assim que um executor verificar</translation>
+    </message>
+    <message>
+        <source>%1 (%2), held back until %3</source>
+        <translation>%1 (%2), retido até %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1147,7 +1390,7 @@
     </message>
     <message>
         <source>%1: cannot save: %2</source>
-        <translation>%1: não foi possível salvar: %2</translation>
+        <translation type="vanished">%1: não foi possível salvar: %2</translation>
     </message>
     <message numerus="yes">
         <source>Valid: %n job(s). Not saved yet.</source>
@@ -1338,6 +1581,21 @@
             <numerusform>Próxima execução:</numerusform>
             <numerusform>Próximas %n execuções:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation>imediatamente</translation>
+    </message>
+    <message numerus="yes">
+        <source>It has never run, so it runs at once (at a runner&apos;s next check), then every %n h.</source>
+        <translation>
+            <numerusform>Nunca executou, então executa imediatamente (na próxima verificação de um executor) e depois a cada %n h.</numerusform>
+            <numerusform>Nunca executou, então executa imediatamente (na próxima verificação de um executor) e depois a cada %n h.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (your time: %2)</source>
+        <translation>%1 (seu horário: %2)</translation>
     </message>
 </context>
 <context>
