@@ -54,6 +54,10 @@ Answer probe(ConnectionSpec spec, std::chrono::milliseconds deadline)
             Text::tr("Connected as %1, but %1 may not read cron_jobs. Ask for SELECT on cron_jobs "
                      "and tenant_logs.")
                 .arg((*db)->databaseUser())};
+    if (spec.backend == Backend::SQLite) // its schema is brought up to date on Connect
+        return {true,
+            Text::tr("Opened %1 as %2: it can be read.")
+                .arg(spec.displayUrl(), (*db)->databaseUser())};
     return {true,
         Text::tr("Connected to %1 as %2: the schema is up to date.")
             .arg(spec.displayUrl(), (*db)->databaseUser())};

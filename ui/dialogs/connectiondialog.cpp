@@ -4,6 +4,7 @@
 #include "core/client/connectionprobe.h"
 #include "core/settings/settingsstore.h"
 #include "ui/common/messagetext.h"
+#include "ui/dialogs/dialogsubmission.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -50,6 +51,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     , m_test(nullptr)
     , m_connect(nullptr)
     , m_save(nullptr)
+    , m_remove(nullptr)
 {
     setObjectName(QStringLiteral("connectionDialog"));
     setWindowTitle(tr("Connect to a database"));
@@ -112,8 +114,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     m_test->setObjectName(QStringLiteral("testButton"));
     m_save = m_buttons->addButton(tr("Sa&ve profile"), QDialogButtonBox::ActionRole);
     m_save->setObjectName(QStringLiteral("saveButton"));
-    QPushButton *remove
-        = m_buttons->addButton(tr("Remove profile"), QDialogButtonBox::DestructiveRole);
+    m_remove = m_buttons->addButton(tr("Remove profile"), QDialogButtonBox::DestructiveRole);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_current);
@@ -133,7 +134,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     connect(m_port, &QSpinBox::valueChanged, this, &ConnectionDialog::fieldsToUrl);
     connect(m_sslMode, &QComboBox::currentIndexChanged, this, &ConnectionDialog::fieldsToUrl);
     connect(m_save, &QPushButton::clicked, this, &ConnectionDialog::saveProfile);
-    connect(remove, &QPushButton::clicked, this, &ConnectionDialog::removeProfile);
+    connect(m_remove, &QPushButton::clicked, this, &ConnectionDialog::removeProfile);
     connect(m_test, &QPushButton::clicked, this, [this] { startProbe(Purpose::Test); });
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] { startProbe(Purpose::Connect); });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -216,6 +217,7 @@ void ConnectionDialog::showProfile(int index)
         m_url->setText(profile.url);
         m_url->setPlaceholderText(
             profile.isEmbedded() ? ConnectionSpec::defaultSqlitePath() : QString());
+        m_remove->setEnabled(named); // the embedded default and an unsaved URL stay
     }
     // Filled with every signal blocked: a field's change signal would rebuild the URL from
     // fields not filled yet (that lost the user and database of saved profiles).
@@ -314,10 +316,12 @@ void ConnectionDialog::onProbeFinished(bool ok, const QString &message)
                              "current connection was kept.")
                               .arg(MessageText::sentence(message)));
         m_result->show();
+        DialogSubmission::growToFit(this);
         return;
     }
     m_result->setText(MessageText::sentence(message));
     m_result->show();
+    DialogSubmission::growToFit(this);
     if (m_purpose == Purpose::Connect)
         finishConnect(m_probed);
 }

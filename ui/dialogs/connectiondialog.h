@@ -92,4 +92,5 @@ private:
     QPushButton *m_test;
     QPushButton *m_connect;
     QPushButton *m_save;
+    QPushButton *m_remove;
 };

@@ -50,6 +50,19 @@ void DialogSubmission::failed(const QString &message)
     setPending(false);
     m_error->setText(message);
     m_error->show();
+    growToFit(m_dialog);
+}
+
+void DialogSubmission::growToFit(QWidget *dialog)
+{
+    QLayout *layout = dialog->layout();
+    if (!layout)
+        return;
+    layout->activate();
+    const int needed = layout->hasHeightForWidth() ? layout->totalHeightForWidth(dialog->width())
+                                                   : layout->totalSizeHint().height();
+    if (needed > dialog->height())
+        dialog->resize(dialog->width(), needed);
 }
 
 void DialogSubmission::close()

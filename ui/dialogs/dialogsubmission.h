@@ -7,6 +7,7 @@
 class QDialog;
 class QDialogButtonBox;
 class QLabel;
+class QWidget;
 
 // Keeps an action dialog open until the database has answered. OK (when enabled) emits
 // submitted() instead of closing; then succeeded() closes the dialog, failed() keeps it open
@@ -30,6 +31,8 @@ public:
     // value): the input is worth keeping. A stale row or a refusal closes it (its snapshot of
     // the job is outdated) with a message box, as before.
     static bool keepsInput(const Error &error, bool adding);
+    // Taller when a message appeared: word-wrapped labels are otherwise squeezed to a line.
+    static void growToFit(QWidget *dialog);
 
 signals:
     void submitted();

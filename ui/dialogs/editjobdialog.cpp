@@ -2,6 +2,7 @@
 
 #include "core/domain/jobrules.h"
 #include "ui/common/messagetext.h"
+#include "ui/dialogs/dialogsubmission.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -88,6 +89,7 @@ void EditJobDialog::validate()
     }
     m_nameNote->setText(note);
     m_nameNote->setVisible(!note.isEmpty());
+    DialogSubmission::growToFit(this);
     const bool changed = name() != m_job.name || description() != m_job.description;
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(nameOk && changed);
 }

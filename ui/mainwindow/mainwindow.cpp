@@ -451,6 +451,8 @@ void MainWindow::showDialogWhenLoaded(const QString &which)
                 action = m_actions->deleteJob();
             else if (which == QLatin1String("new"))
                 action = m_actions->newJob();
+            else if (which == QLatin1String("edit"))
+                action = m_actions->editJob();
             if (which == QLatin1String("connect"))
                 showConnectionDialog();
             else if (which == QLatin1String("runners"))

@@ -38,7 +38,7 @@ public:
     // Turns the workstation runner on if the user left it on last time.
     void restoreRunnerSwitch();
 
-    // Opens a dialog ("schedule", "reset", "delete", "new", "connect") or a side tab ("runners",
+    // Opens a dialog ("schedule", "reset", "delete", "new", "edit", "connect") or a side tab ("runners",
     // "runner-config") once the jobs have loaded: documentation screenshots.
     void showDialogWhenLoaded(const QString &which);
 
