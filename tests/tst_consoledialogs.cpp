@@ -115,6 +115,31 @@ void TestConsoleDialogs::fieldsProfileRoundTrips()
     reopened.saveButton()->click();
     QCOMPARE(savedProfiles().last().url, expected);
     QCOMPARE(savedProfiles().size(), 2);
+
+    // With the default SSL mode no later field change rebuilds the URL: the case that lost the
+    // user and the database.
+    {
+        ConnectionDialog dialog;
+        dialog.tabs()->setCurrentIndex(1);
+        QTest::keyClicks(dialog.hostField(), QStringLiteral("db.example"));
+        dialog.portField()->setValue(5433);
+        QTest::keyClicks(dialog.databaseField(), QStringLiteral("plataforma"));
+        QTest::keyClicks(dialog.userField(), QStringLiteral("cron_admin"));
+        dialog.nameField()->setText(QStringLiteral("staging"));
+        dialog.saveButton()->click();
+    }
+    const QString staging = QStringLiteral("postgresql://cron_admin@db.example:5433/plataforma");
+    QCOMPARE(savedProfiles().last().url, staging);
+    ConnectionDialog third;
+    third.profileField()->setCurrentIndex(third.profileField()->findText("staging"));
+    QCOMPARE(third.urlField()->text(), staging);
+    QCOMPARE(third.userField()->text(), QStringLiteral("cron_admin"));
+    QCOMPARE(third.databaseField()->text(), QStringLiteral("plataforma"));
+    QCOMPARE(third.sslModeField()->currentIndex(), 0);
+    // Back and forth between profiles changes none of them.
+    third.profileField()->setCurrentIndex(third.profileField()->findText("production"));
+    third.profileField()->setCurrentIndex(third.profileField()->findText("staging"));
+    QCOMPARE(third.urlField()->text(), staging);
 }
 
 void TestConsoleDialogs::urlProfileKeepsEveryPart()
