@@ -151,6 +151,10 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <numerusform>Sem resposta em %n s. Confira o host, a porta e o firewall.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Opened %1 as %2: it can be read.</source>
+        <translation>%1 aberto como %2: pode ser lido.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionProfiles</name>
