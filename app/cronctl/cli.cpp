@@ -92,6 +92,12 @@ const QList<Cli::Command> &Cli::commands()
             &Cli::cmdEnable},
         {QStringLiteral("disable"), QStringLiteral("disable NAME"), Text::tr("deactivate a job"),
             &Cli::cmdDisable},
+        {QStringLiteral("set-description"),
+            QStringLiteral("set-description NAME TEXT [--reason TEXT]"),
+            Text::tr("change a job's description (\"\" clears it)"), &Cli::cmdSetDescription},
+        {QStringLiteral("rename"), QStringLiteral("rename NAME NEW_NAME [--reason TEXT]"),
+            Text::tr("rename a job (not while it runs); its history stays under the old name"),
+            &Cli::cmdRename},
         {QStringLiteral("set-interval"), QStringLiteral("set-interval NAME HOURS"),
             Text::tr("run a job every HOURS hours (1-8760); the next run moves to now + HOURS"),
             &Cli::cmdSetInterval},
@@ -119,7 +125,7 @@ const QList<Cli::Command> &Cli::commands()
             Text::tr("a job's executions and admin actions, newest first"), &Cli::cmdHistory},
         {QStringLiteral("export-history"),
             QStringLiteral("export-history [--job NAME] [--since T] [--until T] [--action A] "
-                           "[--output FILE|-] [--delimiter ,|;] [--bom]"),
+                           "[--output FILE|-] [--delimiter ,|;] [--bom] [--locale pt_BR]"),
             Text::tr(
                 "cron history as CSV (newest first); T is an ISO-8601 date or date-time, local "
                 "without an offset"),

@@ -48,6 +48,8 @@ private:
     int cmdSetSchedule(const QStringList &args);
     int cmdNextRuns(const QStringList &args);
     int cmdRunners(const QStringList &args);
+    int cmdSetDescription(const QStringList &args); // editcommands.cpp
+    int cmdRename(const QStringList &args); // editcommands.cpp
 
     // Parses a subcommand's own options; returns false (and has reported) on a usage error or
     // after printing --help, with the exit status in *exitCode.

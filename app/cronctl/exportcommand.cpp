@@ -75,8 +75,12 @@ int Cli::cmdExportHistory(const QStringList &args)
         QStringLiteral(","));
     const QCommandLineOption bomOption(
         QStringLiteral("bom"), Text::tr("start with a UTF-8 byte order mark (for spreadsheets)"));
+    const QCommandLineOption localeOption(QStringLiteral("locale"),
+        Text::tr("pt_BR: for spreadsheets in Brazilian Portuguese (';', BOM, decimal commas, "
+                 "dd/MM/yyyy UTC times, no formulas); default: RFC 4180 as stored"),
+        QStringLiteral("L"));
     parser.addOptions({jobOption, sinceOption, untilOption, actionOption, textOption, outputOption,
-        delimiterOption, bomOption});
+        delimiterOption, bomOption, localeOption});
     int exitCode = Success;
     if (!parseCommand(parser, QStringLiteral("export-history"), args, 0, &exitCode))
         return exitCode;
@@ -95,6 +99,18 @@ int Cli::cmdExportHistory(const QStringList &args)
     if (delimiter != QLatin1String(",") && delimiter != QLatin1String(";"))
         return usageError(Text::tr("--delimiter must be , or ;, not \"%1\"").arg(delimiter));
     options.delimiter = delimiter.at(0).toLatin1();
+    if (parser.isSet(localeOption)) {
+        const auto locale = SpreadsheetFormat::fromName(parser.value(localeOption));
+        if (!locale)
+            return usageError(Text::tr("--locale must be pt_BR or rfc4180, not \"%1\"")
+                                  .arg(parser.value(localeOption)));
+        options.locale = *locale;
+        // The spreadsheet format writes ';' (its decimal comma would need quotes after ',').
+        if (options.locale == ExportLocale::BrazilianSpreadsheet && parser.isSet(delimiterOption)
+            && options.delimiter != ';')
+            return usageError(Text::tr("--locale pt_BR writes ';' between fields; leave out "
+                                       "--delimiter or give --delimiter ';'"));
+    }
     if (parser.isSet(sinceOption)) {
         const auto since = parseTime(parser.value(sinceOption), false);
         if (!since)

@@ -44,6 +44,10 @@ Result<ActionOutcome> performOn(JobStore &store, const JobAction &action)
         return store.removeJob(action.job, action.options);
     case JobAction::Kind::Add:
         return store.addJob(action.newJob, action.options);
+    case JobAction::Kind::SetDescription:
+        return store.setDescription(action.job, action.text, action.options);
+    case JobAction::Kind::Rename:
+        return store.rename(action.job, action.text, action.options);
     }
     return Error::invalidInput(Text::tr("unknown action"));
 }
@@ -227,6 +231,9 @@ void JobClient::perform(const JobAction &action, QObject *context, ActionCallbac
                     forgetJob(outcome->job.name);
                 else
                     showJob(outcome->job);
+                // Renamed: the table follows the row by id; the old name is no longer shown.
+                if (action.kind == JobAction::Kind::Rename && outcome->job.name != action.job)
+                    m_shown.remove(action.job);
             } else if (answer && answer->second) {
                 showJob(*answer->second);
             }

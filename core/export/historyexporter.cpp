@@ -59,9 +59,9 @@ HistoryExporter::HistoryExporter(Database &database)
     : m_database(database)
 { }
 
-QStringList HistoryExporter::columnNames()
+QStringList HistoryExporter::columnNames(ExportLocale locale)
 {
-    return {QStringLiteral("id"), QStringLiteral("created_at"), QStringLiteral("acao"),
+    return {QStringLiteral("id"), SpreadsheetFormat::timeColumnName(locale), QStringLiteral("acao"),
         QStringLiteral("job"), QStringLiteral("status"), QStringLiteral("duracao_segundos"),
         QStringLiteral("runner"), QStringLiteral("db_user"), QStringLiteral("detalhes")};
 }
@@ -116,7 +116,7 @@ Result<HistoryExporter::Summary> HistoryExporter::exportToFile(
     return summary;
 }
 
-Result<QString> HistoryExporter::postgresSelect(const HistoryFilter &filter)
+Result<QString> HistoryExporter::postgresSelect(const HistoryFilter &filter, ExportLocale locale)
 {
     PGconn *conn = libpqHandle(m_database);
     if (!conn)
@@ -149,19 +149,27 @@ Result<QString> HistoryExporter::postgresSelect(const HistoryFilter &filter)
     // 1.31 s with one call per field; on jsonb it is the column itself (0.23 s either way).
     // ORDER BY names the table's columns: bare names would sort by the output columns of the
     // same name (the formatted text) and miss the (created_at, id) index.
+    // A spreadsheet locale wraps the columns in SpreadsheetFormat's SQL (still one COPY).
+    using namespace SpreadsheetFormat;
+    const auto field
+        = [](const char *key) { return QStringLiteral("parsed.d->>'%1'").arg(QLatin1String(key)); };
+    const QStringList columns{QStringLiteral("id"),
+        sqlTime(locale, QStringLiteral("created_at::timestamptz AT TIME ZONE 'UTC'"))
+            + QLatin1String(" AS ") + timeColumnName(locale),
+        sqlText(locale, QStringLiteral("acao")) + QLatin1String(" AS acao"),
+        sqlText(locale, HistoryFilters::jobExpression(m_database.dialect()))
+            + QLatin1String(" AS job"),
+        sqlText(locale, field("status")) + QLatin1String(" AS status"),
+        sqlNumber(locale, field("duracao_segundos")) + QLatin1String(" AS duracao_segundos"),
+        sqlText(locale, field("runner")) + QLatin1String(" AS runner"),
+        sqlText(locale, field("db_user")) + QLatin1String(" AS db_user"),
+        sqlText(locale, QStringLiteral("COALESCE(parsed.d::text, detalhes::text)"))
+            + QLatin1String(" AS detalhes")};
     return QStringLiteral(
-        "SELECT id, "
-        "to_char(created_at::timestamptz AT TIME ZONE 'UTC', "
-        "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"+00:00\"') AS created_at, "
-        "acao, %1 AS job, "
-        "parsed.d->>'status' AS status, "
-        "parsed.d->>'duracao_segundos' AS duracao_segundos, "
-        "parsed.d->>'runner' AS runner, "
-        "parsed.d->>'db_user' AS db_user, "
-        "COALESCE(parsed.d::text, detalhes::text) AS detalhes "
+        "SELECT %1 "
         "FROM tenant_logs CROSS JOIN LATERAL (SELECT cron_log_details(detalhes) AS d OFFSET 0) "
         "AS parsed WHERE %2 ORDER BY tenant_logs.created_at DESC, tenant_logs.id DESC")
-        .arg(HistoryFilters::jobExpression(m_database.dialect()), where);
+        .arg(columns.join(QLatin1String(", ")), where);
 }
 
 Result<HistoryExporter::Summary> HistoryExporter::exportPostgres(
@@ -172,17 +180,18 @@ Result<HistoryExporter::Summary> HistoryExporter::exportPostgres(
         return Error::database(tr("the PostgreSQL driver did not expose its libpq connection"));
     if (PQtransactionStatus(conn) == PQTRANS_ACTIVE)
         return Error::database(tr("the connection is busy with another query"));
-    const Result<QString> select = postgresSelect(options.filter);
+    const Result<QString> select = postgresSelect(options.filter, options.locale);
     if (!select)
         return select.error();
+    const char delimiter = SpreadsheetFormat::delimiter(options.locale, options.delimiter);
     const QString copy = QStringLiteral("COPY (%1) TO STDOUT WITH (FORMAT csv, HEADER, "
                                         "DELIMITER '%2')")
-                             .arg(*select, QString(QLatin1Char(options.delimiter)));
+                             .arg(*select, QString(QLatin1Char(delimiter)));
 
     Summary summary;
     QByteArray chunk;
     chunk.reserve(chunkBytes + 4096);
-    if (options.byteOrderMark)
+    if (SpreadsheetFormat::byteOrderMark(options.locale, options.byteOrderMark))
         chunk.append(CsvWriter::byteOrderMark());
 
     PGresult *started = PQexec(conn, copy.toUtf8().constData());
@@ -283,20 +292,30 @@ Result<HistoryExporter::Summary> HistoryExporter::exportSqlite(
         return SqlErrors::fromQuery(query, m_database.backend(), what);
 
     Summary summary;
-    CsvWriter writer(options.delimiter);
+    CsvWriter writer(SpreadsheetFormat::delimiter(options.locale, options.delimiter));
     auto flush = [&]() {
         summary.bytes += writer.size();
         return writer.flushTo(device);
     };
-    if (options.byteOrderMark)
+    if (SpreadsheetFormat::byteOrderMark(options.locale, options.byteOrderMark))
         writer.addRaw(CsvWriter::byteOrderMark());
-    writer.addRow(columnNames());
+    writer.addRow(columnNames(options.locale));
     constexpr int columns = 9;
+    const ExportLocale locale = options.locale;
     qint64 nextReport = options.progressEveryRows;
     while (query.next()) {
         for (int i = 0; i < columns; ++i) {
             const QVariant value = query.value(i);
-            writer.addField(value.isNull() ? QString() : value.toString());
+            const QString cell = value.isNull() ? QString() : value.toString();
+            // The same cells as the PostgreSQL COPY writes (SpreadsheetFormat's twins).
+            if (i == 0)
+                writer.addField(cell);
+            else if (i == 1)
+                writer.addField(SpreadsheetFormat::time(locale, cell));
+            else if (i == 5)
+                writer.addField(SpreadsheetFormat::number(locale, cell));
+            else
+                writer.addField(SpreadsheetFormat::text(locale, cell));
         }
         writer.endRow();
         ++summary.rows;

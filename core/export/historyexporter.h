@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/historyentry.h"
+#include "core/export/spreadsheetformat.h"
 #include "core/util/result.h"
 
 #include <QCoreApplication>
@@ -23,6 +24,9 @@ public:
         HistoryFilter filter;
         char delimiter = ','; // ',' or ';' (spreadsheets set to pt_BR want ';')
         bool byteOrderMark = false;
+        // BrazilianSpreadsheet: ';', BOM, decimal commas, dd/MM/yyyy times, no formulas
+        // (spreadsheetformat.h); delimiter and byteOrderMark are then not used.
+        ExportLocale locale = ExportLocale::Rfc4180;
         int progressEveryRows = 5000;
     };
 
@@ -51,9 +55,10 @@ public:
 
     // The SELECT the PostgreSQL export copies, with the filter's values as escaped literals
     // (one line, so psql's \copy can run the very same text).
-    Result<QString> postgresSelect(const HistoryFilter &filter);
+    Result<QString> postgresSelect(
+        const HistoryFilter &filter, ExportLocale locale = ExportLocale::Rfc4180);
 
-    static QStringList columnNames();
+    static QStringList columnNames(ExportLocale locale = ExportLocale::Rfc4180);
 
 private:
     Result<Summary> exportPostgres(QIODevice &device, const Options &options);

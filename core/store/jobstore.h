@@ -71,6 +71,15 @@ public:
     // the job is running and not stuck, so it never starts a second copy.
     Result<ActionOutcome> runNow(const QString &name, const ActionOptions &options = {});
 
+    // descricao; an empty text clears it (NULL). Audited as cron_admin_set_description.
+    // (jobedits.cpp)
+    Result<ActionOutcome> setDescription(
+        const QString &name, const QString &description, const ActionOptions &options = {});
+    // nome; audited as cron_admin_rename under the new name, with the old one. Refused while
+    // the job is running (its runner and the platform finish it by name) and when the name is
+    // taken. The history rows written so far keep the old name. (jobedits.cpp)
+    Result<ActionOutcome> rename(
+        const QString &name, const QString &newName, const ActionOptions &options = {});
     // The job's (or all) cron history in tenant_logs, newest first.
     Result<QList<HistoryEntry>> history(const HistoryQuery &query);
 

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ConnectionProbe</name>
+    <message numerus="yes">
+        <source>No answer within %n s. Check the host, port and firewall.</source>
+        <translation>
+            <numerusform>No answer within %n s. Check the host, port and firewall.</numerusform>
+            <numerusform>No answer within %n s. Check the host, port and firewall.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DurationChart</name>
     <message numerus="yes">
         <source>%1: last %n run(s)</source>
@@ -223,6 +233,13 @@
         <translation>
             <numerusform>Next %n run:</numerusform>
             <numerusform>Next %n runs:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It has never run, so it runs at once (at a runner&apos;s next check), then every %n h.</source>
+        <translation>
+            <numerusform>It has never run, so it runs at once (at a runner&apos;s next check), then every %n h.</numerusform>
+            <numerusform>It has never run, so it runs at once (at a runner&apos;s next check), then every %n h.</numerusform>
         </translation>
     </message>
 </context>

@@ -4,7 +4,10 @@
 #include "core/domain/jobrules.h"
 #include "ui/actions/jobactions.h"
 #include "ui/common/messageboxes.h"
+#include "ui/common/messagetext.h"
 #include "ui/dialogs/deletejobdialog.h"
+#include "ui/dialogs/dialogsubmission.h"
+#include "ui/dialogs/editjobdialog.h"
 #include "ui/dialogs/newjobdialog.h"
 #include "ui/dialogs/resetdialog.h"
 #include "ui/dialogs/scheduledialog.h"
@@ -33,6 +36,7 @@ JobActionController::JobActionController(
     connect(actions->reset(), &QAction::triggered, this, &JobActionController::reset);
     connect(actions->newJob(), &QAction::triggered, this, &JobActionController::newJob);
     connect(actions->deleteJob(), &QAction::triggered, this, &JobActionController::deleteJob);
+    connect(actions->editJob(), &QAction::triggered, this, &JobActionController::editJob);
     connect(actions->refresh(), &QAction::triggered, this, [this] {
         if (m_client)
             m_client->reload();
@@ -44,22 +48,40 @@ void JobActionController::setClient(JobClient *client)
     m_client = client;
 }
 
-void JobActionController::perform(const JobAction &action, const QString &what, const QString &done)
+void JobActionController::perform(const JobAction &action, const QString &what, const QString &done,
+    DialogSubmission *from, std::function<void(const ActionOutcome &)> then)
 {
     if (!m_client)
         return;
-    m_client->perform(action, this, [this, what, done](const Result<ActionOutcome> &outcome) {
-        if (outcome) {
-            emit statusMessage(outcome->changed ? done : tr("%1: nothing to change").arg(what));
-            emit actionFinished(true, done);
-            return;
-        }
-        // The server's own words: a stale view, a refusal, a permission error.
-        const QString message = outcome.error().message;
-        MessageBoxes::warning(m_window, tr("%1 failed").arg(what), message);
-        emit statusMessage(tr("%1 failed").arg(what));
-        emit actionFinished(false, message);
-    });
+    const QPointer<DialogSubmission> submission(from);
+    const bool adding = action.kind == JobAction::Kind::Add;
+    m_client->perform(action, this,
+        [this, what, done, submission, adding, then](const Result<ActionOutcome> &outcome) {
+            if (outcome) {
+                if (then)
+                    then(*outcome);
+                else if (submission)
+                    submission->succeeded();
+                emit statusMessage(outcome->changed ? done : tr("%1: nothing to change").arg(what));
+                emit actionFinished(true, done);
+                return;
+            }
+            // The server's own words: a stale view, a refusal, a permission error.
+            const QString message = MessageText::sentence(outcome.error().message);
+            if (submission && DialogSubmission::keepsInput(outcome.error(), adding)) {
+                // In the dialog, which stays open with what was typed.
+                const QString hint = MessageText::hint(outcome.error());
+                submission->failed(hint.isEmpty() ? message : message + QLatin1Char('\n') + hint);
+                emit statusMessage(tr("%1 failed").arg(what));
+                emit actionFinished(false, message);
+                return;
+            }
+            if (submission)
+                submission->close();
+            MessageBoxes::warning(m_window, tr("%1 failed").arg(what), message);
+            emit statusMessage(tr("%1 failed").arg(what));
+            emit actionFinished(false, message);
+        });
 }
 
 void JobActionController::performAll(
@@ -151,7 +173,8 @@ void JobActionController::changeSchedule()
         return;
     auto *dialog = new ScheduleDialog(*job, m_model->now(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    auto *submission = new DialogSubmission(dialog, dialog->buttons());
+    connect(submission, &DialogSubmission::submitted, this, [this, dialog, submission] {
         const Job &job = dialog->job();
         const QString what = tr("Changing the schedule of %1").arg(job.name);
         if (!dialog->isCron() && job.cronExpression.isEmpty()) {
@@ -159,15 +182,18 @@ void JobActionController::changeSchedule()
             JobAction action
                 = JobAction::make(JobAction::Kind::SetInterval, job.name, job.rowVersion);
             action.hours = dialog->hours();
-            perform(action, what, tr("%1 now runs every %2 h").arg(job.name).arg(dialog->hours()));
+            perform(action, what, tr("%1 now runs every %2 h").arg(job.name).arg(dialog->hours()),
+                submission);
             return;
         }
         const Result<Schedule> schedule = dialog->schedule();
-        if (!schedule)
-            return; // OK is disabled while invalid
+        if (!schedule) { // OK is disabled while invalid
+            submission->failed(MessageText::sentence(schedule.error().message));
+            return;
+        }
         JobAction action = JobAction::make(JobAction::Kind::SetSchedule, job.name, job.rowVersion);
         action.schedule = *schedule;
-        perform(action, what, tr("%1 now runs %2").arg(job.name, schedule->describe()));
+        perform(action, what, tr("%1 now runs %2").arg(job.name, schedule->describe()), submission);
     });
     dialog->open();
 }
@@ -193,7 +219,18 @@ void JobActionController::reset()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (jobs.size() > 1)
         dialog->setWindowTitle(tr("Reset %n jobs", nullptr, int(jobs.size())));
-    connect(dialog, &QDialog::accepted, this, [this, dialog, jobs] {
+    auto *submission = new DialogSubmission(dialog, dialog->buttons());
+    connect(submission, &DialogSubmission::submitted, this, [this, dialog, submission, jobs] {
+        if (jobs.size() == 1) {
+            JobAction action = JobAction::make(
+                JobAction::Kind::Reset, dialog->job().name, dialog->job().rowVersion);
+            action.options.reason = dialog->reason();
+            action.options.force = dialog->force();
+            perform(action, tr("Resetting %1").arg(dialog->job().name),
+                tr("%1 is pending again").arg(dialog->job().name), submission);
+            return;
+        }
+        // Several jobs: one message naming them all (performAll), not the dialog's.
         QList<JobAction> actions;
         for (const Job &job : jobs) {
             JobAction action = JobAction::make(JobAction::Kind::Reset, job.name,
@@ -202,6 +239,7 @@ void JobActionController::reset()
             action.options.force = dialog->force();
             actions << action;
         }
+        submission->close();
         performAll(
             actions, tr("Resetting %1").arg(names(actions)), [](const QString &list, int count) {
                 return tr("%1 is pending again", nullptr, count).arg(list);
@@ -214,13 +252,14 @@ void JobActionController::newJob()
 {
     auto *dialog = new NewJobDialog(m_model->now(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    auto *submission = new DialogSubmission(dialog, dialog->buttons());
+    connect(submission, &DialogSubmission::submitted, this, [this, dialog, submission] {
         JobAction action;
         action.kind = JobAction::Kind::Add;
         action.newJob = dialog->newJob();
         action.job = action.newJob.name;
         perform(action, tr("Adding %1").arg(action.newJob.name),
-            tr("Added %1").arg(action.newJob.name));
+            tr("Added %1").arg(action.newJob.name), submission);
     });
     dialog->open();
 }
@@ -232,10 +271,56 @@ void JobActionController::deleteJob()
         return;
     auto *dialog = new DeleteJobDialog(*job, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    auto *submission = new DialogSubmission(dialog, dialog->buttons());
+    connect(submission, &DialogSubmission::submitted, this, [this, dialog, submission] {
         perform(
             JobAction::make(JobAction::Kind::Remove, dialog->job().name, dialog->job().rowVersion),
-            tr("Deleting %1").arg(dialog->job().name), tr("Deleted %1").arg(dialog->job().name));
+            tr("Deleting %1").arg(dialog->job().name), tr("Deleted %1").arg(dialog->job().name),
+            submission);
+    });
+    dialog->open();
+}
+
+void JobActionController::editJob()
+{
+    const auto job = m_view->currentJob();
+    if (!job)
+        return;
+    auto *dialog = new EditJobDialog(*job, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto *submission = new DialogSubmission(dialog, dialog->buttons());
+    connect(submission, &DialogSubmission::submitted, this, [this, dialog, submission] {
+        const Job &before = dialog->job();
+        const QString newName = dialog->name();
+        const QString description = dialog->description();
+        const QString reason = dialog->reason();
+        // Cancel may close the dialog between the two actions.
+        const QPointer<DialogSubmission> guard(submission);
+        // The description goes second, under the name it has by then, so one OK is both.
+        auto describe = [this, guard, description, reason](
+                            const QString &name, std::optional<qint64> version) {
+            JobAction action = JobAction::make(JobAction::Kind::SetDescription, name, version);
+            action.text = description;
+            action.options.reason = reason;
+            perform(action, tr("Changing the description of %1").arg(name),
+                tr("Changed the description of %1").arg(name), guard.data());
+        };
+        if (newName == before.name) {
+            describe(before.name, before.rowVersion);
+            return;
+        }
+        JobAction rename = JobAction::make(JobAction::Kind::Rename, before.name, before.rowVersion);
+        rename.text = newName;
+        rename.options.reason = reason;
+        const bool describing = description != before.description;
+        perform(rename, tr("Renaming %1").arg(before.name),
+            tr("Renamed %1 to %2").arg(before.name, newName), submission,
+            [describe, describing, guard](const ActionOutcome &renamed) {
+                if (describing)
+                    describe(renamed.job.name, renamed.job.rowVersion);
+                else if (guard)
+                    guard->succeeded();
+            });
     });
     dialog->open();
 }

@@ -8,6 +8,7 @@
 
 #include <functional>
 
+class DialogSubmission;
 class JobActions;
 class JobClient;
 class JobTableModel;
@@ -36,7 +37,13 @@ private:
     void reset();
     void newJob();
     void deleteJob();
-    void perform(const JobAction &action, const QString &what, const QString &done);
+    void editJob();
+    // From a dialog (`from`): it stays open until the answer, and keeps its input on an error
+    // the admin can act on there (DialogSubmission).
+    // `then`, when given, runs on success instead of closing `from` (a second action follows).
+    void perform(const JobAction &action, const QString &what, const QString &done,
+        DialogSubmission *from = nullptr,
+        std::function<void(const ActionOutcome &)> then = nullptr);
     // One action per job of a multi-selection, and one message naming them all when the last
     // answer is in. `done` says it of the names that changed (a list in the UI language) and
     // their count (for the plural).

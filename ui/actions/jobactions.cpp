@@ -42,6 +42,8 @@ JobActions::JobActions(QWidget *parent)
         QStringLiteral("document-new"), QStyle::SP_FileIcon);
     m_deleteJob = make(tr("De&lete job…"), tr("Delete the job"), QKeySequence::Delete,
         QStringLiteral("edit-delete"), QStyle::SP_TrashIcon);
+    m_editJob = make(tr("Ed&it job…"), tr("Change the job's name or description"),
+        QKeySequence(Qt::Key_F2), QStringLiteral("document-edit"), QStyle::SP_FileDialogInfoView);
     m_refresh = make(tr("Re&fresh"), tr("Read every job again"), QKeySequence::Refresh,
         QStringLiteral("view-refresh"), QStyle::SP_BrowserReload);
     m_runOnWorkstation = make(tr("Run jobs on this &workstation"),
@@ -75,7 +77,8 @@ QAction *JobActions::make(const QString &text, const QString &toolTip, const QKe
 
 QList<QAction *> JobActions::editActions() const
 {
-    return {m_enable, m_disable, m_runNow, m_changeSchedule, m_reset, m_newJob, m_deleteJob};
+    return {
+        m_enable, m_disable, m_runNow, m_changeSchedule, m_reset, m_newJob, m_deleteJob, m_editJob};
 }
 
 void JobActions::update(const QList<Job> &selected, const QDateTime &now, bool connected,
@@ -109,5 +112,6 @@ void JobActions::update(const QList<Job> &selected, const QDateTime &now, bool c
     setApplicable(m_reset, running, whyNot);
     setApplicable(m_newJob, true, whyNot);
     setApplicable(m_deleteJob, one, whyNot);
+    setApplicable(m_editJob, one, whyNot); // a running job's name is kept by the dialog
     m_refresh->setEnabled(connected);
 }

@@ -23,6 +23,7 @@ public:
     QAction *reset() const { return m_reset; }
     QAction *newJob() const { return m_newJob; }
     QAction *deleteJob() const { return m_deleteJob; }
+    QAction *editJob() const { return m_editJob; } // name and description
     QAction *refresh() const { return m_refresh; }
     QAction *runOnWorkstation() const { return m_runOnWorkstation; }
 
@@ -43,6 +44,7 @@ private:
     QAction *m_reset;
     QAction *m_newJob;
     QAction *m_deleteJob;
+    QAction *m_editJob;
     QAction *m_refresh;
     QAction *m_runOnWorkstation;
 };

@@ -3,6 +3,7 @@
 #include "core/domain/jobrules.h"
 #include "core/domain/runstatus.h"
 #include "core/schedule/schedule.h"
+#include "ui/common/nextruntext.h"
 #include "ui/common/relativetime.h"
 #include "ui/common/statusstyle.h"
 #include "ui/history/historyformat.h"
@@ -152,10 +153,7 @@ void JobDetailsView::setJob(const std::optional<Job> &job, const QDateTime &now)
             ? tr("%1 (%2)").arg(
                 RelativeTime::absolute(job->lastRun), RelativeTime::ago(job->lastRun, now))
             : tr("never"));
-    m_nextRun->setText(!job->active  ? tr("none (disabled)")
-            : job->nextRun.isValid() ? tr("%1 (%2)").arg(
-                  RelativeTime::absolute(job->nextRun), RelativeTime::countdown(job->nextRun, now))
-                                     : tr("as soon as a runner checks"));
+    m_nextRun->setText(NextRunText::describe(*job, now)); // agrees with the state
     m_runner->setText(job->leaseOwner.isEmpty()
             ? (job->runStatus() == RunStatus::Running ? tr("unknown (no lease)") : tr("none"))
             : job->leaseOwner);

@@ -1,22 +1,39 @@
 #include "ui/dialogs/connectiondialog.h"
 
+#include "core/client/connectionfields.h"
+#include "core/client/connectionprobe.h"
 #include "core/settings/settingsstore.h"
+#include "ui/common/messagetext.h"
+#include "ui/dialogs/dialogsubmission.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTabWidget>
-#include <QUrl>
-#include <QUrlQuery>
 #include <QVBoxLayout>
+
+namespace {
+
+// Same target: the URLs as the console shows them (no password; hosts, ports, options).
+QString targetKey(const ConnectionSpec &spec)
+{
+    ConnectionSpec clean = spec;
+    clean.password.clear();
+    return clean.displayUrl();
+}
+
+} // namespace
 
 ConnectionDialog::ConnectionDialog(QWidget *parent)
     : QDialog(parent)
+    , m_probe(new ConnectionProbe(this))
+    , m_current(new QLabel(this))
     , m_profile(new QComboBox(this))
     , m_name(new QLineEdit(this))
     , m_tabs(new QTabWidget(this))
@@ -28,23 +45,45 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     , m_sslMode(new QComboBox(this))
     , m_service(new QLineEdit(this))
     , m_error(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_result(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
+    , m_test(nullptr)
+    , m_connect(nullptr)
+    , m_save(nullptr)
+    , m_remove(nullptr)
 {
     setObjectName(QStringLiteral("connectionDialog"));
     setWindowTitle(tr("Connect to a database"));
 
+    m_current->setObjectName(QStringLiteral("currentConnection"));
+    m_current->setWordWrap(true);
+    m_current->setTextFormat(Qt::PlainText);
+    m_current->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_current->hide();
     m_url->setObjectName(QStringLiteral("url"));
     m_url->setPlaceholderText(
         QStringLiteral("postgresql://cron_admin@db.example:5432/plataforma?sslmode=verify-full"));
     m_host->setPlaceholderText(tr("local socket"));
     m_port->setRange(0, 65535);
     m_port->setSpecialValueText(tr("default"));
-    m_sslMode->addItems(
-        {QString(), QStringLiteral("disable"), QStringLiteral("allow"), QStringLiteral("prefer"),
-            QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full")});
+    // The first entry leaves sslmode out of the URL: libpq's default, named so it is not blank.
+    m_sslMode->addItem(tr("Default (prefer)"), QString());
+    for (const char *mode : {"disable", "allow", "prefer", "require", "verify-ca", "verify-full"})
+        m_sslMode->addItem(QLatin1String(mode), QLatin1String(mode));
     m_service->setPlaceholderText(tr("a service from ~/.pg_service.conf"));
+    m_error->setObjectName(QStringLiteral("connectionError"));
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
+    m_progress->setRange(0, 0); // busy: a test has no steps to count
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumHeight(m_progress->sizeHint().height() / 2 + 2);
+    m_progress->hide();
+    m_result->setObjectName(QStringLiteral("connectionResult"));
+    m_result->setWordWrap(true);
+    m_result->setTextFormat(Qt::PlainText);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_result->hide();
 
     auto *urlPage = new QWidget(this);
     auto *urlForm = new QFormLayout(urlPage);
@@ -69,32 +108,43 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     top->addRow(tr("P&rofile:"), m_profile);
     top->addRow(tr("&Name:"), m_name);
 
-    QPushButton *connectButton = m_buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole);
-    connectButton->setObjectName(QStringLiteral("connectButton"));
-    QPushButton *save = m_buttons->addButton(tr("Sa&ve profile"), QDialogButtonBox::ActionRole);
-    QPushButton *remove
-        = m_buttons->addButton(tr("Remove profile"), QDialogButtonBox::DestructiveRole);
+    m_connect = m_buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole);
+    m_connect->setObjectName(QStringLiteral("connectButton"));
+    m_test = m_buttons->addButton(tr("&Test connection"), QDialogButtonBox::ActionRole);
+    m_test->setObjectName(QStringLiteral("testButton"));
+    m_save = m_buttons->addButton(tr("Sa&ve profile"), QDialogButtonBox::ActionRole);
+    m_save->setObjectName(QStringLiteral("saveButton"));
+    m_remove = m_buttons->addButton(tr("Remove profile"), QDialogButtonBox::DestructiveRole);
 
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_current);
     layout->addLayout(top);
     layout->addWidget(m_tabs);
     layout->addWidget(m_error);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_result);
     layout->addWidget(m_buttons);
 
     connect(m_profile, &QComboBox::currentIndexChanged, this, &ConnectionDialog::showProfile);
     connect(m_url, &QLineEdit::textChanged, this, &ConnectionDialog::validate);
+    // Typing a URL fills the fields, so the two tabs never disagree.
+    connect(m_url, &QLineEdit::textEdited, this, [this] { showProfile(-1); });
     for (QLineEdit *edit : {m_host, m_database, m_user, m_service})
         connect(edit, &QLineEdit::textEdited, this, &ConnectionDialog::fieldsToUrl);
     connect(m_port, &QSpinBox::valueChanged, this, &ConnectionDialog::fieldsToUrl);
     connect(m_sslMode, &QComboBox::currentIndexChanged, this, &ConnectionDialog::fieldsToUrl);
-    connect(save, &QPushButton::clicked, this, &ConnectionDialog::saveProfile);
-    connect(remove, &QPushButton::clicked, this, &ConnectionDialog::removeProfile);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::connectNow);
+    connect(m_save, &QPushButton::clicked, this, &ConnectionDialog::saveProfile);
+    connect(m_remove, &QPushButton::clicked, this, &ConnectionDialog::removeProfile);
+    connect(m_test, &QPushButton::clicked, this, [this] { startProbe(Purpose::Test); });
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] { startProbe(Purpose::Connect); });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_probe, &ConnectionProbe::finished, this, &ConnectionDialog::onProbeFinished);
 
     loadProfiles(ConnectionProfiles(*SettingsStore::open()).lastUsed());
     resize(560, sizeHint().height());
 }
+
+ConnectionDialog::~ConnectionDialog() = default;
 
 Result<ConnectionSpec> ConnectionDialog::specFor(const QString &url)
 {
@@ -108,9 +158,42 @@ QString ConnectionDialog::currentUrl() const
     return m_url->text().trimmed();
 }
 
+void ConnectionDialog::setCurrentConnection(const ConnectionSpec &spec, const QString &user)
+{
+    const QString where = targetKey(spec);
+    m_current->setText(user.isEmpty() ? tr("Connected now to %1.").arg(where)
+                                      : tr("Connected now to %1 as %2.").arg(where, user));
+    m_current->show();
+    QString match;
+    for (const ConnectionProfile &profile : std::as_const(m_profiles)) {
+        const Result<ConnectionSpec> saved = specFor(profile.url);
+        if (saved && targetKey(*saved) == where) {
+            match = profile.name;
+            break;
+        }
+    }
+    if (!match.isEmpty()) {
+        loadProfiles(match);
+        return;
+    }
+    // No profile holds it (a --db URL, an edit connected without Save): shown unsaved.
+    loadProfiles(QString());
+    m_unsavedIndex = int(m_profiles.size());
+    m_profiles.append({tr("Current connection (not saved)"), where});
+    {
+        const QSignalBlocker blocker(m_profile);
+        m_profile->addItem(m_profiles.last().name);
+        m_profile->setCurrentIndex(m_unsavedIndex);
+    }
+    showProfile(m_unsavedIndex);
+    if (spec.backend == Backend::PostgreSQL)
+        m_tabs->setCurrentIndex(1);
+}
+
 void ConnectionDialog::loadProfiles(const QString &select)
 {
     m_profiles = ConnectionProfiles(*SettingsStore::open()).profiles();
+    m_unsavedIndex = -1;
     const QSignalBlocker blocker(m_profile);
     m_profile->clear();
     int selected = 0;
@@ -123,66 +206,75 @@ void ConnectionDialog::loadProfiles(const QString &select)
     showProfile(selected);
 }
 
+// index -1: only the fields follow the URL typed (no profile change).
 void ConnectionDialog::showProfile(int index)
 {
-    if (index < 0 || index >= m_profiles.size())
-        return;
-    const ConnectionProfile &profile = m_profiles.at(index);
-    m_name->setText(profile.isEmbedded() ? QString() : profile.name);
-    m_name->setPlaceholderText(profile.isEmbedded() ? tr("name for a new profile") : QString());
-    m_url->setText(profile.url);
-    m_url->setPlaceholderText(
-        profile.isEmbedded() ? ConnectionSpec::defaultSqlitePath() : QString());
-    const Result<ConnectionSpec> spec = specFor(profile.url);
-    if (spec && spec->backend == Backend::PostgreSQL) {
-        m_host->setText(spec->host);
-        m_port->setValue(qMax(0, spec->port));
-        m_database->setText(spec->database);
-        m_user->setText(spec->user);
-        m_sslMode->setCurrentText(spec->options.value(QStringLiteral("sslmode")));
-        m_service->setText(spec->options.value(QStringLiteral("service")));
+    if (index >= 0 && index < m_profiles.size()) {
+        const ConnectionProfile &profile = m_profiles.at(index);
+        const bool named = !profile.isEmbedded() && index != m_unsavedIndex;
+        m_name->setText(named ? profile.name : QString());
+        m_name->setPlaceholderText(named ? QString() : tr("name for a new profile"));
+        m_url->setText(profile.url);
+        m_url->setPlaceholderText(
+            profile.isEmbedded() ? ConnectionSpec::defaultSqlitePath() : QString());
+        m_remove->setEnabled(named); // the embedded default and an unsaved URL stay
     }
+    // Filled with every signal blocked: a field's change signal would rebuild the URL from
+    // fields not filled yet (that lost the user and database of saved profiles).
+    const ConnectionFields shown
+        = ConnectionFields::fromUrl(m_url->text()).value_or(ConnectionFields{});
+    const QSignalBlocker b1(m_host), b2(m_port), b3(m_database), b4(m_user), b5(m_sslMode),
+        b6(m_service);
+    m_host->setText(shown.host);
+    m_port->setValue(shown.port);
+    m_database->setText(shown.database);
+    m_user->setText(shown.user);
+    const int mode = m_sslMode->findData(shown.sslMode);
+    if (mode < 0) { // a mode libpq may know and we do not: kept, not blanked
+        m_sslMode->addItem(shown.sslMode, shown.sslMode);
+        m_sslMode->setCurrentIndex(m_sslMode->count() - 1);
+    } else {
+        m_sslMode->setCurrentIndex(mode);
+    }
+    m_service->setText(shown.service);
     validate();
 }
 
 void ConnectionDialog::fieldsToUrl()
 {
-    QUrl url;
-    url.setScheme(QStringLiteral("postgresql"));
-    url.setHost(m_host->text().trimmed());
-    if (m_port->value() > 0)
-        url.setPort(m_port->value());
-    url.setUserName(m_user->text().trimmed());
-    url.setPath(QLatin1Char('/') + m_database->text().trimmed());
-    QUrlQuery query;
-    if (!m_sslMode->currentText().isEmpty())
-        query.addQueryItem(QStringLiteral("sslmode"), m_sslMode->currentText());
-    if (!m_service->text().trimmed().isEmpty())
-        query.addQueryItem(QStringLiteral("service"), m_service->text().trimmed());
-    url.setQuery(query);
-    QString text = url.toString();
-    if (url.host().isEmpty()) // QUrl drops the empty authority libpq needs
-        text.replace(QLatin1String("postgresql:/"), QLatin1String("postgresql:///"));
-    m_url->setText(text);
+    ConnectionFields fields;
+    fields.host = m_host->text();
+    fields.port = m_port->value();
+    fields.database = m_database->text();
+    fields.user = m_user->text();
+    fields.sslMode = m_sslMode->currentData().toString();
+    fields.service = m_service->text();
+    m_url->setText(fields.toUrl(m_url->text()));
 }
 
 void ConnectionDialog::validate()
 {
     const Result<ConnectionSpec> spec = specFor(m_url->text());
-    QString problem = spec ? QString() : spec.error().message;
+    QString problem = spec ? QString() : MessageText::sentence(spec.error().message);
     if (spec && !spec->password.isEmpty())
         problem = tr("The password in the URL is used for this connection only and is not "
                      "saved; keep it in ~/.pgpass instead.");
     m_error->setText(problem);
     m_error->setVisible(!problem.isEmpty());
+    m_result->hide(); // a result was for the URL before this edit
 }
 
 void ConnectionDialog::saveProfile()
 {
     const QString name = m_name->text().trimmed();
-    // The embedded default is always there; only a named URL is worth saving.
-    if (name.isEmpty() || currentUrl().isEmpty())
+    if (name.isEmpty() || currentUrl().isEmpty()) {
+        m_error->setText(currentUrl().isEmpty()
+                ? tr("The embedded database is always in the list. Enter a URL to save a "
+                     "profile for it.")
+                : tr("Give the profile a name (e.g. \"production\") to save it."));
+        m_error->show();
         return;
+    }
     if (!specFor(m_url->text())) {
         validate();
         return;
@@ -193,31 +285,80 @@ void ConnectionDialog::saveProfile()
 
 void ConnectionDialog::removeProfile()
 {
-    if (m_profile->currentIndex() <= 0)
+    const int index = m_profile->currentIndex();
+    if (index <= 0 || index == m_unsavedIndex)
         return;
-    ConnectionProfiles(*SettingsStore::open())
-        .remove(m_profiles.at(m_profile->currentIndex()).name);
+    ConnectionProfiles(*SettingsStore::open()).remove(m_profiles.at(index).name);
     loadProfiles(QString());
 }
 
-void ConnectionDialog::connectNow()
+void ConnectionDialog::startProbe(Purpose purpose)
 {
     const Result<ConnectionSpec> spec = specFor(m_url->text());
     if (!spec) {
         validate();
         return;
     }
+    m_purpose = purpose;
+    m_probed = *spec;
+    setBusy(true);
+    m_result->setText(tr("Testing %1…").arg(targetKey(*spec)));
+    m_result->show();
+    m_probe->start(*spec);
+}
+
+void ConnectionDialog::onProbeFinished(bool ok, const QString &message)
+{
+    setBusy(false);
+    if (!ok) {
+        m_result->setText(tr("Could not connect: %1\nCheck the URL or fields, that the server "
+                             "runs, and that it accepts this user (pg_hba.conf, ~/.pgpass). The "
+                             "current connection was kept.")
+                              .arg(MessageText::sentence(message)));
+        m_result->show();
+        DialogSubmission::growToFit(this);
+        return;
+    }
+    m_result->setText(MessageText::sentence(message));
+    m_result->show();
+    DialogSubmission::growToFit(this);
+    if (m_purpose == Purpose::Connect)
+        finishConnect(m_probed);
+}
+
+void ConnectionDialog::finishConnect(const ConnectionSpec &spec)
+{
     const auto settings = SettingsStore::open();
     ConnectionProfiles profiles(*settings);
-    const int index = m_profile->currentIndex();
-    const bool embedded = index == 0 && currentUrl().isEmpty();
+    const bool embedded = m_profile->currentIndex() == 0 && currentUrl().isEmpty();
     QString name = embedded ? ConnectionProfiles::embeddedName() : m_name->text().trimmed();
     if (!embedded) {
         if (name.isEmpty() || name == ConnectionProfiles::embeddedName())
-            name = spec->displayUrl();
-        profiles.save({name, currentUrl()});
+            name = targetKey(spec);
+        const QList<ConnectionProfile> saved = profiles.profiles();
+        const auto same = std::find_if(saved.cbegin(), saved.cend(),
+            [&](const ConnectionProfile &p) { return p.name == name; });
+        if (same == saved.cend()) {
+            profiles.save({name, currentUrl()}); // a new profile; no saved one is touched
+        } else if (same->url != currentUrl()) {
+            // Edited but not saved: the saved profile stays as it was, and stays the one the
+            // console opens next time.
+            name.clear();
+        }
     }
-    profiles.setLastUsed(name);
-    emit connectRequested(*spec);
+    if (!name.isEmpty())
+        profiles.setLastUsed(name);
+    emit connectRequested(spec);
     accept();
+}
+
+void ConnectionDialog::setBusy(bool busy)
+{
+    m_progress->setVisible(busy);
+    m_test->setEnabled(!busy);
+    m_connect->setEnabled(!busy);
+    m_save->setEnabled(!busy);
+    m_tabs->setEnabled(!busy);
+    m_profile->setEnabled(!busy);
+    m_name->setEnabled(!busy);
 }

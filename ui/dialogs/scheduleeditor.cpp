@@ -98,15 +98,19 @@ ScheduleEditor::ScheduleEditor(const QDateTime &now, QWidget *parent)
     connect(m_intervalChoice, &QRadioButton::toggled, this, &ScheduleEditor::validate);
     // Typing an expression means choosing it.
     connect(m_expression, &QLineEdit::textEdited, this, [this] { m_cronChoice->setChecked(true); });
+    // The arrows and setValue() change the editor's text with its signals blocked: without
+    // this the preview kept the old interval.
     connect(m_hours, &QSpinBox::valueChanged, this, [this] {
         if (m_hours->hasFocus())
             m_intervalChoice->setChecked(true);
+        validate();
     });
     validate();
 }
 
 void ScheduleEditor::setJob(const Job &job)
 {
+    m_neverRan = !job.lastRun.isValid();
     m_hours->setValue(int(job.intervalHours));
     if (job.cronExpression.isEmpty()) {
         m_intervalChoice->setChecked(true);
@@ -201,7 +205,13 @@ void ScheduleEditor::validate()
         m_valid = true;
         showError(QString());
         const QList<QDateTime> runs = made->nextRuns(m_now, cron ? previewCount : 1);
-        if (!cron && !runs.isEmpty()) {
+        if (!cron && !runs.isEmpty() && m_neverRan) {
+            // The seed runs an interval job that never ran at once, whatever next_run says.
+            m_previewLines.append(tr("at once"));
+            m_preview->setText(tr("It has never run, so it runs at once (at a runner's next "
+                                  "check), then every %n h.",
+                nullptr, hours()));
+        } else if (!cron && !runs.isEmpty()) {
             const QDateTime next = runs.first();
             m_previewLines.append(RelativeTime::absolute(next));
             m_preview->setText(
@@ -213,13 +223,24 @@ void ScheduleEditor::validate()
             m_preview->clear();
         } else {
             const QTimeZone zone = made->zone();
+            const QTimeZone mine = QTimeZone::systemTimeZone();
             const QLocale locale;
             for (const QDateTime &run : runs) {
                 const QDateTime local = run.toTimeZone(zone);
                 // The weekday helps read expressions such as 1-5; the abbreviation shows DST.
-                m_previewLines.append(QStringLiteral("%1 %2").arg(
+                QString line = QStringLiteral("%1 %2").arg(
                     locale.toString(local, QStringLiteral("ddd yyyy-MM-dd HH:mm")),
-                    local.timeZoneAbbreviation()));
+                    local.timeZoneAbbreviation());
+                // And when the job's zone is not the admin's: the same instant on their clock.
+                if (zone.offsetFromUtc(run) != mine.offsetFromUtc(run)) {
+                    const QDateTime here = run.toTimeZone(mine);
+                    line = tr("%1 (your time: %2)")
+                               .arg(line,
+                                   QStringLiteral("%1 %2").arg(
+                                       locale.toString(here, QStringLiteral("ddd HH:mm")),
+                                       here.timeZoneAbbreviation()));
+                }
+                m_previewLines.append(line);
             }
             m_preview->setText(tr("Next %n run(s):", nullptr, int(runs.size())) + QLatin1Char('\n')
                 + m_previewLines.join(QLatin1Char('\n')));

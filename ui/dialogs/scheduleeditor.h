@@ -15,7 +15,8 @@ struct Job;
 
 // The schedule part of the schedule and new-job dialogs: every N whole hours, or a cron
 // expression in a time zone, validated on every edit with Schedule's own message and a preview
-// of the next runs in the chosen zone.
+// of the next runs in the chosen zone (and in the admin's own, when it differs). An interval
+// job that never ran is previewed as the seed runs it: at once.
 class ScheduleEditor final : public QWidget {
     Q_OBJECT
 public:
@@ -25,6 +26,7 @@ public:
 
     static constexpr int previewCount = 5;
 
+    // Also whether the job ran before: the seed runs an interval job that never ran at once.
     void setJob(const Job &job);
     // The preview counts from here (the table's clock, so it agrees with the countdowns).
     void setNow(const QDateTime &now);
@@ -64,4 +66,5 @@ private:
     QLabel *m_preview;
     QStringList m_previewLines;
     bool m_valid = false;
+    bool m_neverRan = true; // a new job, until setJob() says otherwise
 };

@@ -1,56 +1,76 @@
 #include "ui/history/exportdialog.h"
 
+#include "ui/common/messageboxes.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDate>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPointer>
 #include <QPushButton>
 #include <QStandardPaths>
 
 ExportDialog::ExportDialog(QWidget *parent)
     : QDialog(parent)
     , m_path(new QLineEdit(this))
+    , m_format(new QComboBox(this))
     , m_delimiter(new QComboBox(this))
     , m_bom(new QCheckBox(tr("Start with a byte order mark (BOM)"), this))
+    , m_error(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
+    setObjectName(QStringLiteral("exportDialog"));
     setWindowTitle(tr("Export history as CSV"));
-    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    if (folder.isEmpty())
-        folder = QDir::homePath();
-    m_path->setText(QDir(folder).filePath(defaultFileName(QDate::currentDate())));
+    m_path->setText(QDir(defaultFolder()).filePath(defaultFileName(QDate::currentDate())));
     m_path->setMinimumWidth(360);
     auto *browse = new QPushButton(tr("Browse…"), this);
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
 
+    m_format->addItem(tr("CSV (RFC 4180)"), int(ExportLocale::Rfc4180));
+    // Named in its own language, as language lists do.
+    m_format->addItem(
+        tr("Spreadsheet (Português do Brasil)"), int(ExportLocale::BrazilianSpreadsheet));
+    m_format->setToolTip(tr("Spreadsheet: ';', BOM, decimal commas and dd/MM/yyyy times (UTC), "
+                            "so LibreOffice and Excel in Brazilian Portuguese read numbers and "
+                            "dates; cells starting with = + - @ are written as text."));
     m_delimiter->addItem(tr("Comma (,)"), int(','));
     m_delimiter->addItem(tr("Semicolon (;)"), int(';'));
     const bool brazil
         = QLocale().language() == QLocale::Portuguese && QLocale().territory() == QLocale::Brazil;
-    m_delimiter->setCurrentIndex(brazil ? 1 : 0);
-    m_bom->setChecked(brazil);
+    m_format->setCurrentIndex(brazil ? 1 : 0);
     m_bom->setToolTip(tr("Spreadsheets need it to read the file as UTF-8"));
+    m_error->setObjectName(QStringLiteral("exportError"));
+    m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
+    m_error->hide();
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     auto *form = new QFormLayout(this);
     form->addRow(tr("File:"), pathRow);
+    form->addRow(tr("F&ormat:"), m_format);
     form->addRow(tr("Delimiter:"), m_delimiter);
     form->addRow(QString(), m_bom);
-    form->addRow(buttons);
+    form->addRow(m_error);
+    form->addRow(m_buttons);
 
     connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_path, &QLineEdit::textChanged, this, [this, buttons] {
-        buttons->button(QDialogButtonBox::Save)->setEnabled(!m_path->text().trimmed().isEmpty());
+    connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::formatChanged);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ExportDialog::save);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_path, &QLineEdit::textChanged, this, [this] {
+        m_buttons->button(QDialogButtonBox::Save)->setEnabled(!m_path->text().trimmed().isEmpty());
+        m_error->hide();
     });
+    formatChanged();
 }
 
 QString ExportDialog::path() const
@@ -60,12 +80,17 @@ QString ExportDialog::path() const
 
 char ExportDialog::delimiter() const
 {
-    return char(m_delimiter->currentData().toInt());
+    return SpreadsheetFormat::delimiter(locale(), char(m_delimiter->currentData().toInt()));
 }
 
 bool ExportDialog::byteOrderMark() const
 {
-    return m_bom->isChecked();
+    return SpreadsheetFormat::byteOrderMark(locale(), m_bom->isChecked());
+}
+
+ExportLocale ExportDialog::locale() const
+{
+    return ExportLocale(m_format->currentData().toInt());
 }
 
 QString ExportDialog::defaultFileName(const QDate &date)
@@ -73,9 +98,60 @@ QString ExportDialog::defaultFileName(const QDate &date)
     return QStringLiteral("cron-history-%1.csv").arg(date.toString(QStringLiteral("yyyyMMdd")));
 }
 
+QString ExportDialog::defaultFolder()
+{
+    // Reported even on accounts that have no such folder; writing there would fail.
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (!documents.isEmpty() && QFileInfo(documents).isDir())
+        return documents;
+    return QDir::homePath();
+}
+
+void ExportDialog::formatChanged()
+{
+    // The spreadsheet format fixes both; shown as it writes them.
+    const bool spreadsheet = locale() == ExportLocale::BrazilianSpreadsheet;
+    const bool brazil
+        = QLocale().language() == QLocale::Portuguese && QLocale().territory() == QLocale::Brazil;
+    m_delimiter->setEnabled(!spreadsheet);
+    m_bom->setEnabled(!spreadsheet);
+    m_delimiter->setCurrentIndex(spreadsheet || brazil ? 1 : 0);
+    m_bom->setChecked(spreadsheet || brazil);
+}
+
+void ExportDialog::save()
+{
+    const QFileInfo target(path());
+    if (!target.absoluteDir().exists()) {
+        m_error->setText(tr("The folder %1 does not exist. Choose another folder with Browse….")
+                             .arg(QDir::toNativeSeparators(target.absolutePath())));
+        m_error->show();
+        return;
+    }
+    if (target.isDir()) {
+        m_error->setText(
+            tr("%1 is a folder. Add a file name, e.g. %2.")
+                .arg(QDir::toNativeSeparators(path()), defaultFileName(QDate::currentDate())));
+        m_error->show();
+        return;
+    }
+    if (!target.exists()) {
+        accept();
+        return;
+    }
+    // Asked here, so that declining keeps this dialog and what was chosen in it.
+    MessageBoxes::question(this, tr("Replace file?"),
+        tr("%1 already exists. Replace it with the exported history?")
+            .arg(QDir::toNativeSeparators(path())),
+        tr("Replace"), [self = QPointer<ExportDialog>(this)] {
+            if (self)
+                self->accept();
+        });
+}
+
 void ExportDialog::browse()
 {
-    // The overwrite question comes later, from the panel, for every way a path is chosen.
+    // The overwrite question comes at Save, for every way a path is chosen.
     auto *dialog = new QFileDialog(
         this, tr("Export history as CSV"), path(), tr("CSV files (*.csv);;All files (*)"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);

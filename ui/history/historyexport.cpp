@@ -24,12 +24,14 @@ HistoryExport::~HistoryExport()
         m_job->cancel();
 }
 
-void HistoryExport::start(const QString &path, char delimiter, bool byteOrderMark)
+void HistoryExport::start(const QString &path, char delimiter, bool byteOrderMark,
+    ExportLocale locale, bool replaceConfirmed)
 {
     m_path = path;
     m_delimiter = delimiter;
     m_byteOrderMark = byteOrderMark;
-    if (QFileInfo::exists(path)) {
+    m_locale = locale;
+    if (!replaceConfirmed && QFileInfo::exists(path)) {
         MessageBoxes::question(m_parent, tr("Replace file?"),
             tr("%1 already exists. Replace it with the exported history?")
                 .arg(QDir::toNativeSeparators(path)),
@@ -54,6 +56,7 @@ void HistoryExport::run()
     options.filter = m_filter;
     options.delimiter = m_delimiter;
     options.byteOrderMark = m_byteOrderMark;
+    options.locale = m_locale;
     options.progressEveryRows = 2000;
     auto *job = new ExportJob(m_spec, m_path, options);
     m_job = job;

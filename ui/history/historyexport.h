@@ -2,6 +2,7 @@
 
 #include "core/db/connectionspec.h"
 #include "core/domain/historyentry.h"
+#include "core/export/spreadsheetformat.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -24,8 +25,10 @@ public:
     HistoryExport(const ConnectionSpec &spec, const HistoryFilter &filter, QWidget *parent);
     ~HistoryExport() override;
 
-    // Asks first when `path` exists; declined, nothing happens (and done() is not emitted).
-    void start(const QString &path, char delimiter, bool byteOrderMark);
+    // Asks first when `path` exists (unless the export dialog already asked: replaceConfirmed);
+    // declined, nothing happens (and done() is not emitted).
+    void start(const QString &path, char delimiter, bool byteOrderMark,
+        ExportLocale locale = ExportLocale::Rfc4180, bool replaceConfirmed = false);
     void cancel();
     QProgressDialog *progressDialog() const;
 
@@ -44,6 +47,7 @@ private:
     QString m_path;
     char m_delimiter = ',';
     bool m_byteOrderMark = false;
+    ExportLocale m_locale = ExportLocale::Rfc4180;
     QPointer<ExportJob> m_job;
     QPointer<QProgressDialog> m_progress; // deletes itself on close
     QElapsedTimer m_clock;

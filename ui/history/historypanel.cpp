@@ -267,12 +267,16 @@ void HistoryPanel::chooseExport()
 {
     auto *dialog = new ExportDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this,
-        [this, dialog] { exportTo(dialog->path(), dialog->delimiter(), dialog->byteOrderMark()); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        // The dialog asked before replacing a file (declined, it stayed open).
+        exportTo(
+            dialog->path(), dialog->delimiter(), dialog->byteOrderMark(), dialog->locale(), true);
+    });
     dialog->open();
 }
 
-HistoryExport *HistoryPanel::exportTo(const QString &path, char delimiter, bool byteOrderMark)
+HistoryExport *HistoryPanel::exportTo(const QString &path, char delimiter, bool byteOrderMark,
+    ExportLocale locale, bool replaceConfirmed)
 {
     // An export still waiting for its overwrite answer is superseded; a running one goes on.
     if (m_export && !m_export->progressDialog())
@@ -280,7 +284,7 @@ HistoryExport *HistoryPanel::exportTo(const QString &path, char delimiter, bool 
     auto *job = new HistoryExport(m_spec, filter(), this);
     m_export = job;
     connect(job, &HistoryExport::done, job, &QObject::deleteLater);
-    job->start(path, delimiter, byteOrderMark);
+    job->start(path, delimiter, byteOrderMark, locale, replaceConfirmed);
     return job;
 }
 

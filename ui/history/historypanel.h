@@ -2,6 +2,7 @@
 
 #include "core/db/connectionspec.h"
 #include "core/domain/historyentry.h"
+#include "core/export/spreadsheetformat.h"
 
 #include <QPointer>
 #include <QStringList>
@@ -52,7 +53,8 @@ public:
     HistoryFilter filter() const;
 
     // Without the save dialog (tests, or a caller that chose the file itself).
-    HistoryExport *exportTo(const QString &path, char delimiter, bool byteOrderMark);
+    HistoryExport *exportTo(const QString &path, char delimiter, bool byteOrderMark,
+        ExportLocale locale = ExportLocale::Rfc4180, bool replaceConfirmed = false);
     // How many executions the chart asks for.
     static constexpr int chartRuns = 200;
 

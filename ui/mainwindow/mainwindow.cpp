@@ -204,6 +204,7 @@ void MainWindow::createMenus()
     jobs->addAction(m_actions->enable());
     jobs->addAction(m_actions->disable());
     jobs->addAction(m_actions->changeSchedule());
+    jobs->addAction(m_actions->editJob());
     jobs->addAction(m_actions->reset());
     jobs->addSeparator();
     jobs->addAction(m_actions->newJob());
@@ -428,6 +429,7 @@ void MainWindow::showContextMenu(const QPoint &globalPos)
     menu->addAction(m_actions->enable());
     menu->addAction(m_actions->disable());
     menu->addAction(m_actions->changeSchedule());
+    menu->addAction(m_actions->editJob());
     menu->addAction(m_actions->reset());
     menu->addSeparator();
     menu->addAction(m_actions->newJob());
@@ -452,6 +454,8 @@ void MainWindow::showConnectionDialog()
 {
     auto *dialog = new ConnectionDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_client) // opens on the connection in use
+        dialog->setCurrentConnection(m_client->spec(), m_client->databaseUser());
     connect(dialog, &ConnectionDialog::connectRequested, this,
         [this](const ConnectionSpec &spec) { openDatabase(spec); });
     dialog->open();
@@ -475,6 +479,8 @@ void MainWindow::showDialogWhenLoaded(const QString &which)
                 action = m_actions->deleteJob();
             else if (which == QLatin1String("new"))
                 action = m_actions->newJob();
+            else if (which == QLatin1String("edit"))
+                action = m_actions->editJob();
             if (which == QLatin1String("connect"))
                 showConnectionDialog();
             else if (which == QLatin1String("history"))

@@ -38,8 +38,8 @@ public:
     // Turns the workstation runner on if the user left it on last time.
     void restoreRunnerSwitch();
 
-    // Opens a dialog ("schedule", "reset", "delete", "new", "connect") or a side tab ("history",
-    // "runners", "runner-config") once the jobs have loaded: documentation screenshots.
+    // Opens a dialog ("schedule", "reset", "delete", "new", "edit", "connect") or a side tab
+    // ("history", "runners", "runner-config") once the jobs have loaded: documentation screenshots.
     void showDialogWhenLoaded(const QString &which);
 
     JobClient *client() const { return m_client; }

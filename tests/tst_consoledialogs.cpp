@@ -1,0 +1,668 @@
+// Issue 16 (items 1, 15): the Connect dialog keeps saved profiles intact, opens on the
+// connection in use, tests a target before it replaces a working connection (off the GUI
+// thread, with a deadline), and "Test connection" changes nothing.
+#include "tst_consolefixture.h"
+
+#include "core/client/connectionprobe.h"
+#include "core/client/connectionprofiles.h"
+#include "core/domain/jobrules.h"
+#include "ui/common/nextruntext.h"
+#include "ui/dialogs/connectiondialog.h"
+#include "ui/dialogs/dialogsubmission.h"
+#include "ui/dialogs/editjobdialog.h"
+#include "ui/dialogs/newjobdialog.h"
+#include "ui/dialogs/scheduledialog.h"
+#include "ui/dialogs/scheduleeditor.h"
+#include "ui/history/exportdialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QSqlQuery>
+#include <QTabWidget>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+using namespace ConsoleFixture;
+
+class TestConsoleDialogs : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+
+    void fieldsProfileRoundTrips();
+    void urlProfileKeepsEveryPart();
+    void noBlankSslMode();
+    void connectAfterEditKeepsSavedProfile();
+    void opensOnCurrentPostgresConnection();
+    void testConnectionChangesNothing();
+    void badTargetKeepsWorkingConnection();
+    void silentTargetHitsDeadline();
+
+    void duplicateNameKeepsNewJobDialog();
+    void outageKeepsDialogInput();
+
+    void newJobPreviewRunsAtOnce();
+    void changeSchedulePreviewFollowsLastRun();
+    void cronPreviewInBothZones();
+    void detailsDueNowHasNoCountdown();
+
+    void editJobRenamesAndDescribes();
+    void editJobKeepsRunningJobsName();
+
+    void exportFolderFallsBack();
+    void exportFormatChoice();
+    void exportReplaceDeclinedKeepsDialog();
+    void exportMissingFolderShownInline();
+
+private:
+    static QList<ConnectionProfile> savedProfiles();
+};
+
+void TestConsoleDialogs::initTestCase()
+{
+    isolate();
+}
+
+void TestConsoleDialogs::init()
+{
+    const auto settings = SettingsStore::open();
+    settings->remove(QStringLiteral("connections"));
+    settings->sync();
+}
+
+QList<ConnectionProfile> TestConsoleDialogs::savedProfiles()
+{
+    return ConnectionProfiles(*SettingsStore::open()).profiles();
+}
+
+void TestConsoleDialogs::fieldsProfileRoundTrips()
+{
+    {
+        ConnectionDialog dialog;
+        dialog.tabs()->setCurrentIndex(1);
+        QTest::keyClicks(dialog.hostField(), QStringLiteral("127.0.0.1"));
+        dialog.portField()->setValue(56210);
+        QTest::keyClicks(dialog.databaseField(), QStringLiteral("plataforma"));
+        QTest::keyClicks(dialog.userField(), QStringLiteral("cron_admin"));
+        dialog.sslModeField()->setCurrentIndex(dialog.sslModeField()->findData("require"));
+        dialog.nameField()->setText(QStringLiteral("production"));
+        dialog.saveButton()->click();
+    }
+    const QString expected
+        = QStringLiteral("postgresql://cron_admin@127.0.0.1:56210/plataforma?sslmode=require");
+    QCOMPARE(savedProfiles().last().url, expected);
+
+    ConnectionDialog reopened; // opens on the last used profile or the embedded one
+    reopened.profileField()->setCurrentIndex(reopened.profileField()->findText("production"));
+    QCOMPARE(reopened.urlField()->text(), expected);
+    QCOMPARE(reopened.hostField()->text(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(reopened.portField()->value(), 56210);
+    QCOMPARE(reopened.databaseField()->text(), QStringLiteral("plataforma"));
+    QCOMPARE(reopened.userField()->text(), QStringLiteral("cron_admin"));
+    QCOMPARE(reopened.sslModeField()->currentData().toString(), QStringLiteral("require"));
+    QCOMPARE(reopened.nameField()->text(), QStringLiteral("production"));
+    // Shown as it was saved, and saved again unchanged.
+    reopened.saveButton()->click();
+    QCOMPARE(savedProfiles().last().url, expected);
+    QCOMPARE(savedProfiles().size(), 2);
+
+    // With the default SSL mode no later field change rebuilds the URL: the case that lost the
+    // user and the database.
+    {
+        ConnectionDialog dialog;
+        dialog.tabs()->setCurrentIndex(1);
+        QTest::keyClicks(dialog.hostField(), QStringLiteral("db.example"));
+        dialog.portField()->setValue(5433);
+        QTest::keyClicks(dialog.databaseField(), QStringLiteral("plataforma"));
+        QTest::keyClicks(dialog.userField(), QStringLiteral("cron_admin"));
+        dialog.nameField()->setText(QStringLiteral("staging"));
+        dialog.saveButton()->click();
+    }
+    const QString staging = QStringLiteral("postgresql://cron_admin@db.example:5433/plataforma");
+    QCOMPARE(savedProfiles().last().url, staging);
+    ConnectionDialog third;
+    third.profileField()->setCurrentIndex(third.profileField()->findText("staging"));
+    QCOMPARE(third.urlField()->text(), staging);
+    QCOMPARE(third.userField()->text(), QStringLiteral("cron_admin"));
+    QCOMPARE(third.databaseField()->text(), QStringLiteral("plataforma"));
+    QCOMPARE(third.sslModeField()->currentIndex(), 0);
+    // Back and forth between profiles changes none of them.
+    third.profileField()->setCurrentIndex(third.profileField()->findText("production"));
+    third.profileField()->setCurrentIndex(third.profileField()->findText("staging"));
+    QCOMPARE(third.urlField()->text(), staging);
+}
+
+void TestConsoleDialogs::urlProfileKeepsEveryPart()
+{
+    const QString url = QStringLiteral("postgresql://cron_admin@db1:5432,db2:5433/plataforma?"
+                                       "application_name=x&connect_timeout=4&sslmode=verify-full");
+    ConnectionProfiles(*SettingsStore::open()).save({QStringLiteral("ha"), url});
+    ConnectionDialog dialog;
+    dialog.profileField()->setCurrentIndex(dialog.profileField()->findText("ha"));
+    QCOMPARE(dialog.urlField()->text(), url);
+    QCOMPARE(dialog.userField()->text(), QStringLiteral("cron_admin"));
+    QCOMPARE(dialog.databaseField()->text(), QStringLiteral("plataforma"));
+    // Editing one field keeps what the fields do not show (hosts' ports, other options).
+    dialog.tabs()->setCurrentIndex(1);
+    dialog.databaseField()->selectAll();
+    QTest::keyClicks(dialog.databaseField(), QStringLiteral("outra"));
+    QCOMPARE(dialog.urlField()->text(),
+        QStringLiteral("postgresql://cron_admin@db1:5432,db2:5433/outra?"
+                       "application_name=x&connect_timeout=4&sslmode=verify-full"));
+}
+
+void TestConsoleDialogs::noBlankSslMode()
+{
+    ConnectionDialog dialog;
+    for (int i = 0; i < dialog.sslModeField()->count(); ++i)
+        QVERIFY2(!dialog.sslModeField()->itemText(i).trimmed().isEmpty(),
+            qPrintable(QString::number(i)));
+    QCOMPARE(dialog.sslModeField()->itemData(0).toString(), QString()); // libpq's default
+}
+
+void TestConsoleDialogs::connectAfterEditKeepsSavedProfile()
+{
+    QTemporaryDir dir;
+    const QString saved = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("a.db"));
+    const QString edited = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("b.db"));
+    ConnectionProfiles(*SettingsStore::open()).save({QStringLiteral("local"), saved});
+    ConnectionDialog dialog;
+    QSignalSpy requested(&dialog, &ConnectionDialog::connectRequested);
+    dialog.profileField()->setCurrentIndex(dialog.profileField()->findText("local"));
+    dialog.urlField()->selectAll();
+    QTest::keyClicks(dialog.urlField(), edited);
+    dialog.connectButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(requested.size(), 1, 10000);
+    QCOMPARE(requested.first().first().value<ConnectionSpec>().filePath,
+        dir.filePath(QStringLiteral("b.db")));
+    QCOMPARE(savedProfiles().size(), 2);
+    QCOMPARE(savedProfiles().last(), (ConnectionProfile{QStringLiteral("local"), saved}));
+    // The probe created nothing.
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("b.db"))));
+}
+
+void TestConsoleDialogs::opensOnCurrentPostgresConnection()
+{
+    QString error;
+    const auto db = TestDatabase::create(Backend::PostgreSQL, &error);
+    QVERIFY2(db, qPrintable(error));
+    MainWindow window;
+    window.openDatabase(db->spec(), fastOptions(uniquePurpose()));
+    window.showDialogWhenLoaded(QStringLiteral("connect"));
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(connectedWithRows(window, 1), 10000);
+
+    // Not saved as a profile: shown unsaved, PostgreSQL fields filled.
+    ConnectionDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<ConnectionDialog *>()), 10000);
+    QVERIFY(dialog->currentLabel()->isVisible());
+    QVERIFY2(dialog->currentLabel()->text().contains(db->spec().database),
+        qPrintable(dialog->currentLabel()->text()));
+    QVERIFY(dialog->profileField()->currentIndex() > 0);
+    QCOMPARE(dialog->databaseField()->text(), db->spec().database);
+    QCOMPARE(dialog->tabs()->currentIndex(), 1);
+    QCOMPARE(ConnectionDialog::specFor(dialog->urlField()->text())->database, db->spec().database);
+    dialog->close();
+    delete dialog;
+
+    // Saved as a profile: opens on that profile.
+    ConnectionSpec clean = db->spec();
+    clean.password.clear();
+    ConnectionProfiles(*SettingsStore::open())
+        .save({QStringLiteral("test pg"), clean.displayUrl()});
+    ConnectionDialog again;
+    again.setCurrentConnection(window.client()->spec(), window.client()->databaseUser());
+    QCOMPARE(again.profileField()->currentText(), QStringLiteral("test pg"));
+    QCOMPARE(again.nameField()->text(), QStringLiteral("test pg"));
+}
+
+void TestConsoleDialogs::testConnectionChangesNothing()
+{
+    QString error;
+    const auto db = TestDatabase::create(Backend::PostgreSQL, &error);
+    QVERIFY2(db, qPrintable(error));
+    ConnectionSpec clean = db->spec();
+    clean.password.clear();
+    ConnectionDialog dialog;
+    QSignalSpy requested(&dialog, &ConnectionDialog::connectRequested);
+    const auto before = savedProfiles();
+    const QString lastBefore = ConnectionProfiles(*SettingsStore::open()).lastUsed();
+    dialog.urlField()->setText(clean.displayUrl());
+    dialog.testButton()->click();
+    QVERIFY(!dialog.connectButton()->isEnabled()); // busy while the test runs
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.connectButton()->isEnabled(), 10000);
+    QVERIFY2(dialog.resultLabel()->text().startsWith(QStringLiteral("Connected to")),
+        qPrintable(dialog.resultLabel()->text()));
+    QVERIFY(dialog.resultLabel()->text().contains(QStringLiteral("schema is up to date")));
+    QCOMPARE(requested.size(), 0);
+    QCOMPARE(savedProfiles(), before);
+    QCOMPARE(ConnectionProfiles(*SettingsStore::open()).lastUsed(), lastBefore);
+
+    // A database without the schema: the test says so (the console would refuse it too).
+    const auto empty = TestDatabase::create(Backend::PostgreSQL, &error, false);
+    QVERIFY2(empty, qPrintable(error));
+    ConnectionSpec emptyClean = empty->spec();
+    emptyClean.password.clear();
+    dialog.urlField()->setText(emptyClean.displayUrl());
+    dialog.testButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.connectButton()->isEnabled(), 10000);
+    QVERIFY2(dialog.resultLabel()->text().startsWith(QStringLiteral("Could not connect")),
+        qPrintable(dialog.resultLabel()->text()));
+    QCOMPARE(empty
+                 ->scalar(QStringLiteral("SELECT COUNT(*) FROM pg_tables WHERE tablename = "
+                                         "'cron_jobs'"))
+                 .toInt(),
+        0);
+}
+
+void TestConsoleDialogs::badTargetKeepsWorkingConnection()
+{
+    QString error;
+    const auto db = TestDatabase::create(Backend::SQLite, &error);
+    QVERIFY2(db, qPrintable(error));
+    MainWindow window;
+    window.openDatabase(db->spec(), fastOptions(uniquePurpose()));
+    window.showDialogWhenLoaded(QStringLiteral("connect"));
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(connectedWithRows(window, 1), 10000);
+    ConnectionDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<ConnectionDialog *>()), 10000);
+    // A port where nothing listens: refused at once.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    dialog->urlField()->setText(QStringLiteral("postgresql://nobody@127.0.0.1:%1/x").arg(port));
+    dialog->connectButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->connectButton()->isEnabled(), 15000);
+    QVERIFY(dialog->isVisible());
+    QVERIFY2(dialog->resultLabel()->text().startsWith(QStringLiteral("Could not connect")),
+        qPrintable(dialog->resultLabel()->text()));
+    QVERIFY(dialog->resultLabel()->text().contains(QStringLiteral("current connection was kept")));
+    QCOMPARE(window.client()->spec().filePath, db->spec().filePath);
+    QCOMPARE(window.client()->state(), JobClient::State::Connected);
+    QCOMPARE(window.model()->rowCount(), 1);
+}
+
+void TestConsoleDialogs::silentTargetHitsDeadline()
+{
+    // Accepts TCP and never says a word: libpq would wait for the server's reply.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    QList<QTcpSocket *> held;
+    connect(&silent, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *socket = silent.nextPendingConnection())
+            held << socket;
+    });
+    ConnectionDialog dialog;
+    QSignalSpy requested(&dialog, &ConnectionDialog::connectRequested);
+    dialog.probe()->setDeadline(std::chrono::milliseconds(1500));
+    dialog.urlField()->setText(
+        QStringLiteral("postgresql://nobody@127.0.0.1:%1/x").arg(silent.serverPort()));
+    dialog.show();
+    QElapsedTimer timer;
+    timer.start();
+    dialog.connectButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.connectButton()->isEnabled(), 10000);
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(dialog.resultLabel()->text().startsWith(QStringLiteral("Could not connect")),
+        qPrintable(dialog.resultLabel()->text()));
+    QCOMPARE(requested.size(), 0);
+    QVERIFY(dialog.isVisible());
+}
+
+void TestConsoleDialogs::duplicateNameKeepsNewJobDialog()
+{
+    QString error;
+    const auto db = TestDatabase::create(Backend::SQLite, &error);
+    QVERIFY2(db, qPrintable(error));
+    MessageBoxes::clearRecorded();
+    MainWindow window;
+    window.openDatabase(db->spec(), fastOptions(uniquePurpose()));
+    QSignalSpy finished(window.controller(), &JobActionController::actionFinished);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(connectedWithRows(window, 1), 10000);
+    const QString taken = window.model()->jobAt(0).name;
+    window.actions()->newJob()->trigger();
+    auto *dialog = window.findChild<NewJobDialog *>();
+    QVERIFY(dialog);
+    dialog->nameField()->setText(taken);
+    dialog->descriptionField()->setPlainText(QStringLiteral("Typed with care"));
+    dialog->hoursField()->setValue(48);
+    dialog->buttons()->button(QDialogButtonBox::Ok)->click();
+    QVERIFY(!dialog->buttons()->button(QDialogButtonBox::Ok)->isEnabled()); // waiting
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    // Still open, with everything typed, the error inline and no message box.
+    QCOMPARE(window.findChild<NewJobDialog *>(), dialog);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->nameField()->text(), taken);
+    QCOMPARE(dialog->descriptionField()->toPlainText(), QStringLiteral("Typed with care"));
+    QCOMPARE(dialog->hoursField()->value(), 48);
+    const QLabel *inline_ = dialog->findChild<DialogSubmission *>()->errorLabel();
+    QVERIFY(inline_->isVisible());
+    QVERIFY2(
+        inline_->text().startsWith(QStringLiteral("A job named")), qPrintable(inline_->text()));
+    QVERIFY2(inline_->text().contains(QStringLiteral("try again")), qPrintable(inline_->text()));
+    QVERIFY(MessageBoxes::recorded().isEmpty());
+    QVERIFY(dialog->buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+    // Fixed in place, it goes through and the dialog closes.
+    dialog->nameField()->setText(taken + QStringLiteral("_2"));
+    QPointer<NewJobDialog> guard(dialog);
+    dialog->buttons()->button(QDialogButtonBox::Ok)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+    QCOMPARE(finished.last().at(0).toBool(), true);
+    QTRY_VERIFY(!guard);
+    QTRY_COMPARE(window.model()->rowCount(), 2);
+}
+
+void TestConsoleDialogs::outageKeepsDialogInput()
+{
+    QString error;
+    const auto db = TestDatabase::create(Backend::PostgreSQL, &error);
+    QVERIFY2(db, qPrintable(error));
+    MessageBoxes::clearRecorded();
+    const QString purpose = uniquePurpose();
+    MainWindow window;
+    window.openDatabase(db->spec(), fastOptions(purpose));
+    QSignalSpy finished(window.controller(), &JobActionController::actionFinished);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(connectedWithRows(window, 1), 10000);
+    window.jobsView()->selectJob(window.model()->jobAt(0).name);
+    window.actions()->changeSchedule()->trigger();
+    auto *dialog = window.findChild<ScheduleDialog *>();
+    QVERIFY(dialog);
+    dialog->setHours(7);
+
+    // The outage: no new connections, and the console's own ones ended.
+    // Said from another database: PostgreSQL does not close the current one to itself.
+    const QString database = db->spec().database;
+    const auto server
+        = Database::open(*ConnectionSpec::fromUrl(QStringLiteral("postgresql:///postgres")),
+            QStringLiteral("outage"));
+    QVERIFY2(server, qPrintable(server ? QString() : server.error().message));
+    const auto allowConnections = [&](bool allow) {
+        QSqlQuery query((*server)->handle());
+        return query.exec(
+            QStringLiteral("ALTER DATABASE \"%1\" ALLOW_CONNECTIONS %2")
+                .arg(database, allow ? QStringLiteral("true") : QStringLiteral("false")));
+    };
+    QVERIFY(allowConnections(false));
+    QVERIFY(db->scalar(QStringLiteral("SELECT COUNT(pg_terminate_backend(pid)) FROM "
+                                      "pg_stat_activity WHERE application_name LIKE '%%1%'")
+                           .arg(purpose))
+                .toInt()
+        >= 1);
+    QTRY_VERIFY_WITH_TIMEOUT(window.client()->state() != JobClient::State::Connected, 10000);
+    dialog->buttons()->button(QDialogButtonBox::Ok)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->hours(), 7);
+    const QLabel *inline_ = dialog->findChild<DialogSubmission *>()->errorLabel();
+    QVERIFY(inline_->isVisible());
+    QVERIFY2(inline_->text().contains(QStringLiteral("reconnects by itself")),
+        qPrintable(inline_->text()));
+    QVERIFY2(inline_->text().at(0).isUpper(), qPrintable(inline_->text()));
+    QVERIFY(MessageBoxes::recorded().isEmpty());
+
+    // Back again: the same OK goes through.
+    QVERIFY(allowConnections(true));
+    QTRY_VERIFY_WITH_TIMEOUT(window.client()->state() == JobClient::State::Connected, 15000);
+    QPointer<ScheduleDialog> guard(dialog);
+    dialog->buttons()->button(QDialogButtonBox::Ok)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+    QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
+    QTRY_VERIFY(!guard);
+    QCOMPARE(db->scalar(QStringLiteral("SELECT intervalo_horas FROM cron_jobs")).toInt(), 7);
+}
+
+void TestConsoleDialogs::newJobPreviewRunsAtOnce()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    NewJobDialog dialog(now);
+    dialog.hoursField()->setValue(12);
+    auto *preview = dialog.findChild<QLabel *>(QStringLiteral("schedulePreview"));
+    QVERIFY(preview);
+    // The seed's rule: a job that never ran runs at once, not in 12 h.
+    QVERIFY2(preview->text().contains(QStringLiteral("runs at once")), qPrintable(preview->text()));
+    QVERIFY2(
+        !preview->text().contains(QStringLiteral("12 h from now")), qPrintable(preview->text()));
+    QCOMPARE(dialog.scheduleEditor()->previewLines(), QStringList{QStringLiteral("at once")});
+}
+
+void TestConsoleDialogs::changeSchedulePreviewFollowsLastRun()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Job job;
+    job.name = QStringLiteral("hourly");
+    job.intervalHours = 1;
+    job.active = true;
+    job.nextRun = now.addSecs(3600);
+    {
+        ScheduleDialog never(job, now);
+        never.setHours(6);
+        const auto *preview = never.findChild<QLabel *>(QStringLiteral("schedulePreview"));
+        QVERIFY2(
+            preview->text().contains(QStringLiteral("never run")), qPrintable(preview->text()));
+    }
+    job.lastRun = now.addSecs(-60);
+    ScheduleDialog ran(job, now);
+    ran.setHours(6);
+    const auto *preview = ran.findChild<QLabel *>(QStringLiteral("schedulePreview"));
+    QVERIFY2(preview->text().startsWith(QStringLiteral("The next run moves to")),
+        qPrintable(preview->text()));
+    QVERIFY2(preview->text().contains(QStringLiteral("6 h")), qPrintable(preview->text()));
+}
+
+void TestConsoleDialogs::cronPreviewInBothZones()
+{
+    const QByteArray oldTz = qgetenv("TZ");
+    qputenv("TZ", "America/Sao_Paulo"); // the admin's zone (no DST since 2019)
+    const QDateTime now = QDateTime(QDate(2026, 6, 1), QTime(12, 0), Qt::UTC);
+    ScheduleEditor editor(now);
+    editor.setCron(QStringLiteral("0 3 * * *"), QStringLiteral("Asia/Tokyo"));
+    const QStringList tokyo = editor.previewLines();
+    editor.setCron(QStringLiteral("0 3 * * *"), QStringLiteral("America/Sao_Paulo"));
+    const QStringList same = editor.previewLines();
+    if (oldTz.isEmpty())
+        qunsetenv("TZ");
+    else
+        qputenv("TZ", oldTz);
+    QCOMPARE(tokyo.size(), ScheduleEditor::previewCount);
+    // 03:00 in Tokyo is 15:00 of the day before in São Paulo.
+    for (const QString &line : tokyo) {
+        QVERIFY2(line.contains(QStringLiteral(" 03:00 ")), qPrintable(line));
+        QVERIFY2(
+            line.contains(QStringLiteral("your time: ")) && line.contains(QStringLiteral("15:00")),
+            qPrintable(line));
+    }
+    // The admin's own zone: one time is enough.
+    for (const QString &line : same)
+        QVERIFY2(!line.contains(QStringLiteral("your time")), qPrintable(line));
+}
+
+void TestConsoleDialogs::detailsDueNowHasNoCountdown()
+{
+    QString error;
+    const auto db = TestDatabase::create(Backend::SQLite, &error);
+    QVERIFY2(db, qPrintable(error));
+    // Never ran, next_run 6 h ahead: the seed runs it at once.
+    QVERIFY(db->exec(QStringLiteral("INSERT INTO cron_jobs (nome, intervalo_horas, next_run) "
+                                    "VALUES ('fresh', 6, datetime('now', '+6 hours'))")));
+    MainWindow window;
+    window.openDatabase(db->spec(), fastOptions(uniquePurpose()));
+    window.setInitialSelection(QStringLiteral("fresh"));
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(connectedWithRows(window, 2), 10000);
+    window.jobsView()->selectJob(QStringLiteral("fresh"));
+    const auto *nextRun = window.findChild<QLabel *>(QStringLiteral("detailsNextRun"));
+    QVERIFY(nextRun);
+    QTRY_VERIFY(nextRun->text().startsWith(QStringLiteral("now")));
+    QVERIFY2(!nextRun->text().contains(QStringLiteral("in ")), qPrintable(nextRun->text()));
+    const Job *job = jobNamed(window, QStringLiteral("fresh"));
+    QVERIFY(job);
+    QCOMPARE(JobRules::state(*job, window.model()->now()), JobState::DueNow);
+    // A job that ran and waits shows its countdown.
+    Job waiting = *job;
+    waiting.lastRun = window.model()->now().addSecs(-60);
+    const QString text = NextRunText::describe(waiting, window.model()->now());
+    QVERIFY2(text.contains(QStringLiteral("(in ")), qPrintable(text));
+}
+
+void TestConsoleDialogs::editJobRenamesAndDescribes()
+{
+    QString error;
+    const auto db = TestDatabase::create(Backend::SQLite, &error);
+    QVERIFY2(db, qPrintable(error));
+    MessageBoxes::clearRecorded();
+    MainWindow window;
+    window.openDatabase(db->spec(), fastOptions(uniquePurpose()));
+    QSignalSpy finished(window.controller(), &JobActionController::actionFinished);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(connectedWithRows(window, 1), 10000);
+    const QString old = window.model()->jobAt(0).name;
+    window.jobsView()->selectJob(old);
+    QTRY_VERIFY(window.actions()->editJob()->isEnabled());
+    window.actions()->editJob()->trigger();
+    auto *dialog = window.findChild<EditJobDialog *>();
+    QVERIFY(dialog);
+    QPushButton *ok = dialog->buttons()->button(QDialogButtonBox::Ok);
+    QVERIFY(!ok->isEnabled()); // nothing changed yet
+    dialog->nameField()->setText(QStringLiteral(" bad"));
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(dialog->nameNote()->text().at(0).isUpper());
+    dialog->nameField()->setText(QStringLiteral("sgp_sync"));
+    QVERIFY2(dialog->nameNote()->text().contains(QStringLiteral("call jobs by name")),
+        qPrintable(dialog->nameNote()->text()));
+    dialog->descriptionField()->setPlainText(QStringLiteral("Sincroniza o SGP"));
+    dialog->reasonField()->setText(QStringLiteral("clearer name"));
+    QPointer<EditJobDialog> guard(dialog);
+    ok->click();
+    // Two actions, one OK: rename, then the description under the new name.
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+    QVERIFY2(finished.at(0).at(0).toBool() && finished.at(1).at(0).toBool(),
+        qPrintable(finished.last().at(1).toString()));
+    QTRY_VERIFY(!guard);
+    QCOMPARE(db->scalar(QStringLiteral("SELECT nome FROM cron_jobs")).toString(),
+        QStringLiteral("sgp_sync"));
+    QCOMPARE(db->scalar(QStringLiteral("SELECT descricao FROM cron_jobs")).toString(),
+        QStringLiteral("Sincroniza o SGP"));
+    QCOMPARE(db->scalar(QStringLiteral("SELECT COUNT(*) FROM tenant_logs WHERE acao IN "
+                                       "('cron_admin_rename', 'cron_admin_set_description') AND "
+                                       "json_extract(detalhes, '$.reason') = 'clearer name'"))
+                 .toInt(),
+        2);
+    // The table follows the row: one job, renamed, no stale twin.
+    QTRY_COMPARE(window.model()->jobAt(0).name, QStringLiteral("sgp_sync"));
+    QCOMPARE(window.model()->rowCount(), 1);
+    QVERIFY(MessageBoxes::recorded().isEmpty());
+}
+
+void TestConsoleDialogs::editJobKeepsRunningJobsName()
+{
+    Job job;
+    job.name = QStringLiteral("busy");
+    job.lastStatus = QStringLiteral("running");
+    EditJobDialog dialog(job);
+    QVERIFY(!dialog.nameField()->isEnabled());
+    QVERIFY2(dialog.nameNote()->text().contains(QStringLiteral("running")),
+        qPrintable(dialog.nameNote()->text()));
+    dialog.descriptionField()->setPlainText(QStringLiteral("still editable"));
+    QVERIFY(dialog.buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+}
+
+void TestConsoleDialogs::exportFolderFallsBack()
+{
+    QTemporaryDir home;
+    const QByteArray oldHome = qgetenv("HOME");
+    const QByteArray oldConfig = qgetenv("XDG_CONFIG_HOME");
+    qputenv("HOME", home.path().toUtf8());
+    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral(".config")).toUtf8());
+    const QString without = ExportDialog::defaultFolder();
+    QVERIFY(QDir(home.path()).mkdir(QStringLiteral("Documents")));
+    const QString with = ExportDialog::defaultFolder();
+    qputenv("HOME", oldHome);
+    qputenv("XDG_CONFIG_HOME", oldConfig);
+    if (oldConfig.isEmpty())
+        qunsetenv("XDG_CONFIG_HOME");
+    QCOMPARE(without, home.path()); // ~/Documents does not exist: the home folder
+    QCOMPARE(with, home.filePath(QStringLiteral("Documents")));
+}
+
+void TestConsoleDialogs::exportFormatChoice()
+{
+    ExportDialog dialog;
+    QCOMPARE(dialog.formatField()->count(), 2);
+    QCOMPARE(
+        dialog.formatField()->itemText(1), QStringLiteral("Spreadsheet (Português do Brasil)"));
+    dialog.formatField()->setCurrentIndex(0);
+    QCOMPARE(dialog.locale(), ExportLocale::Rfc4180);
+    QCOMPARE(dialog.delimiter(), ','); // the RFC 4180 default, unchanged in English
+    QVERIFY(!dialog.byteOrderMark());
+    QVERIFY(dialog.delimiterField()->isEnabled());
+    dialog.formatField()->setCurrentIndex(1);
+    QCOMPARE(dialog.locale(), ExportLocale::BrazilianSpreadsheet);
+    QCOMPARE(dialog.delimiter(), ';');
+    QVERIFY(dialog.byteOrderMark());
+    QVERIFY(!dialog.delimiterField()->isEnabled());
+    QVERIFY(!dialog.byteOrderMarkField()->isEnabled());
+}
+
+void TestConsoleDialogs::exportReplaceDeclinedKeepsDialog()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.csv"));
+    QFile existing(path);
+    QVERIFY(existing.open(QIODevice::WriteOnly));
+    existing.write("keep me\n");
+    existing.close();
+    MessageBoxes::clearRecorded();
+    ExportDialog dialog;
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    dialog.show();
+    dialog.pathField()->setText(path);
+    dialog.formatField()->setCurrentIndex(1);
+    dialog.buttons()->button(QDialogButtonBox::Save)->click();
+    // Recording answers no question: as Cancel on "Replace file?".
+    QCOMPARE(MessageBoxes::recorded().size(), 1);
+    QCOMPARE(MessageBoxes::recorded().first().title, QStringLiteral("Replace file?"));
+    QCOMPARE(accepted.size(), 0);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.pathField()->text(), path);
+    QCOMPARE(dialog.locale(), ExportLocale::BrazilianSpreadsheet);
+    // A new file needs no question.
+    dialog.pathField()->setText(dir.filePath(QStringLiteral("new.csv")));
+    dialog.buttons()->button(QDialogButtonBox::Save)->click();
+    QCOMPARE(accepted.size(), 1);
+    QCOMPARE(MessageBoxes::recorded().size(), 1);
+}
+
+void TestConsoleDialogs::exportMissingFolderShownInline()
+{
+    QTemporaryDir dir;
+    ExportDialog dialog;
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    dialog.show();
+    const QString path = dir.filePath(QStringLiteral("no/such/folder/h.csv"));
+    dialog.pathField()->setText(path);
+    dialog.buttons()->button(QDialogButtonBox::Save)->click();
+    QCOMPARE(accepted.size(), 0);
+    QVERIFY(dialog.errorLabel()->isVisible());
+    QVERIFY2(dialog.errorLabel()->text().startsWith(QStringLiteral("The folder")),
+        qPrintable(dialog.errorLabel()->text()));
+    QCOMPARE(dialog.pathField()->text(), path);
+}
+
+QTEST_MAIN(TestConsoleDialogs)
+#include "tst_consoledialogs.moc"

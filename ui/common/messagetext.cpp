@@ -1,0 +1,35 @@
+#include "ui/common/messagetext.h"
+
+namespace MessageText {
+
+QString sentence(const QString &text)
+{
+    if (text.isEmpty() || !text.at(0).isLower())
+        return text;
+    return text.at(0).toUpper() + text.mid(1);
+}
+
+QString hint(const Error &error)
+{
+    switch (error.kind) {
+    case Error::Kind::Connection:
+        return Text::tr("The console reconnects by itself; what you entered is kept. Press OK "
+                        "again once the connection is back.");
+    case Error::Kind::Conflict:
+        return Text::tr("Change the value, or reload to see what changed, and try again.");
+    case Error::Kind::InvalidInput:
+        return Text::tr("Correct the value and press OK again.");
+    case Error::Kind::PermissionDenied:
+        return Text::tr("Ask an administrator for the privilege, or connect as a role that has "
+                        "it.");
+    case Error::Kind::NotFound:
+        return Text::tr("The job may have been deleted meanwhile: reload the list.");
+    case Error::Kind::Schema:
+    case Error::Kind::Config:
+    case Error::Kind::Database:
+        break;
+    }
+    return {};
+}
+
+} // namespace MessageText

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "core/util/error.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+// What the console says about an error: a sentence (the layers below write "cannot open …"
+// for logs and cronctl) and a hint of what to do next.
+namespace MessageText {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(MessageText)
+};
+
+// `text` with its first letter in upper case.
+QString sentence(const QString &text);
+// What the admin can do about `error` (empty when there is nothing more to say).
+QString hint(const Error &error);
+
+} // namespace MessageText

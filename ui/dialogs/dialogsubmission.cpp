@@ -1,0 +1,95 @@
+#include "ui/dialogs/dialogsubmission.h"
+
+#include <QBoxLayout>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+
+DialogSubmission::DialogSubmission(QDialog *dialog, QDialogButtonBox *buttons)
+    : QObject(dialog)
+    , m_dialog(dialog)
+    , m_buttons(buttons)
+    , m_error(new QLabel(dialog))
+{
+    m_error->setObjectName(QStringLiteral("submissionError"));
+    m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->hide();
+    // Just above the buttons, in whatever layout holds them.
+    if (auto *box = qobject_cast<QBoxLayout *>(dialog->layout())) {
+        const int at = box->indexOf(buttons);
+        box->insertWidget(at < 0 ? box->count() : at, m_error);
+    } else if (auto *form = qobject_cast<QFormLayout *>(dialog->layout())) {
+        int row = -1;
+        QFormLayout::ItemRole role;
+        form->getWidgetPosition(buttons, &row, &role);
+        form->insertRow(row < 0 ? form->rowCount() : row, m_error);
+    }
+    // The dialog's own "OK closes" goes; OK now sends and waits for the answer.
+    QObject::disconnect(buttons, &QDialogButtonBox::accepted, dialog, nullptr);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        const QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
+        if (m_pending || (ok && !ok->isEnabled()))
+            return;
+        setPending(true);
+        emit submitted();
+    });
+}
+
+void DialogSubmission::succeeded()
+{
+    setPending(false);
+    m_dialog->accept();
+}
+
+void DialogSubmission::failed(const QString &message)
+{
+    setPending(false);
+    m_error->setText(message);
+    m_error->show();
+    growToFit(m_dialog);
+}
+
+void DialogSubmission::growToFit(QWidget *dialog)
+{
+    QLayout *layout = dialog->layout();
+    if (!layout)
+        return;
+    layout->activate();
+    const int needed = layout->hasHeightForWidth() ? layout->totalHeightForWidth(dialog->width())
+                                                   : layout->totalSizeHint().height();
+    if (needed > dialog->height())
+        dialog->resize(dialog->width(), needed);
+}
+
+void DialogSubmission::close()
+{
+    setPending(false);
+    m_dialog->accept();
+}
+
+bool DialogSubmission::keepsInput(const Error &error, bool adding)
+{
+    switch (error.kind) {
+    case Error::Kind::Connection:
+    case Error::Kind::InvalidInput:
+    case Error::Kind::PermissionDenied:
+        return true;
+    case Error::Kind::Conflict:
+        return adding; // the name is taken; any other conflict is a stale row
+    default:
+        return false;
+    }
+}
+
+void DialogSubmission::setPending(bool pending)
+{
+    m_pending = pending;
+    if (QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok))
+        ok->setEnabled(!pending);
+    if (pending)
+        m_error->hide();
+}

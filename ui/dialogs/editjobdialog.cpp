@@ -1,0 +1,95 @@
+#include "ui/dialogs/editjobdialog.h"
+
+#include "core/domain/jobrules.h"
+#include "ui/common/messagetext.h"
+#include "ui/dialogs/dialogsubmission.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+EditJobDialog::EditJobDialog(const Job &job, QWidget *parent)
+    : QDialog(parent)
+    , m_job(job)
+    , m_name(new QLineEdit(job.name, this))
+    , m_nameNote(new QLabel(this))
+    , m_description(new QPlainTextEdit(job.description, this))
+    , m_reason(new QLineEdit(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setObjectName(QStringLiteral("editJobDialog"));
+    setWindowTitle(tr("Edit %1").arg(job.name));
+    m_name->setObjectName(QStringLiteral("name"));
+    m_name->setMaxLength(JobRules::maxNameLength * 2); // checked in code points below
+    m_nameNote->setObjectName(QStringLiteral("nameNote"));
+    m_nameNote->setWordWrap(true);
+    m_nameNote->setTextFormat(Qt::PlainText);
+    m_description->setObjectName(QStringLiteral("description"));
+    m_description->setTabChangesFocus(true);
+    m_description->setFixedHeight(m_description->fontMetrics().height() * 4);
+    m_reason->setObjectName(QStringLiteral("reason"));
+    m_reason->setPlaceholderText(tr("optional, kept in the audit row"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Save"));
+    if (job.runStatus() == RunStatus::Running)
+        m_name->setEnabled(false);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(QString(), m_nameNote);
+    form->addRow(tr("&Description:"), m_description);
+    form->addRow(tr("&Reason:"), m_reason);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_buttons);
+
+    connect(m_name, &QLineEdit::textChanged, this, &EditJobDialog::validate);
+    connect(m_description, &QPlainTextEdit::textChanged, this, &EditJobDialog::validate);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
+            accept();
+    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    validate();
+    resize(520, sizeHint().height());
+}
+
+QString EditJobDialog::name() const
+{
+    return m_name->text();
+}
+
+QString EditJobDialog::description() const
+{
+    return m_description->toPlainText().trimmed();
+}
+
+QString EditJobDialog::reason() const
+{
+    return m_reason->text().trimmed();
+}
+
+void EditJobDialog::validate()
+{
+    QString note;
+    bool nameOk = true;
+    if (m_job.runStatus() == RunStatus::Running) {
+        note = tr("The job is running: its runner records the result by name, so the name can "
+                  "change once the run has finished.");
+    } else if (const QString problem = JobRules::validateName(name()); !problem.isEmpty()) {
+        note = MessageText::sentence(problem) + QLatin1Char('.');
+        nameOk = false;
+    } else if (name() != m_job.name) {
+        note = tr("The platform and scripts call jobs by name (deve_executar_cron('%1')): "
+                  "change them too. The history so far stays under \"%1\".")
+                   .arg(m_job.name);
+    }
+    m_nameNote->setText(note);
+    m_nameNote->setVisible(!note.isEmpty());
+    DialogSubmission::growToFit(this);
+    const bool changed = name() != m_job.name || description() != m_job.description;
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(nameOk && changed);
+}
