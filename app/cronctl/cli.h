@@ -48,6 +48,10 @@ private:
     int cmdSetSchedule(const QStringList &args);
     int cmdNextRuns(const QStringList &args);
     int cmdRunners(const QStringList &args);
+    int cmdSetPolicy(const QStringList &args);
+    int cmdPauseAll(const QStringList &args);
+    int cmdResumeAll(const QStringList &args);
+    int pauseOrResume(const QStringList &args, bool pause);
 
     // Parses a subcommand's own options; returns false (and has reported) on a usage error or
     // after printing --help, with the exit status in *exitCode.

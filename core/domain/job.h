@@ -40,6 +40,17 @@ struct Job {
     // fenced holder's lease expiry); invalid when NULL.
     QDateTime claimableAfter;
 
+    // Policies (issue 17, sql/*/..._policies.sql).
+    int maxRetries = 0; // max_retries: attempts after the first failed one
+    int retryDelaySeconds = 60; // retry_delay_seconds: before the first retry
+    double retryBackoff = 1.0; // retry_backoff: each later delay is this times the one before
+    int retryAttempt = 0; // retry_attempt: failed attempts of the current streak
+    QDateTime retryAt; // retry_at: the next attempt is due (invalid: none pending)
+    QString catchUp = QStringLiteral("once"); // catch_up: once | skip | all
+    std::optional<int> catchUpWindowSeconds; // catch_up_window_seconds
+    int overdueAfterSeconds = 300; // overdue_after_seconds
+    QString alertState; // alert_state: "failing" from the final failure until a success
+
     // The server's clock when the row was read, so derived state does not depend on the
     // client's clock.
     QDateTime readAt;

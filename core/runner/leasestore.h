@@ -31,6 +31,10 @@ struct Claim {
     };
     std::optional<Abandoned> abandoned;
     QDateTime leaseExpiresAt; // as the server wrote it (its clock, an instant)
+    // Why the job runs ("schedule", "retry", …) and which attempt of its streak this is
+    // (issue 17; the same fields as the run records of issue 14).
+    QString trigger;
+    int attempt = 1;
 };
 
 struct RunnerInfo {

@@ -2,10 +2,13 @@
 
 #include "core/db/database.h"
 #include "core/db/migrator.h"
+#include "core/domain/jobpolicy.h"
 #include "core/domain/jobrules.h"
+#include "core/runner/notifier.h"
 #include "core/runner/resultjournal.h"
 #include "core/runner/runneraction.h"
 #include "core/runner/sqlaction.h"
+#include "core/store/pausestore.h"
 #include "core/util/bootclock.h"
 #include "core/util/clientinfo.h"
 #include "version.h"
@@ -72,6 +75,8 @@ Scheduler::Scheduler(const ConnectionSpec &database, const RunnerConfig &config,
     connect(&m_reconnectTimer, &QTimer::timeout, this, &Scheduler::connectNow);
     m_pendingTimer.setSingleShot(true);
     connect(&m_pendingTimer, &QTimer::timeout, this, &Scheduler::retryPending);
+    if (m_config.notify)
+        m_notifier = new Notifier(*m_config.notify, this);
     m_graceTimer.setSingleShot(true);
     connect(&m_graceTimer, &QTimer::timeout, this, [this] {
         qCWarning(lcRunner, "grace period over: killing %lld running action(s)",
@@ -213,7 +218,8 @@ void Scheduler::connectNow()
         QSqlDriver *driver = m_db->handle().driver();
         connect(driver, &QSqlDriver::notification, this,
             [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
-                if (m_config.jobs.contains(payload.toString()))
+                // An empty payload: pause all or resume all (issue 17).
+                if (payload.toString().isEmpty() || m_config.jobs.contains(payload.toString()))
                     scheduleWake(notificationDelayMs);
             });
         if (!driver->subscribeToNotification(QStringLiteral("cron_jobs_changed")))
@@ -303,6 +309,21 @@ void Scheduler::wake()
         if (m_leases)
             scheduleWake(backoffMs(m_failures));
     };
+    // Pause all (issue 17): nothing is claimed; the claim's SQL checks it too, this spares the
+    // query and the wake-ups of due jobs.
+    const auto pause = PauseStore::read(*m_db);
+    if (!pause) {
+        retryLater(pause.error());
+        return;
+    }
+    if (pause->paused != m_paused)
+        qCInfo(lcRunner, pause->paused ? "all jobs paused: claiming nothing" : "all jobs resumed");
+    m_paused = pause->paused;
+    if (m_paused) {
+        noteSuccess();
+        scheduleWake(qint64(m_config.maxPollSeconds) * 1000);
+        return;
+    }
     const QStringList idle = idleJobNames();
     const int freeSlots = m_config.maxConcurrentJobs - int(m_running.size());
     if (freeSlots > 0 && !idle.isEmpty()) {
@@ -336,10 +357,10 @@ void Scheduler::wake()
             continue;
         const QDateTime now = job.readAt;
         QDateTime at;
-        if (JobRules::shouldRun(job, now))
+        if (JobPolicy::claimable(job, now, false))
             at = freeSlot ? now.addMSecs(contendedRetryMs) : QDateTime();
         else
-            at = JobRules::claimableFrom(job, now); // also after a forced reset's hold-back
+            at = JobPolicy::claimableFrom(job, now); // also a retry, and a forced reset's hold-back
         if (at.isValid())
             delay = std::min(delay, now.msecsTo(at));
     }
@@ -444,6 +465,7 @@ void Scheduler::record(Pending pending)
                 "job was reset or taken over)",
                 qPrintable(pending.claim.job.name), pending.claim.token);
         emit jobFinished(pending.claim.job.name, pending.result, !recorded->fenced);
+        deliverEvents();
         return;
     }
     const Error &error = recorded.error();
@@ -578,6 +600,10 @@ void Scheduler::heartbeat()
         handleError(beat.error());
     else
         m_lastError.clear(); // published
+    if (m_leases && m_notifier) {
+        scanEvents();
+        deliverEvents();
+    }
 }
 
 void Scheduler::enforceLeases()

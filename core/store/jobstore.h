@@ -14,6 +14,7 @@
 
 class Database;
 class Schedule;
+struct PolicyChange;
 class QSqlQuery;
 
 struct NewJob {
@@ -70,6 +71,11 @@ public:
     // next_run = now; on PostgreSQL the change is announced to runners at once. Refused while
     // the job is running and not stuck, so it never starts a second copy.
     Result<ActionOutcome> runNow(const QString &name, const ActionOptions &options = {});
+
+    // Retries, catch-up and overdue (issue 17; core/store/jobpolicystore.cpp). Validated first;
+    // a pending retry is dropped when max_retries becomes 0.
+    Result<ActionOutcome> setPolicy(
+        const QString &name, const PolicyChange &change, const ActionOptions &options = {});
 
     // The job's (or all) cron history in tenant_logs, newest first.
     Result<QList<HistoryEntry>> history(const HistoryQuery &query);
