@@ -361,14 +361,13 @@ int Cli::cmdStatus(const QStringList &args)
         m_out.flush();
         return Success;
     }
-    QList<QStringList> rows{{Text::tr("NAME"), Text::tr("ACTIVE"), Text::tr("SCHEDULE"),
-        Text::tr("STATUS"), Text::tr("LAST RUN"), Text::tr("NEXT RUN"), Text::tr("RUNS"),
-        Text::tr("ALERTS")}};
+    QList<QStringList> rows{
+        {Text::tr("NAME"), Text::tr("ACTIVE"), Text::tr("SCHEDULE"), Text::tr("STATUS"),
+            Text::tr("LAST RUN"), Text::tr("NEXT RUN"), Text::tr("RUNS"), Text::tr("ALERTS")}};
     if (pause->paused)
         m_out << (pause->reason.isEmpty()
-                         ? Text::tr("ALL JOBS PAUSED (cronctl resume-all ends it)")
-                         : Text::tr("ALL JOBS PAUSED: %1 (cronctl resume-all ends it)")
-                               .arg(pause->reason))
+                ? Text::tr("ALL JOBS PAUSED (cronctl resume-all ends it)")
+                : Text::tr("ALL JOBS PAUSED: %1 (cronctl resume-all ends it)").arg(pause->reason))
               << '\n';
     for (const Job &job : *jobs) {
         QString status = job.lastStatus.isEmpty() ? QStringLiteral("pending") : job.lastStatus;
@@ -390,7 +389,8 @@ int Cli::cmdStatus(const QStringList &args)
         rows << QStringList{job.name, job.active ? Text::tr("yes") : Text::tr("no"),
             Schedule::of(job).describe(), status, localTime(job.lastRun),
             JobRules::shouldRun(job, job.readAt) ? Text::tr("due now") : localTime(job.nextRun),
-            QString::number(job.totalRuns), notes.isEmpty() ? QStringLiteral("-") : notes.join(QStringLiteral("; "))};
+            QString::number(job.totalRuns),
+            notes.isEmpty() ? QStringLiteral("-") : notes.join(QStringLiteral("; "))};
     }
     printTable(m_out, rows);
     m_out.flush();

@@ -55,16 +55,15 @@ int Cli::cmdSetPolicy(const QStringList &args)
     const QCommandLineOption overdueAfter(QStringLiteral("overdue-after"),
         Text::tr("due for longer than this and not running: overdue (default 300)"),
         QStringLiteral("SECONDS"));
-    parser.addOptions(
-        {maxRetries, retryDelay, retryBackoff, catchUp, catchUpWindow, overdueAfter});
+    parser.addOptions({maxRetries, retryDelay, retryBackoff, catchUp, catchUpWindow, overdueAfter});
     int exitCode = Success;
     if (!parseCommand(parser, QStringLiteral("set-policy"), args, 1, &exitCode))
         return exitCode;
     PolicyChange change;
-    for (const auto &[option, target] :
-        {std::pair{&maxRetries, &change.maxRetries}, std::pair{&retryDelay, &change.retryDelaySeconds},
-            std::pair{&catchUpWindow, &change.catchUpWindowSeconds},
-            std::pair{&overdueAfter, &change.overdueAfterSeconds}}) {
+    for (const auto &[option, target] : {std::pair{&maxRetries, &change.maxRetries},
+             std::pair{&retryDelay, &change.retryDelaySeconds},
+             std::pair{&catchUpWindow, &change.catchUpWindowSeconds},
+             std::pair{&overdueAfter, &change.overdueAfterSeconds}}) {
         if (!parser.isSet(*option))
             continue;
         const auto value = wholeNumber(parser, *option);
@@ -76,8 +75,9 @@ int Cli::cmdSetPolicy(const QStringList &args)
         bool ok = false;
         const double factor = parser.value(retryBackoff).trimmed().toDouble(&ok);
         if (!ok || !std::isfinite(factor))
-            return usageError(Text::tr("--retry-backoff needs a number such as 2 or 1.5, not \"%1\"")
-                                  .arg(parser.value(retryBackoff)));
+            return usageError(
+                Text::tr("--retry-backoff needs a number such as 2 or 1.5, not \"%1\"")
+                    .arg(parser.value(retryBackoff)));
         change.retryBackoff = factor;
     }
     if (parser.isSet(catchUp))
@@ -96,7 +96,8 @@ int Cli::cmdSetPolicy(const QStringList &args)
     const Job &job = outcome->job;
     m_out << (outcome->changed ? Text::tr("policy of %1: ") : Text::tr("policy of %1 unchanged: "))
                  .arg(job.name)
-          << Text::tr("%1 attempt(s), retry delay %2 s, backoff %3, catch-up %4, overdue after %5 s")
+          << Text::tr(
+                 "%1 attempt(s), retry delay %2 s, backoff %3, catch-up %4, overdue after %5 s")
                  .arg(JobPolicy::maxAttempts(job))
                  .arg(job.retryDelaySeconds)
                  .arg(job.retryBackoff)
@@ -128,7 +129,8 @@ int Cli::pauseOrResume(const QStringList &args, bool pause)
                            : Text::tr("all jobs were paused already"))
               << Qt::endl;
     else
-        m_out << (*changed ? Text::tr("all jobs resumed") : Text::tr("all jobs were running already"))
+        m_out << (*changed ? Text::tr("all jobs resumed")
+                           : Text::tr("all jobs were running already"))
               << Qt::endl;
     return Success;
 }

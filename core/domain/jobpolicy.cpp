@@ -72,7 +72,8 @@ QDateTime dueSince(const Job &job, const QDateTime &now)
         since = job.createdAt; // never ran: due since it was added
     if (retryDue(job, now) && (!since.isValid() || job.retryAt < since || since > now))
         since = job.retryAt;
-    if (JobRules::isHeldBack(job, now) || (job.claimableAfter.isValid() && job.claimableAfter > since))
+    if (JobRules::isHeldBack(job, now)
+        || (job.claimableAfter.isValid() && job.claimableAfter > since))
         since = std::max(since, job.claimableAfter);
     return since;
 }

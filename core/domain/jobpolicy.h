@@ -26,7 +26,10 @@ QDateTime claimableFrom(const Job &job, const QDateTime &now);
 // The attempt a claim of this row makes (1 unless a retry streak is on) and how many there may
 // be.
 int attemptOf(const Job &job);
-inline int maxAttempts(const Job &job) { return std::max(0, job.maxRetries) + 1; }
+inline int maxAttempts(const Job &job)
+{
+    return std::max(0, job.maxRetries) + 1;
+}
 // "retry" for a claim made because retry_at came, else "schedule".
 QString triggerOf(const Job &job, const QDateTime &now);
 // Seconds to wait after failed attempt `attempt` (1-based): delay * backoff^(attempt-1).

@@ -413,14 +413,14 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
         if (retryPlanned)
             details.insert(QStringLiteral("retry_in_seconds"), retryDelay);
         if (!alert.isEmpty()) {
-            QJsonObject event{{QStringLiteral("message"),
-                                  alert == QLatin1String("failure")
-                                      ? tr("job %1 failed (attempt %2 of %3): %4")
-                                            .arg(job.name)
-                                            .arg(attempt)
-                                            .arg(maxAttempts)
-                                            .arg(error)
-                                      : tr("job %1 succeeded again").arg(job.name)},
+            QJsonObject event{
+                {QStringLiteral("message"),
+                    alert == QLatin1String("failure") ? tr("job %1 failed (attempt %2 of %3): %4")
+                                                            .arg(job.name)
+                                                            .arg(attempt)
+                                                            .arg(maxAttempts)
+                                                            .arg(error)
+                                                      : tr("job %1 succeeded again").arg(job.name)},
                 {QStringLiteral("outcome"), result.outcomeName()},
                 {QStringLiteral("status"), statusText}, {QStringLiteral("attempt"), attempt},
                 {QStringLiteral("max_attempts"), maxAttempts},

@@ -49,8 +49,8 @@ void Notifier::deliverCommand(const QByteArray &eventJson)
     connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError error) {
         if (error != QProcess::FailedToStart)
             return;
-        const QString message = tr("the notify command could not start: %1")
-                                    .arg(process->errorString());
+        const QString message
+            = tr("the notify command could not start: %1").arg(process->errorString());
         process->deleteLater();
         finish(message);
     });
@@ -60,9 +60,9 @@ void Notifier::deliverCommand(const QByteArray &eventJson)
             timeout->stop();
             process->deleteLater();
             if (status == QProcess::CrashExit)
-                finish(timedOut ? tr("the notify command timed out after %1 s")
-                                      .arg(m_spec.timeoutSeconds)
-                                : tr("the notify command crashed"));
+                finish(timedOut
+                        ? tr("the notify command timed out after %1 s").arg(m_spec.timeoutSeconds)
+                        : tr("the notify command crashed"));
             else if (code != 0)
                 finish(tr("the notify command exited with status %1").arg(code));
             else

@@ -328,11 +328,10 @@ Result<RunnerConfig> RunnerConfig::parse(const QByteArray &json, const QString &
     if (!document.isObject())
         return Error::config(tr("%1: the top level must be a JSON object").arg(filePath));
     const Reader reader(filePath, QString(), document.object());
-    if (const Status keys
-        = reader.onlyKeys({QStringLiteral("runner_name"), QStringLiteral("max_poll_seconds"),
-            QStringLiteral("lease_seconds"), QStringLiteral("grace_seconds"),
-            QStringLiteral("max_concurrent_jobs"), QStringLiteral("jobs"),
-            QStringLiteral("notify")});
+    if (const Status keys = reader.onlyKeys({QStringLiteral("runner_name"),
+            QStringLiteral("max_poll_seconds"), QStringLiteral("lease_seconds"),
+            QStringLiteral("grace_seconds"), QStringLiteral("max_concurrent_jobs"),
+            QStringLiteral("jobs"), QStringLiteral("notify")});
         !keys)
         return keys.error();
     RunnerConfig config;

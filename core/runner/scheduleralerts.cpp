@@ -64,7 +64,8 @@ void Scheduler::scanEvents()
                 : tr("job %1 is overdue: due since %2 and not started");
             if (!add(QStringLiteral("overdue"), job.name, {},
                     QStringLiteral("overdue:%1:%2").arg(job.name).arg(since.toMSecsSinceEpoch()),
-                    {{QStringLiteral("message"), message.arg(job.name, since.toString(Qt::ISODate))},
+                    {{QStringLiteral("message"),
+                         message.arg(job.name, since.toString(Qt::ISODate))},
                         {QStringLiteral("due_since"), since.toString(Qt::ISODate)},
                         {QStringLiteral("no_runner"), noRunner}}))
                 return;

@@ -31,8 +31,7 @@ Result<bool> add(Database &database, const QString &event, const QString &job,
 {
     payload.insert(QStringLiteral("event"), event);
     if (!payload.contains(QStringLiteral("at")))
-        payload.insert(
-            QStringLiteral("at"), StatusJson::isoTime(QDateTime::currentDateTimeUtc()));
+        payload.insert(QStringLiteral("at"), StatusJson::isoTime(QDateTime::currentDateTimeUtc()));
     if (!job.isEmpty())
         payload.insert(QStringLiteral("job"), job);
     if (!runner.isEmpty())
@@ -69,9 +68,9 @@ Result<QList<Event>> claim(Database &database, const QString &owner, int limit)
                          "ORDER BY id LIMIT :limit) AND claimed_by IS NULL "
                          "RETURNING id, payload")
               .arg(d.now());
-    const auto query = database.run(sql,
-        {{QStringLiteral("owner"), owner}, {QStringLiteral("limit"), limit}},
-        Text::tr("claiming events to notify"));
+    const auto query
+        = database.run(sql, {{QStringLiteral("owner"), owner}, {QStringLiteral("limit"), limit}},
+            Text::tr("claiming events to notify"));
     if (!query)
         return query.error();
     QList<Event> events;
@@ -79,8 +78,8 @@ Result<QList<Event>> claim(Database &database, const QString &owner, int limit)
         events << Event{(*query)->value(0).toLongLong(),
             QJsonDocument::fromJson((*query)->value(1).toString().toUtf8()).object()};
     (*query)->finish();
-    std::sort(events.begin(), events.end(),
-        [](const Event &a, const Event &b) { return a.id < b.id; });
+    std::sort(
+        events.begin(), events.end(), [](const Event &a, const Event &b) { return a.id < b.id; });
     return events;
 }
 

@@ -63,7 +63,8 @@ Result<ActionOutcome> JobStore::setPolicy(
         return Error::invalidInput(tr("set-policy needs at least one policy to change"));
 
     return applyAction(
-        name, QStringLiteral("set_policy"), options, [&](const Job &job) -> Result<bool> {
+        name, QStringLiteral("set_policy"), options,
+        [&](const Job &job) -> Result<bool> {
             Job after = job;
             if (change.maxRetries)
                 after.maxRetries = *change.maxRetries;

@@ -12,10 +12,10 @@
 Result<PauseState> PauseStore::read(Database &database)
 {
     const SqlDialect &d = database.dialect();
-    const auto query = database.run(
-        QStringLiteral("SELECT paused, reason, changed_by, %1 FROM cron_pause")
-            .arg(d.epoch(QStringLiteral("changed_at"))),
-        {}, tr("reading whether all jobs are paused"));
+    const auto query
+        = database.run(QStringLiteral("SELECT paused, reason, changed_by, %1 FROM cron_pause")
+                           .arg(d.epoch(QStringLiteral("changed_at"))),
+            {}, tr("reading whether all jobs are paused"));
     if (!query)
         return query.error();
     PauseState state;
@@ -50,16 +50,19 @@ Result<bool> PauseStore::set(Database &database, bool paused, const QString &rea
         if (!changed)
             return {};
         // No "job" key: the row is an admin action on every job, not one job's history.
-        QJsonObject details{{QStringLiteral("action"),
-                                paused ? QStringLiteral("pause_all") : QStringLiteral("resume_all")},
-            {QStringLiteral("paused"), paused}, {QStringLiteral("db_user"), database.databaseUser()},
+        QJsonObject details{
+            {QStringLiteral("action"),
+                paused ? QStringLiteral("pause_all") : QStringLiteral("resume_all")},
+            {QStringLiteral("paused"), paused},
+            {QStringLiteral("db_user"), database.databaseUser()},
             {QStringLiteral("os_user"), ClientInfo::osUser()},
             {QStringLiteral("host"), ClientInfo::hostName()},
             {QStringLiteral("client"), ClientInfo::programWithVersion()}};
         if (!reason.isEmpty())
             details.insert(QStringLiteral("reason"), reason);
         return AuditWriter::insert(database,
-            paused ? QStringLiteral("cron_admin_pause_all") : QStringLiteral("cron_admin_resume_all"),
+            paused ? QStringLiteral("cron_admin_pause_all")
+                   : QStringLiteral("cron_admin_resume_all"),
             details);
     });
     if (!status)
