@@ -88,7 +88,7 @@ const QList<Cli::Command> &Cli::commands()
             Text::tr("list every job with its state"), &Cli::cmdStatus},
         {QStringLiteral("add"),
             QStringLiteral("add NAME [--description TEXT] [--interval-hours N | --cron EXPR "
-                           "[--timezone TZ]] [--disabled]"),
+                           "[--timezone TZ]] [--at ISO-8601] [--disabled]"),
             Text::tr("add a job"), &Cli::cmdAdd},
         {QStringLiteral("remove"), QStringLiteral("remove NAME"), Text::tr("delete a job"),
             &Cli::cmdRemove},
@@ -412,7 +412,11 @@ int Cli::cmdAdd(const QStringList &args)
         QStringLiteral("EXPR"));
     const QCommandLineOption zoneOption(QStringLiteral("timezone"),
         Text::tr("IANA time zone of --cron (default UTC)"), QStringLiteral("TZ"));
-    parser.addOptions({descriptionOption, intervalOption, disabledOption, cronOption, zoneOption});
+    const QCommandLineOption atOption(QStringLiteral("at"),
+        Text::tr("run once at this time (ISO-8601; local without an offset), then disable itself"),
+        QStringLiteral("ISO-8601"));
+    parser.addOptions(
+        {descriptionOption, intervalOption, disabledOption, cronOption, zoneOption, atOption});
     int exitCode = Success;
     if (!parseCommand(parser, QStringLiteral("add"), args, 1, &exitCode))
         return exitCode;
@@ -436,6 +440,16 @@ int Cli::cmdAdd(const QStringList &args)
         job.cronExpression = schedule->expression();
         job.timeZone = schedule->zoneId();
     }
+    if (parser.isSet(atOption)) {
+        if (parser.isSet(cronOption))
+            return usageError(Text::tr("add takes --cron or --at, not both"));
+        job.runAt = QDateTime::fromString(parser.value(atOption).trimmed(), Qt::ISODate);
+        if (!job.runAt.isValid())
+            return usageError(
+                Text::tr("--at needs an ISO-8601 date-time such as 2026-12-24T18:00:00+01:00, "
+                         "not \"%1\"")
+                    .arg(parser.value(atOption)));
+    }
     // Validate before touching the database, so bad input never needs a connection.
     if (const QString problem = JobRules::validateName(job.name); !problem.isEmpty())
         return usageError(problem);
@@ -450,7 +464,9 @@ int Cli::cmdAdd(const QStringList &args)
     if (!outcome)
         return fail(outcome.error());
     m_out << Text::tr("added %1 (%2, %3)")
-                 .arg(outcome->job.name, Schedule::of(outcome->job).describe(),
+                 .arg(outcome->job.name,
+                     job.runAt.isValid() ? Text::tr("once at %1").arg(localTime(job.runAt))
+                                         : Schedule::of(outcome->job).describe(),
                      outcome->job.active ? Text::tr("active") : Text::tr("disabled"))
           << Qt::endl;
     return Success;

@@ -170,6 +170,8 @@ void JobClient::onChanged(const QSet<QString> &names)
     // A runner claiming or finishing a job is also a change of the runners table.
     if (m_watchRunners && m_db->spec().backend == Backend::PostgreSQL)
         refreshRunners();
+    if (m_watchPause)
+        refreshPause();
     if (names.size() > maxSingleRefreshes || names.contains(QString())) {
         reload();
         return;

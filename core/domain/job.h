@@ -50,6 +50,7 @@ struct Job {
     std::optional<int> catchUpWindowSeconds; // catch_up_window_seconds
     int overdueAfterSeconds = 300; // overdue_after_seconds
     QString alertState; // alert_state: "failing" from the final failure until a success
+    bool runOnce = false; // run_once: disabled after its one run (cronctl add --at)
 
     // The server's clock when the row was read, so derived state does not depend on the
     // client's clock.
@@ -68,4 +69,7 @@ enum class JobState {
     Stuck, // running past its lease, or past the seed's 2-hour rule
     Success, // last run succeeded, waiting for next_run
     Error, // last run failed, waiting for next_run
+    // Due for longer than its overdue_after_seconds and not started (issue 17). JobRules::state
+    // never returns it; the console shows it (JobPolicy::displayState).
+    Overdue,
 };

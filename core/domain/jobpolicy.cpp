@@ -88,6 +88,12 @@ bool isOverdue(const Job &job, const QDateTime &now, bool paused)
     return since.isValid() && since.addSecs(std::max(0, job.overdueAfterSeconds)) < now;
 }
 
+JobState displayState(const Job &job, const QDateTime &now)
+{
+    const JobState state = JobRules::state(job, now);
+    return state == JobState::DueNow && isOverdue(job, now, false) ? JobState::Overdue : state;
+}
+
 QString validateMaxRetries(qint64 value)
 {
     if (value < 0 || value > maxMaxRetries)

@@ -40,6 +40,9 @@ QDateTime dueSince(const Job &job, const QDateTime &now);
 // jobs on purpose).
 bool isOverdue(const Job &job, const QDateTime &now, bool paused);
 
+// JobRules::state, or Overdue for a job overdue (the console's display state).
+JobState displayState(const Job &job, const QDateTime &now);
+
 // Validation with messages for people; an empty string means valid.
 QString validateMaxRetries(qint64 value);
 QString validateRetryDelay(qint64 seconds);

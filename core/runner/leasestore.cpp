@@ -361,12 +361,15 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
                 alertState.clear();
                 alert = QStringLiteral("recovered");
             }
+            // A one-shot job has had its run (and its retries): it disables itself.
+            const bool disable = job.runOnce && !cutShort && !retrying;
             const int retryAttempt = retrying ? attempt : (cutShort ? job.retryAttempt : 0);
             QVariantMap values{{QStringLiteral("next"), next.toMSecsSinceEpoch() / 1000.0},
                 {QStringLiteral("duracao"), qint64(result.durationSeconds + 0.5)},
                 {QStringLiteral("status"), statusText},
                 {QStringLiteral("resultado"), compact(stored)}, {QStringLiteral("id"), job.id},
                 {QStringLiteral("retry_attempt"), retryAttempt},
+                {QStringLiteral("disable"), disable ? 1 : 0},
                 {QStringLiteral("alert"),
                     alertState.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
                                          : QVariant(alertState)}};
@@ -379,7 +382,8 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
                     "ultima_duracao_segundos = :duracao, ultimo_status = :status, "
                     "ultimo_resultado = %3, running_since = NULL, lease_owner = NULL, "
                     "lease_expires_at = NULL, row_version = row_version + 1, updated_at = %1, "
-                    "retry_at = %4, retry_attempt = :retry_attempt, alert_state = :alert "
+                    "retry_at = %4, retry_attempt = :retry_attempt, alert_state = :alert, "
+                    "ativo = CASE WHEN :disable = 1 THEN (1 = 0) ELSE ativo END "
                     "WHERE id = :id")
                     .arg(d.now(),
                         d.assignInstant(QStringLiteral("next_run"),

@@ -44,6 +44,7 @@ enum Column {
     CatchUpWindow,
     OverdueAfter,
     AlertState,
+    RunOnce,
     ReadAt,
 };
 
@@ -67,7 +68,8 @@ QString selectList(const SqlDialect &d)
         QStringLiteral("retry_delay_seconds"), QStringLiteral("retry_backoff"),
         QStringLiteral("retry_attempt"), d.epoch(QStringLiteral("retry_at")),
         QStringLiteral("catch_up"), QStringLiteral("catch_up_window_seconds"),
-        QStringLiteral("overdue_after_seconds"), QStringLiteral("alert_state"), d.epoch(d.now())}
+        QStringLiteral("overdue_after_seconds"), QStringLiteral("alert_state"),
+        QStringLiteral("run_once"), d.epoch(d.now())}
         .join(QStringLiteral(", "));
 }
 
@@ -124,6 +126,7 @@ Job read(const QSqlQuery &q)
         job.catchUpWindowSeconds = q.value(CatchUpWindow).toInt();
     job.overdueAfterSeconds = q.value(OverdueAfter).toInt();
     job.alertState = q.value(AlertState).toString();
+    job.runOnce = q.value(RunOnce).toBool();
     job.readAt = fromEpoch(q.value(ReadAt));
     return job;
 }

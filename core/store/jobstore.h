@@ -24,6 +24,7 @@ struct NewJob {
     bool active = true;
     QString cronExpression; // empty: the interval drives next_run
     QString timeZone; // IANA zone of the cron expression (empty: UTC)
+    QDateTime runAt; // valid: a one-shot job, run once at this instant, then disabled
 };
 
 // What every admin action may carry.

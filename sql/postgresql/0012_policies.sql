@@ -16,6 +16,9 @@ ALTER TABLE cron_jobs ADD COLUMN IF NOT EXISTS catch_up VARCHAR(10) NOT NULL DEF
 ALTER TABLE cron_jobs ADD COLUMN IF NOT EXISTS catch_up_window_seconds INTEGER;
 -- Due for longer than this and not running: overdue.
 ALTER TABLE cron_jobs ADD COLUMN IF NOT EXISTS overdue_after_seconds INTEGER NOT NULL DEFAULT 300;
+-- One-shot jobs (cronctl add --at): run once at next_run (held back until then by
+-- claimable_after), then disabled by the runner that recorded the run.
+ALTER TABLE cron_jobs ADD COLUMN IF NOT EXISTS run_once BOOLEAN NOT NULL DEFAULT FALSE;
 -- 'failing' from the first failure after the last retry until a success: one alert per streak.
 ALTER TABLE cron_jobs ADD COLUMN IF NOT EXISTS alert_state VARCHAR(20);
 

@@ -9,6 +9,7 @@ ALTER TABLE cron_jobs ADD COLUMN catch_up VARCHAR(10) NOT NULL DEFAULT 'once';
 ALTER TABLE cron_jobs ADD COLUMN catch_up_window_seconds INTEGER;
 ALTER TABLE cron_jobs ADD COLUMN overdue_after_seconds INTEGER NOT NULL DEFAULT 300;
 ALTER TABLE cron_jobs ADD COLUMN alert_state VARCHAR(20);
+ALTER TABLE cron_jobs ADD COLUMN run_once BOOLEAN NOT NULL DEFAULT 0;
 
 CREATE TABLE IF NOT EXISTS cron_pause (
   singleton INTEGER PRIMARY KEY CHECK (singleton = 1),

@@ -63,6 +63,8 @@ public:
     int rowOfId(qint64 id) const { return m_rowById.value(id, -1); }
     std::optional<Job> jobById(qint64 id) const;
     JobState stateAt(int row) const;
+    // How many rows are in this display state now (the status bar's overdue count).
+    int countInState(JobState state) const;
 
     // The server's clock as best known here (the client's clock corrected by the skew seen in
     // the last load), which states and countdowns are computed against.

@@ -12,11 +12,13 @@
 #include "ui/actions/jobactioncontroller.h"
 #include "ui/actions/jobactions.h"
 #include "ui/common/messageboxes.h"
+#include "ui/common/statusstyle.h"
 #include "ui/details/jobdetailsview.h"
 #include "ui/dialogs/connectiondialog.h"
 #include "ui/jobs/jobsview.h"
 #include "ui/jobs/jobtablemodel.h"
 #include "ui/mainwindow/connectionbanner.h"
+#include "ui/mainwindow/pausebanner.h"
 #include "ui/runners/runnerconfigeditor.h"
 #include "ui/runners/runnerspanel.h"
 #include "ui/runners/workstationswitch.h"
@@ -45,6 +47,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_details(new JobDetailsView(this))
     , m_controller(new JobActionController(m_actions, m_jobsView, m_model, this))
     , m_banner(new ConnectionBanner(this))
+    , m_pauseBanner(new PauseBanner(this))
     , m_runners(new RunnersPanel(this))
     , m_configEditor(new RunnerConfigEditor(this))
     , m_workstation(new WorkstationSwitch(m_actions->runOnWorkstation(), this))
@@ -73,6 +76,7 @@ MainWindow::MainWindow(QWidget *parent)
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 0);
     layout->addWidget(m_banner);
+    layout->addWidget(m_pauseBanner);
     layout->addWidget(m_splitter);
     setCentralWidget(central);
 
@@ -102,11 +106,19 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_jobsView, &JobsView::activated, m_actions->changeSchedule(), &QAction::trigger);
     connect(m_controller, &JobActionController::statusMessage, this,
         [this](const QString &message) { statusBar()->showMessage(message, 8000); });
-    auto updateCount
-        = [this] { m_countLabel->setText(tr("%n jobs", nullptr, m_model->rowCount())); };
+    auto updateCount = [this] {
+        // Overdue jobs (issue 17) counted beside the total, in their state's colour.
+        const int overdue = m_model->countInState(JobState::Overdue);
+        m_countLabel->setText(overdue == 0 ? tr("%n jobs", nullptr, m_model->rowCount())
+                                           : tr("%n jobs", nullptr, m_model->rowCount())
+                    + QStringLiteral(", <span style=\"color:%1\">%2</span>")
+                          .arg(StatusStyle::color(JobState::Overdue).name(),
+                              tr("%n overdue", nullptr, overdue)));
+    };
     connect(m_model, &QAbstractItemModel::rowsInserted, this, updateCount);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, updateCount);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, updateCount);
     updateCount();
 
     resize(1280, 760);
@@ -204,6 +216,8 @@ void MainWindow::createMenus()
     jobs->addAction(m_actions->deleteJob());
     jobs->addSeparator();
     jobs->addAction(m_actions->runOnWorkstation());
+    jobs->addSeparator();
+    jobs->addAction(m_pauseBanner->toggleAction());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions->refresh());
@@ -283,6 +297,7 @@ void MainWindow::openDatabase(const ConnectionSpec &spec, const JobClient::Optio
     connect(m_client, &JobClient::jobUpdated, m_model, &JobTableModel::updateJob);
     connect(m_client, &JobClient::jobRemoved, m_model, &JobTableModel::removeJob);
     m_controller->setClient(m_client);
+    m_pauseBanner->setClient(m_client);
     m_runners->setClient(m_client, m_session->clock());
     m_workstation->setDatabase(spec);
     if (!m_history) {

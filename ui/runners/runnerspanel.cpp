@@ -3,6 +3,7 @@
 #include "core/client/jobclient.h"
 #include "core/util/secretmask.h"
 #include "ui/common/relativetime.h"
+#include "ui/common/statusstyle.h"
 
 #include <QDir>
 #include <QFont>
@@ -215,6 +216,14 @@ void RunnersPanel::showRunners(const QList<RunnerInfo> &runners)
             cell->setFont(font);
             if (dim)
                 cell->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
+        }
+        if (runner.stale) { // issue 17: a runner that stopped beating stands out
+            QTableWidgetItem *cell = m_runnersTable->item(row, State);
+            cell->setIcon(StatusStyle::icon(JobState::Stuck));
+            cell->setForeground(StatusStyle::color(JobState::Stuck));
+            QFont font = cell->font();
+            font.setBold(true);
+            cell->setFont(font);
         }
     }
 }
