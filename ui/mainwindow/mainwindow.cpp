@@ -17,6 +17,7 @@
 #include "ui/dialogs/connectiondialog.h"
 #include "ui/jobs/jobsview.h"
 #include "ui/jobs/jobtablemodel.h"
+#include "ui/mainwindow/alerttray.h"
 #include "ui/mainwindow/connectionbanner.h"
 #include "ui/mainwindow/pausebanner.h"
 #include "ui/runners/runnerconfigeditor.h"
@@ -48,6 +49,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_controller(new JobActionController(m_actions, m_jobsView, m_model, this))
     , m_banner(new ConnectionBanner(this))
     , m_pauseBanner(new PauseBanner(this))
+    , m_tray(new AlertTray(m_model, this))
     , m_runners(new RunnersPanel(this))
     , m_configEditor(new RunnerConfigEditor(this))
     , m_workstation(new WorkstationSwitch(m_actions->runOnWorkstation(), this))
@@ -262,6 +264,19 @@ void MainWindow::createMenus()
     showHistory->setShortcut(QKeySequence(Qt::ALT | Qt::Key_4));
     view->addSeparator();
     view->addAction(toolbar->toggleViewAction());
+    QAction *tray = view->addAction(tr("Tray icon and &notifications"));
+    tray->setObjectName(QStringLiteral("trayNotificationsAction"));
+    tray->setCheckable(true);
+    tray->setChecked(ConsoleSettings::trayNotifications.value());
+    m_tray->setEnabled(tray->isChecked());
+    connect(tray, &QAction::toggled, this, [this](bool on) {
+        ConsoleSettings::trayNotifications.setValue(on);
+        m_tray->setEnabled(on);
+    });
+    connect(m_tray, &AlertTray::openJob, this, [this](const QString &name) {
+        m_jobsView->selectJob(name);
+        m_sideTabs->setCurrentWidget(m_details);
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Cron Console"), this, &MainWindow::showAbout);

@@ -6,6 +6,7 @@
 
 class ConnectionBanner;
 class PauseBanner;
+class AlertTray;
 class ConsoleSession;
 class JobActionController;
 class JobActions;
@@ -51,6 +52,7 @@ public:
     JobDetailsView *details() const { return m_details; }
     ConnectionBanner *banner() const { return m_banner; }
     PauseBanner *pauseBanner() const { return m_pauseBanner; }
+    AlertTray *alertTray() const { return m_tray; }
     WorkstationSwitch *workstation() const { return m_workstation; }
     RunnersPanel *runnersPanel() const { return m_runners; }
     RunnerConfigEditor *runnerConfigEditor() const { return m_configEditor; }
@@ -83,6 +85,7 @@ private:
     JobActionController *m_controller;
     ConnectionBanner *m_banner;
     PauseBanner *m_pauseBanner; // pause all (issue 17)
+    AlertTray *m_tray; // tray icon and notifications (issue 17)
     RunnersPanel *m_runners;
     RunnerConfigEditor *m_configEditor;
     WorkstationSwitch *m_workstation;
