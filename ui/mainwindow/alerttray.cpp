@@ -102,13 +102,13 @@ void AlertTray::recount()
     if (first) {
         if (m_count > 0) {
             m_lastMessageJob = enteredJob;
-            m_tray->showMessage(tr("Cron Console"), toolTip(), QSystemTrayIcon::Warning);
+            m_tray->showMessage(tr("Cron Console"), summary(), QSystemTrayIcon::Warning);
         }
         return;
     }
     if (!entered.isEmpty()) {
         m_lastMessageJob = entered.size() == 1 ? enteredJob : QString();
-        m_tray->showMessage(tr("Cron Console: a job needs attention", nullptr, int(entered.size())),
+        m_tray->showMessage(tr("Cron Console: a job needs attention"),
             entered.join(QLatin1Char('\n')), QSystemTrayIcon::Warning);
     } else if (!recovered.isEmpty()) {
         m_lastMessageJob = recovered.size() == 1 ? recovered.constFirst() : QString();
@@ -118,12 +118,20 @@ void AlertTray::recount()
     }
 }
 
-QString AlertTray::toolTip() const
+QString AlertTray::summary() const
 {
     if (m_count == 0)
-        return tr("Cron Console: no job needs attention");
-    return tr("Cron Console: %n job(s) need attention", nullptr, m_count) + QLatin1Char('\n')
-        + tr("%1 failing, %2 stuck, %3 overdue").arg(m_failing).arg(m_stuck).arg(m_overdue);
+        return tr("No job needs attention");
+    return tr("Jobs needing attention: %1 (%2 failing, %3 stuck, %4 overdue)")
+        .arg(m_count)
+        .arg(m_failing)
+        .arg(m_stuck)
+        .arg(m_overdue);
+}
+
+QString AlertTray::toolTip() const
+{
+    return tr("Cron Console") + QLatin1Char('\n') + summary();
 }
 
 void AlertTray::updateIcon()

@@ -23,6 +23,7 @@ public:
     bool isEnabled() const { return m_enabled; }
     bool isVisible() const;
     int attentionCount() const { return m_count; }
+    QString summary() const; // "Jobs needing attention: 3 (1 failing, 1 stuck, 1 overdue)"
     QString toolTip() const;
 
 signals:
