@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/jobpolicy.h"
 #include "core/schedule/schedule.h"
 #include "core/store/jobstore.h"
 
@@ -9,13 +10,24 @@
 
 // One admin action the console asks the worker to perform, as a plain value.
 struct JobAction {
-    enum class Kind { Enable, Disable, RunNow, SetInterval, SetSchedule, Reset, Remove, Add };
+    enum class Kind {
+        Enable,
+        Disable,
+        RunNow,
+        SetInterval,
+        SetSchedule,
+        Reset,
+        Remove,
+        Add,
+        SetPolicy, // issue 17
+    };
 
     Kind kind = Kind::RunNow;
     QString job; // the job's name (unused for Add)
     qint64 hours = 0; // SetInterval
     std::optional<Schedule> schedule; // SetSchedule: a cron expression or an interval
     NewJob newJob; // Add
+    PolicyChange policy; // SetPolicy
     ActionOptions options; // expectedVersion from the row the user saw, reason for the audit row
 
     static JobAction make(Kind kind, const QString &job, std::optional<qint64> expectedVersion)

@@ -44,6 +44,8 @@ Result<ActionOutcome> performOn(JobStore &store, const JobAction &action)
         return store.removeJob(action.job, action.options);
     case JobAction::Kind::Add:
         return store.addJob(action.newJob, action.options);
+    case JobAction::Kind::SetPolicy:
+        return store.setPolicy(action.job, action.policy, action.options);
     }
     return Error::invalidInput(Text::tr("unknown action"));
 }

@@ -6,6 +6,7 @@
 #include "ui/dialogs/deletejobdialog.h"
 #include "ui/dialogs/newjobdialog.h"
 #include "ui/dialogs/resetdialog.h"
+#include "ui/dialogs/policyeditor.h"
 #include "ui/dialogs/scheduledialog.h"
 #include "ui/jobs/jobsview.h"
 #include "ui/jobs/jobtablemodel.h"
@@ -88,6 +89,16 @@ void JobActionController::changeSchedule()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const Job &job = dialog->job();
+        // The policy group (issue 17): its own action after the schedule's (calls run in
+        // order), on columns the schedule does not touch, so without an expected version.
+        const auto performPolicy = [this, &job, policy = dialog->policy()->change()] {
+            if (policy.isEmpty())
+                return;
+            JobAction action = JobAction::make(JobAction::Kind::SetPolicy, job.name, std::nullopt);
+            action.policy = policy;
+            perform(action, tr("Changing the policy of %1").arg(job.name),
+                tr("%1 has its new policy").arg(job.name));
+        };
         const QString what = tr("Changing the schedule of %1").arg(job.name);
         if (!dialog->isCron() && job.cronExpression.isEmpty()) {
             // Interval to interval stays the seed's update_interval (next_run = now + hours).
@@ -95,6 +106,7 @@ void JobActionController::changeSchedule()
                 = JobAction::make(JobAction::Kind::SetInterval, job.name, job.rowVersion);
             action.hours = dialog->hours();
             perform(action, what, tr("%1 now runs every %2 h").arg(job.name).arg(dialog->hours()));
+            performPolicy();
             return;
         }
         const Result<Schedule> schedule = dialog->schedule();
@@ -103,6 +115,7 @@ void JobActionController::changeSchedule()
         JobAction action = JobAction::make(JobAction::Kind::SetSchedule, job.name, job.rowVersion);
         action.schedule = *schedule;
         perform(action, what, tr("%1 now runs %2").arg(job.name, schedule->describe()));
+        performPolicy();
     });
     dialog->open();
 }
