@@ -43,6 +43,9 @@ private slots:
     void retriesThenOneFailureNotification();
     void pauseAllHoldsRunnersAndSeedFunction();
     void overdueAndNoRunnerInStatusJson();
+    void catchUpRules();
+    void catchUpSkipAndAllWithARunner();
+    void oneShotRunsOnceThenDisables();
 
 private:
     bool isPostgres() const { return m_db->spec().backend == Backend::PostgreSQL; }
@@ -269,6 +272,112 @@ void TestPolicies::overdueAndNoRunnerInStatusJson()
     QCOMPARE(status.value(QStringLiteral("versao")), QJsonValue(QStringLiteral("persistente")));
     for (const QJsonValue job : status.value(QStringLiteral("cron_jobs")).toArray())
         QVERIFY(!job.toObject().contains(QStringLiteral("overdue")));
+}
+
+void TestPolicies::catchUpRules()
+{
+    const QDateTime now(QDate(2026, 3, 2), QTime(12, 0), Qt::UTC);
+    Job job;
+    job.name = QStringLiteral("c");
+    job.intervalHours = 1;
+    job.lastRun = now.addSecs(-4 * 3600);
+    job.nextRun = now.addSecs(-150 * 60); // 2.5 h behind: slots at -2.5, -1.5, -0.5 h
+    job.readAt = now;
+    // once (the default): the missed slots collapse into this run.
+    QCOMPARE(JobPolicy::nextSlotAfterRun(job, now), now.addSecs(30 * 60));
+    QVERIFY(!JobPolicy::skipTo(job, now).isValid());
+    job.catchUp = QStringLiteral("all");
+    QCOMPARE(JobPolicy::nextSlotAfterRun(job, now), now.addSecs(-90 * 60));
+    job.nextRun = now.addSecs(-30 * 60);
+    QCOMPARE(JobPolicy::nextSlotAfterRun(job, now), now.addSecs(30 * 60));
+    job.nextRun = now.addSecs(-200 * 3600); // beyond the bound: collapses
+    QCOMPARE(JobPolicy::nextSlotAfterRun(job, now), now.addSecs(3600));
+    job.catchUp = QStringLiteral("skip");
+    job.catchUpWindowSeconds = 600;
+    job.nextRun = now.addSecs(-300); // within the window: it runs
+    QVERIFY(!JobPolicy::skipTo(job, now).isValid());
+    job.nextRun = now.addSecs(-150 * 60);
+    QCOMPARE(JobPolicy::skipTo(job, now), now.addSecs(30 * 60));
+}
+
+void TestPolicies::catchUpSkipAndAllWithARunner()
+{
+    JobStore store(*m_conn);
+    QVERIFY(store.addJob(NewJob{QStringLiteral("skipper"), {}, 1, true, {}, {}}));
+    QVERIFY(store.addJob(NewJob{QStringLiteral("keeper"), {}, 1, true, {}, {}}));
+    PolicyChange skip;
+    skip.catchUp = QStringLiteral("skip");
+    skip.catchUpWindowSeconds = 60;
+    QVERIFY(store.setPolicy(QStringLiteral("skipper"), skip));
+    PolicyChange all;
+    all.catchUp = QStringLiteral("all");
+    QVERIFY(store.setPolicy(QStringLiteral("keeper"), all));
+    // Both missed their slots by 2.5 h (a runner was down), and ran before.
+    const QString behind = isPostgres() ? QStringLiteral("NOW() - INTERVAL '150 minutes'")
+                                        : QStringLiteral("strftime('%Y-%m-%d %H:%M:%f', 'now', "
+                                                         "'-150 minutes')");
+    const QString before = isPostgres() ? QStringLiteral("NOW() - INTERVAL '4 hours'")
+                                        : QStringLiteral("strftime('%Y-%m-%d %H:%M:%f', 'now', "
+                                                         "'-4 hours')");
+    QVERIFY(m_db->exec(QStringLiteral("UPDATE cron_jobs SET next_run = %1, last_run = %2 WHERE "
+                                      "nome IN ('skipper', 'keeper')")
+                           .arg(behind, before)));
+    RunnerProcesses runners;
+    const QString config = runners.writeConfig(
+        {{QStringLiteral("skipper"), RunnerProcesses::shell(QStringLiteral("true"))},
+            {QStringLiteral("keeper"), RunnerProcesses::shell(QStringLiteral("true"))}},
+        6);
+    runners.start(QStringLiteral("catcher"), m_db->url(), config);
+    // keeper: every missed slot (-2.5 h, -1.5 h, -0.5 h) once, then the next one ahead.
+    QTRY_COMPARE_WITH_TIMEOUT(m_db->scalar(QStringLiteral("SELECT total_execucoes FROM cron_jobs "
+                                                          "WHERE nome = 'keeper'"))
+                                  .toInt(),
+        3, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM tenant_logs WHERE "
+                                                          "acao = 'cron_job_skipped'"))
+                                  .toInt(),
+        1, 20000);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT total_execucoes FROM cron_jobs WHERE nome = "
+                                         "'skipper'"))
+                 .toInt(),
+        0);
+    const auto skipper = store.job(QStringLiteral("skipper"));
+    QVERIFY(skipper);
+    QVERIFY(skipper->nextRun > skipper->readAt);
+    QVERIFY(skipper->nextRun < skipper->readAt.addSecs(3600));
+    const auto keeper = store.job(QStringLiteral("keeper"));
+    QVERIFY(keeper);
+    QCOMPARE(keeper->totalRuns, 3);
+    QVERIFY(keeper->nextRun > keeper->readAt);
+}
+
+void TestPolicies::oneShotRunsOnceThenDisables()
+{
+    JobStore store(*m_conn);
+    NewJob once{QStringLiteral("once"), {}, 1, true, {}, {}};
+    once.runAt = QDateTime::currentDateTimeUtc().addSecs(3);
+    QVERIFY(store.addJob(once));
+    if (isPostgres()) // held until then for the platform too
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT deve_executar_cron('once')")).toBool(), false);
+    RunnerProcesses runners;
+    const QString startedAt = runners.path(QStringLiteral("started"));
+    const QString config = runners.writeConfig(
+        {{QStringLiteral("once"),
+            RunnerProcesses::shell(QStringLiteral("date +%s%3N >> '%1'").arg(startedAt))}},
+        6, 1, 1);
+    runners.start(QStringLiteral("oneshot"), m_db->url(), config);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_db->scalar(QStringLiteral("SELECT total_execucoes FROM cron_jobs WHERE nome = 'once'"))
+            .toInt(),
+        1, 20000);
+    const auto job = store.job(QStringLiteral("once"));
+    QVERIFY(job);
+    QVERIFY(!job->active);
+    // It started at its time, not before (the action wrote when, in epoch milliseconds).
+    const QStringList starts = lines(startedAt);
+    QCOMPARE(starts.size(), 1);
+    QVERIFY2(starts.constFirst().toLongLong() >= once.runAt.toMSecsSinceEpoch() - 50,
+        qPrintable(starts.constFirst()));
 }
 
 QTEST_GUILESS_MAIN(TestPolicies)

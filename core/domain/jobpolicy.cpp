@@ -1,6 +1,7 @@
 #include "core/domain/jobpolicy.h"
 
 #include "core/domain/jobrules.h"
+#include "core/schedule/schedule.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -86,6 +87,48 @@ bool isOverdue(const Job &job, const QDateTime &now, bool paused)
         return false;
     const QDateTime since = dueSince(job, now);
     return since.isValid() && since.addSecs(std::max(0, job.overdueAfterSeconds)) < now;
+}
+
+namespace {
+
+// The schedule's slot after `slot` (a cron fire time, or one interval later).
+QDateTime slotAfter(const Job &job, const QDateTime &slot)
+{
+    if (const Schedule schedule = Schedule::of(job); schedule.isCron())
+        return schedule.nextAfter(slot);
+    return slot.addSecs(qint64(std::max(job.intervalHours, JobRules::minIntervalHours)) * 3600);
+}
+
+} // namespace
+
+QDateTime nextSlotAfterRun(const Job &job, const QDateTime &now)
+{
+    if (job.catchUp != QLatin1String("all") || !job.nextRun.isValid() || job.nextRun > now)
+        return JobRules::nextSlot(job, now);
+    const QDateTime next = slotAfter(job, job.nextRun);
+    if (!next.isValid() || next > now)
+        return JobRules::nextSlot(job, now);
+    // Bounded: count the slots still owed; too many collapse into the next regular one.
+    QDateTime slot = next;
+    for (int owed = 1; slot.isValid() && slot <= now; ++owed) {
+        if (owed > maxCatchUpSlots)
+            return JobRules::nextSlot(job, now);
+        slot = slotAfter(job, slot);
+    }
+    return next;
+}
+
+QDateTime skipTo(const Job &job, const QDateTime &now)
+{
+    if (job.catchUp != QLatin1String("skip") || !job.catchUpWindowSeconds || !job.nextRun.isValid()
+        || job.runStatus() == RunStatus::Running || !JobRules::shouldRun(job, now)
+        || job.nextRun.addSecs(*job.catchUpWindowSeconds) >= now)
+        return {};
+    // The first slot after now that is not in the past: the missed ones are skipped.
+    QDateTime slot = job.nextRun;
+    for (int i = 0; slot.isValid() && slot <= now && i < 100000; ++i)
+        slot = slotAfter(job, slot);
+    return slot.isValid() && slot > now ? slot : JobRules::nextSlot(job, now);
 }
 
 JobState displayState(const Job &job, const QDateTime &now)

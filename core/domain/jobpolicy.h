@@ -40,6 +40,16 @@ QDateTime dueSince(const Job &job, const QDateTime &now);
 // jobs on purpose).
 bool isOverdue(const Job &job, const QDateTime &now, bool paused);
 
+// Catch-up after downtime (catch_up). The slot after a run: "all" serves every missed slot in
+// turn (the next one after the planned slot, due at once while behind; at most
+// maxCatchUpSlots behind, beyond that it collapses as "once"); "once" and "skip" as
+// JobRules::nextSlot.
+inline constexpr int maxCatchUpSlots = 100;
+QDateTime nextSlotAfterRun(const Job &job, const QDateTime &now);
+// "skip": a due slot later than catch_up_window_seconds is not run; the slot to move next_run
+// to instead (invalid: run it).
+QDateTime skipTo(const Job &job, const QDateTime &now);
+
 // JobRules::state, or Overdue for a job overdue (the console's display state).
 JobState displayState(const Job &job, const QDateTime &now);
 

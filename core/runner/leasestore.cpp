@@ -336,7 +336,7 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
             const QDateTime next = cutShort
                 ? (claim.job.nextRun.isValid() ? std::min(claim.job.nextRun, job.readAt)
                                                : job.readAt)
-                : JobRules::nextSlot(job, job.readAt);
+                : JobPolicy::nextSlotAfterRun(job, job.readAt); // catch-up "all" (issue 17)
             // Retries (issue 17): a failure with attempts left is tried again after its delay
             // (retry_at), the regular slot (next_run) unchanged; a cut-short run keeps the streak
             // as it was. The first failure after the last retry is one alert; so is the success

@@ -77,6 +77,7 @@ Scheduler::Scheduler(const ConnectionSpec &database, const RunnerConfig &config,
     connect(&m_pendingTimer, &QTimer::timeout, this, &Scheduler::retryPending);
     if (m_config.notify)
         m_notifier = new Notifier(*m_config.notify, this);
+    m_skipJobs = m_config.jobs.keys(); // the first wake learns which jobs skip missed slots
     m_graceTimer.setSingleShot(true);
     connect(&m_graceTimer, &QTimer::timeout, this, [this] {
         qCWarning(lcRunner, "grace period over: killing %lld running action(s)",
@@ -248,6 +249,7 @@ void Scheduler::disconnectNow(const QString &reason)
     m_leases.reset();
     m_db.reset();
     m_wakeTimer.stop();
+    m_skipJobs = m_config.jobs.keys(); // slots may have been missed meanwhile
     emit connectionLost(reason);
     m_reconnectAttempts = 0;
     m_reconnectTimer.start(int(backoffMs(0)));
@@ -325,6 +327,28 @@ void Scheduler::wake()
         return;
     }
     const QStringList idle = idleJobNames();
+    // Catch-up "skip" (issue 17): a slot missed by more than the job's window is skipped
+    // before anything is claimed. Only jobs last seen with that policy are read here.
+    if (!m_skipJobs.isEmpty()) {
+        const auto skippers = m_leases->jobs(m_skipJobs);
+        if (!skippers) {
+            retryLater(skippers.error());
+            return;
+        }
+        for (const Job &job : *skippers) {
+            if (const QDateTime to = JobPolicy::skipTo(job, job.readAt);
+                to.isValid() && idle.contains(job.name)) {
+                const auto skipped = m_leases->skipSlot(job, to);
+                if (!skipped) {
+                    retryLater(skipped.error());
+                    return;
+                }
+                if (*skipped)
+                    qCInfo(lcRunner, "skipped the missed slot of %s (catch-up skip)",
+                        qPrintable(job.name));
+            }
+        }
+    }
     const int freeSlots = m_config.maxConcurrentJobs - int(m_running.size());
     if (freeSlots > 0 && !idle.isEmpty()) {
         const qint64 sentMs = BootClock::nowMs();
@@ -352,7 +376,10 @@ void Scheduler::wake()
     noteSuccess();
     const bool freeSlot = int(m_running.size()) < m_config.maxConcurrentJobs;
     qint64 delay = qint64(m_config.maxPollSeconds) * 1000;
+    m_skipJobs.clear();
     for (const Job &job : *jobs) {
+        if (job.catchUp == QLatin1String("skip"))
+            m_skipJobs << job.name;
         if (!job.active)
             continue;
         const QDateTime now = job.readAt;

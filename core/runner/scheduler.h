@@ -135,5 +135,6 @@ private:
     bool m_started = false;
     bool m_stopping = false;
     bool m_paused = false; // pause all, as last read
+    QStringList m_skipJobs; // configured jobs with catch-up "skip", as last read
     Notifier *m_notifier = nullptr; // a child; none without a notify action
 };
