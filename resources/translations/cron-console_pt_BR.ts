@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>AlertTray</name>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 falhou</translation>
+    </message>
+    <message>
+        <source>%1 is stuck</source>
+        <translation>%1 está travado</translation>
+    </message>
+    <message>
+        <source>%1 is overdue</source>
+        <translation>%1 está atrasado</translation>
+    </message>
+    <message>
+        <source>Cron Console</source>
+        <translation>Cron Console</translation>
+    </message>
+    <message>
+        <source>Cron Console: a job needs attention</source>
+        <translation>Cron Console: um job precisa de atenção</translation>
+    </message>
+    <message>
+        <source>Succeeded again: %1</source>
+        <translation>Voltou a ter sucesso: %1</translation>
+    </message>
+    <message>
+        <source>No job needs attention</source>
+        <translation>Nenhum job precisa de atenção</translation>
+    </message>
+    <message>
+        <source>Jobs needing attention: %1 (%2 failing, %3 stuck, %4 overdue)</source>
+        <translation>Jobs que precisam de atenção: %1 (%2 falhando, %3 travados, %4 atrasados)</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>Connect to a database</source>
@@ -93,6 +128,21 @@
     <message>
         <source>Embedded database (this computer)</source>
         <translation>Banco de dados embutido (este computador)</translation>
+    </message>
+</context>
+<context>
+    <name>DbThreadWorker</name>
+    <message>
+        <source>not connected to the database; try again when the connection is back</source>
+        <translation>sem conexão com o banco de dados; tente de novo quando a conexão voltar</translation>
+    </message>
+    <message>
+        <source>cannot listen for changes on %1</source>
+        <translation>não foi possível escutar as mudanças em %1</translation>
+    </message>
+    <message>
+        <source>the connection to %1 was lost</source>
+        <translation>a conexão com %1 foi perdida</translation>
     </message>
 </context>
 <context>
@@ -458,6 +508,14 @@
         <source>%1 now runs %2</source>
         <translation>%1 agora executa %2</translation>
     </message>
+    <message>
+        <source>Changing the policy of %1</source>
+        <translation>Alterando a política de %1</translation>
+    </message>
+    <message>
+        <source>%1 has its new policy</source>
+        <translation>%1 tem a nova política</translation>
+    </message>
 </context>
 <context>
     <name>JobActions</name>
@@ -548,6 +606,25 @@
     <message>
         <source>Run the jobs named in this workstation&apos;s runner config</source>
         <translation>Executar os jobs indicados na configuração do executor desta estação</translation>
+    </message>
+</context>
+<context>
+    <name>JobClient</name>
+    <message>
+        <source>no schedule given</source>
+        <translation>nenhum agendamento informado</translation>
+    </message>
+    <message>
+        <source>unknown action</source>
+        <translation>ação desconhecida</translation>
+    </message>
+    <message>
+        <source>The database role %1 may not change cron_jobs (read-only access).</source>
+        <translation>O papel %1 do banco de dados não pode alterar cron_jobs (acesso somente leitura).</translation>
+    </message>
+    <message>
+        <source>The database file %1 is read-only for you.</source>
+        <translation>O arquivo de banco de dados %1 é somente leitura para você.</translation>
     </message>
 </context>
 <context>
@@ -762,44 +839,48 @@
         <source>Runner</source>
         <translation>Executor</translation>
     </message>
+    <message>
+        <source>Due since %1 and not started: is a runner configured for it and running?</source>
+        <translation>Devido desde %1 e não iniciado: há um runner configurado para ele e em execução?</translation>
+    </message>
 </context>
 <context>
     <name>JobWorker</name>
     <message>
         <source>cannot listen for job changes on %1</source>
-        <translation>não foi possível escutar as mudanças de jobs em %1</translation>
+        <translation type="vanished">não foi possível escutar as mudanças de jobs em %1</translation>
     </message>
     <message>
         <source>The database role %1 may not change cron_jobs (read-only access).</source>
-        <translation>O papel %1 do banco de dados não pode alterar cron_jobs (acesso somente leitura).</translation>
+        <translation type="vanished">O papel %1 do banco de dados não pode alterar cron_jobs (acesso somente leitura).</translation>
     </message>
     <message>
         <source>The database file %1 is read-only for you.</source>
-        <translation>O arquivo de banco de dados %1 é somente leitura para você.</translation>
+        <translation type="vanished">O arquivo de banco de dados %1 é somente leitura para você.</translation>
     </message>
     <message>
         <source>the connection to %1 was lost</source>
-        <translation>a conexão com %1 foi perdida</translation>
+        <translation type="vanished">a conexão com %1 foi perdida</translation>
     </message>
     <message>
         <source>cannot read %1 any more</source>
-        <translation>não é mais possível ler %1</translation>
+        <translation type="vanished">não é mais possível ler %1</translation>
     </message>
     <message>
         <source>not connected to the database; try again when the connection is back</source>
-        <translation>sem conexão com o banco de dados; tente de novo quando a conexão voltar</translation>
+        <translation type="vanished">sem conexão com o banco de dados; tente de novo quando a conexão voltar</translation>
     </message>
     <message>
         <source>unknown action</source>
-        <translation>ação desconhecida</translation>
+        <translation type="vanished">ação desconhecida</translation>
     </message>
     <message>
         <source>not connected</source>
-        <translation>sem conexão</translation>
+        <translation type="vanished">sem conexão</translation>
     </message>
     <message>
         <source>no schedule given</source>
-        <translation>nenhum agendamento informado</translation>
+        <translation type="vanished">nenhum agendamento informado</translation>
     </message>
 </context>
 <context>
@@ -964,6 +1045,17 @@
         <source>History</source>
         <translation>Histórico</translation>
     </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n atrasado</numerusform>
+            <numerusform>%n atrasados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tray icon and &amp;notifications</source>
+        <translation>Ícone na bandeja e &amp;notificações</translation>
+    </message>
 </context>
 <context>
     <name>NewJobDialog</name>
@@ -1002,6 +1094,80 @@
     <message>
         <source>Schedule:</source>
         <translation>Agendamento:</translation>
+    </message>
+</context>
+<context>
+    <name>PauseBanner</name>
+    <message>
+        <source>&amp;Pause all jobs…</source>
+        <translation>&amp;Pausar todos os jobs…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume all jobs…</source>
+        <translation>&amp;Retomar todos os jobs…</translation>
+    </message>
+    <message>
+        <source>All jobs are paused: runners start nothing and deve_executar_cron answers false.</source>
+        <translation>Todos os jobs estão pausados: os runners não iniciam nada e deve_executar_cron responde false.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Motivo: %1</translation>
+    </message>
+    <message>
+        <source>(by %1)</source>
+        <translation>(por %1)</translation>
+    </message>
+    <message>
+        <source>Pause all jobs</source>
+        <translation>Pausar todos os jobs</translation>
+    </message>
+    <message>
+        <source>No runner will start any job, and the web platform&apos;s deve_executar_cron answers false, until someone resumes. Running jobs finish.
+
+Reason (kept in the audit log):</source>
+        <translation>Nenhum runner iniciará qualquer job, e deve_executar_cron da plataforma web responderá false, até que alguém retome. Os jobs em execução terminam.
+
+Motivo (guardado no log de auditoria):</translation>
+    </message>
+    <message>
+        <source>Resume all jobs</source>
+        <translation>Retomar todos os jobs</translation>
+    </message>
+    <message>
+        <source>Let runners start due jobs again?</source>
+        <translation>Permitir que os runners voltem a iniciar os jobs devidos?</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyEditor</name>
+    <message>
+        <source>Policy</source>
+        <translation>Política</translation>
+    </message>
+    <message>
+        <source>no retries</source>
+        <translation>sem novas tentativas</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Retries after a failure:</source>
+        <translation>&amp;Novas tentativas após uma falha:</translation>
+    </message>
+    <message>
+        <source>First retry &amp;after:</source>
+        <translation>Primeira nova tentativa &amp;após:</translation>
+    </message>
+    <message>
+        <source>Each later delay:</source>
+        <translation>Cada espera seguinte:</translation>
+    </message>
+    <message>
+        <source>&amp;Overdue when due for:</source>
+        <translation>&amp;Atrasado quando devido há:</translation>
     </message>
 </context>
 <context>
@@ -1147,7 +1313,7 @@
     </message>
     <message>
         <source>%1: cannot save: %2</source>
-        <translation>%1: não foi possível salvar: %2</translation>
+        <translation type="vanished">%1: não foi possível salvar: %2</translation>
     </message>
     <message numerus="yes">
         <source>Valid: %n job(s). Not saved yet.</source>
@@ -1369,6 +1535,10 @@
     <message>
         <source>error</source>
         <translation>erro</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>atrasado</translation>
     </message>
 </context>
 <context>
