@@ -80,13 +80,13 @@ void TestAlerts::trayCountsFailingStuckOverdue()
     Job overdue = job(4, QStringLiteral("overdue"));
     overdue.nextRun = m_now.addSecs(-900);
     model.setJobs({failing, retrying, stuck, overdue, job(5, QStringLiteral("fine"))});
-    QCOMPARE(tray.attentionCount(), 3);
+    QTRY_COMPARE(tray.attentionCount(), 3);
     QCOMPARE(tray.summary(),
         QStringLiteral("Jobs needing attention: 3 (1 failing, 1 stuck, 1 overdue)"));
     failing.lastStatus = QStringLiteral("success");
     failing.alertState.clear();
     model.updateJob(failing);
-    QCOMPARE(tray.attentionCount(), 2);
+    QTRY_COMPARE(tray.attentionCount(), 2);
 }
 
 void TestAlerts::pauseBannerInEveryConsole_data()

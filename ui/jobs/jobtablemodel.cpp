@@ -77,10 +77,8 @@ JobState JobTableModel::stateAt(int row) const
 
 int JobTableModel::countInState(JobState state) const
 {
-    int count = 0;
-    for (int row = 0; row < m_jobs.size(); ++row)
-        count += stateAt(row) == state ? 1 : 0;
-    return count;
+    // The states as of the last change or tick (what the table shows), not computed again.
+    return int(std::count(m_states.cbegin(), m_states.cend(), state));
 }
 
 std::optional<Job> JobTableModel::jobById(qint64 id) const

@@ -6,6 +6,7 @@
 #include <QIcon>
 #include <QPainter>
 #include <QSystemTrayIcon>
+#include <QTimer>
 #include <QWidget>
 
 AlertTray::AlertTray(JobTableModel *model, QWidget *window)
@@ -29,10 +30,16 @@ AlertTray::AlertTray(JobTableModel *model, QWidget *window)
                 emit openJob(m_lastMessageJob);
         });
     }
-    connect(model, &QAbstractItemModel::modelReset, this, &AlertTray::recount);
-    connect(model, &QAbstractItemModel::rowsInserted, this, &AlertTray::recount);
-    connect(model, &QAbstractItemModel::rowsRemoved, this, &AlertTray::recount);
-    connect(model, &QAbstractItemModel::dataChanged, this, &AlertTray::recount);
+    // Rows change one by one (10,000 in a big load): look once per burst, not per row.
+    m_recount = new QTimer(this);
+    m_recount->setSingleShot(true);
+    m_recount->setInterval(200);
+    connect(m_recount, &QTimer::timeout, this, &AlertTray::recount);
+    const auto later = [this] { m_recount->start(); };
+    connect(model, &QAbstractItemModel::modelReset, m_recount, later);
+    connect(model, &QAbstractItemModel::rowsInserted, m_recount, later);
+    connect(model, &QAbstractItemModel::rowsRemoved, m_recount, later);
+    connect(model, &QAbstractItemModel::dataChanged, m_recount, later);
     updateIcon();
 }
 
@@ -49,7 +56,7 @@ bool AlertTray::isVisible() const
 
 AlertTray::Attention AlertTray::attentionOf(int row) const
 {
-    switch (m_model->stateAt(row)) {
+    switch (m_model->shownStateAt(row)) {
     case JobState::Stuck:
         return Attention::Stuck;
     case JobState::Overdue:

@@ -6,6 +6,7 @@
 
 class JobTableModel;
 class QSystemTrayIcon;
+class QTimer;
 class QWidget;
 
 // The console's alerts (issue 17): a tray icon with the number of failing (after their last
@@ -22,7 +23,7 @@ public:
     void setEnabled(bool enabled);
     bool isEnabled() const { return m_enabled; }
     bool isVisible() const;
-    int attentionCount() const { return m_count; }
+    int attentionCount() const { return m_count; } // as of the last look (200 ms after a change)
     QString summary() const; // "Jobs needing attention: 3 (1 failing, 1 stuck, 1 overdue)"
     QString toolTip() const;
 
@@ -38,6 +39,7 @@ private:
     JobTableModel *m_model;
     QWidget *m_window;
     QSystemTrayIcon *m_tray = nullptr; // null without a system tray
+    QTimer *m_recount = nullptr; // coalesces model changes
     QHash<QString, Attention> m_seen; // per job, as last counted
     QString m_lastMessageJob; // the job a click on the last notification opens
     int m_count = 0;

@@ -37,6 +37,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -120,7 +121,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsInserted, this, updateCount);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, updateCount);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, updateCount);
+    // Rows change one by one (10,000 in a big load): count once per burst, not per row.
+    auto *countLater = new QTimer(this);
+    countLater->setSingleShot(true);
+    countLater->setInterval(200);
+    connect(countLater, &QTimer::timeout, this, updateCount);
+    connect(m_model, &QAbstractItemModel::dataChanged, countLater,
+        [countLater] { countLater->start(); });
     updateCount();
 
     resize(1280, 760);
