@@ -41,6 +41,7 @@ private slots:
 
     void setPolicyValidatesAndAudits();
     void retriesThenOneFailureNotification();
+    void failureThenRecoveredOncePerStreak();
     void pauseAllHoldsRunnersAndSeedFunction();
     void overdueAndNoRunnerInStatusJson();
     void catchUpRules();
@@ -191,6 +192,51 @@ void TestPolicies::retriesThenOneFailureNotification()
                                          "'failure' AND delivered_at IS NOT NULL"))
                  .toInt(),
         1);
+}
+
+void TestPolicies::failureThenRecoveredOncePerStreak()
+{
+    JobStore store(*m_conn);
+    QVERIFY(store.addJob(NewJob{QStringLiteral("mood"), {}, 1, true, {}, {}}));
+    RunnerProcesses runners;
+    const QString notifyLog = runners.path(QStringLiteral("notify.log"));
+    const QString okFile = runners.path(QStringLiteral("ok"));
+    const QJsonObject notify = RunnerProcesses::shell(
+        QStringLiteral("cat | tr -d '\\n' >> '%1'; echo >> '%1'").arg(notifyLog), 10);
+    const QString config = runners.writeConfig(
+        {{QStringLiteral("mood"),
+            RunnerProcesses::shell(QStringLiteral("test -f '%1'").arg(okFile))}},
+        6, 1, 1, {{QStringLiteral("notify"), notify}});
+    runners.start(QStringLiteral("moody"), m_db->url(), config);
+    const QString runs
+        = QStringLiteral("SELECT total_execucoes FROM cron_jobs WHERE nome = 'mood'");
+    const auto event = [&](int line) {
+        const QStringList all = lines(notifyLog);
+        return all.size() > line ? QJsonDocument::fromJson(all.at(line).toUtf8())
+                                       .object()
+                                       .value(QStringLiteral("event"))
+                                       .toString()
+                                 : QString();
+    };
+    // Fails (no retries): one failure event. Fails again: nothing more, same streak.
+    QTRY_COMPARE_WITH_TIMEOUT(event(0), QStringLiteral("failure"), 20000);
+    QVERIFY(store.runNow(QStringLiteral("mood")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_db->scalar(runs).toInt(), 2, 20000);
+    // Succeeds: one recovered event. Succeeds again: nothing more.
+    QFile ok(okFile);
+    QVERIFY(ok.open(QIODevice::WriteOnly));
+    ok.close();
+    QVERIFY(store.runNow(QStringLiteral("mood")));
+    QTRY_COMPARE_WITH_TIMEOUT(event(1), QStringLiteral("recovered"), 20000);
+    QVERIFY(store.runNow(QStringLiteral("mood")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_db->scalar(runs).toInt(), 4, 20000);
+    // Every event is delivered (notify runs after the run is recorded, on each heartbeat too).
+    QTRY_COMPARE_WITH_TIMEOUT(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_events "
+                                                          "WHERE delivered_at IS NULL"))
+                                  .toInt(),
+        0, 10000);
+    QCOMPARE(lines(notifyLog).size(), 2);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_events")).toInt(), 2);
 }
 
 void TestPolicies::pauseAllHoldsRunnersAndSeedFunction()
