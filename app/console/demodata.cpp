@@ -46,7 +46,8 @@ const DemoJob demoJobs[] = {
         "next_run = strftime('%Y-%m-%d %H:%M:%f','now','+5 days'), total_execucoes = 37, "
         "ultima_duracao_segundos = 9, ultimo_status = 'error', "
         "ultimo_resultado = '{\"error\":\"SMTP 451 4.7.1: servidor temporariamente "
-        "indisponível\",\"destinatarios\":14,\"enviados\":0,\"tentativas\":3}'"},
+        "indisponível\",\"destinatarios\":14,\"enviados\":0,\"tentativas\":3}', "
+        "max_retries = 2, retry_delay_seconds = 300, alert_state = 'failing'"},
     {"sincronizar_estoque", "Atualiza o estoque a partir do ERP", 2, true,
         "last_run = strftime('%Y-%m-%d %H:%M:%f','now','-2 hours','-1 minutes'), "
         "next_run = strftime('%Y-%m-%d %H:%M:%f','now','-1 minutes'), total_execucoes = 2210, "

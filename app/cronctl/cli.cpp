@@ -3,9 +3,13 @@
 #include "core/db/connectionspec.h"
 #include "core/db/database.h"
 #include "core/db/migrator.h"
+#include "core/domain/jobpolicy.h"
 #include "core/domain/jobrules.h"
+#include "core/runner/jobalerts.h"
+#include "core/runner/leasestore.h"
 #include "core/schedule/schedule.h"
 #include "core/store/jobstore.h"
+#include "core/store/pausestore.h"
 #include "core/store/statusjson.h"
 #include "version.h"
 
@@ -84,7 +88,7 @@ const QList<Cli::Command> &Cli::commands()
             Text::tr("list every job with its state"), &Cli::cmdStatus},
         {QStringLiteral("add"),
             QStringLiteral("add NAME [--description TEXT] [--interval-hours N | --cron EXPR "
-                           "[--timezone TZ]] [--disabled]"),
+                           "[--timezone TZ]] [--at ISO-8601] [--disabled]"),
             Text::tr("add a job"), &Cli::cmdAdd},
         {QStringLiteral("remove"), QStringLiteral("remove NAME"), Text::tr("delete a job"),
             &Cli::cmdRemove},
@@ -121,6 +125,16 @@ const QList<Cli::Command> &Cli::commands()
             &Cli::cmdScheduler},
         {QStringLiteral("runners"), QStringLiteral("runners [--json]"),
             Text::tr("list the runners, live, stopped and stale"), &Cli::cmdRunners},
+        {QStringLiteral("set-policy"),
+            QStringLiteral("set-policy NAME [--max-retries N] [--retry-delay S] "
+                           "[--retry-backoff F] [--catch-up once|skip|all] "
+                           "[--catch-up-window S] [--overdue-after S]"),
+            Text::tr("retries, catch-up and the overdue threshold of a job"), &Cli::cmdSetPolicy},
+        {QStringLiteral("pause-all"), QStringLiteral("pause-all [--reason TEXT]"),
+            Text::tr("hold every runner and the seed's deve_executar_cron until resume-all"),
+            &Cli::cmdPauseAll},
+        {QStringLiteral("resume-all"), QStringLiteral("resume-all [--reason TEXT]"),
+            Text::tr("end pause-all"), &Cli::cmdResumeAll},
         {QStringLiteral("history"), QStringLiteral("history NAME [--limit N] [--json]"),
             Text::tr("a job's executions and admin actions, newest first"), &Cli::cmdHistory},
         {QStringLiteral("export-history"),
@@ -322,22 +336,67 @@ int Cli::cmdStatus(const QStringList &args)
     const Result<QList<Job>> jobs = store.listJobs();
     if (!jobs)
         return fail(jobs.error());
+    // Issue 17: pause all, and what needs attention per job. The seed's keys stay as they are.
+    const auto pause = PauseStore::read(*database.value());
+    if (!pause)
+        return fail(pause.error());
+    LeaseStore leases(*database.value(), QStringLiteral("cronctl"), 60);
+    const auto runners = leases.runners();
+    if (!runners)
+        return fail(runners.error());
+    const QSet<QString> runnable = JobAlerts::runnable(*runners);
     if (parser.isSet(jsonOption)) {
-        m_out << QString::fromUtf8(
-            QJsonDocument(StatusJson::seedStatus(*jobs)).toJson(QJsonDocument::Indented));
+        QJsonObject status = StatusJson::seedStatus(*jobs);
+        if (pause->paused) { // as deve_executar_cron answers while paused
+            QJsonArray list = status.value(QStringLiteral("cron_jobs")).toArray();
+            for (QJsonValueRef entry : list) {
+                QJsonObject job = entry.toObject();
+                job.insert(QStringLiteral("deve_executar_agora"), false);
+                entry = job;
+            }
+            status.insert(QStringLiteral("cron_jobs"), list);
+        }
+        status.insert(QStringLiteral("paused"), pause->paused);
+        if (pause->paused && !pause->reason.isEmpty())
+            status.insert(QStringLiteral("paused_reason"), pause->reason);
+        QJsonObject alerts;
+        for (const Job &job : *jobs)
+            alerts.insert(job.name, JobAlerts::of(job, pause->paused, runnable).toJson(job));
+        status.insert(QStringLiteral("job_alerts"), alerts);
+        m_out << QString::fromUtf8(QJsonDocument(status).toJson(QJsonDocument::Indented));
         m_out.flush();
         return Success;
     }
-    QList<QStringList> rows{{Text::tr("NAME"), Text::tr("ACTIVE"), Text::tr("SCHEDULE"),
-        Text::tr("STATUS"), Text::tr("LAST RUN"), Text::tr("NEXT RUN"), Text::tr("RUNS")}};
+    QList<QStringList> rows{
+        {Text::tr("NAME"), Text::tr("ACTIVE"), Text::tr("SCHEDULE"), Text::tr("STATUS"),
+            Text::tr("LAST RUN"), Text::tr("NEXT RUN"), Text::tr("RUNS"), Text::tr("ALERTS")}};
+    if (pause->paused)
+        m_out << (pause->reason.isEmpty()
+                ? Text::tr("ALL JOBS PAUSED (cronctl resume-all ends it)")
+                : Text::tr("ALL JOBS PAUSED: %1 (cronctl resume-all ends it)").arg(pause->reason))
+              << '\n';
     for (const Job &job : *jobs) {
         QString status = job.lastStatus.isEmpty() ? QStringLiteral("pending") : job.lastStatus;
         if (JobRules::isStuck(job, job.readAt))
             status = QStringLiteral("stuck");
+        const JobAlert alert = JobAlerts::of(job, pause->paused, runnable);
+        if (alert.overdue && status != QLatin1String("stuck"))
+            status = QStringLiteral("overdue");
+        QStringList notes;
+        if (alert.failing)
+            notes << Text::tr("failing");
+        if (job.retryAt.isValid())
+            notes << Text::tr("retry %1 of %2 at %3")
+                         .arg(JobPolicy::attemptOf(job))
+                         .arg(JobPolicy::maxAttempts(job))
+                         .arg(localTime(job.retryAt));
+        if (alert.noRunner)
+            notes << Text::tr("no runner can run it");
         rows << QStringList{job.name, job.active ? Text::tr("yes") : Text::tr("no"),
             Schedule::of(job).describe(), status, localTime(job.lastRun),
             JobRules::shouldRun(job, job.readAt) ? Text::tr("due now") : localTime(job.nextRun),
-            QString::number(job.totalRuns)};
+            QString::number(job.totalRuns),
+            notes.isEmpty() ? QStringLiteral("-") : notes.join(QStringLiteral("; "))};
     }
     printTable(m_out, rows);
     m_out.flush();
@@ -359,7 +418,11 @@ int Cli::cmdAdd(const QStringList &args)
         QStringLiteral("EXPR"));
     const QCommandLineOption zoneOption(QStringLiteral("timezone"),
         Text::tr("IANA time zone of --cron (default UTC)"), QStringLiteral("TZ"));
-    parser.addOptions({descriptionOption, intervalOption, disabledOption, cronOption, zoneOption});
+    const QCommandLineOption atOption(QStringLiteral("at"),
+        Text::tr("run once at this time (ISO-8601; local without an offset), then disable itself"),
+        QStringLiteral("ISO-8601"));
+    parser.addOptions(
+        {descriptionOption, intervalOption, disabledOption, cronOption, zoneOption, atOption});
     int exitCode = Success;
     if (!parseCommand(parser, QStringLiteral("add"), args, 1, &exitCode))
         return exitCode;
@@ -383,6 +446,16 @@ int Cli::cmdAdd(const QStringList &args)
         job.cronExpression = schedule->expression();
         job.timeZone = schedule->zoneId();
     }
+    if (parser.isSet(atOption)) {
+        if (parser.isSet(cronOption))
+            return usageError(Text::tr("add takes --cron or --at, not both"));
+        job.runAt = QDateTime::fromString(parser.value(atOption).trimmed(), Qt::ISODate);
+        if (!job.runAt.isValid())
+            return usageError(
+                Text::tr("--at needs an ISO-8601 date-time such as 2026-12-24T18:00:00+01:00, "
+                         "not \"%1\"")
+                    .arg(parser.value(atOption)));
+    }
     // Validate before touching the database, so bad input never needs a connection.
     if (const QString problem = JobRules::validateName(job.name); !problem.isEmpty())
         return usageError(problem);
@@ -397,7 +470,9 @@ int Cli::cmdAdd(const QStringList &args)
     if (!outcome)
         return fail(outcome.error());
     m_out << Text::tr("added %1 (%2, %3)")
-                 .arg(outcome->job.name, Schedule::of(outcome->job).describe(),
+                 .arg(outcome->job.name,
+                     job.runAt.isValid() ? Text::tr("once at %1").arg(localTime(job.runAt))
+                                         : Schedule::of(outcome->job).describe(),
                      outcome->job.active ? Text::tr("active") : Text::tr("disabled"))
           << Qt::endl;
     return Success;

@@ -50,6 +50,10 @@ private:
     int cmdRunners(const QStringList &args);
     int cmdSetDescription(const QStringList &args); // editcommands.cpp
     int cmdRename(const QStringList &args); // editcommands.cpp
+    int cmdSetPolicy(const QStringList &args);
+    int cmdPauseAll(const QStringList &args);
+    int cmdResumeAll(const QStringList &args);
+    int pauseOrResume(const QStringList &args, bool pause);
 
     // Parses a subcommand's own options; returns false (and has reported) on a usage error or
     // after printing --help, with the exit status in *exitCode.

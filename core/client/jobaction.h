@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/jobpolicy.h"
 #include "core/schedule/schedule.h"
 #include "core/store/jobstore.h"
 
@@ -20,6 +21,7 @@ struct JobAction {
         Add,
         SetDescription, // text: the new description
         Rename, // text: the new name
+        SetPolicy, // issue 17
     };
 
     Kind kind = Kind::RunNow;
@@ -28,6 +30,7 @@ struct JobAction {
     std::optional<Schedule> schedule; // SetSchedule: a cron expression or an interval
     NewJob newJob; // Add
     QString text; // SetDescription, Rename
+    PolicyChange policy; // SetPolicy
     ActionOptions options; // expectedVersion from the row the user saw, reason for the audit row
 
     static JobAction make(Kind kind, const QString &job, std::optional<qint64> expectedVersion)

@@ -48,6 +48,8 @@ Result<ActionOutcome> performOn(JobStore &store, const JobAction &action)
         return store.setDescription(action.job, action.text, action.options);
     case JobAction::Kind::Rename:
         return store.rename(action.job, action.text, action.options);
+    case JobAction::Kind::SetPolicy:
+        return store.setPolicy(action.job, action.policy, action.options);
     }
     return Error::invalidInput(Text::tr("unknown action"));
 }
@@ -174,6 +176,8 @@ void JobClient::onChanged(const QSet<QString> &names)
     // A runner claiming or finishing a job is also a change of the runners table.
     if (m_watchRunners && m_db->spec().backend == Backend::PostgreSQL)
         refreshRunners();
+    if (m_watchPause)
+        refreshPause();
     if (names.size() > maxSingleRefreshes || names.contains(QString())) {
         reload();
         return;

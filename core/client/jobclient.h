@@ -4,6 +4,7 @@
 #include "core/db/connectionspec.h"
 #include "core/domain/job.h"
 #include "core/runner/leasestore.h"
+#include "core/store/pausestore.h"
 #include "core/util/result.h"
 
 #include <QList>
@@ -62,6 +63,11 @@ public:
     // Reads cron_runners; the answer comes as runnersLoaded() or runnersFailed(). After the
     // first request they are also refreshed on every cron_jobs_changed notification.
     void refreshRunners();
+    // Pause all (issue 17, jobclientpause.cpp): reads cron_pause, answered by pauseLoaded(),
+    // and after the first request on every change the feed reports.
+    void refreshPause();
+    void setPaused(bool paused, const QString &reason, QObject *context,
+        std::function<void(const Result<bool> &)> callback);
 
 signals:
     void stateChanged(JobClient::State state, const QString &message);
@@ -71,6 +77,7 @@ signals:
     void jobRemoved(const QString &name); // once per job that was loaded or updated
     void runnersLoaded(const QList<RunnerInfo> &runners);
     void runnersFailed(const QString &message);
+    void pauseLoaded(const PauseState &state);
 
 private:
     struct Session {
@@ -93,4 +100,5 @@ private:
     QString m_databaseUser;
     QSet<QString> m_shown; // the jobs reported; a removal is reported only for these
     bool m_watchRunners = false; // someone asked for the runners: keep them fresh
+    bool m_watchPause = false; // someone asked whether all is paused: keep it fresh
 };

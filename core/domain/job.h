@@ -40,6 +40,18 @@ struct Job {
     // fenced holder's lease expiry); invalid when NULL.
     QDateTime claimableAfter;
 
+    // Policies (issue 17, sql/*/..._policies.sql).
+    int maxRetries = 0; // max_retries: attempts after the first failed one
+    int retryDelaySeconds = 60; // retry_delay_seconds: before the first retry
+    double retryBackoff = 1.0; // retry_backoff: each later delay is this times the one before
+    int retryAttempt = 0; // retry_attempt: failed attempts of the current streak
+    QDateTime retryAt; // retry_at: the next attempt is due (invalid: none pending)
+    QString catchUp = QStringLiteral("once"); // catch_up: once | skip | all
+    std::optional<int> catchUpWindowSeconds; // catch_up_window_seconds
+    int overdueAfterSeconds = 300; // overdue_after_seconds
+    QString alertState; // alert_state: "failing" from the final failure until a success
+    bool runOnce = false; // run_once: disabled after its one run (cronctl add --at)
+
     // The server's clock when the row was read, so derived state does not depend on the
     // client's clock.
     QDateTime readAt;
@@ -57,4 +69,7 @@ enum class JobState {
     Stuck, // running past its lease, or past the seed's 2-hour rule
     Success, // last run succeeded, waiting for next_run
     Error, // last run failed, waiting for next_run
+    // Due for longer than its overdue_after_seconds and not started (issue 17). JobRules::state
+    // never returns it; the console shows it (JobPolicy::displayState).
+    Overdue,
 };

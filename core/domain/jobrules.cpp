@@ -104,6 +104,7 @@ QString seedStatusDescription(const Job &job, const QDateTime &now)
     case JobState::Stuck:
         return QStringLiteral("Travado: em execução além do tempo limite");
     case JobState::DueNow:
+    case JobState::Overdue: // never returned by state(); the seed has no such description
         return job.lastRun.isValid() ? QStringLiteral("Pronto para executar")
                                      : QStringLiteral("Aguardando primeira execução");
     case JobState::Success:

@@ -2,9 +2,12 @@
 
 #include "core/db/database.h"
 #include "core/db/sqlerrors.h"
+#include "core/domain/jobpolicy.h"
 #include "core/domain/jobrules.h"
 #include "core/store/auditwriter.h"
+#include "core/store/eventstore.h"
 #include "core/store/jobrow.h"
+#include "core/store/pausestore.h"
 #include "core/store/statusjson.h"
 #include "core/store/transaction.h"
 #include "core/util/clientinfo.h"
@@ -81,18 +84,19 @@ Result<QList<Claim>> LeaseStore::claimPostgres(const QStringList &names, int lim
     static const QString claimable
         = QStringLiteral("cron_job_claimable(%1ativo, %1ultimo_status, %1last_run, %1next_run_tz, "
                          "%1running_since_tz, %1updated_at, %1lease_expires_at, %1cron_expression, "
-                         "%1claimable_after)");
+                         "%1claimable_after) OR cron_job_retry_due(%1ativo, %1ultimo_status, "
+                         "%1retry_at, %1claimable_after)");
     const SqlDialect &d = m_database.dialect();
     const QString sql = QStringLiteral(
         "WITH picked AS MATERIALIZED (SELECT c.id AS picked_id, c.ultimo_status AS was_status, "
         "c.lease_owner AS was_owner, c.lease_token AS was_token, "
         "EXTRACT(EPOCH FROM c.running_since_tz)::float8 AS was_since, "
         "c.action_backend_pid AS was_backend FROM cron_jobs c "
-        "WHERE %1 AND %2 ORDER BY c.next_run_tz NULLS FIRST, c.id LIMIT :limit "
+        "WHERE %1 AND (%2) ORDER BY c.next_run_tz NULLS FIRST, c.id LIMIT :limit "
         "FOR UPDATE SKIP LOCKED) "
         "UPDATE cron_jobs AS j SET ultimo_status = 'running', %3, lease_owner = :owner, "
         "lease_expires_at = %4, lease_token = j.lease_token + 1, claimable_after = NULL "
-        "FROM picked WHERE j.id = picked.picked_id AND %5 RETURNING %6, picked.was_status, "
+        "FROM picked WHERE j.id = picked.picked_id AND (%5) RETURNING %6, picked.was_status, "
         "picked.was_owner, picked.was_token, picked.was_since, picked.was_backend")
                             .arg(d.inJsonArray(QStringLiteral("c.nome"), QStringLiteral(":names")),
                                 claimable.arg(QStringLiteral("c.")),
@@ -111,6 +115,8 @@ Result<QList<Claim>> LeaseStore::claimPostgres(const QStringList &names, int lim
         claim.job = JobRow::read(**query);
         claim.token = claim.job.leaseToken;
         claim.leaseExpiresAt = claim.job.leaseExpiresAt;
+        claim.trigger = JobPolicy::triggerOf(claim.job, claim.job.readAt);
+        claim.attempt = JobPolicy::attemptOf(claim.job);
         const int extra = JobRow::columnCount();
         // Only a runner's lease: a platform caller (no lease) records its own runs.
         if (runStatusFromText((*query)->value(extra).toString()) == RunStatus::Running
@@ -134,9 +140,12 @@ Result<QList<Claim>> LeaseStore::claimSqlite(const QStringList &names, int limit
         auto current = jobs(names);
         if (!current)
             return current.error();
+        const auto pause = PauseStore::read(m_database);
+        if (!pause)
+            return pause.error();
         QList<Job> due;
         for (const Job &job : *current) {
-            if (JobRules::shouldRun(job, job.readAt))
+            if (JobPolicy::claimable(job, job.readAt, pause->paused))
                 due << job;
         }
         std::sort(due.begin(), due.end(), [](const Job &a, const Job &b) {
@@ -171,6 +180,8 @@ Result<QList<Claim>> LeaseStore::claimSqlite(const QStringList &names, int limit
             claim.job.claimableAfter = {};
             claim.token = claim.job.leaseToken;
             claim.leaseExpiresAt = claim.job.leaseExpiresAt;
+            claim.trigger = JobPolicy::triggerOf(job, job.readAt);
+            claim.attempt = JobPolicy::attemptOf(job);
             if (job.runStatus() == RunStatus::Running && !job.leaseOwner.isEmpty())
                 claim.abandoned
                     = Claim::Abandoned{job.leaseOwner, job.leaseToken, job.runningSince};
@@ -307,6 +318,11 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
             return current.error();
         recorded.fenced = !(*current)->next();
         Job job = claim.job;
+        int attempt = claim.attempt;
+        int maxAttempts = JobPolicy::maxAttempts(claim.job);
+        qint64 retryDelay = 0; // seconds
+        bool retryPlanned = false;
+        QString alert; // "failure" or "recovered": this run starts or ends a failure streak
         if (!recorded.fenced) {
             job = JobRow::read(**current);
             (*current)->finish();
@@ -320,24 +336,60 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
             const QDateTime next = cutShort
                 ? (claim.job.nextRun.isValid() ? std::min(claim.job.nextRun, job.readAt)
                                                : job.readAt)
-                : JobRules::nextSlot(job, job.readAt);
+                : JobPolicy::nextSlotAfterRun(job, job.readAt); // catch-up "all" (issue 17)
+            // Retries (issue 17): a failure with attempts left is tried again after its delay
+            // (retry_at), the regular slot (next_run) unchanged; a cut-short run keeps the streak
+            // as it was. The first failure after the last retry is one alert; so is the success
+            // that ends the streak.
+            attempt = JobPolicy::attemptOf(job);
+            maxAttempts = JobPolicy::maxAttempts(job);
+            const bool retrying = !cutShort && !result.success && attempt < maxAttempts;
+            const bool finalFailure = !cutShort && !result.success && !retrying;
+            QString retryAt = QStringLiteral("retry_at");
+            QString alertState = job.alertState;
+            if (retrying) {
+                retryPlanned = true;
+                retryAt = d.clockPlusSeconds(QStringLiteral(":retry_delay"));
+                retryDelay = JobPolicy::retryDelayAfter(job, attempt);
+            } else if (!cutShort) {
+                retryAt = QStringLiteral("NULL");
+            }
+            if (finalFailure && job.alertState != QLatin1String("failing")) {
+                alertState = QStringLiteral("failing");
+                alert = QStringLiteral("failure");
+            } else if (!cutShort && result.success && job.alertState == QLatin1String("failing")) {
+                alertState.clear();
+                alert = QStringLiteral("recovered");
+            }
+            // A one-shot job has had its run (and its retries): it disables itself.
+            const bool disable = job.runOnce && !cutShort && !retrying;
+            const int retryAttempt = retrying ? attempt : (cutShort ? job.retryAttempt : 0);
+            QVariantMap values{{QStringLiteral("next"), next.toMSecsSinceEpoch() / 1000.0},
+                {QStringLiteral("duracao"), qint64(result.durationSeconds + 0.5)},
+                {QStringLiteral("status"), statusText},
+                {QStringLiteral("resultado"), compact(stored)}, {QStringLiteral("id"), job.id},
+                {QStringLiteral("retry_attempt"), retryAttempt},
+                {QStringLiteral("disable"), disable ? 1 : 0},
+                {QStringLiteral("alert"),
+                    alertState.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                         : QVariant(alertState)}};
+            if (retrying)
+                values.insert(QStringLiteral("retry_delay"), retryDelay);
             const auto updated = run(m_database,
                 QStringLiteral(
                     "UPDATE cron_jobs SET last_run = %1, %2, "
                     "total_execucoes = COALESCE(total_execucoes, 0) + 1, "
                     "ultima_duracao_segundos = :duracao, ultimo_status = :status, "
                     "ultimo_resultado = %3, running_since = NULL, lease_owner = NULL, "
-                    "lease_expires_at = NULL, row_version = row_version + 1, updated_at = %1 "
+                    "lease_expires_at = NULL, row_version = row_version + 1, updated_at = %1, "
+                    "retry_at = %4, retry_attempt = :retry_attempt, alert_state = :alert, "
+                    "ativo = CASE WHEN :disable = 1 THEN (1 = 0) ELSE ativo END "
                     "WHERE id = :id")
                     .arg(d.now(),
                         d.assignInstant(QStringLiteral("next_run"),
                             d.instantFromEpoch(QStringLiteral(":next"))),
-                        d.json(QStringLiteral(":resultado"))),
-                {{QStringLiteral("next"), next.toMSecsSinceEpoch() / 1000.0},
-                    {QStringLiteral("duracao"), qint64(result.durationSeconds + 0.5)},
-                    {QStringLiteral("status"), statusText},
-                    {QStringLiteral("resultado"), compact(stored)}, {QStringLiteral("id"), job.id}},
-                what);
+                        d.json(QStringLiteral(":resultado")), retryAt),
+                values, what);
             if (!updated)
                 return updated.error();
         } else {
@@ -359,6 +411,30 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
             details.insert(QStringLiteral("fenced"), true);
         if (!result.success)
             details.insert(QStringLiteral("erro"), error);
+        // "attempt n of m" (issue 17); new keys, the seed's are unchanged.
+        details.insert(QStringLiteral("attempt"), attempt);
+        details.insert(QStringLiteral("max_attempts"), maxAttempts);
+        if (retryPlanned)
+            details.insert(QStringLiteral("retry_in_seconds"), retryDelay);
+        if (!alert.isEmpty()) {
+            QJsonObject event{
+                {QStringLiteral("message"),
+                    alert == QLatin1String("failure") ? tr("job %1 failed (attempt %2 of %3): %4")
+                                                            .arg(job.name)
+                                                            .arg(attempt)
+                                                            .arg(maxAttempts)
+                                                            .arg(error)
+                                                      : tr("job %1 succeeded again").arg(job.name)},
+                {QStringLiteral("outcome"), result.outcomeName()},
+                {QStringLiteral("status"), statusText}, {QStringLiteral("attempt"), attempt},
+                {QStringLiteral("max_attempts"), maxAttempts},
+                {QStringLiteral("lease_token"), claim.token},
+                {QStringLiteral("duration_seconds"), result.durationSeconds}};
+            const auto added = EventStore::add(m_database, alert, job.name, owner,
+                QStringLiteral("%1:%2:%3").arg(alert, job.name).arg(claim.token), event);
+            if (!added)
+                return added.error();
+        }
         const QString action = result.success
             ? (job.successAction.isEmpty() ? QStringLiteral("cron_job_success") : job.successAction)
             : (job.errorAction.isEmpty() ? QStringLiteral("cron_job_error") : job.errorAction);

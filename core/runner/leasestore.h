@@ -31,6 +31,10 @@ struct Claim {
     };
     std::optional<Abandoned> abandoned;
     QDateTime leaseExpiresAt; // as the server wrote it (its clock, an instant)
+    // Why the job runs ("schedule", "retry", …) and which attempt of its streak this is
+    // (issue 17; the same fields as the run records of issue 14).
+    QString trigger;
+    int attempt = 1;
 };
 
 struct RunnerInfo {
@@ -105,6 +109,9 @@ public:
     Result<bool> releaseUnrecorded(const Claim &claim, const QString &why);
     // Gives the job back without recording a run (a claim this runner cannot start).
     Status release(const Claim &claim);
+    // Catch-up "skip" (issue 17, leasestorepolicy.cpp): next_run of the row as read moves to
+    // `to`, with a cron_job_skipped history row; false when the row changed meanwhile.
+    Result<bool> skipSlot(const Job &job, const QDateTime &to);
 
     Status registerRunner(const RunnerInfo &info);
     Status heartbeat(const RunnerHealth &health);

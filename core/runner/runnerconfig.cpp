@@ -333,10 +333,10 @@ Result<RunnerConfig> RunnerConfig::parse(const QByteArray &json, const QString &
     if (!document.isObject())
         return Error::config(tr("%1: the top level must be a JSON object").arg(filePath));
     const Reader reader(filePath, QString(), document.object());
-    if (const Status keys
-        = reader.onlyKeys({QStringLiteral("runner_name"), QStringLiteral("max_poll_seconds"),
-            QStringLiteral("lease_seconds"), QStringLiteral("grace_seconds"),
-            QStringLiteral("max_concurrent_jobs"), QStringLiteral("jobs")});
+    if (const Status keys = reader.onlyKeys({QStringLiteral("runner_name"),
+            QStringLiteral("max_poll_seconds"), QStringLiteral("lease_seconds"),
+            QStringLiteral("grace_seconds"), QStringLiteral("max_concurrent_jobs"),
+            QStringLiteral("jobs"), QStringLiteral("notify")});
         !keys)
         return keys.error();
     RunnerConfig config;
@@ -362,6 +362,18 @@ Result<RunnerConfig> RunnerConfig::parse(const QByteArray &json, const QString &
         ActionSpec spec;
         TRY_ASSIGN(spec, parseAction(filePath, it.key(), it.value()));
         config.jobs.insert(it.key(), spec);
+    }
+    // Alerts (issue 17): a command (the event on standard input) or an HTTP request (the event
+    // as its body), parsed like a job's action.
+    if (const QJsonValue notify = document.object().value(QStringLiteral("notify"));
+        !notify.isUndefined()) {
+        ActionSpec spec;
+        TRY_ASSIGN(spec, parseAction(filePath, QStringLiteral("notify"), notify));
+        if (spec.type == ActionSpec::Type::Sql)
+            return reader.error(QStringLiteral("notify"),
+                tr("must be a command or an http action (an sql action cannot receive the "
+                   "event)"));
+        config.notify = spec;
     }
     return config;
 }

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 // What this machine's runner may execute. Only this file says what a job runs; the database
 // only says when, so nobody who can write cron_jobs can make a runner run a program.
 struct ActionSpec {
@@ -35,6 +37,8 @@ struct RunnerConfig {
     int graceSeconds = 30; // on stop, running actions get this long before they are killed
     int maxConcurrentJobs = 4;
     QMap<QString, ActionSpec> jobs;
+    // Where alerts go (failure, stuck, overdue, recovered, runner_stale); none when unset.
+    std::optional<ActionSpec> notify;
 
     // Errors name the file and the key: "runner.json: jobs.x.timeout_seconds: …". Refuses a file
     // that others than its owner or root may change (checkFilePermissions).

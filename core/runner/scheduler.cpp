@@ -2,10 +2,13 @@
 
 #include "core/db/database.h"
 #include "core/db/migrator.h"
+#include "core/domain/jobpolicy.h"
 #include "core/domain/jobrules.h"
+#include "core/runner/notifier.h"
 #include "core/runner/resultjournal.h"
 #include "core/runner/runneraction.h"
 #include "core/runner/sqlaction.h"
+#include "core/store/pausestore.h"
 #include "core/util/bootclock.h"
 #include "core/util/clientinfo.h"
 #include "version.h"
@@ -72,6 +75,9 @@ Scheduler::Scheduler(const ConnectionSpec &database, const RunnerConfig &config,
     connect(&m_reconnectTimer, &QTimer::timeout, this, &Scheduler::connectNow);
     m_pendingTimer.setSingleShot(true);
     connect(&m_pendingTimer, &QTimer::timeout, this, &Scheduler::retryPending);
+    if (m_config.notify)
+        m_notifier = new Notifier(*m_config.notify, this);
+    m_skipJobs = m_config.jobs.keys(); // the first wake learns which jobs skip missed slots
     m_graceTimer.setSingleShot(true);
     connect(&m_graceTimer, &QTimer::timeout, this, [this] {
         qCWarning(lcRunner, "grace period over: killing %lld running action(s)",
@@ -213,7 +219,8 @@ void Scheduler::connectNow()
         QSqlDriver *driver = m_db->handle().driver();
         connect(driver, &QSqlDriver::notification, this,
             [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
-                if (m_config.jobs.contains(payload.toString()))
+                // An empty payload: pause all or resume all (issue 17).
+                if (payload.toString().isEmpty() || m_config.jobs.contains(payload.toString()))
                     scheduleWake(notificationDelayMs);
             });
         if (!driver->subscribeToNotification(QStringLiteral("cron_jobs_changed")))
@@ -242,6 +249,7 @@ void Scheduler::disconnectNow(const QString &reason)
     m_leases.reset();
     m_db.reset();
     m_wakeTimer.stop();
+    m_skipJobs = m_config.jobs.keys(); // slots may have been missed meanwhile
     emit connectionLost(reason);
     m_reconnectAttempts = 0;
     m_reconnectTimer.start(int(backoffMs(0)));
@@ -303,7 +311,44 @@ void Scheduler::wake()
         if (m_leases)
             scheduleWake(backoffMs(m_failures));
     };
+    // Pause all (issue 17): nothing is claimed; the claim's SQL checks it too, this spares the
+    // query and the wake-ups of due jobs.
+    const auto pause = PauseStore::read(*m_db);
+    if (!pause) {
+        retryLater(pause.error());
+        return;
+    }
+    if (pause->paused != m_paused)
+        qCInfo(lcRunner, pause->paused ? "all jobs paused: claiming nothing" : "all jobs resumed");
+    m_paused = pause->paused;
+    if (m_paused) {
+        noteSuccess();
+        scheduleWake(qint64(m_config.maxPollSeconds) * 1000);
+        return;
+    }
     const QStringList idle = idleJobNames();
+    // Catch-up "skip" (issue 17): a slot missed by more than the job's window is skipped
+    // before anything is claimed. Only jobs last seen with that policy are read here.
+    if (!m_skipJobs.isEmpty()) {
+        const auto skippers = m_leases->jobs(m_skipJobs);
+        if (!skippers) {
+            retryLater(skippers.error());
+            return;
+        }
+        for (const Job &job : *skippers) {
+            if (const QDateTime to = JobPolicy::skipTo(job, job.readAt);
+                to.isValid() && idle.contains(job.name)) {
+                const auto skipped = m_leases->skipSlot(job, to);
+                if (!skipped) {
+                    retryLater(skipped.error());
+                    return;
+                }
+                if (*skipped)
+                    qCInfo(lcRunner, "skipped the missed slot of %s (catch-up skip)",
+                        qPrintable(job.name));
+            }
+        }
+    }
     const int freeSlots = m_config.maxConcurrentJobs - int(m_running.size());
     if (freeSlots > 0 && !idle.isEmpty()) {
         const qint64 sentMs = BootClock::nowMs();
@@ -331,15 +376,18 @@ void Scheduler::wake()
     noteSuccess();
     const bool freeSlot = int(m_running.size()) < m_config.maxConcurrentJobs;
     qint64 delay = qint64(m_config.maxPollSeconds) * 1000;
+    m_skipJobs.clear();
     for (const Job &job : *jobs) {
+        if (job.catchUp == QLatin1String("skip"))
+            m_skipJobs << job.name;
         if (!job.active)
             continue;
         const QDateTime now = job.readAt;
         QDateTime at;
-        if (JobRules::shouldRun(job, now))
+        if (JobPolicy::claimable(job, now, false))
             at = freeSlot ? now.addMSecs(contendedRetryMs) : QDateTime();
         else
-            at = JobRules::claimableFrom(job, now); // also after a forced reset's hold-back
+            at = JobPolicy::claimableFrom(job, now); // also a retry, and a forced reset's hold-back
         if (at.isValid())
             delay = std::min(delay, now.msecsTo(at));
     }
@@ -444,6 +492,7 @@ void Scheduler::record(Pending pending)
                 "job was reset or taken over)",
                 qPrintable(pending.claim.job.name), pending.claim.token);
         emit jobFinished(pending.claim.job.name, pending.result, !recorded->fenced);
+        deliverEvents();
         return;
     }
     const Error &error = recorded.error();
@@ -578,6 +627,10 @@ void Scheduler::heartbeat()
         handleError(beat.error());
     else
         m_lastError.clear(); // published
+    if (m_leases && m_notifier) {
+        scanEvents();
+        deliverEvents();
+    }
 }
 
 void Scheduler::enforceLeases()

@@ -13,6 +13,7 @@
 #include <optional>
 
 class Database;
+class Notifier;
 class ResultJournal;
 class RunnerAction;
 
@@ -106,6 +107,10 @@ private:
     void enforceLeases();
     void finishStop();
     QStringList idleJobNames() const;
+    // Alerts (issue 17, scheduleralerts.cpp): only a runner with a notify action looks for
+    // stuck, overdue and stale ones and delivers the events it claims.
+    void scanEvents();
+    void deliverEvents();
 
     ConnectionSpec m_spec;
     RunnerConfig m_config;
@@ -129,4 +134,7 @@ private:
     bool m_degraded = false;
     bool m_started = false;
     bool m_stopping = false;
+    bool m_paused = false; // pause all, as last read
+    QStringList m_skipJobs; // configured jobs with catch-up "skip", as last read
+    Notifier *m_notifier = nullptr; // a child; none without a notify action
 };

@@ -20,5 +20,8 @@ inline const Setting<QByteArray> jobColumns{QStringLiteral("jobs/header"), {}};
 inline const Setting<QString> sideTab{QStringLiteral("window/sideTab"), {}};
 // Whether "Run jobs on this workstation" was on when the console last ran.
 inline const Setting<bool> runnerEnabled{QStringLiteral("runner/enabled"), false};
+// The tray icon with the count of jobs that need attention, and desktop notifications
+// (issue 17).
+inline const Setting<bool> trayNotifications{QStringLiteral("alerts/tray"), true};
 
 } // namespace ConsoleSettings

@@ -35,6 +35,16 @@ enum Column {
     CronExpression,
     TimeZone,
     ClaimableAfter,
+    MaxRetries,
+    RetryDelay,
+    RetryBackoff,
+    RetryAttempt,
+    RetryAt,
+    CatchUp,
+    CatchUpWindow,
+    OverdueAfter,
+    AlertState,
+    RunOnce,
     ReadAt,
 };
 
@@ -54,7 +64,12 @@ QString selectList(const SqlDialect &d)
         d.epoch(QStringLiteral("lease_expires_at")), QStringLiteral("lease_token"),
         QStringLiteral("acao_sucesso"), QStringLiteral("acao_erro"),
         QStringLiteral("cron_expression"), QStringLiteral("schedule_timezone"),
-        d.epoch(QStringLiteral("claimable_after")), d.epoch(d.now())}
+        d.epoch(QStringLiteral("claimable_after")), QStringLiteral("max_retries"),
+        QStringLiteral("retry_delay_seconds"), QStringLiteral("retry_backoff"),
+        QStringLiteral("retry_attempt"), d.epoch(QStringLiteral("retry_at")),
+        QStringLiteral("catch_up"), QStringLiteral("catch_up_window_seconds"),
+        QStringLiteral("overdue_after_seconds"), QStringLiteral("alert_state"),
+        QStringLiteral("run_once"), d.epoch(d.now())}
         .join(QStringLiteral(", "));
 }
 
@@ -101,6 +116,17 @@ Job read(const QSqlQuery &q)
     job.cronExpression = q.value(CronExpression).toString();
     job.timeZone = q.value(TimeZone).toString();
     job.claimableAfter = fromEpoch(q.value(ClaimableAfter));
+    job.maxRetries = q.value(MaxRetries).toInt();
+    job.retryDelaySeconds = q.value(RetryDelay).toInt();
+    job.retryBackoff = q.value(RetryBackoff).toDouble();
+    job.retryAttempt = q.value(RetryAttempt).toInt();
+    job.retryAt = fromEpoch(q.value(RetryAt));
+    job.catchUp = q.value(CatchUp).toString();
+    if (!q.value(CatchUpWindow).isNull())
+        job.catchUpWindowSeconds = q.value(CatchUpWindow).toInt();
+    job.overdueAfterSeconds = q.value(OverdueAfter).toInt();
+    job.alertState = q.value(AlertState).toString();
+    job.runOnce = q.value(RunOnce).toBool();
     job.readAt = fromEpoch(q.value(ReadAt));
     return job;
 }

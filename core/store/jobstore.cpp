@@ -277,6 +277,22 @@ Result<ActionOutcome> JobStore::addJob(const NewJob &newJob, const ActionOptions
                 tr("adding job \"%1\"").arg(newJob.name));
         if (!inserted)
             return inserted;
+        if (newJob.runAt.isValid()) {
+            // One-shot (issue 17): nobody may start it before runAt (claimable_after is the
+            // hold every claimer and the seed's functions honour), then it disables itself.
+            const SqlDialect &d = m_database.dialect();
+            const Status oneShot = exec(
+                QStringLiteral("UPDATE cron_jobs SET run_once = (1 = 1), %1, claimable_after = %2 "
+                               "WHERE nome = :nome")
+                    .arg(d.assignInstant(
+                             QStringLiteral("next_run"), d.instantFromEpoch(QStringLiteral(":at"))),
+                        d.instantFromEpoch(QStringLiteral(":at"))),
+                {{QStringLiteral("at"), newJob.runAt.toMSecsSinceEpoch() / 1000.0},
+                    {QStringLiteral("nome"), newJob.name}},
+                tr("making job \"%1\" a one-shot").arg(newJob.name));
+            if (!oneShot)
+                return oneShot;
+        }
         if (cron) {
             // A cron job waits for its first fire time instead of running at once.
             const Result<Job> added = selectJob(newJob.name, false);

@@ -14,6 +14,7 @@
 
 class Database;
 class Schedule;
+struct PolicyChange;
 class QSqlQuery;
 
 struct NewJob {
@@ -23,6 +24,7 @@ struct NewJob {
     bool active = true;
     QString cronExpression; // empty: the interval drives next_run
     QString timeZone; // IANA zone of the cron expression (empty: UTC)
+    QDateTime runAt; // valid: a one-shot job, run once at this instant, then disabled
 };
 
 // What every admin action may carry.
@@ -80,6 +82,11 @@ public:
     // taken. The history rows written so far keep the old name. (jobedits.cpp)
     Result<ActionOutcome> rename(
         const QString &name, const QString &newName, const ActionOptions &options = {});
+    // Retries, catch-up and overdue (issue 17; core/store/jobpolicystore.cpp). Validated first;
+    // a pending retry is dropped when max_retries becomes 0.
+    Result<ActionOutcome> setPolicy(
+        const QString &name, const PolicyChange &change, const ActionOptions &options = {});
+
     // The job's (or all) cron history in tenant_logs, newest first.
     Result<QList<HistoryEntry>> history(const HistoryQuery &query);
 

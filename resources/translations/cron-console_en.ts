@@ -161,6 +161,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>This workstation is running jobs as %1 (%n running now). Quitting stops the runner: running jobs get their grace time to finish.</source>
         <translation>
             <numerusform>This workstation is running jobs as %1 (%n running now). Quitting stops the runner: running jobs get their grace time to finish.</numerusform>

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
     <context>
+        <name>AlertTray</name>
+        <message>
+            <source>%1 failed</source>
+            <translation>%1 falhou</translation>
+        </message>
+        <message>
+            <source>%1 is stuck</source>
+            <translation>%1 está travado</translation>
+        </message>
+        <message>
+            <source>%1 is overdue</source>
+            <translation>%1 está atrasado</translation>
+        </message>
+        <message>
+            <source>Cron Console</source>
+            <translation>Cron Console</translation>
+        </message>
+        <message>
+            <source>Cron Console: a job needs attention</source>
+            <translation>Cron Console: um job precisa de atenção</translation>
+        </message>
+        <message>
+            <source>Succeeded again: %1</source>
+            <translation>Voltou a ter sucesso: %1</translation>
+        </message>
+        <message>
+            <source>No job needs attention</source>
+            <translation>Nenhum job precisa de atenção</translation>
+        </message>
+        <message>
+            <source>Jobs needing attention: %1 (%2 failing, %3 stuck, %4 overdue)</source>
+            <translation>Jobs que precisam de atenção: %1 (%2 falhando, %3 travados, %4 atrasados)</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditWriter</name>
         <message>
             <source>writing the audit row</source>
@@ -1036,6 +1071,14 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <source>Renamed %1 to %2</source>
             <translation>%1 renomeado para %2</translation>
         </message>
+        <message>
+            <source>Changing the policy of %1</source>
+            <translation>Alterando a política de %1</translation>
+        </message>
+        <message>
+            <source>%1 has its new policy</source>
+            <translation>%1 tem a nova política</translation>
+        </message>
     </context>
     <context>
         <name>JobActions</name>
@@ -1531,6 +1574,10 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <source>Duration</source>
             <translation>Duração</translation>
         </message>
+        <message>
+            <source>Due since %1 and not started: is a runner configured for it and running?</source>
+            <translation>Devido desde %1 e não iniciado: há um runner configurado para ele e em execução?</translation>
+        </message>
     </context>
     <context>
         <name>JobWorker</name>
@@ -1822,6 +1869,17 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
                 <numerusform>%Ln jobs</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n overdue</source>
+            <translation>
+                <numerusform>%n atrasado</numerusform>
+                <numerusform>%n atrasados</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Tray icon and &amp;notifications</source>
+            <translation>Ícone na bandeja e &amp;notificações</translation>
+        </message>
     </context>
     <context>
         <name>MessageText</name>
@@ -1969,6 +2027,80 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         <message>
             <source>%1 (%2)</source>
             <translation>%1 (%2)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PauseBanner</name>
+        <message>
+            <source>&amp;Pause all jobs…</source>
+            <translation>&amp;Pausar todos os jobs…</translation>
+        </message>
+        <message>
+            <source>&amp;Resume all jobs…</source>
+            <translation>&amp;Retomar todos os jobs…</translation>
+        </message>
+        <message>
+            <source>All jobs are paused: runners start nothing and deve_executar_cron answers false.</source>
+            <translation>Todos os jobs estão pausados: os runners não iniciam nada e deve_executar_cron responde false.</translation>
+        </message>
+        <message>
+            <source>Reason: %1</source>
+            <translation>Motivo: %1</translation>
+        </message>
+        <message>
+            <source>(by %1)</source>
+            <translation>(por %1)</translation>
+        </message>
+        <message>
+            <source>Pause all jobs</source>
+            <translation>Pausar todos os jobs</translation>
+        </message>
+        <message>
+            <source>No runner will start any job, and the web platform's deve_executar_cron answers false, until someone resumes. Running jobs finish.
+
+Reason (kept in the audit log):</source>
+            <translation>Nenhum runner iniciará qualquer job, e deve_executar_cron da plataforma web responderá false, até que alguém retome. Os jobs em execução terminam.
+
+Motivo (guardado no log de auditoria):</translation>
+        </message>
+        <message>
+            <source>Resume all jobs</source>
+            <translation>Retomar todos os jobs</translation>
+        </message>
+        <message>
+            <source>Let runners start due jobs again?</source>
+            <translation>Permitir que os runners voltem a iniciar os jobs devidos?</translation>
+        </message>
+    </context>
+    <context>
+        <name>PolicyEditor</name>
+        <message>
+            <source>Policy</source>
+            <translation>Política</translation>
+        </message>
+        <message>
+            <source>no retries</source>
+            <translation>sem novas tentativas</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>&amp;Retries after a failure:</source>
+            <translation>&amp;Novas tentativas após uma falha:</translation>
+        </message>
+        <message>
+            <source>First retry &amp;after:</source>
+            <translation>Primeira nova tentativa &amp;após:</translation>
+        </message>
+        <message>
+            <source>Each later delay:</source>
+            <translation>Cada espera seguinte:</translation>
+        </message>
+        <message>
+            <source>&amp;Overdue when due for:</source>
+            <translation>&amp;Atrasado quando devido há:</translation>
         </message>
     </context>
     <context>
@@ -2599,6 +2731,10 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         <message>
             <source>error</source>
             <translation>erro</translation>
+        </message>
+        <message>
+            <source>overdue</source>
+            <translation>atrasado</translation>
         </message>
     </context>
     <context>

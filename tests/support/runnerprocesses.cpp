@@ -25,18 +25,19 @@ QJsonObject RunnerProcesses::shell(const QString &script, int timeoutSeconds)
         {QStringLiteral("timeout_seconds"), timeoutSeconds}};
 }
 
-QString RunnerProcesses::writeConfig(
-    const QJsonObject &jobs, int leaseSeconds, int graceSeconds, int maxPollSeconds)
+QString RunnerProcesses::writeConfig(const QJsonObject &jobs, int leaseSeconds, int graceSeconds,
+    int maxPollSeconds, const QJsonObject &extra)
 {
     const QString file = m_dir.filePath(QStringLiteral("runner%1.json").arg(++m_configs));
     QFile out(file);
+    QJsonObject config{{QStringLiteral("lease_seconds"), leaseSeconds},
+        {QStringLiteral("max_poll_seconds"), maxPollSeconds},
+        {QStringLiteral("grace_seconds"), graceSeconds}, {QStringLiteral("max_concurrent_jobs"), 8},
+        {QStringLiteral("jobs"), jobs}};
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        config.insert(it.key(), it.value());
     if (out.open(QIODevice::WriteOnly))
-        out.write(QJsonDocument(
-            QJsonObject{{QStringLiteral("lease_seconds"), leaseSeconds},
-                {QStringLiteral("max_poll_seconds"), maxPollSeconds},
-                {QStringLiteral("grace_seconds"), graceSeconds},
-                {QStringLiteral("max_concurrent_jobs"), 8}, {QStringLiteral("jobs"), jobs}})
-                      .toJson());
+        out.write(QJsonDocument(config).toJson());
     out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return file;
 }

@@ -15,9 +15,10 @@ public:
     ~RunnerProcesses();
     Q_DISABLE_COPY_MOVE(RunnerProcesses)
 
-    // A runner.json with these jobs (name -> action object) and settings, owner-writable only.
-    QString writeConfig(
-        const QJsonObject &jobs, int leaseSeconds, int graceSeconds = 1, int maxPollSeconds = 2);
+    // A runner.json with these jobs (name -> action object) and settings, owner-writable only;
+    // `extra` adds top-level keys (such as "notify").
+    QString writeConfig(const QJsonObject &jobs, int leaseSeconds, int graceSeconds = 1,
+        int maxPollSeconds = 2, const QJsonObject &extra = {});
     QProcess *start(const QString &name, const QString &databaseUrl, const QString &configPath);
     // The folder every runner of this object uses as HOME.
     QString home() const { return m_dir.filePath(QStringLiteral("home")); }

@@ -9,6 +9,7 @@
 #include "ui/dialogs/dialogsubmission.h"
 #include "ui/dialogs/editjobdialog.h"
 #include "ui/dialogs/newjobdialog.h"
+#include "ui/dialogs/policyeditor.h"
 #include "ui/dialogs/resetdialog.h"
 #include "ui/dialogs/scheduledialog.h"
 #include "ui/jobs/jobsview.h"
@@ -176,6 +177,22 @@ void JobActionController::changeSchedule()
     auto *submission = new DialogSubmission(dialog, dialog->buttons());
     connect(submission, &DialogSubmission::submitted, this, [this, dialog, submission] {
         const Job &job = dialog->job();
+        // The policy group (issue 17): its own action after the schedule's (calls run in
+        // order), on columns the schedule does not touch, so without an expected version.
+        const auto performPolicy = [this, name = job.name, policy = dialog->policy()->change()] {
+            if (policy.isEmpty())
+                return;
+            JobAction action = JobAction::make(JobAction::Kind::SetPolicy, name, std::nullopt);
+            action.policy = policy;
+            perform(action, tr("Changing the policy of %1").arg(name),
+                tr("%1 has its new policy").arg(name));
+        };
+        // The dialog closes once the schedule is stored; the policy follows it.
+        const std::function<void(const ActionOutcome &)> thenPolicy
+            = [submission, performPolicy](const ActionOutcome &) {
+                  performPolicy();
+                  submission->succeeded();
+              };
         const QString what = tr("Changing the schedule of %1").arg(job.name);
         if (!dialog->isCron() && job.cronExpression.isEmpty()) {
             // Interval to interval stays the seed's update_interval (next_run = now + hours).
@@ -183,7 +200,7 @@ void JobActionController::changeSchedule()
                 = JobAction::make(JobAction::Kind::SetInterval, job.name, job.rowVersion);
             action.hours = dialog->hours();
             perform(action, what, tr("%1 now runs every %2 h").arg(job.name).arg(dialog->hours()),
-                submission);
+                submission, thenPolicy);
             return;
         }
         const Result<Schedule> schedule = dialog->schedule();
@@ -193,7 +210,8 @@ void JobActionController::changeSchedule()
         }
         JobAction action = JobAction::make(JobAction::Kind::SetSchedule, job.name, job.rowVersion);
         action.schedule = *schedule;
-        perform(action, what, tr("%1 now runs %2").arg(job.name, schedule->describe()), submission);
+        perform(action, what, tr("%1 now runs %2").arg(job.name, schedule->describe()), submission,
+            thenPolicy);
     });
     dialog->open();
 }

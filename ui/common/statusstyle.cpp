@@ -43,6 +43,9 @@ QPixmap paint(JobState state, int size)
         painter.setBrush(fill);
         painter.drawEllipse(box.center(), size * 0.12, size * 0.12);
         break;
+    case JobState::Overdue: // a square: waiting too long
+        painter.drawRect(box.adjusted(size * 0.05, size * 0.05, -size * 0.05, -size * 0.05));
+        break;
     case JobState::DueNow: // a diamond
     {
         QPainterPath path;
@@ -82,6 +85,8 @@ QString label(JobState state)
         return Text::tr("running");
     case JobState::Stuck:
         return Text::tr("stuck");
+    case JobState::Overdue:
+        return Text::tr("overdue");
     case JobState::Success:
         return Text::tr("success");
     case JobState::Error:
@@ -103,6 +108,8 @@ QColor color(JobState state)
         return QColor(0x17, 0x9c, 0xb0);
     case JobState::Stuck:
         return QColor(0xe0, 0x5a, 0x1e);
+    case JobState::Overdue:
+        return QColor(0x8e, 0x44, 0xad);
     case JobState::Success:
         return QColor(0x2f, 0x9e, 0x44);
     case JobState::Error:
@@ -131,6 +138,8 @@ int severity(JobState state)
         return 0;
     case JobState::Error:
         return 1;
+    case JobState::Overdue:
+        return 2;
     case JobState::Running:
         return 2;
     case JobState::DueNow:

@@ -1,6 +1,7 @@
 #include "ui/dialogs/scheduledialog.h"
 
 #include "core/schedule/schedule.h"
+#include "ui/dialogs/policyeditor.h"
 #include "ui/dialogs/scheduleeditor.h"
 
 #include <QDialogButtonBox>
@@ -12,12 +13,14 @@ ScheduleDialog::ScheduleDialog(const Job &job, const QDateTime &now, QWidget *pa
     : QDialog(parent)
     , m_job(job)
     , m_editor(new ScheduleEditor(now, this))
+    , m_policy(new PolicyEditor(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("scheduleDialog"));
     setWindowTitle(tr("Change schedule of %1").arg(job.name));
     m_editor->setNow(now);
     m_editor->setJob(job);
+    m_policy->setJob(job);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Change schedule"));
 
     auto *intro = new QLabel(
@@ -27,6 +30,7 @@ ScheduleDialog::ScheduleDialog(const Job &job, const QDateTime &now, QWidget *pa
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(m_editor);
+    layout->addWidget(m_policy);
     layout->addStretch();
     layout->addWidget(m_buttons);
 

@@ -8,6 +8,7 @@
 class QDialogButtonBox;
 class QSpinBox;
 class Schedule;
+class PolicyEditor;
 class ScheduleEditor;
 
 // Change schedule: every N whole hours (1..8760; the next run moves to now + hours, as the
@@ -26,10 +27,12 @@ public:
     Result<Schedule> schedule() const;
     QSpinBox *hoursField() const;
     ScheduleEditor *editor() const { return m_editor; }
+    PolicyEditor *policy() const { return m_policy; }
     QDialogButtonBox *buttons() const { return m_buttons; }
 
 private:
     Job m_job;
     ScheduleEditor *m_editor;
+    PolicyEditor *m_policy; // retries and overdue (issue 17)
     QDialogButtonBox *m_buttons;
 };

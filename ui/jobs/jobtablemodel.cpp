@@ -1,6 +1,7 @@
 #include "ui/jobs/jobtablemodel.h"
 
 #include "core/client/serverclock.h"
+#include "core/domain/jobpolicy.h"
 #include "core/domain/jobrules.h"
 #include "core/schedule/schedule.h"
 #include "ui/common/relativetime.h"
@@ -71,7 +72,13 @@ void JobTableModel::noteServerTime(const Job &job)
 
 JobState JobTableModel::stateAt(int row) const
 {
-    return JobRules::state(m_jobs.at(row), now());
+    return JobPolicy::displayState(m_jobs.at(row), now());
+}
+
+int JobTableModel::countInState(JobState state) const
+{
+    // The states as of the last change or tick (what the table shows), not computed again.
+    return int(std::count(m_states.cbegin(), m_states.cend(), state));
 }
 
 std::optional<Job> JobTableModel::jobById(qint64 id) const
@@ -95,7 +102,7 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
         return toolTip(job, column);
     case Qt::DecorationRole:
         if (column == Status)
-            return StatusStyle::icon(JobRules::state(job, now()));
+            return StatusStyle::icon(JobPolicy::displayState(job, now()));
         return {};
     case Qt::TextAlignmentRole:
         if (column == TotalRuns || column == LastDuration)
@@ -116,7 +123,7 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
     case JobIdRole:
         return job.id;
     case StateRole:
-        return int(JobRules::state(job, now()));
+        return int(JobPolicy::displayState(job, now()));
     default:
         return {};
     }
@@ -135,16 +142,16 @@ QVariant JobTableModel::display(const Job &job, int column) const
     case Active:
         return job.active ? tr("yes") : tr("no");
     case Status:
-        return StatusStyle::label(JobRules::state(job, now()));
+        return StatusStyle::label(JobPolicy::displayState(job, now()));
     case LastRun:
         return job.lastRun.isValid() ? RelativeTime::ago(job.lastRun, now()) : tr("never");
     case NextRun: {
         if (!job.active)
             return QStringLiteral("—");
-        const JobState state = JobRules::state(job, now());
+        const JobState state = JobPolicy::displayState(job, now());
         if (state == JobState::Running || state == JobState::Stuck)
             return tr("running");
-        if (state == JobState::DueNow)
+        if (state == JobState::DueNow || state == JobState::Overdue)
             return tr("due now");
         return RelativeTime::countdown(job.nextRun, now());
     }
@@ -174,7 +181,7 @@ QVariant JobTableModel::sortValue(const Job &job, int column) const
     case Active:
         return job.active;
     case Status:
-        return StatusStyle::severity(JobRules::state(job, now()));
+        return StatusStyle::severity(JobPolicy::displayState(job, now()));
     case LastRun:
         return msecs(job.lastRun);
     case NextRun:
@@ -198,7 +205,7 @@ QVariant JobTableModel::toolTip(const Job &job, int column) const
         return job.description.isEmpty() ? job.name : job.description;
     case Status: {
         const QDateTime current = now();
-        switch (JobRules::state(job, current)) {
+        switch (JobPolicy::displayState(job, current)) {
         case JobState::Running:
             return tr("Running since %1 on %2")
                 .arg(RelativeTime::absolute(job.runningSince),
@@ -211,8 +218,12 @@ QVariant JobTableModel::toolTip(const Job &job, int column) const
                     job.leaseOwner.isEmpty() ? tr("an unknown runner") : job.leaseOwner);
         case JobState::DueNow:
             return tr("A runner will start it at its next check");
+        case JobState::Overdue:
+            return tr("Due since %1 and not started: is a runner configured for it and "
+                      "running?")
+                .arg(RelativeTime::absolute(JobPolicy::dueSince(job, current)));
         default:
-            return StatusStyle::label(JobRules::state(job, current));
+            return StatusStyle::label(JobPolicy::displayState(job, current));
         }
     }
     case LastRun:
@@ -312,7 +323,7 @@ void JobTableModel::setJobs(const QList<Job> &jobs)
             const Job &fresh = *incoming.value(m_jobs.at(row).id);
             if (!sameContent(m_jobs.at(row), fresh)) {
                 m_jobs[row] = fresh;
-                m_states[row] = JobRules::state(fresh, current);
+                m_states[row] = JobPolicy::displayState(fresh, current);
                 changed = true;
             } else {
                 m_jobs[row].readAt = fresh.readAt;
@@ -338,7 +349,7 @@ void JobTableModel::setJobs(const QList<Job> &jobs)
         for (const Job &job : std::as_const(added)) {
             m_rowById.insert(job.id, int(m_jobs.size()));
             m_jobs.append(job);
-            m_states.append(JobRules::state(job, current));
+            m_states.append(JobPolicy::displayState(job, current));
         }
         endInsertRows();
     }
@@ -358,14 +369,14 @@ void JobTableModel::updateJob(const Job &job)
         beginInsertRows({}, first, first);
         m_rowById.insert(job.id, first);
         m_jobs.append(job);
-        m_states.append(JobRules::state(job, now()));
+        m_states.append(JobPolicy::displayState(job, now()));
         endInsertRows();
         return;
     }
     if (sameContent(m_jobs.at(row), job))
         return;
     m_jobs[row] = job;
-    m_states[row] = JobRules::state(job, now());
+    m_states[row] = JobPolicy::displayState(job, now());
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
@@ -399,7 +410,7 @@ void JobTableModel::tick()
     const QDateTime current = now();
     // A state that time changed (due now, stuck) may move the row in a sorted view: all roles.
     for (int row = 0; row < m_jobs.size(); ++row) {
-        const JobState state = JobRules::state(m_jobs.at(row), current);
+        const JobState state = JobPolicy::displayState(m_jobs.at(row), current);
         if (state != m_states.at(row)) {
             m_states[row] = state;
             emit dataChanged(index(row, 0), index(row, ColumnCount - 1));

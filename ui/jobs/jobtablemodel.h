@@ -63,6 +63,10 @@ public:
     int rowOfId(qint64 id) const { return m_rowById.value(id, -1); }
     std::optional<Job> jobById(qint64 id) const;
     JobState stateAt(int row) const;
+    // The state the table shows (as of the last change or tick), without computing it again.
+    JobState shownStateAt(int row) const { return m_states.at(row); }
+    // How many rows are in this display state, as shown (the status bar's overdue count).
+    int countInState(JobState state) const;
 
     // The server's clock as best known here (the client's clock corrected by the skew seen in
     // the last load), which states and countdowns are computed against.

@@ -12,11 +12,14 @@
 #include "ui/actions/jobactioncontroller.h"
 #include "ui/actions/jobactions.h"
 #include "ui/common/messageboxes.h"
+#include "ui/common/statusstyle.h"
 #include "ui/details/jobdetailsview.h"
 #include "ui/dialogs/connectiondialog.h"
 #include "ui/jobs/jobsview.h"
 #include "ui/jobs/jobtablemodel.h"
+#include "ui/mainwindow/alerttray.h"
 #include "ui/mainwindow/connectionbanner.h"
+#include "ui/mainwindow/pausebanner.h"
 #include "ui/runners/runnerconfigeditor.h"
 #include "ui/runners/runnerspanel.h"
 #include "ui/runners/workstationswitch.h"
@@ -35,6 +38,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -49,6 +53,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_details(new JobDetailsView(this))
     , m_controller(new JobActionController(m_actions, m_jobsView, m_model, this))
     , m_banner(new ConnectionBanner(this))
+    , m_pauseBanner(new PauseBanner(this))
+    , m_tray(new AlertTray(m_model, this))
     , m_runners(new RunnersPanel(this))
     , m_configEditor(new RunnerConfigEditor(this))
     , m_workstation(new WorkstationSwitch(m_actions->runOnWorkstation(), this))
@@ -77,7 +83,8 @@ MainWindow::MainWindow(QWidget *parent)
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 0);
     layout->addWidget(m_banner);
-    layout->addWidget(m_splitter, 1); // the splitter takes the height, not the banner
+    layout->addWidget(m_pauseBanner);
+    layout->addWidget(m_splitter, 1); // the splitter takes the height, not the banners
     setCentralWidget(central);
 
     statusBar()->addPermanentWidget(m_runnerLabel);
@@ -108,11 +115,26 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_jobsView, &JobsView::activated, m_actions->changeSchedule(), &QAction::trigger);
     connect(m_controller, &JobActionController::statusMessage, this,
         [this](const QString &message) { statusBar()->showMessage(message, 8000); });
-    auto updateCount
-        = [this] { m_countLabel->setText(tr("%Ln jobs", nullptr, m_model->rowCount())); };
+    auto updateCount = [this] {
+        // Overdue jobs (issue 17) counted beside the total, in their state's colour.
+        const int overdue = m_model->countInState(JobState::Overdue);
+        const QString total = tr("%Ln jobs", nullptr, m_model->rowCount());
+        m_countLabel->setText(overdue == 0 ? total
+                                           : total
+                    + QStringLiteral(", <span style=\"color:%1\">%2</span>")
+                          .arg(StatusStyle::color(JobState::Overdue).name(),
+                              tr("%Ln overdue", nullptr, overdue)));
+    };
     connect(m_model, &QAbstractItemModel::rowsInserted, this, updateCount);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, updateCount);
+    // Rows change one by one (10,000 in a big load): count once per burst, not per row.
+    auto *countLater = new QTimer(this);
+    countLater->setSingleShot(true);
+    countLater->setInterval(200);
+    connect(countLater, &QTimer::timeout, this, updateCount);
+    connect(m_model, &QAbstractItemModel::dataChanged, countLater,
+        [countLater] { countLater->start(); });
     updateCount();
 
     resize(1280, 760);
@@ -211,6 +233,8 @@ void MainWindow::createMenus()
     jobs->addAction(m_actions->deleteJob());
     jobs->addSeparator();
     jobs->addAction(m_actions->runOnWorkstation());
+    jobs->addSeparator();
+    jobs->addAction(m_pauseBanner->toggleAction());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions->refresh());
@@ -262,6 +286,19 @@ void MainWindow::createMenus()
     exportHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     view->addSeparator();
     view->addAction(toolbar->toggleViewAction());
+    QAction *tray = view->addAction(tr("Tray icon and &notifications"));
+    tray->setObjectName(QStringLiteral("trayNotificationsAction"));
+    tray->setCheckable(true);
+    tray->setChecked(ConsoleSettings::trayNotifications.value());
+    m_tray->setEnabled(tray->isChecked());
+    connect(tray, &QAction::toggled, this, [this](bool on) {
+        ConsoleSettings::trayNotifications.setValue(on);
+        m_tray->setEnabled(on);
+    });
+    connect(m_tray, &AlertTray::openJob, this, [this](const QString &name) {
+        m_jobsView->selectJob(name);
+        m_sideTabs->setCurrentWidget(m_details);
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Cron Console"), this, &MainWindow::showAbout);
@@ -310,6 +347,7 @@ void MainWindow::openDatabase(const ConnectionSpec &spec, const JobClient::Optio
             m_history->noteJobChanged({});
     });
     m_controller->setClient(m_client);
+    m_pauseBanner->setClient(m_client);
     m_runners->setClient(m_client, m_session->clock());
     m_workstation->setDatabase(spec);
     if (!m_history) {

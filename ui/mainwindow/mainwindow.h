@@ -5,6 +5,8 @@
 #include <QMainWindow>
 
 class ConnectionBanner;
+class PauseBanner;
+class AlertTray;
 class ConsoleSession;
 class JobActionController;
 class JobActions;
@@ -49,6 +51,8 @@ public:
     JobActionController *controller() const { return m_controller; }
     JobDetailsView *details() const { return m_details; }
     ConnectionBanner *banner() const { return m_banner; }
+    PauseBanner *pauseBanner() const { return m_pauseBanner; }
+    AlertTray *alertTray() const { return m_tray; }
     WorkstationSwitch *workstation() const { return m_workstation; }
     RunnersPanel *runnersPanel() const { return m_runners; }
     RunnerConfigEditor *runnerConfigEditor() const { return m_configEditor; }
@@ -80,6 +84,8 @@ private:
     JobDetailsView *m_details;
     JobActionController *m_controller;
     ConnectionBanner *m_banner;
+    PauseBanner *m_pauseBanner; // pause all (issue 17)
+    AlertTray *m_tray; // tray icon and notifications (issue 17)
     RunnersPanel *m_runners;
     RunnerConfigEditor *m_configEditor;
     WorkstationSwitch *m_workstation;

@@ -1,0 +1,430 @@
+// Per-job policies and alerts (issue 17) with real runner processes on SQLite and PostgreSQL:
+// retries, one failure notification per streak, pause all, overdue and "no runner".
+#include "core/db/database.h"
+#include "core/domain/jobpolicy.h"
+#include "core/store/jobstore.h"
+#include "core/store/pausestore.h"
+#include "support/runnerprocesses.h"
+#include "support/testdatabase.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+
+QStringList lines(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QStringList list;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (!line.trimmed().isEmpty())
+            list << QString::fromUtf8(line);
+    }
+    return list;
+}
+
+} // namespace
+
+class TestPolicies : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase_data();
+    void init();
+    void cleanup();
+
+    void setPolicyValidatesAndAudits();
+    void retriesThenOneFailureNotification();
+    void failureThenRecoveredOncePerStreak();
+    void pauseAllHoldsRunnersAndSeedFunction();
+    void overdueAndNoRunnerInStatusJson();
+    void catchUpRules();
+    void catchUpSkipAndAllWithARunner();
+    void oneShotRunsOnceThenDisables();
+
+private:
+    bool isPostgres() const { return m_db->spec().backend == Backend::PostgreSQL; }
+    QString json(const QString &column) const
+    {
+        return isPostgres() ? column + QStringLiteral("::text") : column;
+    }
+    QJsonObject statusJson();
+    std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<Database> m_conn;
+};
+
+void TestPolicies::initTestCase_data()
+{
+    TestDatabase::addBackendRows();
+}
+
+void TestPolicies::init()
+{
+    QFETCH_GLOBAL(Backend, backend);
+    QString error;
+    m_db = TestDatabase::create(backend, &error);
+    QVERIFY2(m_db, qPrintable(error));
+    m_conn = m_db->connect();
+    QVERIFY(m_conn);
+}
+
+void TestPolicies::cleanup()
+{
+    m_conn.reset();
+    m_db.reset();
+}
+
+QJsonObject TestPolicies::statusJson()
+{
+    QProcess cronctl;
+    cronctl.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    cronctl.start(QStringLiteral(CRONCTL_PATH),
+        {QStringLiteral("--db"), m_db->url(), QStringLiteral("status"), QStringLiteral("--json")});
+    if (!cronctl.waitForFinished(30000) || cronctl.exitCode() != 0)
+        return {};
+    return QJsonDocument::fromJson(cronctl.readAllStandardOutput()).object();
+}
+
+void TestPolicies::setPolicyValidatesAndAudits()
+{
+    JobStore store(*m_conn);
+    QVERIFY(store.addJob(NewJob{QStringLiteral("p"), {}, 1, true, {}, {}}));
+    PolicyChange bad;
+    bad.maxRetries = -1;
+    const auto refused = store.setPolicy(QStringLiteral("p"), bad);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.contains(QStringLiteral("--max-retries")),
+        qPrintable(refused.error().message));
+    PolicyChange badBackoff;
+    badBackoff.retryBackoff = 0.5;
+    QVERIFY(!store.setPolicy(QStringLiteral("p"), badBackoff));
+    PolicyChange change;
+    change.maxRetries = 2;
+    change.retryDelaySeconds = 5;
+    change.retryBackoff = 2;
+    change.overdueAfterSeconds = 60;
+    const auto set = store.setPolicy(QStringLiteral("p"), change);
+    QVERIFY2(set, set ? "" : qPrintable(set.error().message));
+    QVERIFY(set->changed);
+    QCOMPARE(set->job.maxRetries, 2);
+    QCOMPARE(set->job.retryDelaySeconds, 5);
+    QCOMPARE(set->job.retryBackoff, 2.0);
+    QCOMPARE(set->job.overdueAfterSeconds, 60);
+    QCOMPARE(JobPolicy::retryDelayAfter(set->job, 1), 5);
+    QCOMPARE(JobPolicy::retryDelayAfter(set->job, 2), 10);
+    QVERIFY(!store.setPolicy(QStringLiteral("p"), change)->changed);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM tenant_logs WHERE acao = "
+                                         "'cron_admin_set_policy'"))
+                 .toInt(),
+        1);
+}
+
+void TestPolicies::retriesThenOneFailureNotification()
+{
+    // Two runners share the database; the job fails every time.
+    JobStore store(*m_conn);
+    QVERIFY(store.addJob(NewJob{QStringLiteral("flaky"), {}, 1, true, {}, {}}));
+    PolicyChange change;
+    change.maxRetries = 2;
+    change.retryDelaySeconds = 2;
+    QVERIFY(store.setPolicy(QStringLiteral("flaky"), change));
+
+    RunnerProcesses runners;
+    const QString notifyLog = runners.path(QStringLiteral("notify.log"));
+    // Each delivery appends the event (stdin) as one line; two runners, one file.
+    const QJsonObject notify = RunnerProcesses::shell(
+        QStringLiteral("cat | tr -d '\\n' >> '%1'; echo >> '%1'").arg(notifyLog), 10);
+    const QString config
+        = runners.writeConfig({{QStringLiteral("flaky"),
+                                  RunnerProcesses::shell(QStringLiteral("echo nope >&2; exit 3"))}},
+            6, 1, 2, {{QStringLiteral("notify"), notify}});
+    runners.start(QStringLiteral("r1"), m_db->url(), config);
+    runners.start(QStringLiteral("r2"), m_db->url(), config);
+
+    const QString errors
+        = QStringLiteral("SELECT COUNT(*) FROM tenant_logs WHERE acao = 'cron_job_error'");
+    QTRY_COMPARE_WITH_TIMEOUT(m_db->scalar(errors).toInt(), 3, 40000);
+    QTRY_COMPARE_WITH_TIMEOUT(lines(notifyLog).size(), 1, 20000);
+    // The streak is over: no fourth attempt is planned, the regular slot is an hour away.
+    const auto job = store.job(QStringLiteral("flaky"));
+    QVERIFY(job);
+    QVERIFY2(!job->retryAt.isValid(), qPrintable(job->retryAt.toString(Qt::ISODate)));
+    QCOMPARE(job->retryAttempt, 0);
+    QCOMPARE(job->alertState, QStringLiteral("failing"));
+    QCOMPARE(job->totalRuns, 3);
+    QVERIFY(job->nextRun > job->readAt.addSecs(3000));
+
+    const QString attempts = isPostgres()
+        ? QStringLiteral("SELECT string_agg((detalhes->>'attempt') || '/' || "
+                         "(detalhes->>'max_attempts'), ',' ORDER BY id) FROM tenant_logs "
+                         "WHERE acao = 'cron_job_error'")
+        : QStringLiteral("SELECT group_concat(a, ',') FROM (SELECT json_extract(detalhes, "
+                         "'$.attempt') || '/' || json_extract(detalhes, '$.max_attempts') AS a "
+                         "FROM tenant_logs WHERE acao = 'cron_job_error' ORDER BY id)");
+    QCOMPARE(m_db->scalar(attempts).toString(), QStringLiteral("1/3,2/3,3/3"));
+    // The retries waited for their delay (2 s) after the attempt before.
+    const QString gaps = isPostgres()
+        ? QStringLiteral(
+            "SELECT MIN(g) FROM (SELECT EXTRACT(EPOCH FROM created_at - LAG(created_at) "
+            "OVER (ORDER BY id)) AS g FROM tenant_logs WHERE acao = "
+            "'cron_job_error') x")
+        : QStringLiteral("SELECT MIN(g) FROM (SELECT (julianday(created_at) - julianday(LAG("
+                         "created_at) OVER (ORDER BY id))) * 86400.0 AS g FROM tenant_logs "
+                         "WHERE acao = 'cron_job_error')");
+    QVERIFY2(m_db->scalar(gaps).toDouble() >= 1.9, qPrintable(m_db->scalar(gaps).toString()));
+
+    const QJsonObject event
+        = QJsonDocument::fromJson(lines(notifyLog).constFirst().toUtf8()).object();
+    QCOMPARE(event.value(QStringLiteral("event")).toString(), QStringLiteral("failure"));
+    QCOMPARE(event.value(QStringLiteral("job")).toString(), QStringLiteral("flaky"));
+    QCOMPARE(event.value(QStringLiteral("attempt")).toInt(), 3);
+    QVERIFY(
+        QDateTime::fromString(event.value(QStringLiteral("at")).toString(), Qt::ISODate).isValid());
+    QVERIFY(!event.value(QStringLiteral("message")).toString().isEmpty());
+    QCOMPARE(event.value(QStringLiteral("outcome")).toString(), QStringLiteral("error"));
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_events WHERE event = "
+                                         "'failure' AND delivered_at IS NOT NULL"))
+                 .toInt(),
+        1);
+}
+
+void TestPolicies::failureThenRecoveredOncePerStreak()
+{
+    JobStore store(*m_conn);
+    QVERIFY(store.addJob(NewJob{QStringLiteral("mood"), {}, 1, true, {}, {}}));
+    RunnerProcesses runners;
+    const QString notifyLog = runners.path(QStringLiteral("notify.log"));
+    const QString okFile = runners.path(QStringLiteral("ok"));
+    const QJsonObject notify = RunnerProcesses::shell(
+        QStringLiteral("cat | tr -d '\\n' >> '%1'; echo >> '%1'").arg(notifyLog), 10);
+    const QString config = runners.writeConfig(
+        {{QStringLiteral("mood"),
+            RunnerProcesses::shell(QStringLiteral("test -f '%1'").arg(okFile))}},
+        6, 1, 1, {{QStringLiteral("notify"), notify}});
+    runners.start(QStringLiteral("moody"), m_db->url(), config);
+    const QString runs
+        = QStringLiteral("SELECT total_execucoes FROM cron_jobs WHERE nome = 'mood'");
+    const auto event = [&](int line) {
+        const QStringList all = lines(notifyLog);
+        return all.size() > line ? QJsonDocument::fromJson(all.at(line).toUtf8())
+                                       .object()
+                                       .value(QStringLiteral("event"))
+                                       .toString()
+                                 : QString();
+    };
+    // Fails (no retries): one failure event. Fails again: nothing more, same streak.
+    QTRY_COMPARE_WITH_TIMEOUT(event(0), QStringLiteral("failure"), 20000);
+    QVERIFY(store.runNow(QStringLiteral("mood")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_db->scalar(runs).toInt(), 2, 20000);
+    // Succeeds: one recovered event. Succeeds again: nothing more.
+    QFile ok(okFile);
+    QVERIFY(ok.open(QIODevice::WriteOnly));
+    ok.close();
+    QVERIFY(store.runNow(QStringLiteral("mood")));
+    QTRY_COMPARE_WITH_TIMEOUT(event(1), QStringLiteral("recovered"), 20000);
+    QVERIFY(store.runNow(QStringLiteral("mood")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_db->scalar(runs).toInt(), 4, 20000);
+    // Every event is delivered (notify runs after the run is recorded, on each heartbeat too).
+    QTRY_COMPARE_WITH_TIMEOUT(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_events "
+                                                          "WHERE delivered_at IS NULL"))
+                                  .toInt(),
+        0, 10000);
+    QCOMPARE(lines(notifyLog).size(), 2);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_events")).toInt(), 2);
+}
+
+void TestPolicies::pauseAllHoldsRunnersAndSeedFunction()
+{
+    JobStore store(*m_conn);
+    QVERIFY(store.addJob(NewJob{QStringLiteral("held"), {}, 1, true, {}, {}})); // due at once
+    if (isPostgres())
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT deve_executar_cron('held')")).toBool(), true);
+    const auto paused = PauseStore::set(*m_conn, true, QStringLiteral("maintenance"));
+    QVERIFY2(paused && *paused, paused ? "" : qPrintable(paused.error().message));
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM tenant_logs WHERE acao = "
+                                         "'cron_admin_pause_all'"))
+                 .toInt(),
+        1);
+    if (isPostgres()) {
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT deve_executar_cron('held')")).toBool(), false);
+        QCOMPARE(
+            m_db->scalar(QStringLiteral("SELECT iniciar_execucao_cron('held')")).toBool(), false);
+    }
+    QCOMPARE(statusJson().value(QStringLiteral("paused")), QJsonValue(true));
+
+    RunnerProcesses runners;
+    const QString config = runners.writeConfig(
+        {{QStringLiteral("held"), RunnerProcesses::shell(QStringLiteral("true"))}}, 6, 1, 1);
+    runners.start(QStringLiteral("pauser"), m_db->url(), config);
+    // The runner is up and polling (it registered and beat); several polls (1 s) go by.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_runners WHERE state = 'running'"))
+            .toInt(),
+        1, 20000);
+    QTest::qWait(4000); // an absence: nothing to wait for but time
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT total_execucoes FROM cron_jobs WHERE nome = "
+                                         "'held'"))
+                 .toInt(),
+        0);
+
+    QVERIFY(PauseStore::set(*m_conn, false, {}));
+    QCOMPARE(statusJson().value(QStringLiteral("paused")), QJsonValue(false));
+    QTRY_COMPARE_WITH_TIMEOUT(m_db->scalar(QStringLiteral("SELECT total_execucoes FROM cron_jobs "
+                                                          "WHERE nome = 'held'"))
+                                  .toInt(),
+        1, 20000);
+}
+
+void TestPolicies::overdueAndNoRunnerInStatusJson()
+{
+    JobStore store(*m_conn);
+    QVERIFY(store.addJob(NewJob{QStringLiteral("orphan"), {}, 1, true, {}, {}}));
+    QVERIFY(store.addJob(NewJob{QStringLiteral("served"), {}, 1, true, {}, {}}));
+    PolicyChange change;
+    change.overdueAfterSeconds = 1;
+    QVERIFY(store.setPolicy(QStringLiteral("orphan"), change));
+
+    // A live runner names "served" only; its action never finishes quickly, so it stays
+    // running (not overdue) while "orphan" waits for a runner that does not exist.
+    RunnerProcesses runners;
+    const QString config = runners.writeConfig(
+        {{QStringLiteral("served"), RunnerProcesses::shell(QStringLiteral("sleep 30"), 60)}}, 6);
+    runners.start(QStringLiteral("server"), m_db->url(), config);
+    QTRY_COMPARE_WITH_TIMEOUT(m_db->scalar(QStringLiteral("SELECT ultimo_status FROM cron_jobs "
+                                                          "WHERE nome = 'served'"))
+                                  .toString(),
+        QStringLiteral("running"), 20000);
+
+    QJsonObject alerts;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (alerts = statusJson().value(QStringLiteral("job_alerts")).toObject(),
+            alerts.value(QStringLiteral("orphan")).toObject().value(QStringLiteral("overdue"))
+                == QJsonValue(true)),
+        15000);
+    const QJsonObject orphan = alerts.value(QStringLiteral("orphan")).toObject();
+    QCOMPARE(orphan.value(QStringLiteral("no_runner")), QJsonValue(true));
+    const QJsonObject served = alerts.value(QStringLiteral("served")).toObject();
+    QCOMPARE(served.value(QStringLiteral("no_runner")), QJsonValue(false));
+    QCOMPARE(served.value(QStringLiteral("overdue")), QJsonValue(false));
+    // The seed's shape is unchanged beside the additions.
+    const QJsonObject status = statusJson();
+    QCOMPARE(status.value(QStringLiteral("paused")), QJsonValue(false));
+    QCOMPARE(status.value(QStringLiteral("versao")), QJsonValue(QStringLiteral("persistente")));
+    for (const QJsonValue job : status.value(QStringLiteral("cron_jobs")).toArray())
+        QVERIFY(!job.toObject().contains(QStringLiteral("overdue")));
+}
+
+void TestPolicies::catchUpRules()
+{
+    const QDateTime now(QDate(2026, 3, 2), QTime(12, 0), Qt::UTC);
+    Job job;
+    job.name = QStringLiteral("c");
+    job.intervalHours = 1;
+    job.lastRun = now.addSecs(-4 * 3600);
+    job.nextRun = now.addSecs(-150 * 60); // 2.5 h behind: slots at -2.5, -1.5, -0.5 h
+    job.readAt = now;
+    // once (the default): the missed slots collapse into this run.
+    QCOMPARE(JobPolicy::nextSlotAfterRun(job, now), now.addSecs(30 * 60));
+    QVERIFY(!JobPolicy::skipTo(job, now).isValid());
+    job.catchUp = QStringLiteral("all");
+    QCOMPARE(JobPolicy::nextSlotAfterRun(job, now), now.addSecs(-90 * 60));
+    job.nextRun = now.addSecs(-30 * 60);
+    QCOMPARE(JobPolicy::nextSlotAfterRun(job, now), now.addSecs(30 * 60));
+    job.nextRun = now.addSecs(-200 * 3600); // beyond the bound: collapses
+    QCOMPARE(JobPolicy::nextSlotAfterRun(job, now), now.addSecs(3600));
+    job.catchUp = QStringLiteral("skip");
+    job.catchUpWindowSeconds = 600;
+    job.nextRun = now.addSecs(-300); // within the window: it runs
+    QVERIFY(!JobPolicy::skipTo(job, now).isValid());
+    job.nextRun = now.addSecs(-150 * 60);
+    QCOMPARE(JobPolicy::skipTo(job, now), now.addSecs(30 * 60));
+}
+
+void TestPolicies::catchUpSkipAndAllWithARunner()
+{
+    JobStore store(*m_conn);
+    QVERIFY(store.addJob(NewJob{QStringLiteral("skipper"), {}, 1, true, {}, {}}));
+    QVERIFY(store.addJob(NewJob{QStringLiteral("keeper"), {}, 1, true, {}, {}}));
+    PolicyChange skip;
+    skip.catchUp = QStringLiteral("skip");
+    skip.catchUpWindowSeconds = 60;
+    QVERIFY(store.setPolicy(QStringLiteral("skipper"), skip));
+    PolicyChange all;
+    all.catchUp = QStringLiteral("all");
+    QVERIFY(store.setPolicy(QStringLiteral("keeper"), all));
+    // Both missed their slots by 2.5 h (a runner was down), and ran before.
+    const QString behind = isPostgres() ? QStringLiteral("NOW() - INTERVAL '150 minutes'")
+                                        : QStringLiteral("strftime('%Y-%m-%d %H:%M:%f', 'now', "
+                                                         "'-150 minutes')");
+    const QString before = isPostgres() ? QStringLiteral("NOW() - INTERVAL '4 hours'")
+                                        : QStringLiteral("strftime('%Y-%m-%d %H:%M:%f', 'now', "
+                                                         "'-4 hours')");
+    QVERIFY(m_db->exec(QStringLiteral("UPDATE cron_jobs SET next_run = %1, last_run = %2 WHERE "
+                                      "nome IN ('skipper', 'keeper')")
+                           .arg(behind, before)));
+    RunnerProcesses runners;
+    const QString config = runners.writeConfig(
+        {{QStringLiteral("skipper"), RunnerProcesses::shell(QStringLiteral("true"))},
+            {QStringLiteral("keeper"), RunnerProcesses::shell(QStringLiteral("true"))}},
+        6);
+    runners.start(QStringLiteral("catcher"), m_db->url(), config);
+    // keeper: every missed slot (-2.5 h, -1.5 h, -0.5 h) once, then the next one ahead.
+    QTRY_COMPARE_WITH_TIMEOUT(m_db->scalar(QStringLiteral("SELECT total_execucoes FROM cron_jobs "
+                                                          "WHERE nome = 'keeper'"))
+                                  .toInt(),
+        3, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM tenant_logs WHERE "
+                                                          "acao = 'cron_job_skipped'"))
+                                  .toInt(),
+        1, 20000);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT total_execucoes FROM cron_jobs WHERE nome = "
+                                         "'skipper'"))
+                 .toInt(),
+        0);
+    const auto skipper = store.job(QStringLiteral("skipper"));
+    QVERIFY(skipper);
+    QVERIFY(skipper->nextRun > skipper->readAt);
+    QVERIFY(skipper->nextRun < skipper->readAt.addSecs(3600));
+    const auto keeper = store.job(QStringLiteral("keeper"));
+    QVERIFY(keeper);
+    QCOMPARE(keeper->totalRuns, 3);
+    QVERIFY(keeper->nextRun > keeper->readAt);
+}
+
+void TestPolicies::oneShotRunsOnceThenDisables()
+{
+    JobStore store(*m_conn);
+    NewJob once{QStringLiteral("once"), {}, 1, true, {}, {}};
+    once.runAt = QDateTime::currentDateTimeUtc().addSecs(3);
+    QVERIFY(store.addJob(once));
+    if (isPostgres()) // held until then for the platform too
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT deve_executar_cron('once')")).toBool(), false);
+    RunnerProcesses runners;
+    const QString startedAt = runners.path(QStringLiteral("started"));
+    const QString config = runners.writeConfig(
+        {{QStringLiteral("once"),
+            RunnerProcesses::shell(QStringLiteral("date +%s%3N >> '%1'").arg(startedAt))}},
+        6, 1, 1);
+    runners.start(QStringLiteral("oneshot"), m_db->url(), config);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_db->scalar(QStringLiteral("SELECT total_execucoes FROM cron_jobs WHERE nome = 'once'"))
+            .toInt(),
+        1, 20000);
+    const auto job = store.job(QStringLiteral("once"));
+    QVERIFY(job);
+    QVERIFY(!job->active);
+    // It started at its time, not before (the action wrote when, in epoch milliseconds).
+    const QStringList starts = lines(startedAt);
+    QCOMPARE(starts.size(), 1);
+    QVERIFY2(starts.constFirst().toLongLong() >= once.runAt.toMSecsSinceEpoch() - 50,
+        qPrintable(starts.constFirst()));
+}
+
+QTEST_GUILESS_MAIN(TestPolicies)
+#include "tst_policies.moc"

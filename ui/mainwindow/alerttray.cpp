@@ -1,0 +1,173 @@
+#include "ui/mainwindow/alerttray.h"
+
+#include "ui/common/statusstyle.h"
+#include "ui/jobs/jobtablemodel.h"
+
+#include <QIcon>
+#include <QPainter>
+#include <QSystemTrayIcon>
+#include <QTimer>
+#include <QWidget>
+
+AlertTray::AlertTray(JobTableModel *model, QWidget *window)
+    : QObject(window)
+    , m_model(model)
+    , m_window(window)
+{
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(this);
+        m_tray->setObjectName(QStringLiteral("alertTray"));
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
+            m_window->show();
+            m_window->raise();
+            m_window->activateWindow();
+        });
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            m_window->show();
+            m_window->raise();
+            m_window->activateWindow();
+            if (!m_lastMessageJob.isEmpty())
+                emit openJob(m_lastMessageJob);
+        });
+    }
+    // Rows change one by one (10,000 in a big load): look once per burst, not per row.
+    m_recount = new QTimer(this);
+    m_recount->setSingleShot(true);
+    m_recount->setInterval(200);
+    connect(m_recount, &QTimer::timeout, this, &AlertTray::recount);
+    const auto later = [this] { m_recount->start(); };
+    connect(model, &QAbstractItemModel::modelReset, m_recount, later);
+    connect(model, &QAbstractItemModel::rowsInserted, m_recount, later);
+    connect(model, &QAbstractItemModel::rowsRemoved, m_recount, later);
+    connect(model, &QAbstractItemModel::dataChanged, m_recount, later);
+    updateIcon();
+}
+
+void AlertTray::setEnabled(bool enabled)
+{
+    m_enabled = enabled;
+    updateIcon();
+}
+
+bool AlertTray::isVisible() const
+{
+    return m_tray && m_tray->isVisible();
+}
+
+AlertTray::Attention AlertTray::attentionOf(int row) const
+{
+    switch (m_model->shownStateAt(row)) {
+    case JobState::Stuck:
+        return Attention::Stuck;
+    case JobState::Overdue:
+        return Attention::Overdue;
+    default:
+        break;
+    }
+    // Failing: the last run failed after its last retry (alert_state), not a retry pending.
+    return m_model->jobAt(row).alertState == QLatin1String("failing") ? Attention::Failing
+                                                                      : Attention::None;
+}
+
+void AlertTray::recount()
+{
+    m_failing = m_stuck = m_overdue = 0;
+    QHash<QString, Attention> now;
+    QStringList entered;
+    QString enteredJob;
+    QStringList recovered;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QString name = m_model->jobAt(row).name;
+        const Attention attention = attentionOf(row);
+        now.insert(name, attention);
+        m_failing += attention == Attention::Failing ? 1 : 0;
+        m_stuck += attention == Attention::Stuck ? 1 : 0;
+        m_overdue += attention == Attention::Overdue ? 1 : 0;
+        const Attention before = m_seen.value(name, Attention::None);
+        if (attention == before)
+            continue;
+        if (attention == Attention::Failing) {
+            entered << tr("%1 failed").arg(name);
+            enteredJob = name;
+        } else if (attention == Attention::Stuck) {
+            entered << tr("%1 is stuck").arg(name);
+            enteredJob = name;
+        } else if (attention == Attention::Overdue) {
+            entered << tr("%1 is overdue").arg(name);
+            enteredJob = name;
+        } else if (before == Attention::Failing) {
+            recovered << name;
+        }
+    }
+    const bool first = !m_primed && m_model->rowCount() > 0;
+    m_primed = m_primed || m_model->rowCount() > 0;
+    m_seen = now;
+    m_count = m_failing + m_stuck + m_overdue;
+    updateIcon();
+    if (!m_tray || !m_enabled || !m_tray->isVisible())
+        return;
+    if (first) {
+        if (m_count > 0) {
+            m_lastMessageJob = enteredJob;
+            m_tray->showMessage(tr("Cron Console"), summary(), QSystemTrayIcon::Warning);
+        }
+        return;
+    }
+    if (!entered.isEmpty()) {
+        m_lastMessageJob = entered.size() == 1 ? enteredJob : QString();
+        m_tray->showMessage(tr("Cron Console: a job needs attention"),
+            entered.join(QLatin1Char('\n')), QSystemTrayIcon::Warning);
+    } else if (!recovered.isEmpty()) {
+        m_lastMessageJob = recovered.size() == 1 ? recovered.constFirst() : QString();
+        m_tray->showMessage(tr("Cron Console"),
+            tr("Succeeded again: %1").arg(recovered.join(QStringLiteral(", "))),
+            QSystemTrayIcon::Information);
+    }
+}
+
+QString AlertTray::summary() const
+{
+    if (m_count == 0)
+        return tr("No job needs attention");
+    return tr("Jobs needing attention: %1 (%2 failing, %3 stuck, %4 overdue)")
+        .arg(m_count)
+        .arg(m_failing)
+        .arg(m_stuck)
+        .arg(m_overdue);
+}
+
+QString AlertTray::toolTip() const
+{
+    return tr("Cron Console") + QLatin1Char('\n') + summary();
+}
+
+void AlertTray::updateIcon()
+{
+    if (!m_tray)
+        return;
+    m_tray->setVisible(m_enabled);
+    // The application icon with a badge holding the count.
+    QPixmap pixmap = QIcon(QStringLiteral(":/icons/cron-console.svg")).pixmap(64, 64);
+    if (pixmap.isNull()) {
+        pixmap = QPixmap(64, 64);
+        pixmap.fill(StatusStyle::color(JobState::Pending));
+    }
+    if (m_count > 0) {
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const QRectF badge(24, 24, 40, 40);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(
+            StatusStyle::color(m_stuck + m_failing > 0 ? JobState::Error : JobState::Overdue));
+        painter.drawEllipse(badge);
+        QFont font = painter.font();
+        font.setBold(true);
+        font.setPixelSize(m_count > 9 ? 22 : 28);
+        painter.setFont(font);
+        painter.setPen(Qt::white);
+        painter.drawText(badge, Qt::AlignCenter,
+            m_count > 99 ? QStringLiteral("99+") : QString::number(m_count));
+    }
+    m_tray->setIcon(QIcon(pixmap));
+    m_tray->setToolTip(toolTip());
+}
