@@ -328,7 +328,7 @@ void TestCronctl::defaultDatabaseInEmptyHome()
     keys.sort();
     QStringList expectedKeys{"nome", "descricao", "intervalo_horas", "ativo", "last_run",
         "next_run", "total_execucoes", "ultima_duracao_segundos", "ultimo_status",
-        "deve_executar_agora", "status_descricao"};
+        "deve_executar_agora", "status_descricao", "overdue"}; // the seed's, and issue 17's
     expectedKeys.sort();
     QCOMPARE(keys, expectedKeys);
     QVERIFY2(job.value("descricao").isString(), qPrintable(toText(job)));

@@ -347,21 +347,25 @@ int Cli::cmdStatus(const QStringList &args)
     const QSet<QString> runnable = JobAlerts::runnable(*runners);
     if (parser.isSet(jsonOption)) {
         QJsonObject status = StatusJson::seedStatus(*jobs);
-        if (pause->paused) { // as deve_executar_cron answers while paused
-            QJsonArray list = status.value(QStringLiteral("cron_jobs")).toArray();
-            for (QJsonValueRef entry : list) {
-                QJsonObject job = entry.toObject();
-                job.insert(QStringLiteral("deve_executar_agora"), false);
-                entry = job;
-            }
-            status.insert(QStringLiteral("cron_jobs"), list);
-        }
-        status.insert(QStringLiteral("paused"), pause->paused);
-        if (pause->paused && !pause->reason.isEmpty())
-            status.insert(QStringLiteral("paused_reason"), pause->reason);
         QJsonObject alerts;
         for (const Job &job : *jobs)
             alerts.insert(job.name, JobAlerts::of(job, pause->paused, runnable).toJson(job));
+        // Each job gets "overdue" beside the seed's keys; while paused deve_executar_agora is
+        // false, as deve_executar_cron answers.
+        QJsonArray list = status.value(QStringLiteral("cron_jobs")).toArray();
+        for (QJsonValueRef entry : list) {
+            QJsonObject job = entry.toObject();
+            const QJsonObject alert
+                = alerts.value(job.value(QStringLiteral("nome")).toString()).toObject();
+            job.insert(QStringLiteral("overdue"), alert.value(QStringLiteral("overdue")).toBool());
+            if (pause->paused)
+                job.insert(QStringLiteral("deve_executar_agora"), false);
+            entry = job;
+        }
+        status.insert(QStringLiteral("cron_jobs"), list);
+        status.insert(QStringLiteral("paused"), pause->paused);
+        if (pause->paused && !pause->reason.isEmpty())
+            status.insert(QStringLiteral("paused_reason"), pause->reason);
         status.insert(QStringLiteral("job_alerts"), alerts);
         m_out << QString::fromUtf8(QJsonDocument(status).toJson(QJsonDocument::Indented));
         m_out.flush();
