@@ -48,6 +48,9 @@ private:
     int cmdSetSchedule(const QStringList &args);
     int cmdNextRuns(const QStringList &args);
     int cmdRunners(const QStringList &args);
+    int cmdRuns(const QStringList &args);
+    int cmdLogs(const QStringList &args);
+    int cmdAbort(const QStringList &args);
 
     // Parses a subcommand's own options; returns false (and has reported) on a usage error or
     // after printing --help, with the exit status in *exitCode.

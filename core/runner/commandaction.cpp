@@ -40,10 +40,8 @@ CommandAction::CommandAction(const ActionSpec &spec, QObject *parent)
     });
     m_killFallback.setSingleShot(true);
     connect(&m_killFallback, &QTimer::timeout, this, [this] { m_process.kill(); });
-    connect(&m_process, &QProcess::readyReadStandardOutput, this,
-        [this] { m_stdout.append(m_process.readAllStandardOutput()); });
-    connect(&m_process, &QProcess::readyReadStandardError, this,
-        [this] { m_stderr.append(m_process.readAllStandardError()); });
+    connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] { readStdout(); });
+    connect(&m_process, &QProcess::readyReadStandardError, this, [this] { readStderr(); });
     connect(&m_process, &QProcess::finished, this, &CommandAction::onFinished);
     connect(&m_process, &QProcess::errorOccurred, this, &CommandAction::onError);
 }
@@ -94,6 +92,24 @@ void CommandAction::start()
     arguments << m_spec.program << m_spec.args;
     m_timeout.start(std::chrono::seconds(m_spec.timeoutSeconds));
     m_process.start(*guard, arguments);
+}
+
+void CommandAction::readStdout()
+{
+    const QByteArray data = m_process.readAllStandardOutput();
+    if (data.isEmpty())
+        return;
+    m_stdout.append(data);
+    emit output(false, data);
+}
+
+void CommandAction::readStderr()
+{
+    const QByteArray data = m_process.readAllStandardError();
+    if (data.isEmpty())
+        return;
+    m_stderr.append(data);
+    emit output(true, data);
 }
 
 void CommandAction::setHardDeadline(qint64 bootMs)
@@ -166,8 +182,8 @@ void CommandAction::onError(QProcess::ProcessError error)
 void CommandAction::onFinished(int exitCode, QProcess::ExitStatus status)
 {
     m_killFallback.stop();
-    m_stdout.append(m_process.readAllStandardOutput());
-    m_stderr.append(m_process.readAllStandardError());
+    readStdout();
+    readStderr();
     const GuardReport report = readReport();
 
     ExecutionResult result;
