@@ -105,7 +105,7 @@ CREATE OR REPLACE FUNCTION cron_console_finish_run(p_job TEXT, p_status TEXT, p_
                                                    p_duration_seconds NUMERIC)
 RETURNS BOOLEAN LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
-    job_id INTEGER;
+    the_job INTEGER;
     token BIGINT;
     holder TEXT;
     holder_until TIMESTAMPTZ;
@@ -116,7 +116,7 @@ DECLARE
 BEGIN
     SELECT id, lease_token, lease_owner, lease_expires_at, cron_expression, schedule_timezone,
            intervalo_horas
-      INTO job_id, token, holder, holder_until, expression, zone, interval_hours
+      INTO the_job, token, holder, holder_until, expression, zone, interval_hours
       FROM cron_jobs WHERE nome = p_job FOR UPDATE;
     IF NOT FOUND THEN
         RETURN FALSE;
@@ -149,7 +149,7 @@ BEGIN
            lease_owner = NULL,
            lease_expires_at = NULL,
            updated_at = NOW()
-     WHERE id = job_id;
+     WHERE id = the_job;
     UPDATE cron_runs
        SET finished_at = clock_timestamp(),
            status = CASE WHEN COALESCE(p_status, 'success') = 'success' THEN 'success' ELSE 'error' END,
@@ -157,7 +157,7 @@ BEGIN
                                        EXTRACT(EPOCH FROM clock_timestamp() - started_at)),
            result = p_result,
            output_complete = TRUE
-     WHERE cron_runs.job_id = cron_console_finish_run.job_id AND lease_token = token
+     WHERE cron_runs.job_id = the_job AND cron_runs.lease_token = token
        AND runner IS NULL AND status = 'running';
     RETURN TRUE;
 END
