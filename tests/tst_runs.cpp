@@ -1,5 +1,7 @@
 // Runs you can watch and stop (issue 14): run records, output chunks and caps, live output through
 // cronctl, abort across runners, one run per slot; real runner processes, SQLite and PostgreSQL.
+#include "core/client/runclient.h"
+#include "core/client/runoutputfollower.h"
 #include "core/db/database.h"
 #include "core/runner/leasestore.h"
 #include "core/store/runstore.h"
@@ -52,6 +54,7 @@ private slots:
 
     void runRecordAndReplayedResult();
     void liveOutputThroughCronctl();
+    void liveOutputThroughTheConsoleModel();
     void abortAcrossTwoRunners();
     void slotRacedByFourRunnersAndRunNowStartsOneRun();
     void outputCapKeepsTheNewest();
@@ -251,6 +254,50 @@ void TestRuns::liveOutputThroughCronctl()
     QCOMPARE(run.value("trigger").toString(), QStringLiteral("schedule"));
     QCOMPARE(run.value("output_bytes").toInteger(), qint64(expected.size() + expectedErr.size()));
     QCOMPARE(run.value("output_dropped_bytes").toInteger(), 0);
+}
+
+void TestRuns::liveOutputThroughTheConsoleModel()
+{
+    addJob(QStringLiteral("watched"));
+    m_runners->start(QStringLiteral("A"), m_db->url(),
+        m_runners->writeConfig(QJsonObject{{QStringLiteral("watched"),
+                                   RunnerProcesses::shell(QStringLiteral(
+                                       "for i in $(seq 1 12); do echo tick $i; echo warn $i >&2; "
+                                       "sleep 0.3; done"))}},
+            10));
+    QVERIFY(waitFor(
+        [&] { return runValue(QStringLiteral("watched"), QStringLiteral("status")) == "running"; },
+        15000));
+    RunClient client(m_db->spec());
+    RunOutputFollower follower(&client);
+    QString text;
+    QString errors;
+    connect(
+        &follower, &RunOutputFollower::chunksAdded, this, [&](const QList<RunOutputChunk> &chunks) {
+            for (const RunOutputChunk &chunk : chunks)
+                (chunk.stderrStream ? errors : text) += chunk.text;
+        });
+    QString failure;
+    connect(&follower, &RunOutputFollower::failed, this,
+        [&](const QString &message) { failure = message; });
+    follower.follow(QStringLiteral("watched"));
+    QVERIFY(waitFor([&] { return text.contains(QLatin1String("tick 3\n")); }, 10000));
+    QVERIFY(follower.run() && follower.run()->isRunning()); // live, not after the fact
+    QVERIFY(waitFor(
+        [&] {
+            return follower.run() && !follower.run()->isRunning() && text.contains("tick 12\n");
+        },
+        20000));
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    QString expected;
+    QString expectedErrors;
+    for (int i = 1; i <= 12; ++i) {
+        expected += QStringLiteral("tick %1\n").arg(i);
+        expectedErrors += QStringLiteral("warn %1\n").arg(i);
+    }
+    QCOMPARE(text, expected);
+    QCOMPARE(errors, expectedErrors);
+    QCOMPARE(follower.run()->status, QStringLiteral("success"));
 }
 
 void TestRuns::abortAcrossTwoRunners()
