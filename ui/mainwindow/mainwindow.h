@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class AbortRunAction;
 class ConnectionBanner;
 class ConsoleSession;
 class JobActionController;
@@ -17,6 +18,7 @@ class HistoryPanel;
 class QTabWidget;
 class RunnerConfigEditor;
 class RunnersPanel;
+class RunOutputView;
 class WorkstationSwitch;
 
 // Wires actions and panels; holds no SQL and does no database work itself.
@@ -53,6 +55,8 @@ public:
     RunnersPanel *runnersPanel() const { return m_runners; }
     RunnerConfigEditor *runnerConfigEditor() const { return m_configEditor; }
     QTabWidget *sideTabs() const { return m_sideTabs; }
+    RunOutputView *runOutput() const { return m_output; }
+    AbortRunAction *abortRun() const { return m_abortRun; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -85,6 +89,8 @@ private:
     WorkstationSwitch *m_workstation;
     HistoryPanel *m_history = nullptr;
     QTabWidget *m_sideTabs;
+    RunOutputView *m_output = nullptr;
+    AbortRunAction *m_abortRun = nullptr;
     QSplitter *m_splitter;
     QLabel *m_runnerLabel;
     QLabel *m_connectionLabel;
