@@ -60,6 +60,7 @@ private slots:
     void outputCapKeepsTheNewest();
     void hundredMegabytesStayFlat();
     void platformRunsAreRecordedAndCannotBeAborted();
+    void pruneHistoryRemovesOldRunsAndTheirOutput();
 
 private:
     bool isPostgres() const { return m_db->spec().backend == Backend::PostgreSQL; }
@@ -465,6 +466,45 @@ void TestRuns::platformRunsAreRecordedAndCannotBeAborted()
         runValue(QStringLiteral("platform_job"), QStringLiteral("duration_seconds")).toDouble(),
         3.0);
     QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_runs")).toInt(), 1);
+}
+
+void TestRuns::pruneHistoryRemovesOldRunsAndTheirOutput()
+{
+    addJob(QStringLiteral("old"));
+    const QString longAgo = isPostgres() ? QStringLiteral("NOW() - INTERVAL '40 days'")
+                                         : QStringLiteral("strftime('%Y-%m-%d %H:%M:%f', 'now', "
+                                                          "'-40 days')");
+    const QString recent = isPostgres() ? QStringLiteral("NOW()")
+                                        : QStringLiteral("strftime('%Y-%m-%d %H:%M:%f', 'now')");
+    for (int token = 1; token <= 3; ++token)
+        QVERIFY(m_db->exec(
+            QStringLiteral("INSERT INTO cron_runs (job_id, job_name, trigger, runner, lease_token, "
+                           "started_at, status) SELECT id, nome, 'schedule', 'A', %1, %2, '%3' "
+                           "FROM cron_jobs WHERE nome = 'old'")
+                .arg(token)
+                .arg(token == 3 ? recent : longAgo,
+                    token == 2 ? QStringLiteral("running") : QStringLiteral("success"))));
+    for (int token = 1; token <= 3; ++token)
+        for (int seq = 1; seq <= 5; ++seq)
+            QVERIFY(m_db->exec(
+                QStringLiteral("INSERT INTO cron_run_output (run_id, seq, stream, text) SELECT id, "
+                               "%1, 'o', 'x' FROM cron_runs WHERE lease_token = %2")
+                    .arg(seq)
+                    .arg(token)));
+    QByteArray out;
+    QCOMPARE(
+        runCronctl({QStringLiteral("prune-history"), QStringLiteral("--older-than-days"),
+                       QStringLiteral("30"), QStringLiteral("--batch-size"), QStringLiteral("2")},
+            &out),
+        0);
+    QVERIFY2(out.contains("deleted 1 run record(s) and 5 output chunk(s)"), out.constData());
+    // The old finished run is gone with its output; a running one (however old) and a recent
+    // one stay.
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_runs")).toInt(), 2);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_runs WHERE lease_token = 1"))
+                 .toInt(),
+        0);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_run_output")).toInt(), 10);
 }
 
 QTEST_GUILESS_MAIN(TestRuns)
