@@ -7,6 +7,7 @@
 #include "ui/history/historyfilterbar.h"
 #include "ui/history/historyformat.h"
 #include "ui/history/historymodel.h"
+#include "ui/history/runsview.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -35,6 +36,7 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_details(new QPlainTextEdit(this))
     , m_chart(new DurationChart(this))
+    , m_runs(new RunsView(this))
     , m_exportButton(new QPushButton(tr("Export CSV…"), this))
     , m_refreshButton(new QPushButton(tr("Refresh"), this))
     , m_status(new QLabel(this))
@@ -65,6 +67,7 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_tabs->addTab(m_details, tr("Details"));
     m_tabs->addTab(m_chart, tr("Duration"));
+    m_tabs->addTab(m_runs, tr("Runs"));
 
     m_exportButton->setToolTip(tr("Write the rows the filter selects to a CSV file"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -122,7 +125,13 @@ void HistoryPanel::setJob(const QString &job)
     if (job == m_job)
         return;
     m_job = job;
+    m_runs->setJob(job);
     applyFilter();
+}
+
+void HistoryPanel::setRunClient(RunClient *client)
+{
+    m_runs->setClient(client);
 }
 
 void HistoryPanel::setConnection(const ConnectionSpec &spec)

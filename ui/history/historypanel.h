@@ -16,6 +16,8 @@ class QPlainTextEdit;
 class QPushButton;
 class QTableView;
 class QTabWidget;
+class RunClient;
+class RunsView;
 
 // Cron history beside the job table: the selected job's (or all) tenant_logs rows newest
 // first, paged off the GUI thread as the user scrolls, with filters, the selected row's JSON,
@@ -34,6 +36,9 @@ public:
     QString job() const { return m_job; }
     void setConnection(const ConnectionSpec &spec);
     void setClient(HistoryClient *client);
+    // The Runs view's client (cron_runs, issue 14).
+    void setRunClient(RunClient *client);
+    RunsView *runsView() const { return m_runs; }
     // The filter bar's conditions plus the job.
     HistoryFilter filter() const;
 
@@ -71,6 +76,7 @@ private:
     QTabWidget *m_tabs;
     QPlainTextEdit *m_details;
     DurationChart *m_chart;
+    RunsView *m_runs;
     QPushButton *m_exportButton;
     QPushButton *m_refreshButton;
     QLabel *m_status;

@@ -321,6 +321,7 @@ void MainWindow::openDatabase(const ConnectionSpec &spec, const JobClient::Optio
     } else {
         m_history->setClient(m_session->history());
     }
+    m_history->setRunClient(m_session->runs());
     onStateChanged(JobClient::State::Connecting, {});
     updateTitle();
     m_session->start();
