@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>AbortRunAction</name>
+    <message>
+        <source>&amp;Abort run…</source>
+        <translation>&amp;Abortar execução…</translation>
+    </message>
+    <message>
+        <source>Stop the selected job&apos;s running run on the runner that holds it</source>
+        <translation>Interrompe a execução em andamento do job selecionado no runner que a detém</translation>
+    </message>
+    <message>
+        <source>Abort run</source>
+        <translation>Abortar execução</translation>
+    </message>
+    <message>
+        <source>%1 has no running run to abort.</source>
+        <translation>%1 não tem execução em andamento para abortar.</translation>
+    </message>
+    <message>
+        <source>Run %1 of %2 was started by the platform (iniciar_execucao_cron) without a lease. No runner holds it, so it cannot be stopped from here.</source>
+        <translation>A execução %1 de %2 foi iniciada pela plataforma (iniciar_execucao_cron) sem lease. Nenhum runner a detém, então ela não pode ser interrompida daqui.</translation>
+    </message>
+    <message>
+        <source>Abort run %1 of %2 on runner %3? It has run for %4.
+
+The runner stops the whole action at once; the run is recorded as aborted.
+
+Reason (optional, recorded in the audit log):</source>
+        <translation>Abortar a execução %1 de %2 no runner %3? Ela está rodando há %4.
+
+O runner interrompe a ação inteira na hora; a execução é registrada como abortada.
+
+Motivo (opcional, registrado no log de auditoria):</translation>
+    </message>
+    <message>
+        <source>Asked %1 to abort run %2 of %3</source>
+        <translation>Pedido a %1 para abortar a execução %2 de %3</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>Connect to a database</source>
@@ -93,6 +132,21 @@
     <message>
         <source>Embedded database (this computer)</source>
         <translation>Banco de dados embutido (este computador)</translation>
+    </message>
+</context>
+<context>
+    <name>DbThreadWorker</name>
+    <message>
+        <source>not connected to the database; try again when the connection is back</source>
+        <translation type="unfinished">sem conexão com o banco de dados; tente de novo quando a conexão voltar</translation>
+    </message>
+    <message>
+        <source>cannot listen for changes on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to %1 was lost</source>
+        <translation type="unfinished">a conexão com %1 foi perdida</translation>
     </message>
 </context>
 <context>
@@ -387,6 +441,10 @@
         <source> · last page %1 ms</source>
         <translation> · última página em %1 ms</translation>
     </message>
+    <message>
+        <source>Runs</source>
+        <translation>Execuções</translation>
+    </message>
 </context>
 <context>
     <name>JobActionController</name>
@@ -548,6 +606,25 @@
     <message>
         <source>Run the jobs named in this workstation&apos;s runner config</source>
         <translation>Executar os jobs indicados na configuração do executor desta estação</translation>
+    </message>
+</context>
+<context>
+    <name>JobClient</name>
+    <message>
+        <source>no schedule given</source>
+        <translation type="unfinished">nenhum agendamento informado</translation>
+    </message>
+    <message>
+        <source>unknown action</source>
+        <translation type="unfinished">ação desconhecida</translation>
+    </message>
+    <message>
+        <source>The database role %1 may not change cron_jobs (read-only access).</source>
+        <translation type="unfinished">O papel %1 do banco de dados não pode alterar cron_jobs (acesso somente leitura).</translation>
+    </message>
+    <message>
+        <source>The database file %1 is read-only for you.</source>
+        <translation type="unfinished">O arquivo de banco de dados %1 é somente leitura para você.</translation>
     </message>
 </context>
 <context>
@@ -767,39 +844,39 @@
     <name>JobWorker</name>
     <message>
         <source>cannot listen for job changes on %1</source>
-        <translation>não foi possível escutar as mudanças de jobs em %1</translation>
+        <translation type="vanished">não foi possível escutar as mudanças de jobs em %1</translation>
     </message>
     <message>
         <source>The database role %1 may not change cron_jobs (read-only access).</source>
-        <translation>O papel %1 do banco de dados não pode alterar cron_jobs (acesso somente leitura).</translation>
+        <translation type="vanished">O papel %1 do banco de dados não pode alterar cron_jobs (acesso somente leitura).</translation>
     </message>
     <message>
         <source>The database file %1 is read-only for you.</source>
-        <translation>O arquivo de banco de dados %1 é somente leitura para você.</translation>
+        <translation type="vanished">O arquivo de banco de dados %1 é somente leitura para você.</translation>
     </message>
     <message>
         <source>the connection to %1 was lost</source>
-        <translation>a conexão com %1 foi perdida</translation>
+        <translation type="vanished">a conexão com %1 foi perdida</translation>
     </message>
     <message>
         <source>cannot read %1 any more</source>
-        <translation>não é mais possível ler %1</translation>
+        <translation type="vanished">não é mais possível ler %1</translation>
     </message>
     <message>
         <source>not connected to the database; try again when the connection is back</source>
-        <translation>sem conexão com o banco de dados; tente de novo quando a conexão voltar</translation>
+        <translation type="vanished">sem conexão com o banco de dados; tente de novo quando a conexão voltar</translation>
     </message>
     <message>
         <source>unknown action</source>
-        <translation>ação desconhecida</translation>
+        <translation type="vanished">ação desconhecida</translation>
     </message>
     <message>
         <source>not connected</source>
-        <translation>sem conexão</translation>
+        <translation type="vanished">sem conexão</translation>
     </message>
     <message>
         <source>no schedule given</source>
-        <translation>nenhum agendamento informado</translation>
+        <translation type="vanished">nenhum agendamento informado</translation>
     </message>
 </context>
 <context>
@@ -964,6 +1041,10 @@
         <source>History</source>
         <translation>Histórico</translation>
     </message>
+    <message>
+        <source>Output</source>
+        <translation>Saída</translation>
+    </message>
 </context>
 <context>
     <name>NewJobDialog</name>
@@ -1120,6 +1201,89 @@
     </message>
 </context>
 <context>
+    <name>RunOutputView</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>Search the output (Enter: next, Shift+Enter: previous)</source>
+        <translation>Buscar na saída (Enter: próxima, Shift+Enter: anterior)</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Próxima</translation>
+    </message>
+    <message>
+        <source>Run output</source>
+        <translation>Saída da execução</translation>
+    </message>
+    <message>
+        <source>No job selected.</source>
+        <translation>Nenhum job selecionado.</translation>
+    </message>
+    <message>
+        <source>%1 has no runs yet.</source>
+        <translation>%1 ainda não tem execuções.</translation>
+    </message>
+    <message>
+        <source>Cannot read the output: %1</source>
+        <translation>Não foi possível ler a saída: %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Carregando…</translation>
+    </message>
+    <message>
+        <source>Run %1, %2</source>
+        <translation>Execução %1, %2</translation>
+    </message>
+    <message>
+        <source>started by the platform</source>
+        <translation>iniciada pela plataforma</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>em %1</translation>
+    </message>
+    <message>
+        <source>started %1</source>
+        <translation>iniciada %1</translation>
+    </message>
+    <message>
+        <source>%1 long</source>
+        <translation>duração %1</translation>
+    </message>
+    <message>
+        <source>output %1</source>
+        <translation>saída %1</translation>
+    </message>
+    <message>
+        <source>%1 of older output not kept (over the job&apos;s cap)</source>
+        <translation>%1 de saída mais antiga não guardados (acima do limite do job)</translation>
+    </message>
+    <message>
+        <source>abort asked by %1</source>
+        <translation>abortar pedido por %1</translation>
+    </message>
+    <message>
+        <source>standard error</source>
+        <translation>saída de erro</translation>
+    </message>
+</context>
+<context>
     <name>RunnerConfigEditor</name>
     <message>
         <source>Insert &amp;template</source>
@@ -1147,7 +1311,7 @@
     </message>
     <message>
         <source>%1: cannot save: %2</source>
-        <translation>%1: não foi possível salvar: %2</translation>
+        <translation type="vanished">%1: não foi possível salvar: %2</translation>
     </message>
     <message numerus="yes">
         <source>Valid: %n job(s). Not saved yet.</source>
@@ -1257,6 +1421,88 @@
     <message>
         <source>This workstation&apos;s job actions: %1</source>
         <translation>Ações de jobs desta estação: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RunsView</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Execução</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Início</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Fim</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duração</translation>
+    </message>
+    <message>
+        <source>Runner</source>
+        <translation>Runner</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Gatilho</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Saída</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Execuções</translation>
+    </message>
+    <message>
+        <source>Select one job to see its runs.</source>
+        <translation>Selecione um job para ver suas execuções.</translation>
+    </message>
+    <message>
+        <source>Cannot read the runs: %1</source>
+        <translation>Não foi possível ler as execuções: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 not kept)</source>
+        <translation>%1 (%2 não guardados)</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>em andamento</translation>
+    </message>
+    <message>
+        <source>platform</source>
+        <translation>plataforma</translation>
+    </message>
+    <message>
+        <source>%1 has no runs yet.</source>
+        <translation>%1 ainda não tem execuções.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) of %1, newest first.</source>
+        <translation>
+            <numerusform>%n execução de %1, a mais recente primeiro.</numerusform>
+            <numerusform>%n execuções de %1, as mais recentes primeiro.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
