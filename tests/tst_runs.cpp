@@ -4,6 +4,7 @@
 #include "core/client/runoutputfollower.h"
 #include "core/db/database.h"
 #include "core/runner/leasestore.h"
+#include "core/store/jobstore.h"
 #include "core/store/runstore.h"
 #include "support/runnerprocesses.h"
 #include "support/testdatabase.h"
@@ -181,6 +182,19 @@ void TestRuns::runRecordAndReplayedResult()
               .toString();
     QCOMPARE(QJsonDocument::fromJson(details.toUtf8()).object().value("run_id").toInteger(),
         claim.runId);
+
+    // Run-now: the claim it causes is a run_now run.
+    QVERIFY(JobStore(*conn).runNow(QStringLiteral("replayed")));
+    claims = leases.claimDue({QStringLiteral("replayed")}, 1);
+    QVERIFY(claims && claims->size() == 1);
+    Claim asked = claims->constFirst();
+    QVERIFY(leases.openRun(asked));
+    QCOMPARE(asked.trigger, QStringLiteral("run_now"));
+    QCOMPARE(
+        m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_runs WHERE trigger = 'run_now'"))
+            .toInt(),
+        1);
+    QVERIFY(m_db->exec(QStringLiteral("DELETE FROM cron_runs WHERE trigger = 'run_now'")));
 
     // The database refuses a second schedule run of one slot, whoever writes it.
     QString error;

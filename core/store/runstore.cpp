@@ -37,6 +37,20 @@ RunStore::RunStore(Database &database)
 Result<RunStore::Opened> RunStore::open(const Start &start)
 {
     const SqlDialect &d = m_database.dialect();
+    QString trigger = start.trigger;
+    if (trigger == QLatin1String("schedule")) {
+        // The claim a run-now caused: consume the request, and say so.
+        const auto requested = m_database.run(
+            QStringLiteral("UPDATE cron_jobs SET run_now_requested = FALSE WHERE id = :job AND "
+                           "lease_token = :token AND run_now_requested RETURNING id"),
+            {{QStringLiteral("job"), start.jobId}, {QStringLiteral("token"), start.leaseToken}},
+            tr("recording the start of \"%1\"").arg(start.jobName));
+        if (!requested)
+            return requested.error();
+        if ((*requested)->next())
+            trigger = QStringLiteral("run_now");
+        (*requested)->finish();
+    }
     const QString slot = d.instantFromEpoch(QStringLiteral(":slot"));
     // A schedule or retry run takes its slot once (the partial unique index); any later claim of
     // the same slot (after an abandoned or cut-short run) is a takeover.
@@ -50,7 +64,7 @@ Result<RunStore::Opened> RunStore::open(const Start &start)
             "%2) ON CONFLICT DO NOTHING")
             .arg(slot, clockNow(d)),
         {{QStringLiteral("job"), start.jobId}, {QStringLiteral("name"), start.jobName},
-            {QStringLiteral("trigger"), start.trigger}, {QStringLiteral("attempt"), start.attempt},
+            {QStringLiteral("trigger"), trigger}, {QStringLiteral("attempt"), start.attempt},
             {QStringLiteral("runner"), start.runner}, {QStringLiteral("host"), start.host},
             {QStringLiteral("token"), start.leaseToken},
             {QStringLiteral("slot"), epochOrNull(start.scheduledFor)}},

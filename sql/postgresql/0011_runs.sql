@@ -13,8 +13,8 @@
 --   - prune-history (core/maintenance): deletes old runs and their output in small batches.
 --
 -- trigger, what started the run:
---   schedule  the job's slot (next_run) came due, or run-now made it due now
---   run_now   reserved for a run-now request told apart from its slot
+--   schedule  the job's slot (next_run) came due
+--   run_now   the first claim after cronctl run-now / the console's Run now (run_now_requested)
 --   retry     a retry attempt of a failed slot (issue 17), attempt > 1
 --   takeover  a claim of a slot that already has a run: the earlier one was abandoned (its
 --             runner stopped renewing) or cut short (lease lost, runner stopped)
@@ -69,6 +69,8 @@ CREATE TABLE IF NOT EXISTS cron_run_output (
 
 -- Bytes of output kept per run (the newest; what is older is dropped and counted).
 ALTER TABLE cron_jobs ADD COLUMN IF NOT EXISTS output_limit_bytes BIGINT NOT NULL DEFAULT 1048576;
+-- Set by run-now, cleared by the claim it causes: that run's trigger is 'run_now'.
+ALTER TABLE cron_jobs ADD COLUMN IF NOT EXISTS run_now_requested BOOLEAN NOT NULL DEFAULT FALSE;
 
 -- The seed's iniciar_execucao_cron: as in 0009, and a 'platform' run row for the claim.
 CREATE OR REPLACE FUNCTION cron_console_start_run(p_job TEXT) RETURNS BOOLEAN

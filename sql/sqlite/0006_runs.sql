@@ -43,3 +43,4 @@ CREATE TABLE IF NOT EXISTS cron_run_output (
 );
 
 ALTER TABLE cron_jobs ADD COLUMN output_limit_bytes INTEGER NOT NULL DEFAULT 1048576;
+ALTER TABLE cron_jobs ADD COLUMN run_now_requested BOOLEAN NOT NULL DEFAULT 0;
