@@ -52,6 +52,20 @@ void RunOutputBuffer::append(qint64 runId, bool stderrStream, const QByteArray &
     if (entry.cap == 0)
         return; // output not kept for this job: counted only
     QByteArray &partial = entry.partial[stderrStream ? 1 : 0];
+    if (data.size() > entry.cap + maxLine) {
+        // This block alone is over the cap: what is pending goes, and only its newest whole
+        // lines are copied (one copy, no shifting of what is kept).
+        const qsizetype from = data.indexOf('\n', data.size() - entry.cap - 1);
+        const qsizetype last = data.lastIndexOf('\n');
+        if (from >= 0 && last > from) {
+            entry.pending.clear();
+            entry.pendingBytes = 0;
+            partial.clear();
+            push(entry, stderrStream, data.sliced(from + 1, last - from));
+            partial = data.sliced(last + 1);
+            return;
+        }
+    }
     const qsizetype newline = data.lastIndexOf('\n');
     if (newline < 0) {
         partial += data;

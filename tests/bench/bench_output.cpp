@@ -12,6 +12,7 @@
 #include <QProcess>
 #include <QThread>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace {
@@ -38,6 +39,14 @@ double direct()
     return clock.elapsed() / 1000.0;
 }
 
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(values.size() / 2);
+}
+
+constexpr int rounds = 5; // a shared machine is noisy: medians of five
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -52,36 +61,59 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "bench_output: %s\n", qPrintable(error));
         return 1;
     }
-    const double alone = direct();
+    QList<double> alone;
+    for (int i = 0; i < rounds; ++i)
+        alone << direct();
     db->exec(QStringLiteral("INSERT INTO cron_jobs (nome, intervalo_horas) VALUES ('flood', 1)"));
+    // BENCH_OUTPUT_CAP=0: output counted, not kept (the runner's reading alone).
+    if (qEnvironmentVariableIsSet("BENCH_OUTPUT_CAP"))
+        db->exec(QStringLiteral("UPDATE cron_jobs SET output_limit_bytes = %1")
+                     .arg(qEnvironmentVariableIntValue("BENCH_OUTPUT_CAP")));
     RunnerProcesses runners;
     QProcess *runner = runners.start(QStringLiteral("bench"), db->url(),
         runners.writeConfig(
-            QJsonObject{{QStringLiteral("flood"), RunnerProcesses::shell(script)}}, 30));
-    QElapsedTimer deadline;
-    deadline.start();
-    while (!db->scalar(QStringLiteral("SELECT output_complete FROM cron_runs WHERE job_name = "
-                                      "'flood'"))
-                .toBool()) {
-        if (deadline.elapsed() > 300'000) {
-            std::fprintf(stderr, "bench_output: the run did not end in 300 s\n");
-            return 1;
+            QJsonObject{{QStringLiteral("flood"), RunnerProcesses::shell(script)}}, 30, 1, 1));
+    QList<double> through;
+    qint64 stored = 0;
+    qint64 printed = 0;
+    for (int round = 1; round <= rounds; ++round) {
+        QElapsedTimer deadline;
+        deadline.start();
+        const QString done = QStringLiteral("SELECT COUNT(*) FROM cron_runs WHERE job_name = "
+                                            "'flood' AND output_complete");
+        while (db->scalar(done).toInt() < round) {
+            if (deadline.elapsed() > 300'000) {
+                std::fprintf(stderr, "bench_output: run %d did not end in 300 s\n", round);
+                return 1;
+            }
+            QThread::msleep(20);
         }
-        QThread::msleep(50);
+        const QString last = QStringLiteral("(SELECT MAX(id) FROM cron_runs)");
+        through << db->scalar(QStringLiteral("SELECT duration_seconds FROM cron_runs WHERE id = ")
+                         + last)
+                       .toDouble();
+        stored = db->scalar(QStringLiteral("SELECT SUM(LENGTH(text)) FROM cron_run_output WHERE "
+                                           "run_id = ")
+                       + last)
+                     .toLongLong();
+        printed
+            = db->scalar(QStringLiteral("SELECT output_bytes FROM cron_runs WHERE id = ") + last)
+                  .toLongLong();
+        if (round < rounds) // due again
+            db->exec(backend == Backend::PostgreSQL
+                    ? QStringLiteral("UPDATE cron_jobs SET next_run = NOW()")
+                    : QStringLiteral("UPDATE cron_jobs SET next_run = strftime('%Y-%m-%d "
+                                     "%H:%M:%f', 'now')"));
     }
     const qint64 rss = peakRssKb(runner->processId());
-    const double through
-        = db->scalar(QStringLiteral("SELECT duration_seconds FROM cron_runs")).toDouble();
-    const qint64 stored
-        = db->scalar(QStringLiteral("SELECT SUM(LENGTH(text)) FROM cron_run_output")).toLongLong();
-    const qint64 printed
-        = db->scalar(QStringLiteral("SELECT output_bytes FROM cron_runs")).toLongLong();
-    const double ratio = through / alone;
-    std::printf("bench_output (%s): 100 MB command: %.3f s to /dev/null, %.3f s through the runner "
-                "(ratio %.2f, target <= 1.2); runner peak RSS %.1f MB (target <= 64); %lld of "
-                "%lld bytes stored (cap 1048576)\n",
-        backend == Backend::PostgreSQL ? "PostgreSQL" : "SQLite", alone, through, ratio,
-        rss / 1024.0, stored, printed);
+    const double ratio = median(through) / median(alone);
+    std::printf("bench_output (%s): 100 MB command, medians of %d: %.3f s to /dev/null, %.3f s "
+                "through the runner (ratio %.2f, target <= 1.2); runner peak RSS %.1f MB (target "
+                "<= 64); %lld of %lld bytes stored (cap %s)\n",
+        backend == Backend::PostgreSQL ? "PostgreSQL" : "SQLite", rounds, median(alone),
+        median(through), ratio, rss / 1024.0, stored, printed,
+        qEnvironmentVariableIsSet("BENCH_OUTPUT_CAP") ? qgetenv("BENCH_OUTPUT_CAP").constData()
+                                                      : "1048576");
     const bool ok = ratio <= 1.2 && rss > 0 && rss <= 64 * 1024 && stored <= 1048576;
     return ok ? 0 : 1;
 }
