@@ -56,7 +56,7 @@ QString bytes(qint64 count)
     return QStringLiteral("%1 MiB").arg(count / (1024.0 * 1024.0), 0, 'f', 1);
 }
 
-double elapsed(const Run &run)
+double elapsed(const RunRecord &run)
 {
     if (run.durationSeconds)
         return *run.durationSeconds;
@@ -64,7 +64,7 @@ double elapsed(const Run &run)
     return std::max<qint64>(0, run.startedAt.msecsTo(end)) / 1000.0;
 }
 
-QJsonObject runJson(const Run &run)
+QJsonObject runJson(const RunRecord &run)
 {
     return {{QStringLiteral("id"), double(run.id)}, {QStringLiteral("job"), run.jobName},
         {QStringLiteral("trigger"), run.trigger}, {QStringLiteral("attempt"), run.attempt},
@@ -116,7 +116,7 @@ int Cli::cmdRuns(const QStringList &args)
         return fail(runs.error());
     if (parser.isSet(jsonOption)) {
         QJsonArray array;
-        for (const Run &run : *runs)
+        for (const RunRecord &run : *runs)
             array.append(runJson(run));
         const QJsonObject root{{QStringLiteral("success"), true}, {QStringLiteral("job_name"), job},
             {QStringLiteral("runs"), array}};
@@ -126,7 +126,7 @@ int Cli::cmdRuns(const QStringList &args)
     }
     if (runs->isEmpty())
         m_out << Text::tr("%1 has no runs yet").arg(job) << '\n';
-    for (const Run &run : *runs) {
+    for (const RunRecord &run : *runs) {
         QStringList parts{QString::number(run.id), localTime(run.startedAt),
             localTime(run.finishedAt), duration(elapsed(run)), run.status, run.trigger,
             run.runner.isEmpty() ? Text::tr("platform") : run.runner, bytes(run.outputBytes)};
@@ -156,7 +156,7 @@ int Cli::cmdLogs(const QStringList &args)
     if (const auto found = JobStore(*database.value()).job(job); !found)
         return fail(found.error());
     RunStore store(*database.value());
-    std::optional<Run> run;
+    std::optional<RunRecord> run;
     if (parser.isSet(runOption)) {
         bool ok = false;
         const qint64 id = parser.value(runOption).toLongLong(&ok);

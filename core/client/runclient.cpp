@@ -15,16 +15,16 @@ RunClient::RunClient(const ConnectionSpec &spec, QObject *parent)
 RunClient::~RunClient() = default;
 
 void RunClient::fetchCurrent(const QString &job, QObject *context,
-    std::function<void(const Result<std::optional<Run>> &)> callback)
+    std::function<void(const Result<std::optional<RunRecord>> &)> callback)
 {
-    m_db->call<std::optional<Run>>(
+    m_db->call<std::optional<RunRecord>>(
         context, [job](Database &db) { return RunStore(db).current(job); }, std::move(callback));
 }
 
 void RunClient::fetchRuns(const QString &job, int limit, QObject *context,
-    std::function<void(const Result<QList<Run>> &)> callback)
+    std::function<void(const Result<QList<RunRecord>> &)> callback)
 {
-    m_db->call<QList<Run>>(
+    m_db->call<QList<RunRecord>>(
         context, [job, limit](Database &db) { return RunStore(db).runs(job, limit); },
         std::move(callback));
 }
@@ -49,9 +49,9 @@ void RunClient::fetchOutput(qint64 runId, qint64 afterSeq, QObject *context,
 }
 
 void RunClient::requestAbort(const QString &job, const QString &reason, QObject *context,
-    std::function<void(const Result<Run> &)> callback)
+    std::function<void(const Result<RunRecord> &)> callback)
 {
-    m_db->call<Run>(
+    m_db->call<RunRecord>(
         context, [job, reason](Database &db) { return RunStore(db).requestAbort(job, reason); },
         std::move(callback));
 }

@@ -14,7 +14,7 @@ class DbThread;
 
 // A run and the output chunks after a given one, read together.
 struct RunOutputPage {
-    std::optional<Run> run; // empty: the run is gone (pruned)
+    std::optional<RunRecord> run; // empty: the run is gone (pruned)
     QList<RunOutputChunk> chunks;
 };
 
@@ -31,13 +31,13 @@ public:
     // Callbacks run on this thread, only while `context` lives, in the order asked.
     // The job's running run, else its latest.
     void fetchCurrent(const QString &job, QObject *context,
-        std::function<void(const Result<std::optional<Run>> &)> callback);
+        std::function<void(const Result<std::optional<RunRecord>> &)> callback);
     void fetchRuns(const QString &job, int limit, QObject *context,
-        std::function<void(const Result<QList<Run>> &)> callback);
+        std::function<void(const Result<QList<RunRecord>> &)> callback);
     void fetchOutput(qint64 runId, qint64 afterSeq, QObject *context,
         std::function<void(const Result<RunOutputPage> &)> callback);
     void requestAbort(const QString &job, const QString &reason, QObject *context,
-        std::function<void(const Result<Run> &)> callback);
+        std::function<void(const Result<RunRecord> &)> callback);
 
 private:
     DbThread *m_db; // child

@@ -35,7 +35,7 @@ void RunOutputFollower::refresh()
     const quint64 generation = m_generation;
     m_inFlight = true;
     m_client->fetchCurrent(
-        m_job, this, [this, generation](const Result<std::optional<Run>> &current) {
+        m_job, this, [this, generation](const Result<std::optional<RunRecord>> &current) {
             if (generation != m_generation)
                 return;
             m_inFlight = false;
@@ -43,7 +43,7 @@ void RunOutputFollower::refresh()
                 emit failed(current.error().message);
                 return;
             }
-            const std::optional<Run> &run = *current;
+            const std::optional<RunRecord> &run = *current;
             if (!m_run || !run || run->id != m_run->id) {
                 m_chunks.clear();
                 m_lastSeq = 0;

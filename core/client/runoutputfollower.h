@@ -25,12 +25,12 @@ public:
     void refresh();
 
     QString job() const { return m_job; }
-    const std::optional<Run> &run() const { return m_run; }
+    const std::optional<RunRecord> &run() const { return m_run; }
     const QList<RunOutputChunk> &chunks() const { return m_chunks; }
 
 signals:
     void cleared(); // a new run (or none): drop what was shown
-    void runChanged(const Run &run); // its status, figures
+    void runChanged(const RunRecord &run); // its status, figures
     void chunksAdded(const QList<RunOutputChunk> &chunks);
     void failed(const QString &message);
 
@@ -39,7 +39,7 @@ private:
 
     RunClient *m_client;
     QString m_job;
-    std::optional<Run> m_run;
+    std::optional<RunRecord> m_run;
     QList<RunOutputChunk> m_chunks;
     qint64 m_lastSeq = 0;
     quint64 m_generation = 0; // answers for an earlier follow() are dropped

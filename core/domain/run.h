@@ -8,7 +8,7 @@
 #include <optional>
 
 // One execution of a job (a cron_runs row, see sql/postgresql/0011_runs.sql).
-struct Run {
+struct RunRecord {
     qint64 id = 0;
     qint64 jobId = 0;
     QString jobName;

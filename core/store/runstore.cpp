@@ -205,7 +205,7 @@ Result<QHash<qint64, RunStore::AbortRequest>> RunStore::abortRequests(const QLis
     return requests;
 }
 
-Result<QList<Run>> RunStore::select(
+Result<QList<RunRecord>> RunStore::select(
     const QString &where, const QVariantMap &values, const QString &tail)
 {
     const SqlDialect &d = m_database.dialect();
@@ -221,10 +221,10 @@ Result<QList<Run>> RunStore::select(
         values, tr("reading runs"));
     if (!query)
         return query.error();
-    QList<Run> runs;
+    QList<RunRecord> runs;
     while ((*query)->next()) {
         const QSqlQuery &q = **query;
-        Run run;
+        RunRecord run;
         run.id = q.value(0).toLongLong();
         run.jobId = q.value(1).toLongLong();
         run.jobName = q.value(2).toString();
@@ -258,24 +258,24 @@ Result<QList<Run>> RunStore::select(
     return runs;
 }
 
-Result<QList<Run>> RunStore::runs(const QString &job, int limit)
+Result<QList<RunRecord>> RunStore::runs(const QString &job, int limit)
 {
     return select(QStringLiteral("job_name = :job"),
         {{QStringLiteral("job"), job}, {QStringLiteral("limit"), limit}},
         QStringLiteral("ORDER BY started_at DESC, id DESC LIMIT :limit"));
 }
 
-Result<std::optional<Run>> RunStore::run(qint64 id)
+Result<std::optional<RunRecord>> RunStore::run(qint64 id)
 {
     const auto found = select(QStringLiteral("id = :id"), {{QStringLiteral("id"), id}}, {});
     if (!found)
         return found.error();
     if (found->isEmpty())
-        return std::optional<Run>();
-    return std::optional<Run>(found->constFirst());
+        return std::optional<RunRecord>();
+    return std::optional<RunRecord>(found->constFirst());
 }
 
-Result<std::optional<Run>> RunStore::current(const QString &job)
+Result<std::optional<RunRecord>> RunStore::current(const QString &job)
 {
     const auto found = select(QStringLiteral("job_name = :job"), {{QStringLiteral("job"), job}},
         QStringLiteral("ORDER BY CASE WHEN status = 'running' THEN 0 ELSE 1 END, started_at "
@@ -283,8 +283,8 @@ Result<std::optional<Run>> RunStore::current(const QString &job)
     if (!found)
         return found.error();
     if (found->isEmpty())
-        return std::optional<Run>();
-    return std::optional<Run>(found->constFirst());
+        return std::optional<RunRecord>();
+    return std::optional<RunRecord>(found->constFirst());
 }
 
 Result<QList<RunOutputChunk>> RunStore::output(qint64 runId, qint64 afterSeq, int limit)
@@ -312,9 +312,9 @@ Result<QList<RunOutputChunk>> RunStore::output(qint64 runId, qint64 afterSeq, in
     return chunks;
 }
 
-Result<Run> RunStore::requestAbort(const QString &job, const QString &reason)
+Result<RunRecord> RunStore::requestAbort(const QString &job, const QString &reason)
 {
-    Run aborted;
+    RunRecord aborted;
     const SqlDialect &d = m_database.dialect();
     const Status status = Transaction::run(m_database, [&]() -> Status {
         const auto running = select(QStringLiteral("job_name = :job AND status = 'running'"),

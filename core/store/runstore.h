@@ -59,10 +59,10 @@ public:
     Result<QHash<qint64, AbortRequest>> abortRequests(const QList<qint64> &runIds);
 
     // --- readers ---
-    Result<QList<Run>> runs(const QString &job, int limit);
-    Result<std::optional<Run>> run(qint64 id);
+    Result<QList<RunRecord>> runs(const QString &job, int limit);
+    Result<std::optional<RunRecord>> run(qint64 id);
     // The job's running run, or else its latest one.
-    Result<std::optional<Run>> current(const QString &job);
+    Result<std::optional<RunRecord>> current(const QString &job);
     // Chunks after `afterSeq`, in order, at most `limit`.
     Result<QList<RunOutputChunk>> output(qint64 runId, qint64 afterSeq, int limit = 1000);
 
@@ -70,12 +70,13 @@ public:
     // Asks the runner holding the job's running run to stop it (a NOTIFY on PostgreSQL; runners
     // on SQLite poll), and audits it (cron_admin_abort). Conflict when nothing runs or when the
     // run is the platform's (no lease: it cannot be stopped from here).
-    Result<Run> requestAbort(const QString &job, const QString &reason);
+    Result<RunRecord> requestAbort(const QString &job, const QString &reason);
 
     static constexpr const char *abortChannel = "cron_run_abort";
 
 private:
-    Result<QList<Run>> select(const QString &where, const QVariantMap &values, const QString &tail);
+    Result<QList<RunRecord>> select(
+        const QString &where, const QVariantMap &values, const QString &tail);
 
     Database &m_database;
 };

@@ -36,7 +36,7 @@ void AbortRunAction::trigger()
     if (!m_client || !m_job)
         return;
     const QString job = m_job->name;
-    m_client->fetchCurrent(job, this, [this, job](const Result<std::optional<Run>> &current) {
+    m_client->fetchCurrent(job, this, [this, job](const Result<std::optional<RunRecord>> &current) {
         if (!current) {
             QMessageBox::warning(m_window, tr("Abort run"), current.error().message);
             return;
@@ -46,7 +46,7 @@ void AbortRunAction::trigger()
                 m_window, tr("Abort run"), tr("%1 has no running run to abort.").arg(job));
             return;
         }
-        const Run &run = **current;
+        const RunRecord &run = **current;
         if (run.runner.isEmpty()) {
             QMessageBox::information(m_window, tr("Abort run"),
                 tr("Run %1 of %2 was started by the platform (iniciar_execucao_cron) without a "
@@ -65,7 +65,7 @@ void AbortRunAction::trigger()
             QLineEdit::Normal, QString(), &ok);
         if (!ok)
             return;
-        m_client->requestAbort(job, reason, this, [this, job](const Result<Run> &asked) {
+        m_client->requestAbort(job, reason, this, [this, job](const Result<RunRecord> &asked) {
             if (!asked) {
                 QMessageBox::warning(m_window, tr("Abort run"), asked.error().message);
                 return;

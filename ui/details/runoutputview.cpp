@@ -103,7 +103,7 @@ void RunOutputView::setJob(const std::optional<Job> &job)
     }
 }
 
-void RunOutputView::showRun(const Run &run)
+void RunOutputView::showRun(const RunRecord &run)
 {
     const QDateTime end = run.finishedAt.isValid() ? run.finishedAt : run.readAt;
     QStringList parts{

@@ -32,7 +32,7 @@ public:
     RunOutputFollower *follower() const { return m_follower; }
 
 private:
-    void showRun(const Run &run);
+    void showRun(const RunRecord &run);
     void append(const QList<RunOutputChunk> &chunks);
     void findNext(bool backwards);
 

@@ -72,31 +72,32 @@ void RunsView::reload()
     }
     if (!isVisible())
         return;
-    m_client->fetchRuns(m_job, limit, this, [this, generation](const Result<QList<Run>> &runs) {
-        if (generation != m_generation)
-            return;
-        m_tree->clear();
-        if (!runs) {
-            m_status->setText(tr("Cannot read the runs: %1").arg(runs.error().message));
-            return;
-        }
-        for (const Run &run : *runs) {
-            const QDateTime end = run.finishedAt.isValid() ? run.finishedAt : run.readAt;
-            QString output = sizeText(run.outputBytes);
-            if (run.droppedBytes > 0)
-                output = tr("%1 (%2 not kept)").arg(output, sizeText(run.droppedBytes));
-            auto *item = new QTreeWidgetItem(m_tree,
-                {QString::number(run.id), RelativeTime::absolute(run.startedAt),
-                    run.finishedAt.isValid() ? RelativeTime::absolute(run.finishedAt)
-                                             : tr("running"),
-                    RelativeTime::duration(run.startedAt.secsTo(end)),
-                    run.runner.isEmpty() ? tr("platform") : run.runner, run.trigger, run.status,
-                    output});
-            if (!run.error.isEmpty())
-                item->setToolTip(6, run.error);
-        }
-        m_status->setText(runs->isEmpty()
-                ? tr("%1 has no runs yet.").arg(m_job)
-                : tr("%n run(s) of %1, newest first.", nullptr, int(runs->size())).arg(m_job));
-    });
+    m_client->fetchRuns(
+        m_job, limit, this, [this, generation](const Result<QList<RunRecord>> &runs) {
+            if (generation != m_generation)
+                return;
+            m_tree->clear();
+            if (!runs) {
+                m_status->setText(tr("Cannot read the runs: %1").arg(runs.error().message));
+                return;
+            }
+            for (const RunRecord &run : *runs) {
+                const QDateTime end = run.finishedAt.isValid() ? run.finishedAt : run.readAt;
+                QString output = sizeText(run.outputBytes);
+                if (run.droppedBytes > 0)
+                    output = tr("%1 (%2 not kept)").arg(output, sizeText(run.droppedBytes));
+                auto *item = new QTreeWidgetItem(m_tree,
+                    {QString::number(run.id), RelativeTime::absolute(run.startedAt),
+                        run.finishedAt.isValid() ? RelativeTime::absolute(run.finishedAt)
+                                                 : tr("running"),
+                        RelativeTime::duration(run.startedAt.secsTo(end)),
+                        run.runner.isEmpty() ? tr("platform") : run.runner, run.trigger, run.status,
+                        output});
+                if (!run.error.isEmpty())
+                    item->setToolTip(6, run.error);
+            }
+            m_status->setText(runs->isEmpty()
+                    ? tr("%1 has no runs yet.").arg(m_job)
+                    : tr("%n run(s) of %1, newest first.", nullptr, int(runs->size())).arg(m_job));
+        });
 }
