@@ -371,16 +371,16 @@ void Scheduler::wake()
                     continue;
                 claim.trigger = QStringLiteral("takeover");
             }
-            if (!m_leases)
-                break; // the connection went meanwhile; the claims' leases run out
-            // The run row; without it the job still runs (its row is written at the finish),
-            // only its output is not kept.
+            // The run row; without it (or without the connection, lost meanwhile) the job still
+            // runs as before: its row is written at the finish, only its output is not kept.
             qint64 outputLimit = 0;
-            if (const auto opened = m_leases->openRun(claim); opened)
-                outputLimit = *opened;
-            else
-                qCWarning(lcRunner, "cannot record the start of %s: %s", qPrintable(claim.job.name),
-                    qPrintable(opened.error().message));
+            if (m_leases) {
+                if (const auto opened = m_leases->openRun(claim); opened)
+                    outputLimit = *opened;
+                else
+                    qCWarning(lcRunner, "cannot record the start of %s: %s",
+                        qPrintable(claim.job.name), qPrintable(opened.error().message));
+            }
             startAction(claim, sentMs, outputLimit);
         }
     }
