@@ -7,6 +7,7 @@
 #include "core/util/bootclock.h"
 
 #include <QLoggingCategory>
+#include <QSqlQuery>
 
 Q_LOGGING_CATEGORY(lcOutput, "cron.runner.output", QtInfoMsg)
 
@@ -74,6 +75,29 @@ bool OutputWriter::ensureOpen()
     }
     m_db = std::move(opened).value();
     m_db->setCallTimeout(m_callTimeoutMs);
+    if (m_db->backend() == Backend::PostgreSQL) {
+        // As the scheduler's session: the server ends a transaction this runner left open (cut
+        // off mid-write), so its row locks on cron_runs never hold up another runner's finish.
+        const QVariantMap settings{
+            {QStringLiteral("statement_timeout"), QString::number(m_callTimeoutMs)},
+            {QStringLiteral("lock_timeout"), QString::number(std::max(500, m_callTimeoutMs / 2))},
+            {QStringLiteral("idle_in_transaction_session_timeout"),
+                QString::number(m_callTimeoutMs * 2)},
+            {QStringLiteral("tcp_keepalives_idle"), QStringLiteral("5")},
+            {QStringLiteral("tcp_keepalives_interval"), QStringLiteral("2")},
+            {QStringLiteral("tcp_keepalives_count"), QStringLiteral("3")}};
+        for (auto it = settings.cbegin(); it != settings.cend(); ++it) {
+            const auto set = m_db->run(QStringLiteral("SELECT set_config(:name, :value, false)"),
+                {{QStringLiteral("name"), it.key()}, {QStringLiteral("value"), it.value()}},
+                QStringLiteral("configuring the output writer's session"));
+            if (!set) {
+                qCWarning(lcOutput, "%s", qPrintable(set.error().message));
+                m_db.reset();
+                return false;
+            }
+            (*set)->finish();
+        }
+    }
     m_failures = 0;
     return true;
 }
@@ -86,7 +110,7 @@ void OutputWriter::flush()
     const bool usable = ensureOpen();
     for (const RunOutputBuffer::Batch &batch : batches) {
         RunState &state = m_runs[batch.runId];
-        if (usable) {
+        if (usable && m_db) { // (a lost connection below ends writing for this round)
             RunState next = state;
             const Status written = Transaction::run(*m_db, [&]() -> Status {
                 next = state;
@@ -117,9 +141,20 @@ void OutputWriter::flush()
                         !dropped)
                         return dropped;
                 }
-                return store.setOutputFigures(batch.runId, batch.printed,
-                    std::max<qint64>(0, batch.printed - next.storedBytes), batch.closed);
+                return Status();
             });
+            // The figures on their own (autocommit): a transaction that updates the run row
+            // would hold its lock across round trips, and a runner cut off mid-transaction would
+            // then hold up the finish another runner records for this run. The chunks' foreign
+            // key only takes a key-share lock, which that finish does not wait for.
+            if (written) {
+                if (const Status figures
+                    = RunStore(*m_db).setOutputFigures(batch.runId, batch.printed,
+                        std::max<qint64>(0, batch.printed - next.storedBytes), batch.closed);
+                    !figures)
+                    qCWarning(
+                        lcOutput, "run %lld: %s", batch.runId, qPrintable(figures.error().message));
+            }
             if (written) {
                 state = next;
             } else {
