@@ -394,7 +394,8 @@ void TestPlatformLogs::oldCastIndexesAreReplaced()
 
     const auto applied = migrator.migrate();
     QVERIFY2(applied.ok(), applied.ok() ? "" : qPrintable(applied.error().message));
-    QCOMPARE(*applied, QStringList{"0010_history_indexes_any_json"});
+    QCOMPARE(
+        applied->value(0), QStringLiteral("0010_history_indexes_any_json")); // later ones follow
     QCOMPARE(invalidIndexes(*db), 0);
     const QString indexes = indexState(*db);
     QVERIFY2(!indexes.contains("::jsonb") && !indexes.contains("idx_tenant_logs_cron_job=")
@@ -497,7 +498,8 @@ void TestPlatformLogs::failedIndexBuildLeavesDatabaseAsItWas()
     Migrator migrator(*conn);
     const auto applied = migrator.migrate();
     QVERIFY2(applied.ok(), applied.ok() ? "" : qPrintable(applied.error().message));
-    QCOMPARE(*applied, QStringList{"0010_history_indexes_any_json"});
+    QCOMPARE(
+        applied->value(0), QStringLiteral("0010_history_indexes_any_json")); // later ones follow
     QCOMPARE(invalidIndexes(*db), 0);
     QVERIFY(migrator.migrate()->isEmpty());
     QVERIFY(db->exec(insertSql({"login", R"({"user": "a\u0000b"})", {}})));
@@ -551,7 +553,8 @@ void TestPlatformLogs::lockTimeoutIsRetriedThenLeavesDatabaseAsItWas()
     auto conn = db->connect(QStringLiteral("migrator"));
     const auto applied = Migrator(*conn).migrate();
     QVERIFY2(applied.ok(), applied.ok() ? "" : qPrintable(applied.error().message));
-    QCOMPARE(*applied, QStringList{"0010_history_indexes_any_json"});
+    QCOMPARE(
+        applied->value(0), QStringLiteral("0010_history_indexes_any_json")); // later ones follow
     QVERIFY(db->exec(insertSql({"login", R"({"user": "a\u0000b"})", {}})));
 }
 

@@ -54,6 +54,9 @@ private:
     int cmdPauseAll(const QStringList &args);
     int cmdResumeAll(const QStringList &args);
     int pauseOrResume(const QStringList &args, bool pause);
+    int cmdRuns(const QStringList &args);
+    int cmdLogs(const QStringList &args);
+    int cmdAbort(const QStringList &args);
 
     // Parses a subcommand's own options; returns false (and has reported) on a usage error or
     // after printing --help, with the exit status in *exitCode.

@@ -84,5 +84,14 @@ int Cli::cmdPruneHistory(const QStringList &args)
                      .arg(options.olderThanDays)
                      .arg(outcome->batches)
               << Qt::endl;
+    if (outcome->runsDeleted > 0 || outcome->outputChunksDeleted > 0)
+        m_out << (options.dryRun
+                ? Text::tr("would delete %1 run record(s) and %2 output chunk(s) of the "
+                           "same age")
+                : Text::tr("deleted %1 run record(s) and %2 output chunk(s) of the same "
+                           "age"))
+                     .arg(outcome->runsDeleted)
+                     .arg(outcome->outputChunksDeleted)
+              << Qt::endl;
     return Success;
 }

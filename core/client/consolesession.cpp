@@ -1,6 +1,7 @@
 #include "core/client/consolesession.h"
 
 #include "core/client/historyclient.h"
+#include "core/client/runclient.h"
 #include "core/client/serverclock.h"
 
 ConsoleSession::ConsoleSession(
@@ -8,6 +9,7 @@ ConsoleSession::ConsoleSession(
     : QObject(parent)
     , m_jobs(new JobClient(spec, options, this))
     , m_history(new HistoryClient(spec, this))
+    , m_runs(new RunClient(spec, this))
     , m_clock(std::make_shared<ServerClock>())
 { }
 

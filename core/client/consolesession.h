@@ -7,6 +7,7 @@
 #include <memory>
 
 class HistoryClient;
+class RunClient;
 class ServerClock;
 
 // Everything the console holds for one database: the connection spec, the job client, the
@@ -26,11 +27,13 @@ public:
     const ConnectionSpec &spec() const { return m_jobs->spec(); }
     JobClient *jobs() const { return m_jobs; }
     HistoryClient *history() const { return m_history; }
+    RunClient *runs() const { return m_runs; }
     const std::shared_ptr<ServerClock> &clock() const { return m_clock; }
     QDateTime now() const;
 
 private:
     JobClient *m_jobs; // child
     HistoryClient *m_history; // child
+    RunClient *m_runs; // child: run records, output, abort (issue 14)
     std::shared_ptr<ServerClock> m_clock;
 };

@@ -2,6 +2,7 @@
 
 #include "core/db/database.h"
 #include "core/db/sqlerrors.h"
+#include "core/maintenance/runretention.h"
 #include "core/store/auditwriter.h"
 #include "core/store/historyfilter.h"
 #include "core/store/transaction.h"
@@ -61,6 +62,11 @@ Result<HistoryRetention::Outcome> HistoryRetention::prune(const Options &options
             return SqlErrors::fromQuery(count, backend, what);
         outcome.deleted = count.value(0).toLongLong();
         outcome.batches = int((outcome.deleted + options.batchSize - 1) / options.batchSize);
+        const auto runs = RunRetention(m_database).prune(filter.until, options.batchSize, true);
+        if (!runs)
+            return runs.error();
+        outcome.runsDeleted = runs->runs;
+        outcome.outputChunksDeleted = runs->outputChunks;
         return outcome;
     }
 
@@ -92,8 +98,16 @@ Result<HistoryRetention::Outcome> HistoryRetention::prune(const Options &options
             m_progress(outcome.batches, outcome.deleted);
     }
 
+    const auto runs = RunRetention(m_database).prune(filter.until, options.batchSize, false);
+    if (!runs)
+        return runs.error();
+    outcome.runsDeleted = runs->runs;
+    outcome.outputChunksDeleted = runs->outputChunks;
+
     const QJsonObject details{
         {QStringLiteral("older_than_days"), options.olderThanDays},
+        {QStringLiteral("runs_deleted"), outcome.runsDeleted},
+        {QStringLiteral("output_chunks_deleted"), outcome.outputChunksDeleted},
         {QStringLiteral("cutoff"), filter.until.toString(Qt::ISODateWithMs)},
         {QStringLiteral("batch_size"), options.batchSize},
         {QStringLiteral("deleted"), outcome.deleted},

@@ -23,6 +23,9 @@ public:
     struct Outcome {
         qint64 deleted = 0; // rows deleted (dry run: rows that would be)
         int batches = 0; // DELETE statements that removed rows (dry run: that would run)
+        // Run records (cron_runs) and their output chunks of the same age (issue 14).
+        qint64 runsDeleted = 0;
+        qint64 outputChunksDeleted = 0;
     };
 
     using ProgressCallback = std::function<void(int batch, qint64 deletedSoFar)>;

@@ -33,6 +33,8 @@ private:
         int leftovers = 0;
     };
 
+    void readStdout();
+    void readStderr();
     void onFinished(int exitCode, QProcess::ExitStatus status);
     void onError(QProcess::ProcessError error);
     void send(const QByteArray &line);

@@ -11,6 +11,7 @@ struct ExecutionResult {
         Timeout, // it ran past its timeout_seconds
         Interrupted, // the runner stopped (or lost its database) and stopped it
         LeaseLost, // the lease was taken over or reset, or could not be renewed in time
+        Aborted, // someone asked to stop this run (cronctl abort, the console's Abort run)
     };
 
     bool success = false;
@@ -19,7 +20,7 @@ struct ExecutionResult {
     QString error; // a one-line reason when !success
     double durationSeconds = 0;
 
-    // "success", "error", "timeout", "interrupted" or "lease_lost".
+    // "success", "error", "timeout", "interrupted", "lease_lost" or "aborted".
     QString outcomeName() const
     {
         if (success)
@@ -31,6 +32,8 @@ struct ExecutionResult {
             return QStringLiteral("interrupted");
         case Failure::LeaseLost:
             return QStringLiteral("lease_lost");
+        case Failure::Aborted:
+            return QStringLiteral("aborted");
         case Failure::Error:
             break;
         }

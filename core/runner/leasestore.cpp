@@ -8,6 +8,7 @@
 #include "core/store/eventstore.h"
 #include "core/store/jobrow.h"
 #include "core/store/pausestore.h"
+#include "core/store/runstore.h"
 #include "core/store/statusjson.h"
 #include "core/store/transaction.h"
 #include "core/util/clientinfo.h"
@@ -395,6 +396,22 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
         } else {
             (*current)->finish();
         }
+        // The run's own row (issue 14), in this transaction: replaying the result updates it.
+        const QString outcome = result.outcomeName();
+        const bool ranToEnd = result.success || result.failure == ExecutionResult::Failure::Error
+            || result.failure == ExecutionResult::Failure::Timeout;
+        RunStore::Finish end;
+        end.status = recorded.fenced && ranToEnd ? QStringLiteral("fenced") : outcome;
+        if (const QJsonValue code = stored.value(QStringLiteral("exit_code")); code.isDouble())
+            end.exitCode = code.toInt();
+        if (const QJsonValue code = stored.value(QStringLiteral("status_code")); code.isDouble())
+            end.httpStatus = code.toInt();
+        end.durationSeconds = result.durationSeconds;
+        end.resultJson = compact(stored);
+        end.error = result.success ? QString() : error;
+        const auto runId = RunStore(m_database).close(runStart(claim, owner), end);
+        if (!runId)
+            return runId.error();
         // Every execution leaves exactly one history row, also one whose lease was lost or
         // fenced off: the history shows every run that really happened. The seed's "Últimas
         // Execuções" reads result keys at the top level of detalhes.
@@ -406,6 +423,8 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
         details.insert(QStringLiteral("runner"), owner);
         details.insert(QStringLiteral("host"), ClientInfo::hostName());
         details.insert(QStringLiteral("lease_token"), claim.token);
+        if (*runId > 0)
+            details.insert(QStringLiteral("run_id"), *runId);
         details.insert(QStringLiteral("resultado"), stored);
         if (recorded.fenced)
             details.insert(QStringLiteral("fenced"), true);
@@ -443,6 +462,31 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
     if (!status)
         return status.error();
     return recorded;
+}
+
+RunStore::Start LeaseStore::runStart(const Claim &claim, const QString &owner)
+{
+    RunStore::Start start;
+    start.jobId = claim.job.id;
+    start.jobName = claim.job.name;
+    start.trigger = claim.trigger.isEmpty() ? QStringLiteral("schedule") : claim.trigger;
+    start.attempt = std::max(1, claim.attempt);
+    start.runner = owner;
+    start.host = ClientInfo::hostName();
+    start.leaseToken = claim.token;
+    start.scheduledFor = claim.job.nextRun;
+    return start;
+}
+
+Result<qint64> LeaseStore::openRun(Claim &claim)
+{
+    const auto opened = RunStore(m_database).open(runStart(claim, m_owner));
+    if (!opened)
+        return opened.error();
+    claim.runId = opened->runId;
+    if (!opened->trigger.isEmpty())
+        claim.trigger = opened->trigger;
+    return opened->outputLimit;
 }
 
 Status LeaseStore::setActionBackend(const Claim &claim, qint64 pid)

@@ -2,6 +2,7 @@
 
 #include "core/domain/job.h"
 #include "core/runner/executionresult.h"
+#include "core/store/runstore.h"
 #include "core/util/result.h"
 
 #include <QCoreApplication>
@@ -31,10 +32,11 @@ struct Claim {
     };
     std::optional<Abandoned> abandoned;
     QDateTime leaseExpiresAt; // as the server wrote it (its clock, an instant)
-    // Why the job runs ("schedule", "retry", …) and which attempt of its streak this is
-    // (issue 17; the same fields as the run records of issue 14).
-    QString trigger;
+    // What started this run (cron_runs.trigger, see sql/postgresql/0011_runs.sql): "schedule",
+    // "run_now", "retry", "takeover" or "platform"; and which attempt of its slot it is.
+    QString trigger = QStringLiteral("schedule");
     int attempt = 1;
+    qint64 runId = 0; // its cron_runs row, once written (0: none yet)
 };
 
 struct RunnerInfo {
@@ -96,6 +98,9 @@ public:
     // are replaced, since jsonb refuses them.
     Result<Recorded> finish(
         const Claim &claim, const ExecutionResult &result, const FinishDetail &detail);
+    // Writes the run row of a fresh claim (cron_runs, status running) and sets claim.runId and
+    // the trigger as stored; returns the job's output cap in bytes.
+    Result<qint64> openRun(Claim &claim);
     // Notes the server backend that runs a claim's sql action (PostgreSQL).
     Status setActionBackend(const Claim &claim, qint64 pid);
     // Ends the statement of an abandoned sql action and waits for it to be gone; false when it
@@ -119,6 +124,7 @@ public:
     Result<QList<RunnerInfo>> runners();
 
 private:
+    static RunStore::Start runStart(const Claim &claim, const QString &owner);
     Result<QList<Claim>> claimPostgres(const QStringList &names, int limit);
     Result<QList<Claim>> claimSqlite(const QStringList &names, int limit);
 

@@ -32,6 +32,9 @@ QJsonObject toJson(const ResultJournal::Entry &entry, const QString &databaseKey
     return {{QStringLiteral("id"), double(entry.id)}, {QStringLiteral("database"), databaseKey},
         {QStringLiteral("owner"), entry.claim.owner},
         {QStringLiteral("token"), double(entry.claim.token)}, {QStringLiteral("job"), job.name},
+        {QStringLiteral("run_id"), double(entry.claim.runId)},
+        {QStringLiteral("trigger"), entry.claim.trigger},
+        {QStringLiteral("attempt"), entry.claim.attempt},
         {QStringLiteral("job_id"), double(job.id)}, {QStringLiteral("next_run"), time(job.nextRun)},
         {QStringLiteral("read_at"), time(job.readAt)},
         {QStringLiteral("interval_hours"), job.intervalHours},
@@ -50,6 +53,10 @@ ResultJournal::Entry fromJson(const QJsonObject &object)
     ResultJournal::Entry entry;
     entry.claim.owner = object.value(QStringLiteral("owner")).toString();
     entry.claim.token = qint64(object.value(QStringLiteral("token")).toDouble());
+    entry.claim.runId = qint64(object.value(QStringLiteral("run_id")).toDouble());
+    entry.claim.trigger
+        = object.value(QStringLiteral("trigger")).toString(QStringLiteral("schedule"));
+    entry.claim.attempt = object.value(QStringLiteral("attempt")).toInt(1);
     Job &job = entry.claim.job;
     job.name = object.value(QStringLiteral("job")).toString();
     job.id = qint64(object.value(QStringLiteral("job_id")).toDouble());

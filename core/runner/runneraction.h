@@ -48,6 +48,8 @@ public:
 
 signals:
     void finished(const ExecutionResult &result);
+    // What the action prints, as it arrives (commands only), for the run's stored output.
+    void output(bool stderrStream, const QByteArray &data);
 
 private:
     ActionContext m_context;

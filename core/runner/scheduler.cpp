@@ -5,10 +5,13 @@
 #include "core/domain/jobpolicy.h"
 #include "core/domain/jobrules.h"
 #include "core/runner/notifier.h"
+#include "core/runner/outputwriter.h"
 #include "core/runner/resultjournal.h"
 #include "core/runner/runneraction.h"
+#include "core/runner/runoutputbuffer.h"
 #include "core/runner/sqlaction.h"
 #include "core/store/pausestore.h"
+#include "core/store/runstore.h"
 #include "core/util/bootclock.h"
 #include "core/util/clientinfo.h"
 #include "version.h"
@@ -19,6 +22,7 @@
 #include <QRandomGenerator>
 #include <QSqlDriver>
 #include <QSqlQuery>
+#include <QThread>
 
 #include <algorithm>
 
@@ -30,6 +34,10 @@ constexpr qint64 maxBackoffMs = 30'000;
 constexpr qint64 notificationDelayMs = 10; // coalesces a burst of notifications into one wake
 constexpr qint64 contendedRetryMs = 500; // a due job another runner holds the row lock on
 constexpr int transientRetries = 3; // a lock or statement timeout: retried as is this often
+// How often abort requests are looked for: SQLite has no NOTIFY; on PostgreSQL the notification
+// is the fast path and this a fallback (a notification lost with a connection).
+constexpr int abortPollSqliteMs = 500;
+constexpr int abortPollPostgresMs = 5000;
 
 // libpq options that bound a connection to an unreachable or silent server (DESIGN.md, platform
 // facts): set unless the URL sets them itself.
@@ -78,6 +86,8 @@ Scheduler::Scheduler(const ConnectionSpec &database, const RunnerConfig &config,
     if (m_config.notify)
         m_notifier = new Notifier(*m_config.notify, this);
     m_skipJobs = m_config.jobs.keys(); // the first wake learns which jobs skip missed slots
+    connect(&m_abortPollTimer, &QTimer::timeout, this, &Scheduler::checkAborts);
+    m_output = std::make_shared<RunOutputBuffer>();
     m_graceTimer.setSingleShot(true);
     connect(&m_graceTimer, &QTimer::timeout, this, [this] {
         qCWarning(lcRunner, "grace period over: killing %lld running action(s)",
@@ -98,6 +108,7 @@ Scheduler::~Scheduler()
         running.action->disconnect(this);
         delete running.action;
     }
+    stopOutputWriter();
     m_leases.reset();
     m_db.reset();
 }
@@ -136,7 +147,34 @@ void Scheduler::start()
     }
     m_heartbeatTimer.start();
     m_leaseGuardTimer.start();
+    m_abortPollTimer.start(
+        m_spec.backend == Backend::SQLite ? abortPollSqliteMs : abortPollPostgresMs);
+    startOutputWriter();
     connectNow();
+}
+
+void Scheduler::startOutputWriter()
+{
+    const int callMs = std::clamp(m_config.leaseSeconds * 1000 / 3, 2000, 10'000);
+    m_outputThread = std::make_unique<QThread>();
+    m_outputThread->setObjectName(QStringLiteral("run-output"));
+    m_outputWriter = new OutputWriter(withDeadlines(m_spec, callMs), callMs, m_output);
+    m_outputWriter->moveToThread(m_outputThread.get());
+    connect(m_outputThread.get(), &QThread::started, m_outputWriter, &OutputWriter::start);
+    connect(m_outputThread.get(), &QThread::finished, m_outputWriter, &QObject::deleteLater);
+    m_outputThread->start();
+}
+
+void Scheduler::stopOutputWriter()
+{
+    if (!m_outputThread)
+        return;
+    // The last output of the runs that just ended, then the writer's connection goes.
+    QMetaObject::invokeMethod(m_outputWriter, &OutputWriter::stop, Qt::BlockingQueuedConnection);
+    m_outputThread->quit();
+    m_outputThread->wait();
+    m_outputThread.reset();
+    m_outputWriter = nullptr;
 }
 
 Status Scheduler::prepareSession()
@@ -218,13 +256,27 @@ void Scheduler::connectNow()
     if (m_db->backend() == Backend::PostgreSQL) {
         QSqlDriver *driver = m_db->handle().driver();
         connect(driver, &QSqlDriver::notification, this,
-            [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
-                // An empty payload: pause all or resume all (issue 17).
+            [this](
+                const QString &channel, QSqlDriver::NotificationSource, const QVariant &payload) {
+                if (channel == QLatin1String(RunStore::abortChannel)) {
+                    const qint64 runId = payload.toString().toLongLong();
+                    for (const Running &running : std::as_const(m_running)) {
+                        if (running.claim.runId == runId) {
+                            checkAborts();
+                            break;
+                        }
+                    }
+                    return;
+                }
+                // An empty payload: several jobs changed, or pause/resume all (issue 17).
                 if (payload.toString().isEmpty() || m_config.jobs.contains(payload.toString()))
                     scheduleWake(notificationDelayMs);
             });
         if (!driver->subscribeToNotification(QStringLiteral("cron_jobs_changed")))
             qCWarning(lcRunner, "cannot listen on cron_jobs_changed; relying on polling");
+        if (!driver->subscribeToNotification(QLatin1String(RunStore::abortChannel)))
+            qCWarning(
+                lcRunner, "cannot listen on %s; abort requests are polled", RunStore::abortChannel);
     }
     if (m_reconnectAttempts > 0)
         qCInfo(lcRunner, "database usable again after %d attempt(s)", m_reconnectAttempts);
@@ -357,13 +409,24 @@ void Scheduler::wake()
             retryLater(claims.error());
             return;
         }
-        for (const Claim &claim : *claims) {
+        for (Claim claim : *claims) {
             if (claim.abandoned) {
                 recordAbandoned(claim);
                 if (claim.abandoned->backendPid > 0 && !endAbandoned(claim))
                     continue;
+                claim.trigger = QStringLiteral("takeover");
             }
-            startAction(claim, sentMs);
+            // The run row; without it (or without the connection, lost meanwhile) the job still
+            // runs as before: its row is written at the finish, only its output is not kept.
+            qint64 outputLimit = 0;
+            if (m_leases) {
+                if (const auto opened = m_leases->openRun(claim); opened)
+                    outputLimit = *opened;
+                else
+                    qCWarning(lcRunner, "cannot record the start of %s: %s",
+                        qPrintable(claim.job.name), qPrintable(opened.error().message));
+            }
+            startAction(claim, sentMs, outputLimit);
         }
     }
 
@@ -394,7 +457,7 @@ void Scheduler::wake()
     scheduleWake(delay);
 }
 
-void Scheduler::startAction(const Claim &claim, qint64 claimSentMs)
+void Scheduler::startAction(const Claim &claim, qint64 claimSentMs, qint64 outputLimit)
 {
     const auto spec = m_config.jobs.constFind(claim.job.name);
     if (spec == m_config.jobs.cend()) { // cannot happen: we only claim configured names
@@ -412,6 +475,12 @@ void Scheduler::startAction(const Claim &claim, qint64 claimSentMs)
     const QString name = claim.job.name;
     connect(running.action, &RunnerAction::finished, this,
         [this, name](const ExecutionResult &result) { onActionFinished(name, result); });
+    if (claim.runId > 0) {
+        m_output->open(claim.runId, outputLimit);
+        connect(running.action, &RunnerAction::output, this,
+            [buffer = m_output.get(), runId = claim.runId](bool stderrStream,
+                const QByteArray &data) { buffer->append(runId, stderrStream, data); });
+    }
     if (auto *sql = qobject_cast<SqlAction *>(running.action)) {
         const Claim held = running.claim;
         connect(sql, &SqlAction::backendStarted, this, [this, held](qint64 pid) {
@@ -444,6 +513,8 @@ void Scheduler::onActionFinished(const QString &job, const ExecutionResult &fini
     const Running running = *found;
     m_running.erase(found);
     running.action->deleteLater();
+    if (running.claim.runId > 0)
+        m_output->close(running.claim.runId);
     ExecutionResult result = finished;
     if (!result.success && running.killedFor)
         result.failure = *running.killedFor;
@@ -633,6 +704,39 @@ void Scheduler::heartbeat()
     }
 }
 
+void Scheduler::checkAborts()
+{
+    if (!m_db || m_running.isEmpty())
+        return;
+    QList<qint64> runIds;
+    for (const Running &running : std::as_const(m_running)) {
+        if (running.claim.runId > 0 && !running.killedFor)
+            runIds << running.claim.runId;
+    }
+    if (runIds.isEmpty())
+        return;
+    const auto requests = RunStore(*m_db).abortRequests(runIds);
+    if (!requests) {
+        handleError(requests.error());
+        return;
+    }
+    const QList<QString> names = m_running.keys();
+    for (const QString &name : names) {
+        const auto it = m_running.find(name);
+        if (it == m_running.end() || it->killedFor)
+            continue;
+        const auto request = requests->constFind(it->claim.runId);
+        if (request == requests->cend())
+            continue;
+        qCWarning(lcRunner, "aborting %s (run %lld) as %s asked", qPrintable(name), it->claim.runId,
+            qPrintable(request->by));
+        stopAction(*it,
+            request->reason.isEmpty() ? tr("aborted by %1").arg(request->by)
+                                      : tr("aborted by %1: %2").arg(request->by, request->reason),
+            ExecutionResult::Failure::Aborted);
+    }
+}
+
 void Scheduler::enforceLeases()
 {
     // Self-fencing: an action whose lease could not be renewed in time is stopped before the
@@ -672,6 +776,8 @@ void Scheduler::finishStop()
     m_leaseGuardTimer.stop();
     m_reconnectTimer.stop();
     m_pendingTimer.stop();
+    m_abortPollTimer.stop();
+    stopOutputWriter();
     if (!m_pending.isEmpty())
         qCWarning(lcRunner,
             "%lld result(s) could not be recorded yet; they are kept in %s for the next start",

@@ -14,7 +14,10 @@
 
 class Database;
 class Notifier;
+class OutputWriter;
+class QThread;
 class ResultJournal;
+class RunOutputBuffer;
 class RunnerAction;
 
 // The runner core, the same inside the console and in "cronctl scheduler": wakes at the
@@ -96,7 +99,11 @@ private:
     qint64 backoffMs(int attempts) const;
     void scheduleWake(qint64 milliseconds);
     void wake();
-    void startAction(const Claim &claim, qint64 claimSentMs);
+    void startAction(const Claim &claim, qint64 claimSentMs, qint64 outputLimit);
+    // Stops the runs whose abort was asked for (cronctl abort, the console's Abort run).
+    void checkAborts();
+    void startOutputWriter();
+    void stopOutputWriter();
     void stopAction(Running &running, const QString &reason, ExecutionResult::Failure failure);
     void onActionFinished(const QString &job, const ExecutionResult &result);
     void record(Pending pending);
@@ -128,6 +135,11 @@ private:
     QTimer m_reconnectTimer{this};
     QTimer m_graceTimer{this};
     QTimer m_pendingTimer{this};
+    QTimer m_abortPollTimer{this};
+    // Run output on its way to cron_run_output, written by its own thread and connection.
+    std::shared_ptr<RunOutputBuffer> m_output;
+    std::unique_ptr<QThread> m_outputThread;
+    OutputWriter *m_outputWriter = nullptr; // lives in m_outputThread
     int m_reconnectAttempts = 0;
     int m_failures = 0; // consecutive failed scheduling steps
     QString m_lastError; // not yet published in cron_runners

@@ -236,7 +236,10 @@ Result<ActionOutcome> JobStore::runNow(const QString &name, const ActionOptions 
                                                before.leaseOwner.isEmpty() ? tr("another program")
                                                                            : before.leaseOwner));
             const SqlDialect &d = m_database.dialect();
-            return updateJob(before.id, d.assignInstant(QStringLiteral("next_run"), d.instantNow()),
+            // run_now_requested: the run this causes is recorded with the trigger run_now.
+            return updateJob(before.id,
+                d.assignInstant(QStringLiteral("next_run"), d.instantNow())
+                    + QStringLiteral(", run_now_requested = TRUE"),
                 {}, tr("scheduling job \"%1\" now").arg(name));
         });
 }

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
     <context>
+        <name>AbortRunAction</name>
+        <message>
+            <source>&amp;Abort run…</source>
+            <translation>&amp;Abortar execução…</translation>
+        </message>
+        <message>
+            <source>Stop the selected job's running run on the runner that holds it</source>
+            <translation>Interrompe a execução em andamento do job selecionado no runner que a detém</translation>
+        </message>
+        <message>
+            <source>Abort run</source>
+            <translation>Abortar execução</translation>
+        </message>
+        <message>
+            <source>%1 has no running run to abort.</source>
+            <translation>%1 não tem execução em andamento para abortar.</translation>
+        </message>
+        <message>
+            <source>Run %1 of %2 was started by the platform (iniciar_execucao_cron) without a lease. No runner holds it, so it cannot be stopped from here.</source>
+            <translation>A execução %1 de %2 foi iniciada pela plataforma (iniciar_execucao_cron) sem lease. Nenhum runner a detém, então ela não pode ser interrompida daqui.</translation>
+        </message>
+        <message>
+            <source>Abort run %1 of %2 on runner %3? It has run for %4.
+
+The runner stops the whole action at once; the run is recorded as aborted.
+
+Reason (optional, recorded in the audit log):</source>
+            <translation>Abortar a execução %1 de %2 no runner %3? Ela está rodando há %4.
+
+O runner interrompe a ação inteira na hora; a execução é registrada como abortada.
+
+Motivo (opcional, registrado no log de auditoria):</translation>
+        </message>
+        <message>
+            <source>Asked %1 to abort run %2 of %3</source>
+            <translation>Pedido a %1 para abortar a execução %2 de %3</translation>
+        </message>
+    </context>
+    <context>
         <name>AlertTray</name>
         <message>
             <source>%1 failed</source>
@@ -928,6 +967,10 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
                 <numerusform>%Ln linha até agora (role para ver mais)</numerusform>
                 <numerusform>%Ln linhas até agora (role para ver mais)</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Runs</source>
+            <translation>Execuções</translation>
         </message>
     </context>
     <context>
@@ -1880,6 +1923,10 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <source>Tray icon and &amp;notifications</source>
             <translation>Ícone na bandeja e &amp;notificações</translation>
         </message>
+        <message>
+            <source>Output</source>
+            <translation>Saída</translation>
+        </message>
     </context>
     <context>
         <name>MessageText</name>
@@ -2238,6 +2285,89 @@ Motivo (guardado no log de auditoria):</translation>
         </message>
     </context>
     <context>
+        <name>RunOutputView</name>
+        <message>
+            <source>%1 B</source>
+            <translation>%1 B</translation>
+        </message>
+        <message>
+            <source>%1 KiB</source>
+            <translation>%1 KiB</translation>
+        </message>
+        <message>
+            <source>%1 MiB</source>
+            <translation>%1 MiB</translation>
+        </message>
+        <message>
+            <source>Search the output (Enter: next, Shift+Enter: previous)</source>
+            <translation>Buscar na saída (Enter: próxima, Shift+Enter: anterior)</translation>
+        </message>
+        <message>
+            <source>Previous</source>
+            <translation>Anterior</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Próxima</translation>
+        </message>
+        <message>
+            <source>Run output</source>
+            <translation>Saída da execução</translation>
+        </message>
+        <message>
+            <source>No job selected.</source>
+            <translation>Nenhum job selecionado.</translation>
+        </message>
+        <message>
+            <source>%1 has no runs yet.</source>
+            <translation>%1 ainda não tem execuções.</translation>
+        </message>
+        <message>
+            <source>Cannot read the output: %1</source>
+            <translation>Não foi possível ler a saída: %1</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Carregando…</translation>
+        </message>
+        <message>
+            <source>Run %1, %2</source>
+            <translation>Execução %1, %2</translation>
+        </message>
+        <message>
+            <source>started by the platform</source>
+            <translation>iniciada pela plataforma</translation>
+        </message>
+        <message>
+            <source>on %1</source>
+            <translation>em %1</translation>
+        </message>
+        <message>
+            <source>started %1</source>
+            <translation>iniciada %1</translation>
+        </message>
+        <message>
+            <source>%1 long</source>
+            <translation>duração %1</translation>
+        </message>
+        <message>
+            <source>output %1</source>
+            <translation>saída %1</translation>
+        </message>
+        <message>
+            <source>%1 of older output not kept (over the job's cap)</source>
+            <translation>%1 de saída mais antiga não guardados (acima do limite do job)</translation>
+        </message>
+        <message>
+            <source>abort asked by %1</source>
+            <translation>abortar pedido por %1</translation>
+        </message>
+        <message>
+            <source>standard error</source>
+            <translation>saída de erro</translation>
+        </message>
+    </context>
+    <context>
         <name>RunnerConfig</name>
         <message>
             <source>unknown key (expected one of: %1)</source>
@@ -2506,6 +2636,88 @@ Motivo (guardado no log de auditoria):</translation>
         <message>
             <source>This workstation's job actions: %1</source>
             <translation>Ações de jobs desta estação: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunsView</name>
+        <message>
+            <source>%1 B</source>
+            <translation>%1 B</translation>
+        </message>
+        <message>
+            <source>%1 KiB</source>
+            <translation>%1 KiB</translation>
+        </message>
+        <message>
+            <source>%1 MiB</source>
+            <translation>%1 MiB</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>Execução</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Início</translation>
+        </message>
+        <message>
+            <source>Ended</source>
+            <translation>Fim</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>Duração</translation>
+        </message>
+        <message>
+            <source>Runner</source>
+            <translation>Runner</translation>
+        </message>
+        <message>
+            <source>Trigger</source>
+            <translation>Gatilho</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Output</source>
+            <translation>Saída</translation>
+        </message>
+        <message>
+            <source>Runs</source>
+            <translation>Execuções</translation>
+        </message>
+        <message>
+            <source>Select one job to see its runs.</source>
+            <translation>Selecione um job para ver suas execuções.</translation>
+        </message>
+        <message>
+            <source>Cannot read the runs: %1</source>
+            <translation>Não foi possível ler as execuções: %1</translation>
+        </message>
+        <message>
+            <source>%1 (%2 not kept)</source>
+            <translation>%1 (%2 não guardados)</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>em andamento</translation>
+        </message>
+        <message>
+            <source>platform</source>
+            <translation>plataforma</translation>
+        </message>
+        <message>
+            <source>%1 has no runs yet.</source>
+            <translation>%1 ainda não tem execuções.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n run(s) of %1, newest first.</source>
+            <translation>
+                <numerusform>%n execução de %1, a mais recente primeiro.</numerusform>
+                <numerusform>%n execuções de %1, as mais recentes primeiro.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

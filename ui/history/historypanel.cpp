@@ -7,6 +7,7 @@
 #include "ui/history/historyfilterbar.h"
 #include "ui/history/historyformat.h"
 #include "ui/history/historymodel.h"
+#include "ui/history/runsview.h"
 
 #include <QFontDatabase>
 #include <QHeaderView>
@@ -36,6 +37,7 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_details(new QPlainTextEdit(this))
     , m_chart(new DurationChart(this))
+    , m_runs(new RunsView(this))
     , m_exportButton(new QPushButton(tr("Export CSV…"), this))
     , m_refreshButton(new QPushButton(tr("Refresh"), this))
     , m_status(new QLabel(this))
@@ -84,6 +86,7 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_tabs->addTab(m_details, tr("Details"));
     m_tabs->addTab(m_chart, tr("Duration"));
+    m_tabs->addTab(m_runs, tr("Runs"));
 
     m_exportButton->setToolTip(tr("Write the rows the filter selects to a CSV file"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -160,6 +163,7 @@ void HistoryPanel::setJobs(const QStringList &jobs)
         return;
     m_jobs = jobs;
     m_job = jobs.size() == 1 ? jobs.constFirst() : QString();
+    m_runs->setJob(m_job); // the Runs tab shows one job's runs
     updateJobColumn();
     applyFilter();
 }
@@ -192,6 +196,11 @@ void HistoryPanel::showEvent(QShowEvent *event)
 void HistoryPanel::setPollInterval(int msec)
 {
     m_poll->setInterval(msec);
+}
+
+void HistoryPanel::setRunClient(RunClient *client)
+{
+    m_runs->setClient(client);
 }
 
 void HistoryPanel::setConnection(const ConnectionSpec &spec)

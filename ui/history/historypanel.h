@@ -19,6 +19,8 @@ class QPushButton;
 class QTableView;
 class QTabWidget;
 class QTimer;
+class RunClient;
+class RunsView;
 
 // Cron history beside the job table: the selected job's (or all) tenant_logs rows newest
 // first, paged off the GUI thread as the user scrolls, with filters, the selected row's JSON,
@@ -49,6 +51,9 @@ public:
     void setPollInterval(int msec);
     void setConnection(const ConnectionSpec &spec);
     void setClient(HistoryClient *client);
+    // The Runs view's client (cron_runs, issue 14).
+    void setRunClient(RunClient *client);
+    RunsView *runsView() const { return m_runs; }
     // The filter bar's conditions plus the job.
     HistoryFilter filter() const;
 
@@ -97,6 +102,7 @@ private:
     QTabWidget *m_tabs;
     QPlainTextEdit *m_details;
     DurationChart *m_chart;
+    RunsView *m_runs;
     QPushButton *m_exportButton;
     QPushButton *m_refreshButton;
     QLabel *m_status;

@@ -6,14 +6,17 @@
 
 #include "core/client/consolesession.h"
 #include "core/client/historyclient.h"
+#include "core/client/runclient.h"
 #include "core/client/workstationrunner.h"
 #include "core/runner/runnerconfig.h"
 #include "core/settings/consolesettings.h"
+#include "ui/actions/abortrunaction.h"
 #include "ui/actions/jobactioncontroller.h"
 #include "ui/actions/jobactions.h"
 #include "ui/common/messageboxes.h"
 #include "ui/common/statusstyle.h"
 #include "ui/details/jobdetailsview.h"
+#include "ui/details/runoutputview.h"
 #include "ui/dialogs/connectiondialog.h"
 #include "ui/jobs/jobsview.h"
 #include "ui/jobs/jobtablemodel.h"
@@ -73,6 +76,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_sideTabs->addTab(m_details, tr("Details"));
     m_sideTabs->addTab(m_runners, tr("Runners"));
     m_sideTabs->addTab(m_configEditor, tr("Runner config"));
+    // Run output and Abort run (issue 14).
+    m_output = new RunOutputView(this);
+    m_abortRun = new AbortRunAction(this);
+    m_sideTabs->addTab(m_output, tr("Output"));
+    connect(m_abortRun, &AbortRunAction::statusMessage, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     m_splitter->addWidget(m_jobsView);
     m_splitter->addWidget(m_sideTabs);
     m_splitter->setStretchFactor(0, 3);
@@ -228,6 +237,7 @@ void MainWindow::createMenus()
     jobs->addAction(m_actions->changeSchedule());
     jobs->addAction(m_actions->editJob());
     jobs->addAction(m_actions->reset());
+    jobs->addAction(m_abortRun->action());
     jobs->addSeparator();
     jobs->addAction(m_actions->newJob());
     jobs->addAction(m_actions->deleteJob());
@@ -316,6 +326,8 @@ void MainWindow::openDatabase(const ConnectionSpec &spec, const JobClient::Optio
     }
     m_session = new ConsoleSession(spec, options, this);
     m_client = m_session->jobs();
+    m_output->setClient(m_session->runs());
+    m_abortRun->setClient(m_session->runs());
     m_model->setServerClock(m_session->clock());
     connect(m_client, &JobClient::stateChanged, this, &MainWindow::onStateChanged);
     connect(m_client, &JobClient::writableChanged, this, &MainWindow::updateActions);
@@ -336,6 +348,12 @@ void MainWindow::openDatabase(const ConnectionSpec &spec, const JobClient::Optio
         }
     });
     connect(m_client, &JobClient::jobUpdated, m_model, &JobTableModel::updateJob);
+    // A run starting or ending: the output pane and Abort run follow (after the model's update).
+    connect(m_client, &JobClient::jobUpdated, m_output, [this](const Job &job) {
+        if (const auto current = m_jobsView->currentJob(); current && current->name == job.name)
+            m_output->setJob(current);
+        updateActions();
+    });
     connect(m_client, &JobClient::jobRemoved, m_model, &JobTableModel::removeJob);
     // The History pane is live: a changed job (a run, an admin action) may have new rows.
     connect(m_client, &JobClient::jobUpdated, this, [this](const Job &job) {
@@ -368,6 +386,7 @@ void MainWindow::openDatabase(const ConnectionSpec &spec, const JobClient::Optio
     } else {
         m_history->setClient(m_session->history());
     }
+    m_history->setRunClient(m_session->runs());
     onStateChanged(JobClient::State::Connecting, {});
     updateTitle();
     m_session->start();
@@ -421,12 +440,14 @@ void MainWindow::updateActions()
     const bool connected = m_client && m_client->state() == JobClient::State::Connected;
     m_actions->update(m_jobsView->selectedJobs(), m_model->now(), connected,
         m_client && m_client->isWritable(), m_client ? m_client->readOnlyReason() : QString());
+    m_abortRun->update(m_jobsView->selectedJobs(), connected && m_client->isWritable());
 }
 
 void MainWindow::showSelectedDetails()
 {
     const auto job = m_jobsView->currentJob();
     m_details->setJob(job, m_model->now());
+    m_output->setJob(job);
     if (!job) {
         m_detailsJobId = -1;
         return;
@@ -469,6 +490,7 @@ void MainWindow::showContextMenu(const QPoint &globalPos)
     menu->addAction(m_actions->changeSchedule());
     menu->addAction(m_actions->editJob());
     menu->addAction(m_actions->reset());
+    menu->addAction(m_abortRun->action());
     menu->addSeparator();
     menu->addAction(m_actions->newJob());
     menu->addAction(m_actions->deleteJob());

@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class AbortRunAction;
 class ConnectionBanner;
 class PauseBanner;
 class AlertTray;
@@ -19,6 +20,7 @@ class HistoryPanel;
 class QTabWidget;
 class RunnerConfigEditor;
 class RunnersPanel;
+class RunOutputView;
 class WorkstationSwitch;
 
 // Wires actions and panels; holds no SQL and does no database work itself.
@@ -57,6 +59,8 @@ public:
     RunnersPanel *runnersPanel() const { return m_runners; }
     RunnerConfigEditor *runnerConfigEditor() const { return m_configEditor; }
     QTabWidget *sideTabs() const { return m_sideTabs; }
+    RunOutputView *runOutput() const { return m_output; }
+    AbortRunAction *abortRun() const { return m_abortRun; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -91,6 +95,8 @@ private:
     WorkstationSwitch *m_workstation;
     HistoryPanel *m_history = nullptr;
     QTabWidget *m_sideTabs;
+    RunOutputView *m_output = nullptr;
+    AbortRunAction *m_abortRun = nullptr;
     QSplitter *m_splitter;
     QLabel *m_runnerLabel;
     QLabel *m_connectionLabel;

@@ -1,0 +1,103 @@
+#include "ui/history/runsview.h"
+
+#include "core/client/runclient.h"
+#include "ui/common/relativetime.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+QString sizeText(qint64 bytes)
+{
+    if (bytes < 1024)
+        return RunsView::tr("%1 B").arg(bytes);
+    if (bytes < 1024 * 1024)
+        return RunsView::tr("%1 KiB").arg(bytes / 1024.0, 0, 'f', 1);
+    return RunsView::tr("%1 MiB").arg(bytes / (1024.0 * 1024.0), 0, 'f', 1);
+}
+
+} // namespace
+
+RunsView::RunsView(QWidget *parent)
+    : QWidget(parent)
+    , m_status(new QLabel(this))
+    , m_tree(new QTreeWidget(this))
+{
+    m_tree->setRootIsDecorated(false);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setHeaderLabels({tr("Run"), tr("Started"), tr("Ended"), tr("Duration"), tr("Runner"),
+        tr("Trigger"), tr("Status"), tr("Output")});
+    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tree->setAccessibleName(tr("Runs"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_status);
+    layout->addWidget(m_tree, 1);
+    m_status->setText(tr("Select one job to see its runs."));
+}
+
+void RunsView::setClient(RunClient *client)
+{
+    m_client = client;
+    ++m_generation;
+    m_tree->clear();
+    reload();
+}
+
+void RunsView::setJob(const QString &job)
+{
+    if (job == m_job)
+        return;
+    m_job = job;
+    m_tree->clear();
+    reload();
+}
+
+void RunsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    reload(); // runs end while the view is hidden
+}
+
+void RunsView::reload()
+{
+    const quint64 generation = ++m_generation;
+    if (m_job.isEmpty() || !m_client) {
+        m_tree->clear();
+        m_status->setText(tr("Select one job to see its runs."));
+        return;
+    }
+    if (!isVisible())
+        return;
+    m_client->fetchRuns(
+        m_job, limit, this, [this, generation](const Result<QList<RunRecord>> &runs) {
+            if (generation != m_generation)
+                return;
+            m_tree->clear();
+            if (!runs) {
+                m_status->setText(tr("Cannot read the runs: %1").arg(runs.error().message));
+                return;
+            }
+            for (const RunRecord &run : *runs) {
+                const QDateTime end = run.finishedAt.isValid() ? run.finishedAt : run.readAt;
+                QString output = sizeText(run.outputBytes);
+                if (run.droppedBytes > 0)
+                    output = tr("%1 (%2 not kept)").arg(output, sizeText(run.droppedBytes));
+                auto *item = new QTreeWidgetItem(m_tree,
+                    {QString::number(run.id), RelativeTime::absolute(run.startedAt),
+                        run.finishedAt.isValid() ? RelativeTime::absolute(run.finishedAt)
+                                                 : tr("running"),
+                        RelativeTime::duration(run.startedAt.secsTo(end)),
+                        run.runner.isEmpty() ? tr("platform") : run.runner, run.trigger, run.status,
+                        output});
+                if (!run.error.isEmpty())
+                    item->setToolTip(6, run.error);
+            }
+            m_status->setText(runs->isEmpty()
+                    ? tr("%1 has no runs yet.").arg(m_job)
+                    : tr("%n run(s) of %1, newest first.", nullptr, int(runs->size())).arg(m_job));
+        });
+}
