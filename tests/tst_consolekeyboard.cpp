@@ -1,4 +1,4 @@
-// The console by keyboard (issue 16, item 7): Alt+1…4 follow the side tabs' order; Tab reaches
+// The console by keyboard (issue 16, item 7): Alt+1…5 follow the side tabs' order; Tab reaches
 // the History pane's Refresh and Export CSV… (also a menu item with a shortcut) and leaves the
 // tables; Escape clears the job search; the saved side tab comes back by name.
 #include "tst_consolefixture.h"
@@ -89,14 +89,15 @@ void TestConsoleKeyboard::altNumbersFollowTabOrder()
 {
     openWindow();
     QTabWidget *tabs = m_window->sideTabs();
-    QCOMPARE(tabs->count(), 4);
-    for (int key = 1; key <= 4; ++key) {
+    QCOMPARE(tabs->count(), 5);
+    for (int key = 1; key <= 5; ++key) {
         QTest::keyClick(m_window.get(), Qt::Key(Qt::Key_0 + key), Qt::AltModifier);
         QCOMPARE(tabs->currentIndex(), key - 1);
     }
     // The order itself: Details, History, Runners, Runner config.
     QCOMPARE(tabs->widget(1)->objectName(), QStringLiteral("historyTab"));
     QCOMPARE(tabs->widget(2)->objectName(), QStringLiteral("runnersPanel"));
+    QCOMPARE(tabs->widget(4)->objectName(), QStringLiteral("runOutput"));
 }
 
 void TestConsoleKeyboard::tabReachesHistoryButtons()

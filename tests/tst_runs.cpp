@@ -180,7 +180,7 @@ void TestRuns::runRecordAndReplayedResult()
         = m_db->scalar(QStringLiteral("SELECT detalhes FROM tenant_logs WHERE acao = "
                                       "'cron_job_success'"))
               .toString();
-    QCOMPARE(QJsonDocument::fromJson(details.toUtf8()).object().value("run_id").toInteger(),
+    QCOMPARE(QJsonDocument::fromJson(details.toUtf8()).object().value("cron_run_id").toInteger(),
         claim.runId);
 
     // Run-now: the claim it causes is a run_now run.
@@ -362,7 +362,7 @@ void TestRuns::abortAcrossTwoRunners()
               .toString();
     const QJsonObject row = QJsonDocument::fromJson(details.toUtf8()).object();
     QCOMPARE(row.value("outcome").toString(), QStringLiteral("aborted"));
-    QVERIFY(row.value("run_id").toInteger() > 0);
+    QVERIFY(row.value("cron_run_id").toInteger() > 0);
     // The other runner did not start it again: one run, its next slot an hour away.
     QTest::qWait(1500);
     QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_runs")).toInt(), 1);

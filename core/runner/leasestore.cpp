@@ -424,7 +424,7 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
         details.insert(QStringLiteral("host"), ClientInfo::hostName());
         details.insert(QStringLiteral("lease_token"), claim.token);
         if (*runId > 0)
-            details.insert(QStringLiteral("run_id"), *runId);
+            details.insert(QStringLiteral("cron_run_id"), *runId);
         details.insert(QStringLiteral("resultado"), stored);
         if (recorded.fenced)
             details.insert(QStringLiteral("fenced"), true);

@@ -358,7 +358,8 @@ Result<RunRecord> RunStore::requestAbort(const QString &job, const QString &reas
         return AuditWriter::adminAction(m_database, QStringLiteral("abort"), job,
             QJsonObject{{QStringLiteral("status"), QStringLiteral("running")}},
             QJsonObject{{QStringLiteral("abort_requested"), true}}, reason,
-            {{QStringLiteral("run_id"), aborted.id}, {QStringLiteral("runner"), aborted.runner},
+            {{QStringLiteral("cron_run_id"), aborted.id},
+                {QStringLiteral("runner"), aborted.runner},
                 {QStringLiteral("lease_token"), aborted.leaseToken}});
     });
     if (!status)

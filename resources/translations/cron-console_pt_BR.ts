@@ -564,6 +564,21 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         </message>
     </context>
     <context>
+        <name>EventStore</name>
+        <message>
+            <source>adding the %1 event</source>
+            <translation>registrando o evento %1</translation>
+        </message>
+        <message>
+            <source>claiming events to notify</source>
+            <translation>reservando eventos a notificar</translation>
+        </message>
+        <message>
+            <source>noting a delivered event</source>
+            <translation>anotando um evento entregue</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <source>Start with a byte order mark (BOM)</source>
@@ -682,13 +697,6 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         <message>
             <source>Export finished</source>
             <translation>Exportação concluída</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n row(s) exported to %1.</source>
-            <translation>
-                <numerusform>%n linha exportada para %1.</numerusform>
-                <numerusform>%n linhas exportadas para %1.</numerusform>
-            </translation>
         </message>
         <message>
             <source>Export cancelled</source>
@@ -847,14 +855,6 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <translation>Erro</translation>
         </message>
         <message>
-            <source>%1 s</source>
-            <translation>%1 s</translation>
-        </message>
-        <message>
-            <source>%1 min %2 s</source>
-            <translation>%1 min %2 s</translation>
-        </message>
-        <message>
             <source>(none)</source>
             <translation>(nenhum)</translation>
         </message>
@@ -930,18 +930,6 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         <message>
             <source>Could not read the history: %1</source>
             <translation>Não foi possível ler o histórico: %1</translation>
-        </message>
-        <message>
-            <source>%1 rows, loading more…</source>
-            <translation>%1 linhas, carregando mais…</translation>
-        </message>
-        <message>
-            <source>%1 rows</source>
-            <translation>%1 linhas</translation>
-        </message>
-        <message>
-            <source>%1 rows so far (scroll for more)</source>
-            <translation>%1 linhas até agora (role para ver mais)</translation>
         </message>
         <message>
             <source> · last page %1 ms</source>
@@ -1049,12 +1037,9 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <source>Resetting %1</source>
             <translation>Resetando %1</translation>
         </message>
-        <message numerus="yes">
+        <message>
             <source>%1 is pending again</source>
-            <translation>
-                <numerusform>%1 está pendente de novo</numerusform>
-                <numerusform>%1 estão pendentes de novo</numerusform>
-            </translation>
+            <translation>%1 está pendente de novo</translation>
         </message>
         <message>
             <source>Adding %1</source>
@@ -1093,10 +1078,6 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
                 <numerusform>Resetar %n job</numerusform>
                 <numerusform>Resetar %n jobs</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>%1 is pending again</source>
-            <translation>%1 está pendente de novo</translation>
         </message>
         <message>
             <source>Changing the description of %1</source>
@@ -1192,10 +1173,6 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         <message>
             <source>Run jobs on this &amp;workstation</source>
             <translation>Executar jobs nesta &amp;estação de trabalho</translation>
-        </message>
-        <message>
-            <source>Not yet: the embedded runner arrives with the Runner work</source>
-            <translation type="vanished">Ainda não: o executor embutido chega com o trabalho do Runner</translation>
         </message>
         <message>
             <source>%1 (%2)</source>
@@ -1312,24 +1289,12 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <translation>, há %1</translation>
         </message>
         <message>
-            <source>every %1 h</source>
-            <translation type="vanished">a cada %1 h</translation>
-        </message>
-        <message>
             <source>%1 (%2)</source>
             <translation>%1 (%2)</translation>
         </message>
         <message>
             <source>never</source>
             <translation>nunca</translation>
-        </message>
-        <message>
-            <source>none (disabled)</source>
-            <translation>nenhuma (desativado)</translation>
-        </message>
-        <message>
-            <source>as soon as a runner checks</source>
-            <translation>assim que um executor verificar</translation>
         </message>
         <message>
             <source>unknown (no lease)</source>
@@ -1354,6 +1319,33 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         <message>
             <source>History unavailable: %1</source>
             <translation>Histórico indisponível: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>JobPolicy</name>
+        <message>
+            <source>--max-retries must be a whole number from 0 to %1, not %2</source>
+            <translation>--max-retries deve ser um número inteiro de 0 a %1, não %2</translation>
+        </message>
+        <message>
+            <source>--retry-delay must be a whole number of seconds from 0 to %1, not %2</source>
+            <translation>--retry-delay deve ser um número inteiro de segundos de 0 a %1, não %2</translation>
+        </message>
+        <message>
+            <source>--retry-backoff must be a factor from 1 to %1 (1: the same delay each time), not %2</source>
+            <translation>--retry-backoff deve ser um fator de 1 a %1 (1: o mesmo intervalo a cada vez), não %2</translation>
+        </message>
+        <message>
+            <source>--catch-up must be once, skip or all, not "%1"</source>
+            <translation>--catch-up deve ser once, skip ou all, não "%1"</translation>
+        </message>
+        <message>
+            <source>--catch-up-window must be a whole number of seconds from 1 to %1, not %2</source>
+            <translation>--catch-up-window deve ser um número inteiro de segundos de 1 a %1, não %2</translation>
+        </message>
+        <message>
+            <source>--overdue-after must be a whole number of seconds from 1 to %1, not %2</source>
+            <translation>--overdue-after deve ser um número inteiro de segundos de 1 a %1, não %2</translation>
         </message>
     </context>
     <context>
@@ -1457,6 +1449,34 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <source>removing job "%1"</source>
             <translation>removendo o job "%1"</translation>
         </message>
+        <message>
+            <source>the description has %1 characters; at most %2 are allowed</source>
+            <translation>a descrição tem %1 caracteres; o máximo permitido é %2</translation>
+        </message>
+        <message>
+            <source>changing the description of job "%1"</source>
+            <translation>alterando a descrição do job "%1"</translation>
+        </message>
+        <message>
+            <source>job "%1" is running; rename it once the run has finished (its runner records the result by name)</source>
+            <translation>o job "%1" está em execução; renomeie-o quando a execução terminar (o executor registra o resultado pelo nome)</translation>
+        </message>
+        <message>
+            <source>renaming job "%1"</source>
+            <translation>renomeando o job "%1"</translation>
+        </message>
+        <message>
+            <source>set-policy needs at least one policy to change</source>
+            <translation>set-policy precisa de ao menos uma política a alterar</translation>
+        </message>
+        <message>
+            <source>changing the policy of job "%1"</source>
+            <translation>alterando a política do job "%1"</translation>
+        </message>
+        <message>
+            <source>making job "%1" a one-shot</source>
+            <translation>tornando o job "%1" de execução única</translation>
+        </message>
     </context>
     <context>
         <name>JobSummaryBar</name>
@@ -1502,17 +1522,6 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
     </context>
     <context>
         <name>JobTableModel</name>
-        <message numerus="yes">
-            <source>every %n days</source>
-            <translation type="vanished">
-                <numerusform>a cada %n dia</numerusform>
-                <numerusform>a cada %n dias</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>every %1 h</source>
-            <translation type="vanished">a cada %1 h</translation>
-        </message>
         <message>
             <source>yes</source>
             <translation>sim</translation>
@@ -1590,10 +1599,6 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <translation>Execs.</translation>
         </message>
         <message>
-            <source>Last duration</source>
-            <translation>Última duração</translation>
-        </message>
-        <message>
             <source>Runner</source>
             <translation>Executor</translation>
         </message>
@@ -1623,61 +1628,7 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         </message>
     </context>
     <context>
-        <name>JobWorker</name>
-        <message>
-            <source>cannot listen for job changes on %1</source>
-            <translation type="vanished">não foi possível escutar as mudanças de jobs em %1</translation>
-        </message>
-        <message>
-            <source>The database role %1 may not change cron_jobs (read-only access).</source>
-            <translation type="vanished">O papel %1 do banco de dados não pode alterar cron_jobs (acesso somente leitura).</translation>
-        </message>
-        <message>
-            <source>The database file %1 is read-only for you.</source>
-            <translation type="vanished">O arquivo de banco de dados %1 é somente leitura para você.</translation>
-        </message>
-        <message>
-            <source>the connection to %1 was lost</source>
-            <translation type="vanished">a conexão com %1 foi perdida</translation>
-        </message>
-        <message>
-            <source>cannot read %1 any more</source>
-            <translation type="vanished">não é mais possível ler %1</translation>
-        </message>
-        <message>
-            <source>not connected to the database; try again when the connection is back</source>
-            <translation type="vanished">sem conexão com o banco de dados; tente de novo quando a conexão voltar</translation>
-        </message>
-        <message>
-            <source>unknown action</source>
-            <translation type="vanished">ação desconhecida</translation>
-        </message>
-        <message>
-            <source>not connected</source>
-            <translation type="vanished">sem conexão</translation>
-        </message>
-        <message>
-            <source>no schedule given</source>
-            <translation type="vanished">nenhum agendamento informado</translation>
-        </message>
-    </context>
-    <context>
         <name>JobsView</name>
-        <message>
-            <source>Search jobs by name, description or runner (Ctrl+F)</source>
-            <translation>Buscar jobs por nome, descrição ou executor (Ctrl+F)</translation>
-        </message>
-        <message numerus="yes">
-            <source>every %n days</source>
-            <translation>
-                <numerusform>a cada %n dia</numerusform>
-                <numerusform>a cada %n dias</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>due now</source>
-            <translation>executar agora</translation>
-        </message>
         <message>
             <source>59 min ago</source>
             <translation>há 59 min</translation>
@@ -1764,16 +1715,21 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <source>reading the runners</source>
             <translation>lendo os executores</translation>
         </message>
+        <message>
+            <source>job %1 failed (attempt %2 of %3): %4</source>
+            <translation>o job %1 falhou (tentativa %2 de %3): %4</translation>
+        </message>
+        <message>
+            <source>job %1 succeeded again</source>
+            <translation>o job %1 voltou a ter sucesso</translation>
+        </message>
+        <message>
+            <source>skipping a missed slot of "%1"</source>
+            <translation>pulando um horário perdido de "%1"</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
-        <message numerus="yes">
-            <source>%n jobs</source>
-            <translation>
-                <numerusform>%n job</numerusform>
-                <numerusform>%n jobs</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Jobs</source>
             <translation>Jobs</translation>
@@ -1912,13 +1868,6 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
                 <numerusform>%Ln jobs</numerusform>
             </translation>
         </message>
-        <message numerus="yes">
-            <source>%n overdue</source>
-            <translation>
-                <numerusform>%n atrasado</numerusform>
-                <numerusform>%n atrasados</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Tray icon and &amp;notifications</source>
             <translation>Ícone na bandeja e &amp;notificações</translation>
@@ -1927,28 +1876,16 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <source>Output</source>
             <translation>Saída</translation>
         </message>
-    </context>
-    <context>
-        <name>MessageText</name>
-        <message>
-            <source>The console reconnects by itself; what you entered is kept. Press OK again once the connection is back.</source>
-            <translation>O console reconecta sozinho; o que você digitou foi mantido. Pressione OK de novo quando a conexão voltar.</translation>
+        <message numerus="yes">
+            <source>%Ln overdue</source>
+            <translation>
+                <numerusform>%Ln atrasado</numerusform>
+                <numerusform>%Ln atrasados</numerusform>
+            </translation>
         </message>
         <message>
-            <source>Change the value, or reload to see what changed, and try again.</source>
-            <translation>Altere o valor, ou recarregue para ver o que mudou, e tente de novo.</translation>
-        </message>
-        <message>
-            <source>Correct the value and press OK again.</source>
-            <translation>Corrija o valor e pressione OK de novo.</translation>
-        </message>
-        <message>
-            <source>Ask an administrator for the privilege, or connect as a role that has it.</source>
-            <translation>Peça o privilégio a um administrador, ou conecte com um papel que o tenha.</translation>
-        </message>
-        <message>
-            <source>The job may have been deleted meanwhile: reload the list.</source>
-            <translation>O job pode ter sido excluído nesse meio-tempo: recarregue a lista.</translation>
+            <source>Show the run &amp;output</source>
+            <translation>Mostrar a &amp;saída da execução</translation>
         </message>
     </context>
     <context>
@@ -2025,10 +1962,6 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <translation>por exemplo limpar_logs_antigos</translation>
         </message>
         <message>
-            <source> h</source>
-            <translation type="vanished"> h</translation>
-        </message>
-        <message>
             <source>&amp;Add job</source>
             <translation>&amp;Adicionar job</translation>
         </message>
@@ -2039,10 +1972,6 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         <message>
             <source>&amp;Description:</source>
             <translation>&amp;Descrição:</translation>
-        </message>
-        <message>
-            <source>Run &amp;every:</source>
-            <translation type="vanished">Executar a &amp;cada:</translation>
         </message>
         <message>
             <source>Schedule:</source>
@@ -2074,6 +2003,25 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         <message>
             <source>%1 (%2)</source>
             <translation>%1 (%2)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notifier</name>
+        <message>
+            <source>the notify command could not start: %1</source>
+            <translation>o comando de notificação não pôde iniciar: %1</translation>
+        </message>
+        <message>
+            <source>the notify command timed out after %1 s</source>
+            <translation>o comando de notificação excedeu o tempo limite após %1 s</translation>
+        </message>
+        <message>
+            <source>the notify command crashed</source>
+            <translation>o comando de notificação travou</translation>
+        </message>
+        <message>
+            <source>the notify command exited with status %1</source>
+            <translation>o comando de notificação terminou com o código %1</translation>
         </message>
     </context>
     <context>
@@ -2117,6 +2065,21 @@ Motivo (guardado no log de auditoria):</translation>
         <message>
             <source>Let runners start due jobs again?</source>
             <translation>Permitir que os runners voltem a iniciar os jobs devidos?</translation>
+        </message>
+    </context>
+    <context>
+        <name>PauseStore</name>
+        <message>
+            <source>reading whether all jobs are paused</source>
+            <translation>verificando se todos os jobs estão pausados</translation>
+        </message>
+        <message>
+            <source>pausing all jobs</source>
+            <translation>pausando todos os jobs</translation>
+        </message>
+        <message>
+            <source>resuming all jobs</source>
+            <translation>retomando todos os jobs</translation>
         </message>
     </context>
     <context>
@@ -2184,18 +2147,6 @@ Motivo (guardado no log de auditoria):</translation>
         <message>
             <source>now</source>
             <translation>agora</translation>
-        </message>
-        <message>
-            <source>in %1:%2</source>
-            <translation>em %1:%2</translation>
-        </message>
-        <message>
-            <source>in %1 h %2 min</source>
-            <translation>em %1 h %2 min</translation>
-        </message>
-        <message>
-            <source>in %1 d %2 h</source>
-            <translation>em %1 d %2 h</translation>
         </message>
         <message>
             <source>%1 s</source>
@@ -2368,6 +2319,56 @@ Motivo (guardado no log de auditoria):</translation>
         </message>
     </context>
     <context>
+        <name>RunRetention</name>
+        <message>
+            <source>deleting old runs</source>
+            <translation>excluindo execuções antigas</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunStore</name>
+        <message>
+            <source>recording the start of "%1"</source>
+            <translation>registrando o início de "%1"</translation>
+        </message>
+        <message>
+            <source>recording the end of "%1"</source>
+            <translation>registrando o fim de "%1"</translation>
+        </message>
+        <message>
+            <source>writing the output of run %1</source>
+            <translation>gravando a saída da execução %1</translation>
+        </message>
+        <message>
+            <source>trimming the output of run %1</source>
+            <translation>cortando a saída da execução %1</translation>
+        </message>
+        <message>
+            <source>reading abort requests</source>
+            <translation>lendo pedidos de aborto</translation>
+        </message>
+        <message>
+            <source>reading runs</source>
+            <translation>lendo execuções</translation>
+        </message>
+        <message>
+            <source>reading the output of run %1</source>
+            <translation>lendo a saída da execução %1</translation>
+        </message>
+        <message>
+            <source>job "%1" has no running run to abort</source>
+            <translation>o job "%1" não tem execução em andamento para abortar</translation>
+        </message>
+        <message>
+            <source>run %1 of "%2" was started by the platform (iniciar_execucao_cron) without a lease: no runner holds it, so it cannot be stopped from here</source>
+            <translation>a execução %1 de "%2" foi iniciada pela plataforma (iniciar_execucao_cron) sem concessão: nenhum executor a detém, por isso não pode ser parada daqui</translation>
+        </message>
+        <message>
+            <source>asking to abort "%1"</source>
+            <translation>pedindo para abortar "%1"</translation>
+        </message>
+    </context>
+    <context>
         <name>RunnerConfig</name>
         <message>
             <source>unknown key (expected one of: %1)</source>
@@ -2489,6 +2490,10 @@ Motivo (guardado no log de auditoria):</translation>
             <source>%1: not valid JSON at line %2, column %3: %4</source>
             <translation>%1: JSON inválido na linha %2, coluna %3: %4</translation>
         </message>
+        <message>
+            <source>must be a command or an http action (an sql action cannot receive the event)</source>
+            <translation>deve ser uma ação command ou http (uma ação sql não pode receber o evento)</translation>
+        </message>
     </context>
     <context>
         <name>RunnerConfigEditor</name>
@@ -2511,14 +2516,6 @@ Motivo (guardado no log de auditoria):</translation>
         <message>
             <source>File: %1</source>
             <translation>Arquivo: %1</translation>
-        </message>
-        <message>
-            <source>There is no runner config yet; insert the template to start one.</source>
-            <translation>Ainda não há configuração do executor; insira o modelo para começar uma.</translation>
-        </message>
-        <message>
-            <source>%1: cannot save: %2</source>
-            <translation type="vanished">%1: não foi possível salvar: %2</translation>
         </message>
         <message numerus="yes">
             <source>Valid: %n job(s). Not saved yet.</source>
@@ -2753,28 +2750,8 @@ Motivo (guardado no log de auditoria):</translation>
             <translation>Alterar o agendamento de %1</translation>
         </message>
         <message>
-            <source> h</source>
-            <translation type="vanished"> h</translation>
-        </message>
-        <message>
             <source>&amp;Change schedule</source>
             <translation>&amp;Alterar agendamento</translation>
-        </message>
-        <message>
-            <source>Run &amp;every:</source>
-            <translation type="vanished">Executar a &amp;cada:</translation>
-        </message>
-        <message>
-            <source>Job &lt;b&gt;%1&lt;/b&gt; runs every %2 h now.</source>
-            <translation type="vanished">O job &lt;b&gt;%1&lt;/b&gt; executa a cada %2 h atualmente.</translation>
-        </message>
-        <message>
-            <source>Enter a whole number of hours from %1 to %2.</source>
-            <translation type="vanished">Informe um número inteiro de horas de %1 a %2.</translation>
-        </message>
-        <message>
-            <source>The next run moves to %1 (%2 from now).</source>
-            <translation type="vanished">A próxima execução passa para %1 (daqui a %2).</translation>
         </message>
         <message>
             <source>Job &lt;b&gt;%1&lt;/b&gt; runs %2 now.</source>
@@ -2880,6 +2857,30 @@ Motivo (guardado no log de auditoria):</translation>
             <source>stopped at the lease deadline: the lease could not be renewed in time</source>
             <translation>parado no prazo da concessão: a concessão não pôde ser renovada a tempo</translation>
         </message>
+        <message>
+            <source>aborted by %1</source>
+            <translation>abortado por %1</translation>
+        </message>
+        <message>
+            <source>aborted by %1: %2</source>
+            <translation>abortado por %1: %2</translation>
+        </message>
+        <message>
+            <source>job %1 is stuck: running since %2 past its lease</source>
+            <translation>o job %1 está travado: em execução desde %2, além da sua concessão</translation>
+        </message>
+        <message>
+            <source>job %1 is overdue: due since %2 and no runner can run it</source>
+            <translation>o job %1 está atrasado: devido desde %2 e nenhum executor pode executá-lo</translation>
+        </message>
+        <message>
+            <source>job %1 is overdue: due since %2 and not started</source>
+            <translation>o job %1 está atrasado: devido desde %2 e não iniciado</translation>
+        </message>
+        <message>
+            <source>runner %1 on %2 has sent no heartbeat since %3</source>
+            <translation>o executor %1 em %2 não envia sinal de vida desde %3</translation>
+        </message>
     </context>
     <context>
         <name>SqlAction</name>
@@ -2947,6 +2948,29 @@ Motivo (guardado no log de auditoria):</translation>
         <message>
             <source>overdue</source>
             <translation>atrasado</translation>
+        </message>
+    </context>
+    <context>
+        <name>Text</name>
+        <message>
+            <source>The console reconnects by itself; what you entered is kept. Press OK again once the connection is back.</source>
+            <translation>O console se reconecta sozinho; o que você digitou é mantido. Pressione OK de novo quando a conexão voltar.</translation>
+        </message>
+        <message>
+            <source>Change the value, or reload to see what changed, and try again.</source>
+            <translation>Altere o valor, ou recarregue para ver o que mudou, e tente de novo.</translation>
+        </message>
+        <message>
+            <source>Correct the value and press OK again.</source>
+            <translation>Corrija o valor e pressione OK de novo.</translation>
+        </message>
+        <message>
+            <source>Ask an administrator for the privilege, or connect as a role that has it.</source>
+            <translation>Peça o privilégio a um administrador, ou conecte-se com um papel que o tenha.</translation>
+        </message>
+        <message>
+            <source>The job may have been deleted meanwhile: reload the list.</source>
+            <translation>O job pode ter sido excluído nesse meio-tempo: recarregue a lista.</translation>
         </message>
     </context>
     <context>
@@ -3049,10 +3073,6 @@ Criá-la a partir de um pequeno modelo e abrir o editor?</translation>
         <message>
             <source>Open this database (postgresql://… or sqlite:/path).</source>
             <translation>Abrir este banco de dados (postgresql://… ou sqlite:/caminho).</translation>
-        </message>
-        <message>
-            <source>Open a separate demo database with a few jobs (created on first use).</source>
-            <translation type="vanished">Abrir um banco de dados de demonstração separado, com alguns jobs (criado no primeiro uso).</translation>
         </message>
         <message>
             <source>Select this job when the list loads.</source>

@@ -78,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_sideTabs->addTab(m_configEditor, tr("Runner config"));
     // Run output and Abort run (issue 14).
     m_output = new RunOutputView(this);
+    m_output->setObjectName(QStringLiteral("runOutput")); // the saved side tab is found by name
     m_abortRun = new AbortRunAction(this);
     m_sideTabs->addTab(m_output, tr("Output"));
     connect(m_abortRun, &AbortRunAction::statusMessage, this,
@@ -266,10 +267,12 @@ void MainWindow::createMenus()
         QWidget *tab;
         QKeySequence key;
     } tabs[] = {
-        // Alt+1…4 in the tabs' order: Details, History (inserted second), Runners, config.
+        // Alt+1…5 in the tabs' order: Details, History (inserted second), Runners, config,
+        // Output.
         {tr("Show the job d&etails"), m_details, QKeySequence(Qt::ALT | Qt::Key_1)},
         {tr("Show the &runners"), m_runners, QKeySequence(Qt::ALT | Qt::Key_3)},
         {tr("Edit the runner &config"), m_configEditor, QKeySequence(Qt::ALT | Qt::Key_4)},
+        {tr("Show the run &output"), m_output, QKeySequence(Qt::ALT | Qt::Key_5)},
     };
     for (const auto &tab : tabs) {
         QAction *show = view->addAction(tab.text, this, [this, showDetails, widget = tab.tab] {
