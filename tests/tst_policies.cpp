@@ -2,6 +2,7 @@
 // retries, one failure notification per streak, pause all, overdue and "no runner".
 #include "core/db/database.h"
 #include "core/domain/jobpolicy.h"
+#include "core/store/eventstore.h"
 #include "core/store/jobstore.h"
 #include "core/store/pausestore.h"
 #include "support/runnerprocesses.h"
@@ -42,6 +43,7 @@ private slots:
     void setPolicyValidatesAndAudits();
     void retriesThenOneFailureNotification();
     void failureThenRecoveredOncePerStreak();
+    void failedDeliveryRetriedAndOrphanTakenOver();
     void pauseAllHoldsRunnersAndSeedFunction();
     void overdueAndNoRunnerInStatusJson();
     void catchUpRules();
@@ -237,6 +239,54 @@ void TestPolicies::failureThenRecoveredOncePerStreak()
         0, 10000);
     QCOMPARE(lines(notifyLog).size(), 2);
     QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_events")).toInt(), 2);
+}
+
+// At least once: a delivery that failed is tried again (notify_retry_seconds), and an event a
+// dead runner had claimed is delivered by a live one once its hold has passed; each event
+// reaches the notify command exactly once with success.
+void TestPolicies::failedDeliveryRetriedAndOrphanTakenOver()
+{
+    // The orphan: claimed by a runner that never reported (held for 1 s).
+    QVERIFY(EventStore::add(*m_conn, QStringLiteral("stuck"), QStringLiteral("ghost"), {},
+        QStringLiteral("orphan-1"), QJsonObject{{QStringLiteral("message"), QStringLiteral("x")}}));
+    const auto claimed = EventStore::claim(*m_conn, QStringLiteral("dead-runner"), 1, 1);
+    QVERIFY(claimed);
+    QCOMPARE(claimed->size(), 1);
+
+    JobStore store(*m_conn);
+    QVERIFY(store.addJob(NewJob{QStringLiteral("broken"), {}, 1, true, {}, {}}));
+    RunnerProcesses runners;
+    const QString notifyLog = runners.path(QStringLiteral("notify.log"));
+    const QString tried = runners.path(QStringLiteral("tried"));
+    // The first delivery fails (exit 3), every later one succeeds.
+    const QJsonObject notify = RunnerProcesses::shell(
+        QStringLiteral("if [ -f '%2' ]; then cat | tr -d '\\n' >> '%1'; echo >> '%1'; "
+                       "else touch '%2'; cat > /dev/null; exit 3; fi")
+            .arg(notifyLog, tried),
+        10);
+    const QString config
+        = runners.writeConfig({{QStringLiteral("broken"), RunnerProcesses::shell("false")}}, 6, 1,
+            1, {{QStringLiteral("notify"), notify}, {QStringLiteral("notify_retry_seconds"), 1}});
+    runners.start(QStringLiteral("notifier"), m_db->url(), config);
+    QTRY_COMPARE_WITH_TIMEOUT(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_events "
+                                                          "WHERE delivered_at IS NOT NULL"))
+                                  .toInt(),
+        2, 30000);
+    QVERIFY(QFile::exists(tried));
+    const QStringList delivered = lines(notifyLog);
+    QCOMPARE(delivered.size(), 2);
+    QStringList events;
+    for (const QString &line : delivered)
+        events << QJsonDocument::fromJson(line.toUtf8()).object().value("event").toString();
+    events.sort();
+    QCOMPARE(events, (QStringList{QStringLiteral("failure"), QStringLiteral("stuck")}));
+    // Four attempts in all (the dead runner's, one failed, two delivered), no error left, both
+    // delivered by the live runner.
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT SUM(attempts) FROM cron_events")).toInt(), 4);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_events WHERE "
+                                         "delivery_error IS NOT NULL OR claimed_by <> 'notifier'"))
+                 .toInt(),
+        0);
 }
 
 void TestPolicies::pauseAllHoldsRunnersAndSeedFunction()

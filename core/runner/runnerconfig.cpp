@@ -333,10 +333,11 @@ Result<RunnerConfig> RunnerConfig::parse(const QByteArray &json, const QString &
     if (!document.isObject())
         return Error::config(tr("%1: the top level must be a JSON object").arg(filePath));
     const Reader reader(filePath, QString(), document.object());
-    if (const Status keys = reader.onlyKeys({QStringLiteral("runner_name"),
-            QStringLiteral("max_poll_seconds"), QStringLiteral("lease_seconds"),
-            QStringLiteral("grace_seconds"), QStringLiteral("max_concurrent_jobs"),
-            QStringLiteral("jobs"), QStringLiteral("notify")});
+    if (const Status keys
+        = reader.onlyKeys({QStringLiteral("runner_name"), QStringLiteral("max_poll_seconds"),
+            QStringLiteral("lease_seconds"), QStringLiteral("grace_seconds"),
+            QStringLiteral("max_concurrent_jobs"), QStringLiteral("jobs"), QStringLiteral("notify"),
+            QStringLiteral("notify_retry_seconds")});
         !keys)
         return keys.error();
     RunnerConfig config;
@@ -353,6 +354,8 @@ Result<RunnerConfig> RunnerConfig::parse(const QByteArray &json, const QString &
     TRY_ASSIGN(config.graceSeconds, reader.integer(QStringLiteral("grace_seconds"), 30, 0, 3600));
     TRY_ASSIGN(
         config.maxConcurrentJobs, reader.integer(QStringLiteral("max_concurrent_jobs"), 4, 1, 256));
+    TRY_ASSIGN(config.notifyRetrySeconds,
+        reader.integer(QStringLiteral("notify_retry_seconds"), 60, 1, 3600));
     const QJsonValue jobs = document.object().value(QStringLiteral("jobs"));
     if (!jobs.isObject())
         return reader.error(QStringLiteral("jobs"),

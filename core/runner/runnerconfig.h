@@ -39,6 +39,7 @@ struct RunnerConfig {
     QMap<QString, ActionSpec> jobs;
     // Where alerts go (failure, stuck, overdue, recovered, runner_stale); none when unset.
     std::optional<ActionSpec> notify;
+    int notifyRetrySeconds = 60; // a failed delivery's first retry; doubled after each
 
     // Errors name the file and the key: "runner.json: jobs.x.timeout_seconds: …". Refuses a file
     // that others than its owner or root may change (checkFilePermissions).

@@ -11,6 +11,8 @@
 #include "core/store/eventstore.h"
 #include "core/store/jobstore.h"
 
+#include <algorithm>
+
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSet>
@@ -91,7 +93,10 @@ void Scheduler::deliverEvents()
     if (!m_leases || !m_notifier || m_notifier->isBusy())
         return;
     // One at a time: an event this runner has claimed is one it is delivering now.
-    const auto events = EventStore::claim(*m_db, m_name, 1);
+    // Held for the delivery's own timeout and a margin: nobody else takes it while it can
+    // still be going on here.
+    const int hold = m_config.notify->timeoutSeconds + 30;
+    const auto events = EventStore::claim(*m_db, m_name, 1, hold);
     if (!events) {
         handleError(events.error());
         return;
@@ -101,15 +106,24 @@ void Scheduler::deliverEvents()
     const EventStore::Event event = events->constFirst();
     const QByteArray json = QJsonDocument(event.payload).toJson(QJsonDocument::Compact);
     qCInfo(lcRunner, "notifying %s", json.constData());
-    m_notifier->deliver(json, [this, id = event.id](const QString &error) {
-        if (!error.isEmpty())
-            qCWarning(lcRunner, "notify: %s", qPrintable(error));
-        if (!m_leases)
-            return;
-        if (const Status noted = EventStore::markDelivered(*m_db, id, error); !noted) {
-            handleError(noted.error());
-            return;
-        }
-        deliverEvents();
-    });
+    m_notifier->deliver(
+        json, [this, id = event.id, attempts = event.attempts](const QString &error) {
+            if (!error.isEmpty())
+                qCWarning(lcRunner, "notify (attempt %d of %d): %s", attempts,
+                    EventStore::maxAttempts, qPrintable(error));
+            if (!m_leases)
+                return;
+            // A failed delivery is tried again (by any runner) after notify_retry_seconds, doubled
+            // at each attempt, at most an hour.
+            const qint64 retry = std::min<qint64>(
+                qint64(m_config.notifyRetrySeconds) << std::clamp(attempts - 1, 0, 12), 3600);
+            if (const Status noted = error.isEmpty()
+                    ? EventStore::markDelivered(*m_db, id)
+                    : EventStore::markFailed(*m_db, id, error, retry);
+                !noted) {
+                handleError(noted.error());
+                return;
+            }
+            deliverEvents();
+        });
 }

@@ -50,47 +50,65 @@ Result<bool> add(Database &database, const QString &event, const QString &job,
     return (*query)->numRowsAffected() > 0;
 }
 
-Result<QList<Event>> claim(Database &database, const QString &owner, int limit)
+Result<QList<Event>> claim(Database &database, const QString &owner, int limit, int holdSeconds)
 {
     const SqlDialect &d = database.dialect();
+    const QString claimable
+        = QStringLiteral("delivered_at IS NULL AND attempts < :max AND (claimed_by IS NULL OR "
+                         "claim_expires_at IS NULL OR claim_expires_at <= %1)")
+              .arg(d.now());
+    const QString set = QStringLiteral("claimed_by = :owner, claimed_at = %1, claim_expires_at = "
+                                       "%2, attempts = attempts + 1")
+                            .arg(d.now(), d.clockPlusSeconds(QStringLiteral(":hold")));
     // PostgreSQL: the picked set fixed once (DESIGN.md), rows another runner is claiming
     // skipped. SQLite: one statement, atomic under the file's write lock.
     const QString sql = d.isPostgres()
         ? QStringLiteral("WITH picked AS MATERIALIZED (SELECT id AS picked_id FROM cron_events "
-                         "WHERE claimed_by IS NULL ORDER BY id LIMIT :limit "
-                         "FOR UPDATE SKIP LOCKED) "
-                         "UPDATE cron_events SET claimed_by = :owner, claimed_at = %1 "
-                         "FROM picked WHERE id = picked.picked_id AND claimed_by IS NULL "
-                         "RETURNING id, payload::text")
-              .arg(d.now())
-        : QStringLiteral("UPDATE cron_events SET claimed_by = :owner, claimed_at = %1 "
-                         "WHERE id IN (SELECT id FROM cron_events WHERE claimed_by IS NULL "
-                         "ORDER BY id LIMIT :limit) AND claimed_by IS NULL "
-                         "RETURNING id, payload")
-              .arg(d.now());
-    const auto query
-        = database.run(sql, {{QStringLiteral("owner"), owner}, {QStringLiteral("limit"), limit}},
-            Text::tr("claiming events to notify"));
+                         "WHERE %1 ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED) "
+                         "UPDATE cron_events SET %2 FROM picked WHERE id = picked.picked_id "
+                         "RETURNING id, payload::text, attempts")
+              .arg(claimable, set)
+        : QStringLiteral("UPDATE cron_events SET %2 WHERE id IN (SELECT id FROM cron_events "
+                         "WHERE %1 ORDER BY id LIMIT :limit) RETURNING id, payload, attempts")
+              .arg(claimable, set);
+    const auto query = database.run(sql,
+        {{QStringLiteral("owner"), owner}, {QStringLiteral("limit"), limit},
+            {QStringLiteral("max"), maxAttempts}, {QStringLiteral("hold"), holdSeconds}},
+        Text::tr("claiming events to notify"));
     if (!query)
         return query.error();
     QList<Event> events;
     while ((*query)->next())
         events << Event{(*query)->value(0).toLongLong(),
-            QJsonDocument::fromJson((*query)->value(1).toString().toUtf8()).object()};
+            QJsonDocument::fromJson((*query)->value(1).toString().toUtf8()).object(),
+            (*query)->value(2).toInt()};
     (*query)->finish();
     std::sort(
         events.begin(), events.end(), [](const Event &a, const Event &b) { return a.id < b.id; });
     return events;
 }
 
-Status markDelivered(Database &database, qint64 id, const QString &error)
+Status markDelivered(Database &database, qint64 id)
 {
     const auto query = database.run(
-        QStringLiteral("UPDATE cron_events SET delivered_at = %1, delivery_error = :error "
-                       "WHERE id = :id")
+        QStringLiteral("UPDATE cron_events SET delivered_at = %1, delivery_error = NULL, "
+                       "claim_expires_at = NULL WHERE id = :id")
             .arg(database.dialect().now()),
-        {{QStringLiteral("error"), nullable(error)}, {QStringLiteral("id"), id}},
-        Text::tr("noting a delivered event"));
+        {{QStringLiteral("id"), id}}, Text::tr("noting a delivered event"));
+    if (!query)
+        return query.error();
+    return {};
+}
+
+Status markFailed(Database &database, qint64 id, const QString &error, qint64 retrySeconds)
+{
+    const auto query = database.run(
+        QStringLiteral("UPDATE cron_events SET delivery_error = :error, claim_expires_at = %1 "
+                       "WHERE id = :id")
+            .arg(database.dialect().clockPlusSeconds(QStringLiteral(":retry"))),
+        {{QStringLiteral("error"), error}, {QStringLiteral("retry"), retrySeconds},
+            {QStringLiteral("id"), id}},
+        Text::tr("noting a failed delivery"));
     if (!query)
         return query.error();
     return {};
