@@ -577,6 +577,10 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <source>noting a delivered event</source>
             <translation>anotando um evento entregue</translation>
         </message>
+        <message>
+            <source>noting a failed delivery</source>
+            <translation>anotando uma entrega que falhou</translation>
+        </message>
     </context>
     <context>
         <name>ExportDialog</name>
