@@ -2,6 +2,7 @@
 // HTTP servers, a real cronctl scheduler process (issue 11: G6, G9).
 #include "core/runner/httpaction.h"
 #include "core/runner/sqlaction.h"
+#include "core/runner/sqlsessionpool.h"
 #include "support/testdatabase.h"
 
 #include <QDeadlineTimer>
@@ -117,6 +118,7 @@ private slots:
     void httpMasksSecretsInErrorsAndResults();
     void sqlActionsRunOnThreadsOfTheirOwn();
     void sqlSessionHasServerSideLimits();
+    void pooledSessionsAreReusedResetAndDropped();
     void sqlKillStopsEvenAHungBackend();
     void sqliteKillInterruptsTheStatement();
     void killedRunnersStatementEndsOnTheServer();
@@ -301,7 +303,7 @@ void TestActions::sqlActionsRunOnThreadsOfTheirOwn()
     QElapsedTimer clock;
     clock.start();
     for (int i = 0; i < 4; ++i) {
-        actions.push_back(std::make_unique<SqlAction>(sqlSpec(sql), db->spec()));
+        actions.push_back(std::make_unique<SqlAction>(sqlSpec(sql), db->spec(), nullptr));
         finished.push_back(
             std::make_unique<QSignalSpy>(actions.back().get(), &RunnerAction::finished));
         connect(actions.back().get(), &SqlAction::backendStarted, this,
@@ -370,6 +372,73 @@ void TestActions::sqlSessionHasServerSideLimits()
     QCOMPARE(started.size(), 1);
     QVERIFY(started.first().at(0).toLongLong() > 0);
     QCOMPARE(started.first().at(0).toLongLong(), action.backendPid());
+}
+
+void TestActions::pooledSessionsAreReusedResetAndDropped()
+{
+    const auto db = postgres();
+    QVERIFY(db);
+    auto pool = std::make_shared<SqlSessionPool>(db->spec());
+    const auto runOnPool = [&](const QString &sql, qint64 jobId, qint64 token) {
+        SqlAction action(sqlSpec(sql, 90), db->spec(), pool);
+        action.setContext(
+            {QStringLiteral("job%1").arg(jobId), token, {}, QStringLiteral("r"), jobId, 0});
+        QSignalSpy finished(&action, &RunnerAction::finished);
+        action.start();
+        if (!finished.wait(10000))
+            return ExecutionResult{};
+        return resultOf(finished);
+    };
+    // A run that changes its session: a setting, a session lock.
+    const ExecutionResult first
+        = runOnPool(QStringLiteral("SELECT concat_ws(',', pg_backend_pid(), "
+                                   "current_setting('application_name'), "
+                                   "current_setting('statement_timeout'), "
+                                   "set_config('search_path', 'pg_catalog', false), "
+                                   "pg_advisory_lock(4242))"),
+            7, 3);
+    QVERIFY2(first.success, qPrintable(first.error));
+    const QStringList one
+        = first.result.value(QStringLiteral("first_value")).toString().split(QLatin1Char(','));
+    QCOMPARE(one.size(), 5);
+    QVERIFY2(one.at(1).endsWith(QLatin1String("#7.3/job-sql")), qPrintable(one.at(1)));
+    QCOMPARE(one.at(2), QStringLiteral("90s"));
+    QTRY_COMPARE_WITH_TIMEOUT(pool->idleCount(), 1, 5000); // reset, then back in the pool
+    // The next run gets the same backend, named after its own run, with nothing left over.
+    const ExecutionResult second = runOnPool(
+        QStringLiteral("SELECT concat_ws('|', pg_backend_pid(), "
+                       "current_setting('application_name'), current_setting('search_path'), "
+                       "(SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND "
+                       "pid = pg_backend_pid()))"),
+        8, 4);
+    QVERIFY2(second.success, qPrintable(second.error));
+    const QStringList two
+        = second.result.value(QStringLiteral("first_value")).toString().split(QLatin1Char('|'));
+    QCOMPARE(two.size(), 4);
+    QCOMPARE(two.at(0), one.at(0));
+    QVERIFY2(two.at(1).endsWith(QLatin1String("#8.4/job-sql")), qPrintable(two.at(1)));
+    QVERIFY2(!two.at(2).contains(QLatin1String("pg_catalog")), qPrintable(two.join('|')));
+    QCOMPARE(two.at(3), QStringLiteral("0"));
+    QTRY_COMPARE_WITH_TIMEOUT(pool->idleCount(), 1, 5000);
+    QCOMPARE(pool->sessionCount(), 1);
+    // A run that leaves a transaction open: its session is closed, not handed on.
+    const ExecutionResult open = runOnPool(QStringLiteral("BEGIN; SELECT 1"), 9, 5);
+    QVERIFY2(open.success, qPrintable(open.error));
+    QTRY_COMPARE_WITH_TIMEOUT(pool->sessionCount(), 0, 5000);
+    // A killed run: its session is closed too, and its statement is gone from the server.
+    const QString sleeper = QStringLiteral("SELECT pg_sleep(60) /* pooled */");
+    SqlAction killed(sqlSpec(sleeper, 90), db->spec(), pool);
+    killed.setContext({QStringLiteral("job10"), 6, {}, QStringLiteral("r"), 10, 0});
+    QSignalSpy finished(&killed, &RunnerAction::finished);
+    QSignalSpy started(&killed, &SqlAction::backendStarted);
+    killed.start();
+    QVERIFY(started.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(backendsRunning(*db, sleeper).size(), 1, 5000);
+    killed.kill(QStringLiteral("lease lost"));
+    QVERIFY(finished.size() == 1 || finished.wait(5000));
+    QCOMPARE(resultOf(finished).error, QStringLiteral("lease lost"));
+    QTRY_COMPARE_WITH_TIMEOUT(pool->sessionCount(), 0, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(backendsRunning(*db, sleeper).size(), 0, 10000);
 }
 
 void TestActions::sqlKillStopsEvenAHungBackend()

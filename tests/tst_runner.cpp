@@ -76,6 +76,7 @@ private slots:
     void cleanup();
 
     void runsDueJobOnceAndRecordsIt();
+    void recreatedJobRecordsItsFirstRun();
     void missedPeriodsRunOnceWithoutDrift();
     void lateFinisherIsFenced();
     void expiredLeaseCanBeClaimedAgain();
@@ -216,6 +217,40 @@ void TestRunner::runsDueJobOnceAndRecordsIt()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), QByteArray("run\n"));
     QVERIFY(!m_db->scalar(QStringLiteral("SELECT stopped_at FROM cron_runners")).isNull());
+}
+
+void TestRunner::recreatedJobRecordsItsFirstRun()
+{
+    // A job deleted and created again under its name starts its lease tokens at 1 again: its
+    // first run is not a replay of the old job's first run (it was taken for one, left running
+    // and ran again a lease later).
+    const QString name = QStringLiteral("sgp_sync_inteligente");
+    const auto runOnce = [&]() -> bool {
+        Scheduler scheduler(m_db->spec(), config({{name, shell(QStringLiteral("echo '{}'"))}}));
+        QSignalSpy finished(&scheduler, &Scheduler::jobFinished);
+        QSignalSpy stopped(&scheduler, &Scheduler::stopped);
+        scheduler.start();
+        const bool ran = finished.wait(10000);
+        scheduler.stop();
+        return ran && (stopped.count() == 1 || stopped.wait(5000));
+    };
+    QVERIFY(runOnce());
+    QVERIFY(m_db->exec(QStringLiteral("DELETE FROM cron_jobs WHERE nome = '%1'").arg(name)));
+    QVERIFY(m_db->exec(QStringLiteral("INSERT INTO cron_jobs (nome, descricao, intervalo_horas, "
+                                      "ativo) VALUES ('%1', 'again', 12, TRUE)")
+                           .arg(name)));
+    QVERIFY(runOnce());
+    JobStore store(*m_conn);
+    const auto job = store.job(name);
+    QVERIFY(job);
+    QCOMPARE(job->leaseToken, 1);
+    QCOMPARE(job->lastStatus, QStringLiteral("success"));
+    QCOMPARE(job->totalRuns, 1);
+    QVERIFY(job->leaseOwner.isEmpty());
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM tenant_logs WHERE acao IN "
+                                         "('sync_automatico_persistente', 'cron_job_success')"))
+                 .toInt(),
+        2);
 }
 
 void TestRunner::missedPeriodsRunOnceWithoutDrift()

@@ -87,23 +87,33 @@ Result<QList<Claim>> LeaseStore::claimPostgres(const QStringList &names, int lim
                          "%1running_since_tz, %1updated_at, %1lease_expires_at, %1cron_expression, "
                          "%1claimable_after) OR cron_job_retry_due(%1ativo, %1ultimo_status, "
                          "%1retry_at, %1claimable_after)");
+    // What either function needs, in plain columns (issue 15): the planner checks it first, so
+    // the functions are called for the rows that may be due only, not for every configured job.
+    // It must never exclude a row the functions would accept: it is their conditions, loosened.
+    static const QString mayBeDue
+        = QStringLiteral("c.ativo AND (c.ultimo_status = 'running' OR (c.last_run IS NULL AND "
+                         "c.cron_expression IS NULL) OR c.next_run_tz IS NULL OR "
+                         "c.next_run_tz <= NOW() OR c.retry_at <= NOW())");
     const SqlDialect &d = m_database.dialect();
-    const QString sql = QStringLiteral(
-        "WITH picked AS MATERIALIZED (SELECT c.id AS picked_id, c.ultimo_status AS was_status, "
-        "c.lease_owner AS was_owner, c.lease_token AS was_token, "
-        "EXTRACT(EPOCH FROM c.running_since_tz)::float8 AS was_since, "
-        "c.action_backend_pid AS was_backend FROM cron_jobs c "
-        "WHERE %1 AND (%2) ORDER BY c.next_run_tz NULLS FIRST, c.id LIMIT :limit "
-        "FOR UPDATE SKIP LOCKED) "
-        "UPDATE cron_jobs AS j SET ultimo_status = 'running', %3, lease_owner = :owner, "
-        "lease_expires_at = %4, lease_token = j.lease_token + 1, claimable_after = NULL "
-        "FROM picked WHERE j.id = picked.picked_id AND (%5) RETURNING %6, picked.was_status, "
-        "picked.was_owner, picked.was_token, picked.was_since, picked.was_backend")
-                            .arg(d.inJsonArray(QStringLiteral("c.nome"), QStringLiteral(":names")),
-                                claimable.arg(QStringLiteral("c.")),
-                                d.assignInstant(QStringLiteral("running_since"), d.instantNow()),
-                                d.clockPlusSeconds(QStringLiteral(":lease")),
-                                claimable.arg(QStringLiteral("j.")), JobRow::selectList(d));
+    const QString sql
+        = QStringLiteral(
+            "WITH picked AS MATERIALIZED (SELECT c.id AS picked_id, c.ultimo_status AS was_status, "
+            "c.lease_owner AS was_owner, c.lease_token AS was_token, "
+            "EXTRACT(EPOCH FROM c.running_since_tz)::float8 AS was_since, "
+            "COALESCE(c.action_backend_pid, (SELECT r.action_backend_pid FROM cron_runs r "
+            "WHERE r.job_id = c.id AND r.lease_token = c.lease_token)) AS was_backend "
+            "FROM cron_jobs c "
+            "WHERE %1 AND %7 AND (%2) ORDER BY c.next_run_tz NULLS FIRST, c.id LIMIT :limit "
+            "FOR UPDATE SKIP LOCKED) "
+            "UPDATE cron_jobs AS j SET ultimo_status = 'running', %3, lease_owner = :owner, "
+            "lease_expires_at = %4, lease_token = j.lease_token + 1, claimable_after = NULL "
+            "FROM picked WHERE j.id = picked.picked_id AND (%5) RETURNING %6, picked.was_status, "
+            "picked.was_owner, picked.was_token, picked.was_since, picked.was_backend")
+              .arg(d.inJsonArray(QStringLiteral("c.nome"), QStringLiteral(":names")),
+                  claimable.arg(QStringLiteral("c.")),
+                  d.assignInstant(QStringLiteral("running_since"), d.instantNow()),
+                  d.clockPlusSeconds(QStringLiteral(":lease")), claimable.arg(QStringLiteral("j.")),
+                  JobRow::selectList(d), mayBeDue);
     const auto query = run(m_database, sql,
         {{QStringLiteral("owner"), m_owner}, {QStringLiteral("lease"), m_leaseSeconds},
             {QStringLiteral("names"), jsonArray(names)}, {QStringLiteral("limit"), limit}},
@@ -126,6 +136,7 @@ Result<QList<Claim>> LeaseStore::claimPostgres(const QStringList &names, int lim
                 (*query)->value(extra + 2).toLongLong(),
                 JobRow::fromEpoch((*query)->value(extra + 3)),
                 (*query)->value(extra + 4).toLongLong()};
+        m_changed.insert(claim.job.name);
         claims << claim;
     }
     (*query)->finish();
@@ -271,10 +282,51 @@ QString compact(const QJsonObject &object)
 
 } // namespace
 
-Result<LeaseStore::Recorded> LeaseStore::finish(
-    const Claim &claim, const ExecutionResult &result, const FinishDetail &detail)
+Status LeaseStore::recordIn(const Claim &claim, const ExecutionResult &result,
+    const FinishDetail &detail, Recorded &recorded)
 {
-    Recorded recorded;
+    const SqlDialect &d = m_database.dialect();
+    const QString owner = claim.owner.isEmpty() ? m_owner : claim.owner;
+    const QString what = tr("recording the run of \"%1\"").arg(claim.job.name);
+    {
+        recorded = {};
+        // The uniqueness that makes recording idempotent: one row per (job id, lease token).
+        const auto once = run(m_database,
+            QStringLiteral("INSERT INTO cron_run_records (job, job_id, lease_token, runner, "
+                           "outcome) VALUES (:job, :job_id, :token, :runner, :outcome) "
+                           "ON CONFLICT DO NOTHING"),
+            {{QStringLiteral("job"), claim.job.name}, {QStringLiteral("job_id"), claim.job.id},
+                {QStringLiteral("token"), claim.token}, {QStringLiteral("runner"), owner},
+                {QStringLiteral("outcome"), result.outcomeName()}},
+            what);
+        if (!once)
+            return once.error();
+        m_changed.insert(claim.job.name);
+        if ((*once)->numRowsAffected() == 0) {
+            recorded.duplicate = true;
+            return {};
+        }
+        const auto current = run(m_database,
+            QStringLiteral("SELECT %1 FROM cron_jobs WHERE nome = :nome AND lease_token = :token "
+                           "AND lease_owner = :owner%2")
+                .arg(JobRow::selectList(d), d.forUpdate()),
+            {{QStringLiteral("nome"), claim.job.name}, {QStringLiteral("token"), claim.token},
+                {QStringLiteral("owner"), owner}},
+            what);
+        if (!current)
+            return current.error();
+        std::optional<Job> row;
+        if ((*current)->next())
+            row = JobRow::read(**current);
+        (*current)->finish();
+        return applyFinish(claim, result, detail, row, recorded, nullptr);
+    }
+}
+
+Status LeaseStore::applyFinish(const Claim &claim, const ExecutionResult &result,
+    const FinishDetail &detail, const std::optional<Job> &row, Recorded &recorded,
+    Deferred *deferred)
+{
     const SqlDialect &d = m_database.dialect();
     const QString owner = claim.owner.isEmpty() ? m_owner : claim.owner;
     const QString what = tr("recording the run of \"%1\"").arg(claim.job.name);
@@ -292,32 +344,8 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
     if (!result.success)
         stored.insert(QStringLiteral("error"), error);
 
-    const Status status = Transaction::run(m_database, [&]() -> Status {
-        recorded = {};
-        // The uniqueness that makes recording idempotent: one row per (job, lease token).
-        const auto once = run(m_database,
-            QStringLiteral("INSERT INTO cron_run_records (job, lease_token, runner, outcome) "
-                           "VALUES (:job, :token, :runner, :outcome) ON CONFLICT DO NOTHING"),
-            {{QStringLiteral("job"), claim.job.name}, {QStringLiteral("token"), claim.token},
-                {QStringLiteral("runner"), owner},
-                {QStringLiteral("outcome"), result.outcomeName()}},
-            what);
-        if (!once)
-            return once.error();
-        if ((*once)->numRowsAffected() == 0) {
-            recorded.duplicate = true;
-            return {};
-        }
-        const auto current = run(m_database,
-            QStringLiteral("SELECT %1 FROM cron_jobs WHERE nome = :nome AND lease_token = :token "
-                           "AND lease_owner = :owner%2")
-                .arg(JobRow::selectList(d), d.forUpdate()),
-            {{QStringLiteral("nome"), claim.job.name}, {QStringLiteral("token"), claim.token},
-                {QStringLiteral("owner"), owner}},
-            what);
-        if (!current)
-            return current.error();
-        recorded.fenced = !(*current)->next();
+    {
+        recorded.fenced = !row;
         Job job = claim.job;
         int attempt = claim.attempt;
         int maxAttempts = JobPolicy::maxAttempts(claim.job);
@@ -325,8 +353,7 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
         bool retryPlanned = false;
         QString alert; // "failure" or "recovered": this run starts or ends a failure streak
         if (!recorded.fenced) {
-            job = JobRow::read(**current);
-            (*current)->finish();
+            job = *row;
             job.nextRun = claim.job.nextRun; // the slot this run was planned for
             // A run cut short by a lost lease or a stopping runner did not do its work: its slot
             // stays due, so another runner (or this one) runs it again at once, as it would have
@@ -376,25 +403,33 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
                                          : QVariant(alertState)}};
             if (retrying)
                 values.insert(QStringLiteral("retry_delay"), retryDelay);
-            const auto updated = run(m_database,
-                QStringLiteral(
-                    "UPDATE cron_jobs SET last_run = %1, %2, "
-                    "total_execucoes = COALESCE(total_execucoes, 0) + 1, "
-                    "ultima_duracao_segundos = :duracao, ultimo_status = :status, "
-                    "ultimo_resultado = %3, running_since = NULL, lease_owner = NULL, "
-                    "lease_expires_at = NULL, row_version = row_version + 1, updated_at = %1, "
-                    "retry_at = %4, retry_attempt = :retry_attempt, alert_state = :alert, "
-                    "ativo = CASE WHEN :disable = 1 THEN (1 = 0) ELSE ativo END "
-                    "WHERE id = :id")
-                    .arg(d.now(),
-                        d.assignInstant(QStringLiteral("next_run"),
-                            d.instantFromEpoch(QStringLiteral(":next"))),
-                        d.json(QStringLiteral(":resultado")), retryAt),
-                values, what);
-            if (!updated)
-                return updated.error();
-        } else {
-            (*current)->finish();
+            if (deferred) {
+                QJsonObject change = QJsonObject::fromVariantMap(values);
+                change.insert(QStringLiteral("alert"),
+                    alertState.isEmpty() ? QJsonValue() : QJsonValue(alertState));
+                change.insert(QStringLiteral("retry"),
+                    retrying ? QStringLiteral("set")
+                             : (cutShort ? QStringLiteral("keep") : QStringLiteral("clear")));
+                deferred->jobs.append(change);
+            } else {
+                const auto updated = run(m_database,
+                    QStringLiteral(
+                        "UPDATE cron_jobs SET last_run = %1, %2, "
+                        "total_execucoes = COALESCE(total_execucoes, 0) + 1, "
+                        "ultima_duracao_segundos = :duracao, ultimo_status = :status, "
+                        "ultimo_resultado = %3, running_since = NULL, lease_owner = NULL, "
+                        "lease_expires_at = NULL, row_version = row_version + 1, updated_at = %1, "
+                        "retry_at = %4, retry_attempt = :retry_attempt, alert_state = :alert, "
+                        "ativo = CASE WHEN :disable = 1 THEN (1 = 0) ELSE ativo END "
+                        "WHERE id = :id")
+                        .arg(d.now(),
+                            d.assignInstant(QStringLiteral("next_run"),
+                                d.instantFromEpoch(QStringLiteral(":next"))),
+                            d.json(QStringLiteral(":resultado")), retryAt),
+                    values, what);
+                if (!updated)
+                    return updated.error();
+            }
         }
         // The run's own row (issue 14), in this transaction: replaying the result updates it.
         const QString outcome = result.outcomeName();
@@ -409,9 +444,23 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
         end.durationSeconds = result.durationSeconds;
         end.resultJson = compact(stored);
         end.error = result.success ? QString() : error;
-        const auto runId = RunStore(m_database).close(runStart(claim, owner), end);
-        if (!runId)
-            return runId.error();
+        qint64 runId = claim.runId;
+        if (deferred) {
+            deferred->runs.append(QJsonObject{{QStringLiteral("job_id"), claim.job.id},
+                {QStringLiteral("token"), claim.token}, {QStringLiteral("status"), end.status},
+                {QStringLiteral("exit_code"),
+                    end.exitCode ? QJsonValue(*end.exitCode) : QJsonValue()},
+                {QStringLiteral("http_status"),
+                    end.httpStatus ? QJsonValue(*end.httpStatus) : QJsonValue()},
+                {QStringLiteral("duration"), end.durationSeconds},
+                {QStringLiteral("result"), end.resultJson},
+                {QStringLiteral("error"), end.error.isEmpty() ? QJsonValue() : end.error}});
+        } else {
+            const auto closed = RunStore(m_database).close(runStart(claim, owner), end);
+            if (!closed)
+                return closed.error();
+            runId = *closed;
+        }
         // Every execution leaves exactly one history row, also one whose lease was lost or
         // fenced off: the history shows every run that really happened. The seed's "Últimas
         // Execuções" reads result keys at the top level of detalhes.
@@ -423,8 +472,8 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
         details.insert(QStringLiteral("runner"), owner);
         details.insert(QStringLiteral("host"), ClientInfo::hostName());
         details.insert(QStringLiteral("lease_token"), claim.token);
-        if (*runId > 0)
-            details.insert(QStringLiteral("cron_run_id"), *runId);
+        if (runId > 0)
+            details.insert(QStringLiteral("cron_run_id"), runId);
         details.insert(QStringLiteral("resultado"), stored);
         if (recorded.fenced)
             details.insert(QStringLiteral("fenced"), true);
@@ -457,11 +506,180 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
         const QString action = result.success
             ? (job.successAction.isEmpty() ? QStringLiteral("cron_job_success") : job.successAction)
             : (job.errorAction.isEmpty() ? QStringLiteral("cron_job_error") : job.errorAction);
+        if (deferred) {
+            deferred->audits.append(QJsonObject{{QStringLiteral("i"), deferred->audits.size()},
+                {QStringLiteral("acao"), action}, {QStringLiteral("detalhes"), compact(details)}});
+            return {};
+        }
         return AuditWriter::insert(m_database, action, details);
+    }
+}
+
+Result<LeaseStore::Recorded> LeaseStore::finish(
+    const Claim &claim, const ExecutionResult &result, const FinishDetail &detail)
+{
+    Recorded recorded;
+    const Status status = Transaction::run(
+        m_database, [&]() -> Status { return recordIn(claim, result, detail, recorded); });
+    if (!status)
+        return status.error();
+    return recorded;
+}
+
+Result<QList<LeaseStore::Recorded>> LeaseStore::finish(const QList<Finished> &runs)
+{
+    const bool setWise = m_database.dialect().isPostgres()
+        && std::all_of(runs.cbegin(), runs.cend(),
+            [](const Finished &run) { return run.claim.runId > 0 && run.claim.owner.isEmpty(); });
+    QList<Recorded> recorded;
+    const Status status = Transaction::run(m_database, [&]() -> Status {
+        recorded.clear();
+        if (setWise)
+            return finishSetWise(runs, recorded);
+        for (const Finished &run : runs) {
+            Recorded one;
+            if (const Status written = recordIn(run.claim, run.result, {}, one); !written)
+                return written;
+            recorded << one;
+        }
+        return {};
     });
     if (!status)
         return status.error();
     return recorded;
+}
+
+Status LeaseStore::finishSetWise(const QList<Finished> &runs, QList<Recorded> &recorded)
+{
+    // recordIn()'s writes for a whole burst in five statements instead of five per run (issue 15):
+    // the same rows, computed by the same applyFinish(), written set-wise. Runs with their run
+    // row and this store's lease only (the caller checks); events are rare and written as they
+    // come. Any surprise is an error: the transaction is rolled back and the caller records the
+    // runs one by one.
+    const SqlDialect &d = m_database.dialect();
+    const QString what = tr("recording %n run(s)", nullptr, int(runs.size()));
+    QJsonArray input;
+    for (qsizetype i = 0; i < runs.size(); ++i) {
+        const Claim &claim = runs.at(i).claim;
+        input.append(QJsonObject{{QStringLiteral("i"), qint64(i)},
+            {QStringLiteral("job"), claim.job.name}, {QStringLiteral("job_id"), claim.job.id},
+            {QStringLiteral("token"), claim.token}, {QStringLiteral("runner"), m_owner},
+            {QStringLiteral("outcome"), runs.at(i).result.outcomeName()}});
+        m_changed.insert(claim.job.name);
+    }
+    const QString inputJson
+        = QString::fromUtf8(QJsonDocument(input).toJson(QJsonDocument::Compact));
+    static const QString inputColumns
+        = QStringLiteral("x(i int, job text, job_id int, token bigint, runner text, outcome text)");
+    // The uniqueness that makes recording idempotent, then the rows still held, locked.
+    const auto fresh = run(m_database,
+        QStringLiteral("WITH input AS MATERIALIZED (SELECT * FROM json_to_recordset(CAST(:runs "
+                       "AS json)) AS %1), ins AS (INSERT INTO cron_run_records (job, job_id, "
+                       "lease_token, runner, outcome) SELECT job, job_id, token, runner, outcome "
+                       "FROM input ORDER BY i ON CONFLICT DO NOTHING RETURNING job_id, "
+                       "lease_token) SELECT x.i FROM input x JOIN ins ON ins.job_id = x.job_id "
+                       "AND ins.lease_token = x.token")
+            .arg(inputColumns),
+        {{QStringLiteral("runs"), inputJson}}, what);
+    if (!fresh)
+        return fresh.error();
+    QSet<qint64> isFresh;
+    while ((*fresh)->next())
+        isFresh.insert((*fresh)->value(0).toLongLong());
+    (*fresh)->finish();
+    const auto held = run(m_database,
+        QStringLiteral("SELECT %1 FROM cron_jobs WHERE (nome, lease_token, lease_owner) IN "
+                       "(SELECT job, token, runner FROM json_to_recordset(CAST(:runs AS json)) "
+                       "AS %2) ORDER BY id FOR UPDATE")
+            .arg(JobRow::selectList(d), inputColumns),
+        {{QStringLiteral("runs"), inputJson}}, what);
+    if (!held)
+        return held.error();
+    QHash<QPair<QString, qint64>, Job> rows;
+    while ((*held)->next()) {
+        const Job job = JobRow::read(**held);
+        rows.insert({job.name, job.leaseToken}, job);
+    }
+    (*held)->finish();
+
+    Deferred deferred;
+    for (qsizetype i = 0; i < runs.size(); ++i) {
+        const Finished &finished = runs.at(i);
+        Recorded one;
+        if (!isFresh.contains(i)) {
+            one.duplicate = true;
+            recorded << one;
+            continue;
+        }
+        const auto found = rows.constFind({finished.claim.job.name, finished.claim.token});
+        const std::optional<Job> row
+            = found == rows.cend() ? std::nullopt : std::optional<Job>(*found);
+        if (const Status applied
+            = applyFinish(finished.claim, finished.result, {}, row, one, &deferred);
+            !applied)
+            return applied;
+        recorded << one;
+    }
+    const auto json = [](const QJsonArray &array) {
+        return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+    };
+    if (!deferred.jobs.isEmpty()) {
+        const auto updated = run(m_database,
+            QStringLiteral(
+                "UPDATE cron_jobs AS j SET last_run = %1, %2, total_execucoes = "
+                "COALESCE(j.total_execucoes, 0) + 1, ultima_duracao_segundos = x.duracao, "
+                "ultimo_status = x.status, ultimo_resultado = %3, running_since = NULL, "
+                "lease_owner = NULL, lease_expires_at = NULL, row_version = j.row_version + 1, "
+                "updated_at = %1, retry_at = CASE x.retry WHEN 'set' THEN %4 WHEN 'keep' THEN "
+                "j.retry_at ELSE NULL END, retry_attempt = x.retry_attempt, alert_state = "
+                "x.alert, ativo = CASE WHEN x.disable = 1 THEN (1 = 0) ELSE j.ativo END FROM "
+                "json_to_recordset(CAST(:jobs AS json)) AS x(id int, next float8, duracao bigint, "
+                "status text, resultado text, retry text, retry_delay float8, retry_attempt int, "
+                "alert text, disable int) WHERE j.id = x.id")
+                .arg(d.now(),
+                    d.assignInstant(
+                        QStringLiteral("next_run"), d.instantFromEpoch(QStringLiteral("x.next"))),
+                    d.json(QStringLiteral("x.resultado")),
+                    d.clockPlusSeconds(QStringLiteral("x.retry_delay"))),
+            {{QStringLiteral("jobs"), json(deferred.jobs)}}, what);
+        if (!updated)
+            return updated.error();
+        if ((*updated)->numRowsAffected() != deferred.jobs.size())
+            return Error::database(tr("%1: %2 of %3 jobs changed")
+                                       .arg(what)
+                                       .arg((*updated)->numRowsAffected())
+                                       .arg(deferred.jobs.size()));
+    }
+    if (!deferred.runs.isEmpty()) {
+        const auto closed = run(m_database,
+            QStringLiteral(
+                "UPDATE cron_runs AS r SET finished_at = clock_timestamp(), status = x.status, "
+                "exit_code = x.exit_code, http_status = x.http_status, duration_seconds = "
+                "x.duration, result = %1, error = x.error FROM json_to_recordset(CAST(:runs AS "
+                "json)) AS x(job_id int, token bigint, status text, exit_code int, http_status "
+                "int, duration float8, result text, error text) WHERE r.job_id = x.job_id AND "
+                "r.lease_token = x.token")
+                .arg(d.json(QStringLiteral("x.result"))),
+            {{QStringLiteral("runs"), json(deferred.runs)}}, what);
+        if (!closed)
+            return closed.error();
+        if ((*closed)->numRowsAffected() != deferred.runs.size())
+            return Error::database(tr("%1: %2 of %3 run rows found")
+                                       .arg(what)
+                                       .arg((*closed)->numRowsAffected())
+                                       .arg(deferred.runs.size()));
+    }
+    if (!deferred.audits.isEmpty()) {
+        const auto logged = run(m_database,
+            QStringLiteral("INSERT INTO tenant_logs (acao, detalhes) SELECT x.acao, %1 FROM "
+                           "json_to_recordset(CAST(:rows AS json)) AS x(i int, acao text, "
+                           "detalhes text) ORDER BY x.i")
+                .arg(d.json(QStringLiteral("x.detalhes"))),
+            {{QStringLiteral("rows"), json(deferred.audits)}}, what);
+        if (!logged)
+            return logged.error();
+    }
+    return {};
 }
 
 RunStore::Start LeaseStore::runStart(const Claim &claim, const QString &owner)
@@ -489,6 +707,25 @@ Result<qint64> LeaseStore::openRun(Claim &claim)
     return opened->outputLimit;
 }
 
+Result<QList<qint64>> LeaseStore::openRuns(QList<Claim> &claims)
+{
+    QList<RunStore::Start> starts;
+    for (const Claim &claim : std::as_const(claims))
+        starts << runStart(claim, m_owner);
+    const auto opened = RunStore(m_database).open(starts);
+    if (!opened)
+        return opened.error();
+    QList<qint64> limits;
+    for (qsizetype i = 0; i < claims.size(); ++i) {
+        const RunStore::Opened &run = opened->at(i);
+        claims[i].runId = run.runId;
+        if (!run.trigger.isEmpty())
+            claims[i].trigger = run.trigger;
+        limits << run.outputLimit;
+    }
+    return limits;
+}
+
 Status LeaseStore::setActionBackend(const Claim &claim, qint64 pid)
 {
     if (!m_database.dialect().isPostgres())
@@ -504,14 +741,17 @@ Status LeaseStore::setActionBackend(const Claim &claim, qint64 pid)
     return {};
 }
 
-Result<bool> LeaseStore::endAbandonedStatement(qint64 pid)
+Result<bool> LeaseStore::endAbandonedStatement(qint64 pid, qint64 jobId, qint64 token)
 {
-    // Only a job's sql action session (its application_name), never a backend that reused the
-    // pid. No row: it is gone already.
+    // Only the session while it still runs this very run (the application_name its runner set,
+    // SqlAction::applicationName): never a backend that reused the pid, nor a pooled session
+    // that has gone on to another job. No row: it is gone already.
     const auto query = run(m_database,
         QStringLiteral("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
-                       "WHERE pid = :pid AND application_name LIKE '%/job-sql'"),
-        {{QStringLiteral("pid"), pid}}, tr("ending the statement of an abandoned run"));
+                       "WHERE pid = :pid AND application_name LIKE :name"),
+        {{QStringLiteral("pid"), pid},
+            {QStringLiteral("name"), QStringLiteral("%#%1.%2/job-sql").arg(jobId).arg(token)}},
+        tr("ending the statement of an abandoned run"));
     if (!query)
         return query.error();
     const bool gone = !(*query)->next() || (*query)->value(0).toBool();
@@ -521,6 +761,7 @@ Result<bool> LeaseStore::endAbandonedStatement(qint64 pid)
 
 Status LeaseStore::revertClaim(const Claim &claim)
 {
+    m_changed.insert(claim.job.name);
     const Claim::Abandoned &was = *claim.abandoned;
     const auto query = run(m_database,
         QStringLiteral("UPDATE cron_jobs SET lease_owner = :was_owner, lease_token = :was_token, "
@@ -539,6 +780,7 @@ Status LeaseStore::revertClaim(const Claim &claim)
 
 Result<bool> LeaseStore::releaseUnrecorded(const Claim &claim, const QString &why)
 {
+    m_changed.insert(claim.job.name);
     // The last resort when no history row can be written (a revoked grant, a platform column we
     // cannot fill): the job must not stay running, or it would run again every lease period.
     const QString owner = claim.owner.isEmpty() ? m_owner : claim.owner;
@@ -566,6 +808,7 @@ Result<bool> LeaseStore::releaseUnrecorded(const Claim &claim, const QString &wh
 
 Status LeaseStore::release(const Claim &claim)
 {
+    m_changed.insert(claim.job.name);
     const auto query = run(m_database,
         QStringLiteral("UPDATE cron_jobs SET ultimo_status = 'pending', running_since = NULL, "
                        "lease_owner = NULL, lease_expires_at = NULL, row_version = row_version + 1 "

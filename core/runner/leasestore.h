@@ -7,7 +7,9 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -75,6 +77,10 @@ public:
 
     QString owner() const { return m_owner; }
 
+    // The jobs this store's own writes changed since the last call (PostgreSQL: the runner's
+    // session is quiet, and the scheduler announces these, coalesced; see 0017_scale.sql).
+    QSet<QString> takeChanged() { return std::exchange(m_changed, {}); }
+
     // The configured jobs as they are now (for working out when to wake).
     Result<QList<Job>> jobs(const QStringList &names);
     // Claims up to `limit` (never more, new database or not) of the named jobs that
@@ -98,14 +104,25 @@ public:
     // are replaced, since jsonb refuses them.
     Result<Recorded> finish(
         const Claim &claim, const ExecutionResult &result, const FinishDetail &detail);
+    struct Finished {
+        Claim claim;
+        ExecutionResult result;
+    };
+    // finish() for runs that ended together, in one transaction (issue 15: one commit, and one
+    // change notification, for a burst). All or nothing: on an error none is recorded, and the
+    // caller records them one by one (each with its own fallbacks).
+    Result<QList<Recorded>> finish(const QList<Finished> &runs);
     // Writes the run row of a fresh claim (cron_runs, status running) and sets claim.runId and
     // the trigger as stored; returns the job's output cap in bytes.
     Result<qint64> openRun(Claim &claim);
+    // openRun() for a burst of claims, in one statement on PostgreSQL; the output caps in the
+    // claims' order.
+    Result<QList<qint64>> openRuns(QList<Claim> &claims);
     // Notes the server backend that runs a claim's sql action (PostgreSQL).
     Status setActionBackend(const Claim &claim, qint64 pid);
     // Ends the statement of an abandoned sql action and waits for it to be gone; false when it
     // could not be ended (then the job must not start again yet).
-    Result<bool> endAbandonedStatement(qint64 pid);
+    Result<bool> endAbandonedStatement(qint64 pid, qint64 jobId, qint64 token);
     // Gives a claim back to the abandoned run it took over (its statement could not be ended):
     // the job stays held, and is tried again a few seconds later.
     Status revertClaim(const Claim &claim);
@@ -124,10 +141,26 @@ public:
     Result<QList<RunnerInfo>> runners();
 
 private:
+    // One execution's writes, inside the caller's transaction.
+    Status recordIn(const Claim &claim, const ExecutionResult &result, const FinishDetail &detail,
+        Recorded &recorded);
+    // What applyFinish() leaves for finishSetWise() to write, one JSON object per row.
+    struct Deferred {
+        QJsonArray jobs;
+        QJsonArray runs;
+        QJsonArray audits;
+    };
+    // recordIn() after its reads: `row` is the job as held under this claim's lease (none:
+    // fenced). With `deferred`, the writes of cron_jobs, cron_runs and tenant_logs are left there.
+    Status applyFinish(const Claim &claim, const ExecutionResult &result,
+        const FinishDetail &detail, const std::optional<Job> &row, Recorded &recorded,
+        Deferred *deferred);
+    Status finishSetWise(const QList<Finished> &runs, QList<Recorded> &recorded);
     static RunStore::Start runStart(const Claim &claim, const QString &owner);
     Result<QList<Claim>> claimPostgres(const QStringList &names, int limit);
     Result<QList<Claim>> claimSqlite(const QStringList &names, int limit);
 
+    QSet<QString> m_changed;
     Database &m_database;
     QString m_owner;
     int m_leaseSeconds;

@@ -11,6 +11,7 @@
 
 Result<bool> LeaseStore::skipSlot(const Job &job, const QDateTime &to)
 {
+    m_changed.insert(job.name);
     bool skipped = false;
     const Status status = Transaction::run(m_database, [&]() -> Status {
         const SqlDialect &d = m_database.dialect();

@@ -9,6 +9,7 @@
 #include <memory>
 
 struct ConnectionSpec;
+class SqlSessionPool;
 
 // Who an execution is: given to the action (a command sees it in its environment, so it can fence
 // its own writes with the token).
@@ -17,6 +18,8 @@ struct ActionContext {
     qint64 token = 0; // the lease's fencing token
     QDateTime scheduledAt; // the slot this run was planned for (UTC)
     QString runner;
+    qint64 jobId = 0;
+    qint64 runId = 0; // its cron_runs row; 0: none was written
 };
 
 // One running execution of a job's configured action. Emits finished() exactly once, also
@@ -38,10 +41,11 @@ public:
     // too, so a paused or hung runner cannot let it run on.
     virtual void setHardDeadline(qint64 bootMs) { Q_UNUSED(bootMs) }
 
-    // The right action for the spec. `database` is where sql actions connect (their own
-    // connection, in their own thread).
-    static std::unique_ptr<RunnerAction> create(
-        const ActionSpec &spec, const ConnectionSpec &database, QObject *parent = nullptr);
+    // The right action for the spec. `database` is where sql actions connect: on a session of
+    // `sqlSessions` when given, else on a connection of their own.
+    static std::unique_ptr<RunnerAction> create(const ActionSpec &spec,
+        const ConnectionSpec &database, const std::shared_ptr<SqlSessionPool> &sqlSessions,
+        QObject *parent = nullptr);
 
     // Bytes of output kept from each stream; more is counted and dropped, never held.
     static constexpr qsizetype outputLimit = 64 * 1024;

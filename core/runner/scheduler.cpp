@@ -10,6 +10,7 @@
 #include "core/runner/runneraction.h"
 #include "core/runner/runoutputbuffer.h"
 #include "core/runner/sqlaction.h"
+#include "core/runner/sqlsessionpool.h"
 #include "core/store/pausestore.h"
 #include "core/store/runstore.h"
 #include "core/util/bootclock.h"
@@ -20,6 +21,7 @@
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSqlDriver>
 #include <QSqlQuery>
 #include <QThread>
@@ -33,6 +35,7 @@ namespace {
 constexpr qint64 maxBackoffMs = 30'000;
 constexpr qint64 notificationDelayMs = 10; // coalesces a burst of notifications into one wake
 constexpr qint64 contendedRetryMs = 500; // a due job another runner holds the row lock on
+constexpr qint64 announceIntervalMs = 250; // this runner's own writes, announced coalesced
 constexpr int transientRetries = 3; // a lock or statement timeout: retried as is this often
 // How often abort requests are looked for: SQLite has no NOTIFY; on PostgreSQL the notification
 // is the fast path and this a fallback (a notification lost with a connection).
@@ -83,8 +86,14 @@ Scheduler::Scheduler(const ConnectionSpec &database, const RunnerConfig &config,
     connect(&m_reconnectTimer, &QTimer::timeout, this, &Scheduler::connectNow);
     m_pendingTimer.setSingleShot(true);
     connect(&m_pendingTimer, &QTimer::timeout, this, &Scheduler::retryPending);
+    m_finishedTimer.setSingleShot(true);
+    connect(&m_finishedTimer, &QTimer::timeout, this, &Scheduler::recordFinished);
+    m_announceTimer.setSingleShot(true);
+    connect(&m_announceTimer, &QTimer::timeout, this, &Scheduler::sendAnnouncement);
     if (m_config.notify)
         m_notifier = new Notifier(*m_config.notify, this);
+    if (database.backend == Backend::PostgreSQL)
+        m_sqlSessions = std::make_shared<SqlSessionPool>(database);
     m_skipJobs = m_config.jobs.keys(); // the first wake learns which jobs skip missed slots
     connect(&m_abortPollTimer, &QTimer::timeout, this, &Scheduler::checkAborts);
     m_output = std::make_shared<RunOutputBuffer>();
@@ -190,7 +199,9 @@ Status Scheduler::prepareSession()
         {QStringLiteral("idle_in_transaction_session_timeout"), QString::number(callMs * 2)},
         {QStringLiteral("tcp_keepalives_idle"), QStringLiteral("5")},
         {QStringLiteral("tcp_keepalives_interval"), QStringLiteral("2")},
-        {QStringLiteral("tcp_keepalives_count"), QStringLiteral("3")}};
+        {QStringLiteral("tcp_keepalives_count"), QStringLiteral("3")},
+        // Our writes are announced by announceChanges(), coalesced (0017_scale.sql).
+        {QStringLiteral("cron_console.quiet"), QStringLiteral("on")}};
     for (auto it = settings.cbegin(); it != settings.cend(); ++it) {
         const auto set = db.run(QStringLiteral("SELECT set_config(:name, :value, false)"),
             {{QStringLiteral("name"), it.key()}, {QStringLiteral("value"), it.value()}},
@@ -356,6 +367,7 @@ void Scheduler::wake()
 {
     if (m_stopping || !m_leases)
         return;
+    const auto announce = qScopeGuard([this] { announceChanges(); });
     // Any failure below is retried after a backoff: a runner never waits for a wake that no
     // timer will bring.
     const auto retryLater = [this](const Error &error) {
@@ -363,16 +375,27 @@ void Scheduler::wake()
         if (m_leases)
             scheduleWake(backoffMs(m_failures));
     };
-    // Pause all (issue 17): nothing is claimed; the claim's SQL checks it too, this spares the
-    // query and the wake-ups of due jobs.
-    const auto pause = PauseStore::read(*m_db);
-    if (!pause) {
-        retryLater(pause.error());
+    if (int(m_running.size()) >= m_config.maxConcurrentJobs) {
+        // Nothing can be claimed: a finish wakes us (a burst of notifications costs nothing).
+        scheduleWake(qint64(m_config.maxPollSeconds) * 1000);
         return;
     }
-    if (pause->paused != m_paused)
-        qCInfo(lcRunner, pause->paused ? "all jobs paused: claiming nothing" : "all jobs resumed");
-    m_paused = pause->paused;
+    // Pause all (issue 17): nothing is claimed; the claim's SQL checks it too, this spares the
+    // query and the wake-ups of due jobs.
+    // Read at most once a second (a burst of runs wakes the runner hundreds of times); on
+    // PostgreSQL the claim checks the pause itself, on SQLite claimSqlite reads it.
+    if (!m_pauseReadAt.isValid() || m_pauseReadAt.elapsed() >= 1000 || m_paused) {
+        const auto pause = PauseStore::read(*m_db);
+        if (!pause) {
+            retryLater(pause.error());
+            return;
+        }
+        m_pauseReadAt.start();
+        if (pause->paused != m_paused)
+            qCInfo(
+                lcRunner, pause->paused ? "all jobs paused: claiming nothing" : "all jobs resumed");
+        m_paused = pause->paused;
+    }
     if (m_paused) {
         noteSuccess();
         scheduleWake(qint64(m_config.maxPollSeconds) * 1000);
@@ -402,6 +425,7 @@ void Scheduler::wake()
         }
     }
     const int freeSlots = m_config.maxConcurrentJobs - int(m_running.size());
+    bool filled = false; // every free slot taken: a finish wakes us, nothing else can
     if (freeSlots > 0 && !idle.isEmpty()) {
         const qint64 sentMs = BootClock::nowMs();
         const auto claims = m_leases->claimDue(idle, freeSlots);
@@ -409,6 +433,8 @@ void Scheduler::wake()
             retryLater(claims.error());
             return;
         }
+        filled = int(claims->size()) >= freeSlots;
+        QList<Claim> starting;
         for (Claim claim : *claims) {
             if (claim.abandoned) {
                 recordAbandoned(claim);
@@ -416,18 +442,27 @@ void Scheduler::wake()
                     continue;
                 claim.trigger = QStringLiteral("takeover");
             }
-            // The run row; without it (or without the connection, lost meanwhile) the job still
-            // runs as before: its row is written at the finish, only its output is not kept.
-            qint64 outputLimit = 0;
-            if (m_leases) {
-                if (const auto opened = m_leases->openRun(claim); opened)
-                    outputLimit = *opened;
-                else
-                    qCWarning(lcRunner, "cannot record the start of %s: %s",
-                        qPrintable(claim.job.name), qPrintable(opened.error().message));
-            }
-            startAction(claim, sentMs, outputLimit);
+            starting << claim;
         }
+        // The run rows, one statement for the burst; without them (or without the connection,
+        // lost meanwhile) the jobs still run as before: their rows are written at the finish,
+        // only their output is not kept.
+        QList<qint64> outputLimits(starting.size(), 0);
+        if (m_leases && !starting.isEmpty()) {
+            if (const auto opened = m_leases->openRuns(starting); opened)
+                outputLimits = *opened;
+            else
+                qCWarning(lcRunner, "cannot record the start of %lld run(s): %s",
+                    qint64(starting.size()), qPrintable(opened.error().message));
+        }
+        for (qsizetype i = 0; i < starting.size(); ++i)
+            startAction(starting.at(i), sentMs, outputLimits.at(i));
+    }
+    if (filled || freeSlots <= 0) {
+        // Reading every idle job to plan the next wake is wasted while all slots are busy.
+        noteSuccess();
+        scheduleWake(qint64(m_config.maxPollSeconds) * 1000);
+        return;
     }
 
     // When to look again: the earliest moment one of our idle jobs becomes claimable.
@@ -469,8 +504,9 @@ void Scheduler::startAction(const Claim &claim, qint64 claimSentMs, qint64 outpu
     running.claim = claim;
     running.claim.owner = m_name;
     running.deadlineMs = claimSentMs + qint64(m_config.leaseSeconds * 1000 * hardStopShare);
-    running.action = RunnerAction::create(*spec, m_spec, this).release();
-    running.action->setContext({claim.job.name, claim.token, claim.job.nextRun, m_name});
+    running.action = RunnerAction::create(*spec, m_spec, m_sqlSessions, this).release();
+    running.action->setContext(
+        {claim.job.name, claim.token, claim.job.nextRun, m_name, claim.job.id, claim.runId});
     running.action->setHardDeadline(running.deadlineMs);
     const QString name = claim.job.name;
     connect(running.action, &RunnerAction::finished, this,
@@ -481,7 +517,7 @@ void Scheduler::startAction(const Claim &claim, qint64 claimSentMs, qint64 outpu
             [buffer = m_output.get(), runId = claim.runId](bool stderrStream,
                 const QByteArray &data) { buffer->append(runId, stderrStream, data); });
     }
-    if (auto *sql = qobject_cast<SqlAction *>(running.action)) {
+    if (auto *sql = qobject_cast<SqlAction *>(running.action); sql && !sql->notesOwnBackend()) {
         const Claim held = running.claim;
         connect(sql, &SqlAction::backendStarted, this, [this, held](qint64 pid) {
             if (m_leases) {
@@ -526,11 +562,57 @@ void Scheduler::onActionFinished(const QString &job, const ExecutionResult &fini
     Pending pending;
     pending.claim = running.claim;
     pending.result = result;
-    record(pending);
+    // Runs that end together are recorded together (issue 15), as soon as the events already
+    // queued (other results) are handled.
+    m_finished << pending;
+    if (!m_finishedTimer.isActive())
+        m_finishedTimer.start(0);
+}
+
+void Scheduler::recordFinished()
+{
+    const auto announce = qScopeGuard([this] { announceChanges(); });
+    const QList<Pending> finished = std::exchange(m_finished, {});
+    // Their slots are free: the next runs start first, and run while these are recorded. (The
+    // finished jobs are still running under this runner's live lease until recorded: no claim
+    // takes them meanwhile.)
+    if (!m_stopping)
+        wake();
+    if (finished.size() > 1 && m_leases) {
+        QList<LeaseStore::Finished> runs;
+        for (const Pending &one : finished)
+            runs << LeaseStore::Finished{one.claim, one.result};
+        if (const auto recorded = m_leases->finish(runs); recorded) {
+            for (qsizetype i = 0; i < finished.size(); ++i)
+                recordedOne(finished.at(i), recorded->at(i));
+            deliverEvents();
+        } else {
+            // One by one, each with its own fallbacks (a lost connection: each is kept).
+            if (recorded.error().kind == Error::Kind::Connection)
+                handleError(recorded.error());
+            for (const Pending &one : finished)
+                record(one);
+        }
+    } else {
+        for (const Pending &one : finished)
+            record(one);
+    }
     if (m_stopping && m_running.isEmpty())
         finishStop();
     else
         scheduleWake(0);
+}
+
+void Scheduler::recordedOne(const Pending &pending, const LeaseStore::Recorded &recorded)
+{
+    if (pending.journalId != 0 && m_journal)
+        m_journal->markDone(pending.journalId);
+    if (recorded.fenced)
+        qCWarning(lcRunner,
+            "recorded %s in the history only: lease token %lld is no longer current (the "
+            "job was reset or taken over)",
+            qPrintable(pending.claim.job.name), pending.claim.token);
+    emit jobFinished(pending.claim.job.name, pending.result, !recorded.fenced);
 }
 
 void Scheduler::record(Pending pending)
@@ -555,14 +637,7 @@ void Scheduler::record(Pending pending)
     const auto recorded = m_leases->finish(pending.claim, pending.result,
         LeaseStore::FinishDetail{pending.minimal, pending.whyMinimal});
     if (recorded) {
-        if (pending.journalId != 0 && m_journal)
-            m_journal->markDone(pending.journalId);
-        if (recorded->fenced)
-            qCWarning(lcRunner,
-                "recorded %s in the history only: lease token %lld is no longer current (the "
-                "job was reset or taken over)",
-                qPrintable(pending.claim.job.name), pending.claim.token);
-        emit jobFinished(pending.claim.job.name, pending.result, !recorded->fenced);
+        recordedOne(pending, *recorded);
         deliverEvents();
         return;
     }
@@ -626,7 +701,8 @@ bool Scheduler::endAbandoned(const Claim &claim)
 {
     // A paused or cut-off runner's sql statement may outlive its lease on the server: end it
     // before the job starts again, never beside it.
-    const auto ended = m_leases->endAbandonedStatement(claim.abandoned->backendPid);
+    const auto ended = m_leases->endAbandonedStatement(
+        claim.abandoned->backendPid, claim.job.id, claim.abandoned->token);
     if (ended && *ended)
         return true;
     noteError(ended ? tr("cannot end the statement (backend %1) of the abandoned run of %2; "
@@ -638,6 +714,41 @@ bool Scheduler::endAbandoned(const Claim &claim)
     if (const Status reverted = m_leases->revertClaim(claim); !reverted)
         handleError(reverted.error());
     return false;
+}
+
+void Scheduler::announceChanges()
+{
+    if (!m_leases || m_db->backend() != Backend::PostgreSQL)
+        return;
+    m_announce += m_leases->takeChanged();
+    if (m_announce.isEmpty() || m_announceTimer.isActive())
+        return;
+    // At once after a quiet spell; while writes keep coming, once per interval.
+    const qint64 since = m_lastAnnounce.isValid() ? m_lastAnnounce.elapsed() : announceIntervalMs;
+    m_announceTimer.start(int(std::max<qint64>(0, announceIntervalMs - since)));
+}
+
+void Scheduler::sendAnnouncement()
+{
+    if (!m_leases || m_db->backend() != Backend::PostgreSQL) {
+        m_announce.clear(); // consoles read everything again when their connection comes back
+        return;
+    }
+    m_announce += m_leases->takeChanged();
+    const QSet<QString> names = std::exchange(m_announce, {});
+    if (names.isEmpty())
+        return;
+    m_lastAnnounce.start();
+    // The trigger's convention: the job's name when one job changed, '' for several.
+    const auto sent = m_db->run(QStringLiteral("SELECT pg_notify('cron_jobs_changed', :payload)"),
+        {{QStringLiteral("payload"),
+            names.size() == 1 ? *names.cbegin() : QString(QLatin1String(""))}},
+        tr("announcing the jobs this runner changed"));
+    if (!sent) {
+        handleError(sent.error());
+        return;
+    }
+    (*sent)->finish();
 }
 
 void Scheduler::retryPending()
@@ -771,6 +882,9 @@ void Scheduler::stop()
 
 void Scheduler::finishStop()
 {
+    m_finishedTimer.stop();
+    for (const Pending &one : std::exchange(m_finished, {}))
+        record(one); // the results that ended last, not yet recorded
     m_graceTimer.stop();
     m_heartbeatTimer.stop();
     m_leaseGuardTimer.stop();
@@ -782,6 +896,10 @@ void Scheduler::finishStop()
         qCWarning(lcRunner,
             "%lld result(s) could not be recorded yet; they are kept in %s for the next start",
             qint64(m_pending.size()), qPrintable(m_journalDirectory));
+    if (m_leases) {
+        m_announceTimer.stop();
+        sendAnnouncement(); // the last results
+    }
     if (m_leases) {
         if (const Status gone = m_leases->deregister(); !gone)
             qCWarning(lcRunner, "%s", qPrintable(gone.error().message));

@@ -5,8 +5,10 @@
 #include "core/runner/leasestore.h"
 #include "core/runner/runnerconfig.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -19,6 +21,7 @@ class QThread;
 class ResultJournal;
 class RunOutputBuffer;
 class RunnerAction;
+class SqlSessionPool;
 
 // The runner core, the same inside the console and in "cronctl scheduler": wakes at the
 // earliest next_run of the jobs its configuration names (at least every max_poll_seconds, and at
@@ -107,6 +110,12 @@ private:
     void stopAction(Running &running, const QString &reason, ExecutionResult::Failure failure);
     void onActionFinished(const QString &job, const ExecutionResult &result);
     void record(Pending pending);
+    void recordFinished();
+    // This runner's own writes to cron_jobs, announced on cron_jobs_changed coalesced (its
+    // session is quiet: 0017_scale.sql).
+    void announceChanges();
+    void sendAnnouncement();
+    void recordedOne(const Pending &pending, const LeaseStore::Recorded &recorded);
     void recordAbandoned(const Claim &claim);
     bool endAbandoned(const Claim &claim);
     void retryPending();
@@ -128,6 +137,7 @@ private:
     std::unique_ptr<LeaseStore> m_leases;
     QHash<QString, Running> m_running;
     QList<Pending> m_pending;
+    QList<Pending> m_finished; // ended, to be recorded together (recordFinished)
     // Children of the scheduler, so moveToThread() takes them along.
     QTimer m_wakeTimer{this};
     QTimer m_heartbeatTimer{this};
@@ -136,6 +146,7 @@ private:
     QTimer m_graceTimer{this};
     QTimer m_pendingTimer{this};
     QTimer m_abortPollTimer{this};
+    QTimer m_finishedTimer{this};
     // Run output on its way to cron_run_output, written by its own thread and connection.
     std::shared_ptr<RunOutputBuffer> m_output;
     std::unique_ptr<QThread> m_outputThread;
@@ -147,6 +158,11 @@ private:
     bool m_started = false;
     bool m_stopping = false;
     bool m_paused = false; // pause all, as last read
+    QElapsedTimer m_pauseReadAt; // when the pause was last read
+    QSet<QString> m_announce; // changed by this runner, not yet announced
+    QElapsedTimer m_lastAnnounce;
+    QTimer m_announceTimer{this};
     QStringList m_skipJobs; // configured jobs with catch-up "skip", as last read
     Notifier *m_notifier = nullptr; // a child; none without a notify action
+    std::shared_ptr<SqlSessionPool> m_sqlSessions; // PostgreSQL: the sql actions' sessions
 };

@@ -4,6 +4,8 @@
 
 #include "core/db/database.h"
 #include "core/db/sqlerrors.h"
+#include "core/runner/sqlsessionpool.h"
+#include "core/util/clientinfo.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -71,7 +73,8 @@ SqliteInterrupt sqliteInterrupt()
 
 // The session's limits, bound values through set_config(). The keepalives and the connection
 // check make the server end the statement of a runner that died or was cut off.
-Status configureSession(const QSqlDatabase &db, PGconn *conn, const ActionSpec &spec)
+Status configureSession(const QSqlDatabase &db, PGconn *conn, const ActionSpec &spec,
+    const QString &applicationName, qint64 runId)
 {
     // Its own query, gone before the statement runs: a prepared statement still open when
     // kill() closes the socket would make QPSQL warn about freeing it.
@@ -94,12 +97,24 @@ Status configureSession(const QSqlDatabase &db, PGconn *conn, const ActionSpec &
         settings << QStringLiteral("client_connection_check_interval");
         values << QStringLiteral("1000");
     }
+    if (!applicationName.isEmpty()) { // who this run is, for a takeover (endAbandonedStatement)
+        settings << QStringLiteral("application_name");
+        values << applicationName;
+    }
     QStringList calls;
     for (qsizetype i = 0; i < settings.size(); ++i)
         calls << QStringLiteral("set_config(?, ?, false)");
-    if (!query.prepare(QStringLiteral("SELECT ") + calls.join(QStringLiteral(", "))))
+    // The run notes its statement's backend itself, in this round trip and before the statement
+    // starts: whoever takes the job over ends exactly that backend (0017_scale.sql).
+    const QString noteBackend = runId > 0
+        ? QStringLiteral("WITH noted AS (UPDATE cron_runs SET action_backend_pid = "
+                         "pg_backend_pid() WHERE id = ?) ")
+        : QString();
+    if (!query.prepare(noteBackend + QStringLiteral("SELECT ") + calls.join(QStringLiteral(", "))))
         return SqlErrors::fromQuery(
             query, Backend::PostgreSQL, SqlAction::tr("preparing the session"));
+    if (runId > 0)
+        query.addBindValue(runId);
     for (qsizetype i = 0; i < settings.size(); ++i) {
         query.addBindValue(settings.at(i));
         query.addBindValue(values.at(i));
@@ -110,19 +125,19 @@ Status configureSession(const QSqlDatabase &db, PGconn *conn, const ActionSpec &
     return {};
 }
 
-ExecutionResult runSql(const ActionSpec &spec, const ConnectionSpec &target,
-    const std::shared_ptr<SqlAction::Shared> &shared)
+// Runs the statement on an open connection (the session's limits set first) and says whether
+// the connection is still fit for another run.
+ExecutionResult execute(Database &database, const ActionSpec &spec,
+    const std::shared_ptr<SqlAction::Shared> &shared, const QString &applicationName, qint64 runId,
+    bool *reusable)
 {
     ExecutionResult result;
-    auto opened = Database::open(target, QStringLiteral("job-sql"));
-    if (!opened) {
-        result.error = opened.error().message;
-        return result;
-    }
-    Database &database = *opened.value();
+    *reusable = false;
+    PGconn *conn = nullptr;
     if (database.backend() == Backend::PostgreSQL) {
-        PGconn *conn = PgHandle::of(database.handle());
-        if (const Status configured = configureSession(database.handle(), conn, spec);
+        conn = PgHandle::of(database.handle());
+        if (const Status configured
+            = configureSession(database.handle(), conn, spec, applicationName, runId);
             !configured) {
             result.error = configured.error().message;
             return result;
@@ -150,31 +165,60 @@ ExecutionResult runSql(const ActionSpec &spec, const ConnectionSpec &target,
         if (shared->cancelled) {
             shared->socket = -1;
             shared->sqlite = nullptr;
+            shared->cancel.reset();
             result.error = SqlAction::tr("cancelled before it started");
             return result;
         }
     }
-    // The statement comes from the runner's own configuration file, not from the database.
-    QSqlQuery query(database.handle());
-    const bool ok = query.exec(spec.sql);
+    bool ok = false;
     {
-        // From here on kill() leaves the socket alone: it is closed below and its number may
-        // be reused by anything.
-        QMutexLocker lock(&shared->mutex);
-        shared->socket = -1;
-        shared->sqlite = nullptr;
-        shared->cancel.reset();
+        // The statement comes from the runner's own configuration file, not from the database.
+        QSqlQuery query(database.handle());
+        ok = query.exec(spec.sql);
+        {
+            // From here on kill() leaves the socket alone: it is closed or reused below and its
+            // number may then belong to anything.
+            QMutexLocker lock(&shared->mutex);
+            shared->socket = -1;
+            shared->sqlite = nullptr;
+            shared->cancel.reset();
+            // A cancelled run's connection is shut down; one left inside a transaction (the job's
+            // SQL began one) or broken is not handed to the next run either.
+            *reusable = !shared->cancelled && conn && PQstatus(conn) == CONNECTION_OK
+                && PQtransactionStatus(conn) == PQTRANS_IDLE;
+        }
+        if (!ok) {
+            result.error = SqlErrors::fromQuery(query, database.backend(), QString()).message;
+            return result;
+        }
+        result.success = true;
+        result.result.insert(QStringLiteral("rows_affected"), query.numRowsAffected());
+        if (query.isSelect() && query.next())
+            result.result.insert(
+                QStringLiteral("first_value"), QJsonValue::fromVariant(query.value(0)));
     }
-    if (!ok) {
-        result.error = SqlErrors::fromQuery(query, database.backend(), QString()).message;
+    return result;
+}
+
+ExecutionResult runSql(const ActionSpec &spec, const ConnectionSpec &target,
+    const std::shared_ptr<SqlAction::Shared> &shared)
+{
+    auto opened = Database::open(target, QStringLiteral("job-sql"));
+    if (!opened) {
+        ExecutionResult result;
+        result.error = opened.error().message;
         return result;
     }
-    result.success = true;
-    result.result.insert(QStringLiteral("rows_affected"), query.numRowsAffected());
-    if (query.isSelect() && query.next())
-        result.result.insert(
-            QStringLiteral("first_value"), QJsonValue::fromVariant(query.value(0)));
-    return result;
+    bool reusable = false;
+    return execute(*opened.value(), spec, shared, QString(), 0, &reusable);
+}
+
+// What the next run on a pooled session must not inherit from this one (SET, temporary tables,
+// LISTEN, prepared statements, advisory locks): what a connection pooler does between clients.
+bool resetSession(Database &database)
+{
+    QSqlQuery query(database.handle());
+    return query.exec(QStringLiteral("DISCARD ALL"));
 }
 
 // Stops the statement: on PostgreSQL a cancel request (on a thread of its own, as it may block
@@ -200,10 +244,12 @@ void stopStatement(SqlAction::Shared &shared)
 
 } // namespace
 
-SqlAction::SqlAction(const ActionSpec &spec, const ConnectionSpec &database, QObject *parent)
+SqlAction::SqlAction(const ActionSpec &spec, const ConnectionSpec &database,
+    std::shared_ptr<SqlSessionPool> pool, QObject *parent)
     : RunnerAction(parent)
     , m_spec(spec)
     , m_database(database)
+    , m_pool(std::move(pool))
     , m_shared(std::make_shared<Shared>())
 {
     m_shared->owner = this;
@@ -238,10 +284,47 @@ qint64 SqlAction::backendPid() const
     return m_shared->backendPid;
 }
 
+QString SqlAction::applicationName(qint64 jobId, qint64 token)
+{
+    return QStringLiteral("%1#%2.%3/job-sql").arg(ClientInfo::programName()).arg(jobId).arg(token);
+}
+
 void SqlAction::start()
 {
     m_clock.start();
     m_timeout.start(std::chrono::seconds(m_spec.timeoutSeconds) + std::chrono::seconds(5));
+    if (m_pool && m_database.backend == Backend::PostgreSQL) {
+        // A session of the runner's pool; its result comes back as a queued call, posted under
+        // the mutex like backendStarted.
+        m_pool->post([spec = m_spec, target = m_database, shared = m_shared,
+                         name = applicationName(context().jobId, context().token),
+                         runId = context().runId](SqlSessionPool::Session &session) {
+            if (!session.database) {
+                auto opened = Database::open(target, QStringLiteral("job-sql-pool"));
+                if (opened)
+                    session.database = std::move(opened.value());
+                else
+                    session.openError = opened.error().message;
+            }
+            bool reusable = false;
+            ExecutionResult result;
+            if (session.database)
+                result = execute(*session.database, spec, shared, name, runId, &reusable);
+            else
+                result.error = session.openError;
+            {
+                QMutexLocker lock(&shared->mutex);
+                shared->result = std::move(result);
+                if (shared->owner)
+                    QMetaObject::invokeMethod(
+                        shared->owner, [owner = shared->owner] { owner->onWorkerDone(); },
+                        Qt::QueuedConnection);
+            }
+            // After the result is on its way: the reset is not part of the run's time.
+            return reusable && resetSession(*session.database);
+        });
+        return;
+    }
     m_thread = QThread::create([spec = m_spec, target = m_database, shared = m_shared] {
         ExecutionResult result = runSql(spec, target, shared);
         QMutexLocker lock(&shared->mutex);

@@ -10,16 +10,21 @@
 
 #include <memory>
 
-// Runs the configured SQL on its own connection in a thread of its own (a pool would make the
-// third concurrent job wait on a 2-core machine). On PostgreSQL the session has the job's
+// Runs the configured SQL on PostgreSQL on a session of the runner's pool (SqlSessionPool: a
+// connection in a thread of its own per concurrent run, kept between runs), on SQLite on a
+// connection and thread of its own per run. On PostgreSQL the session has the job's
 // statement_timeout, and server-side keepalives and client_connection_check_interval, so a
 // statement whose runner died or was cut off stops on the server within seconds. kill() sends
 // a cancel request and closes the socket at once: a hung server cannot keep the action alive.
 // On SQLite, kill() interrupts the statement (sqlite3_interrupt).
+class SqlSessionPool;
+
 class SqlAction final : public RunnerAction {
     Q_OBJECT
 public:
-    SqlAction(const ActionSpec &spec, const ConnectionSpec &database, QObject *parent = nullptr);
+    // `pool` may be null: then every run opens its own connection.
+    SqlAction(const ActionSpec &spec, const ConnectionSpec &database,
+        std::shared_ptr<SqlSessionPool> pool = {}, QObject *parent = nullptr);
     ~SqlAction() override;
 
     void start() override;
@@ -28,6 +33,9 @@ public:
     // The PostgreSQL server process running the statement (pg_backend_pid()); 0 before it is
     // known and on SQLite. Whoever takes the job over may pg_terminate_backend() it.
     qint64 backendPid() const;
+    // Whether the run notes its backend in its cron_runs row itself (a pooled session and a
+    // run row); otherwise the scheduler writes it on backendStarted.
+    bool notesOwnBackend() const { return m_pool && context().runId > 0; }
 
     // After kill(), how long the worker may take to report what really happened before the
     // action finishes without it.
@@ -39,6 +47,10 @@ public:
     static constexpr int keepaliveIdleSeconds = 2;
     static constexpr int keepaliveIntervalSeconds = 1;
     static constexpr int keepaliveCount = 3;
+
+    // The session's application_name while it runs a job's statement: whoever takes the job
+    // over ends that backend only while it still runs this very run (job id and lease token).
+    static QString applicationName(qint64 jobId, qint64 token);
 
     struct Shared; // state shared with the worker thread
 
@@ -52,6 +64,7 @@ private:
 
     ActionSpec m_spec;
     ConnectionSpec m_database;
+    std::shared_ptr<SqlSessionPool> m_pool;
     std::shared_ptr<Shared> m_shared;
     QPointer<QThread> m_thread; // deletes itself when done; may outlive us after kill()
     QTimer m_timeout;

@@ -6,7 +6,9 @@
 #include "core/store/transaction.h"
 #include "core/util/clientinfo.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 
 namespace {
@@ -87,6 +89,79 @@ Result<RunStore::Opened> RunStore::open(const Start &start)
         opened.outputLimit = std::max<qint64>(0, (*read)->value(2).toLongLong());
     }
     (*read)->finish();
+    return opened;
+}
+
+Result<QList<RunStore::Opened>> RunStore::open(const QList<Start> &starts)
+{
+    QList<Opened> opened(starts.size());
+    QList<qsizetype> missing;
+    if (m_database.dialect().isPostgres() && starts.size() > 1) {
+        QJsonArray input;
+        for (qsizetype i = 0; i < starts.size(); ++i) {
+            const Start &start = starts.at(i);
+            input.append(QJsonObject{{QStringLiteral("i"), qint64(i)},
+                {QStringLiteral("job"), start.jobId}, {QStringLiteral("name"), start.jobName},
+                {QStringLiteral("trig"), start.trigger}, {QStringLiteral("attempt"), start.attempt},
+                {QStringLiteral("runner"), start.runner}, {QStringLiteral("host"), start.host},
+                {QStringLiteral("token"), start.leaseToken},
+                {QStringLiteral("slot"),
+                    start.scheduledFor.isValid()
+                        ? QJsonValue(start.scheduledFor.toMSecsSinceEpoch() / 1000.0)
+                        : QJsonValue()}});
+        }
+        // The same rules as the one-run open(): a run-now request is consumed and names the
+        // trigger; a schedule or retry run of a slot already taken is a takeover. The data-
+        // modifying parts see one snapshot, so "requested" is read from the UPDATE's RETURNING.
+        const auto query = m_database.run(
+            QStringLiteral(
+                "WITH input AS MATERIALIZED (SELECT * FROM json_to_recordset(CAST(:runs AS json)) "
+                "AS x(i int, job bigint, name text, trig text, attempt int, runner text, "
+                "host text, token bigint, slot float8)), "
+                "requested AS (UPDATE cron_jobs j SET run_now_requested = FALSE FROM input x "
+                "WHERE x.trig = 'schedule' AND j.id = x.job AND j.lease_token = x.token AND "
+                "j.run_now_requested RETURNING j.id), "
+                "inserted AS (INSERT INTO cron_runs (job_id, job_name, trigger, attempt, runner, "
+                "host, lease_token, scheduled_for, started_at) SELECT x.job, x.name, CASE WHEN "
+                "x.job IN (SELECT id FROM requested) THEN 'run_now' WHEN x.trig IN ('schedule', "
+                "'retry') AND EXISTS (SELECT 1 FROM cron_runs r WHERE r.job_id = x.job AND "
+                "r.scheduled_for = to_timestamp(x.slot) AND r.attempt = x.attempt AND r.trigger "
+                "IN ('schedule', 'retry')) THEN 'takeover' ELSE x.trig END, x.attempt, x.runner, "
+                "x.host, x.token, to_timestamp(x.slot), clock_timestamp() FROM input x ORDER BY "
+                "x.i ON CONFLICT DO NOTHING RETURNING id, job_id, lease_token, trigger) "
+                "SELECT x.i, ins.id, ins.trigger, j.output_limit_bytes FROM inserted ins "
+                "JOIN input x ON x.job = ins.job_id AND x.token = ins.lease_token "
+                "JOIN cron_jobs j ON j.id = ins.job_id"),
+            {{QStringLiteral("runs"),
+                QString::fromUtf8(QJsonDocument(input).toJson(QJsonDocument::Compact))}},
+            tr("recording the start of %n run(s)", nullptr, int(starts.size())));
+        if (!query)
+            return query.error();
+        QList<bool> written(starts.size(), false);
+        while ((*query)->next()) {
+            const qsizetype i = (*query)->value(0).toLongLong();
+            if (i < 0 || i >= starts.size())
+                continue;
+            written[i] = true;
+            opened[i].runId = (*query)->value(1).toLongLong();
+            opened[i].trigger = (*query)->value(2).toString();
+            opened[i].outputLimit = std::max<qint64>(0, (*query)->value(3).toLongLong());
+        }
+        (*query)->finish();
+        for (qsizetype i = 0; i < starts.size(); ++i) {
+            if (!written.at(i))
+                missing << i;
+        }
+    } else {
+        for (qsizetype i = 0; i < starts.size(); ++i)
+            missing << i;
+    }
+    for (const qsizetype i : std::as_const(missing)) {
+        const auto one = open(starts.at(i));
+        if (!one)
+            return one.error();
+        opened[i] = *one;
+    }
     return opened;
 }
 

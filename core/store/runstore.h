@@ -35,6 +35,10 @@ public:
     };
     // Writes the run row of a claim (status running), once per (job, lease token).
     Result<Opened> open(const Start &start);
+    // open() for several claims: one statement on PostgreSQL (issue 15: a burst of claims costs
+    // one round trip, not three per run), open() one by one on SQLite. The answer is in the
+    // order of `starts`; a run whose row could not be written at once is retried alone.
+    Result<QList<Opened>> open(const QList<Start> &starts);
     struct Finish {
         QString status;
         std::optional<int> exitCode;

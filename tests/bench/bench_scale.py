@@ -148,7 +148,23 @@ def starts_summary(cur, table, boundary, n, deadline_s, done_query):
     return offsets, done_at
 
 
-def run_cron_console(cluster, cronctl, n, runners, concurrency, workdir):
+def start_consoles(cluster, console, count, workdir):
+    """`count` real consoles (offscreen), each listening for changes and showing every job."""
+    procs = []
+    for c in range(count):
+        home = os.path.join(workdir, f'console{c}')
+        os.makedirs(home, exist_ok=True)
+        env = dict(cluster.env(), QT_QPA_PLATFORM='offscreen', HOME=home,
+                   XDG_CONFIG_HOME=os.path.join(home, 'config'),
+                   XDG_DATA_HOME=os.path.join(home, 'data'))
+        log = open(os.path.join(workdir, f'console{c}.log'), 'w')
+        procs.append(subprocess.Popen([console, '--db', env['CRON_CONSOLE_DB']], env=env,
+                                      stdout=log, stderr=subprocess.STDOUT))
+    return procs
+
+
+def run_cron_console(cluster, cronctl, n, runners, concurrency, workdir, console=None,
+                     consoles=0):
     db = cluster.connect()
     db.autocommit = True
     cur = db.cursor()
@@ -174,8 +190,15 @@ def run_cron_console(cluster, cronctl, n, runners, concurrency, workdir):
         log = open(os.path.join(workdir, f'runner{r}.log'), 'w')
         procs.append(subprocess.Popen([cronctl, 'scheduler', '--config', config], env=env,
                                       stdout=log, stderr=subprocess.STDOUT))
-    # Registered and idle before the boundary.
+    viewers = start_consoles(cluster, console, consoles, workdir) if consoles else []
+    # Registered and idle before the boundary (and the consoles connected and listening).
     deadline = time.time() + 15
+    while viewers and time.time() < deadline:
+        cur.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE "
+                    "'cron-console/%%' AND query LIKE 'LISTEN%%'")
+        if cur.fetchone()[0] >= consoles:
+            break
+        time.sleep(0.1)
     while time.time() < deadline:
         cur.execute("SELECT count(*) FROM cron_runners WHERE runner_name LIKE 'bench-%%' "
                     "AND stopped_at IS NULL AND heartbeat_at > NOW() - INTERVAL '30 seconds'")
@@ -191,6 +214,13 @@ def run_cron_console(cluster, cronctl, n, runners, concurrency, workdir):
         "AND created_at >= to_timestamp(%s)::timestamp")
     cpu1 = [cpu_seconds(p.pid) for p in procs]
     server1 = server_cpu(cluster.postmaster)
+    for p in viewers:
+        p.terminate()
+    for p in viewers:
+        try:
+            p.wait(10)
+        except subprocess.TimeoutExpired:
+            p.kill()
     for p in procs:
         p.send_signal(signal.SIGTERM)
     for p in procs:
@@ -254,6 +284,11 @@ def main():
     parser.add_argument('--n', default='100,1000,10000')
     parser.add_argument('--runners', default='1,2,4')
     parser.add_argument('--concurrency', type=int, default=8, help='max_concurrent_jobs')
+    parser.add_argument('--console', help='cron-console binary, for --consoles')
+    parser.add_argument('--consoles', type=int, default=0,
+                        help='also run the largest runner count with this many open consoles, '
+                             'and say how much they slowed it down')
+    parser.add_argument('--keep-logs', help='copy the runners\' logs of every row to this folder')
     args = parser.parse_args()
     cronctl = os.path.abspath(args.cronctl)
     with_pg_cron = os.path.exists('/usr/lib/postgresql/15/lib/pg_cron.so')
@@ -268,9 +303,25 @@ def main():
         for n in [int(x) for x in args.n.split(',')]:
             for r in [int(x) for x in args.runners.split(',')]:
                 row = run_cron_console(cluster, cronctl, n, r, args.concurrency, root)
+                if args.keep_logs:
+                    os.makedirs(args.keep_logs, exist_ok=True)
+                    for i in range(r):
+                        shutil.copy(os.path.join(root, f'runner{i}.log'),
+                                    os.path.join(args.keep_logs, f'n{n}-r{r}-runner{i}.log'))
                 row['who'] = f'Cron Console, {r} runner(s) × {args.concurrency}'
                 rows.append(row)
                 print_row(row)
+            if args.consoles and args.console:
+                r = max(int(x) for x in args.runners.split(','))
+                base = next(x for x in rows if x['n'] == n and x['who'].startswith(f'Cron Console, {r} '))
+                row = run_cron_console(cluster, cronctl, n, r, args.concurrency, root,
+                                       os.path.abspath(args.console), args.consoles)
+                row['who'] = f'Cron Console, {r} runner(s) × {args.concurrency}, {args.consoles} consoles open'
+                rows.append(row)
+                print_row(row)
+                if base['exec_per_s'] and row['exec_per_s']:
+                    print(f"bench_scale: N={n}: {args.consoles} open consoles slowed the batch by "
+                          f"{(base['exec_per_s'] / row['exec_per_s'] - 1) * 100:+.1f} %", flush=True)
             if with_pg_cron:
                 row = run_pg_cron(cluster, n)
                 row['who'] = 'pg_cron 1.4 (cron.max_running_jobs 32)'
