@@ -1,0 +1,338 @@
+#include "core/client/dbthread.h"
+#include "core/runner/leasestore.h"
+#include "core/runner/scheduler.h"
+#include "support/testdatabase.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QSqlDriver>
+#include <QSqlQuery>
+#include <QTest>
+
+// The burst paths of issue 15 against a real server: finished runs recorded together write
+// exactly what recording them one by one writes; a runner's own writes are announced coalesced;
+// a console re-reads at most twice a second while changes keep coming.
+namespace {
+
+ExecutionResult succeeded(int value)
+{
+    ExecutionResult result;
+    result.success = true;
+    result.durationSeconds = 0.25;
+    result.result.insert(QStringLiteral("value"), value);
+    return result;
+}
+
+ExecutionResult failed(const QString &why, ExecutionResult::Failure failure)
+{
+    ExecutionResult result;
+    result.error = why;
+    result.failure = failure;
+    result.durationSeconds = 1.5;
+    return result;
+}
+
+// What a recorded run left, without what differs between two jobs by nature (name, id, times,
+// token): one line per table.
+QStringList footprint(const TestDatabase &db, const QString &job)
+{
+    const bool pg = db.spec().backend == Backend::PostgreSQL;
+    const QString text = pg ? QStringLiteral("CAST(%1 AS TEXT)") : QStringLiteral("%1");
+    QStringList lines;
+    lines << db.scalar(QStringLiteral("SELECT ultimo_status || '/' || total_execucoes || '/' || "
+                                      "retry_attempt || '/' || (retry_at IS NULL) || '/' || "
+                                      "COALESCE(alert_state, '-') || '/' || ativo || '/' || "
+                                      "(lease_owner IS NULL) || '/' || ultima_duracao_segundos || "
+                                      "'/' || %1 FROM cron_jobs WHERE nome = '%2'")
+                           .arg(text.arg(QStringLiteral("ultimo_resultado")), job))
+                 .toString();
+    lines << db.scalar(QStringLiteral("SELECT status || '/' || COALESCE(exit_code, -1) || '/' || "
+                                      "COALESCE(error, '-') || '/' || duration_seconds || '/' || "
+                                      "(finished_at IS NOT NULL) FROM cron_runs WHERE job_name = "
+                                      "'%1'")
+                           .arg(job))
+                 .toString();
+    QJsonObject details = QJsonDocument::fromJson(
+        db.scalar(QStringLiteral("SELECT %1 FROM tenant_logs WHERE %2 = '%3'")
+                      .arg(text.arg(QStringLiteral("detalhes")),
+                          pg ? QStringLiteral("detalhes->>'job'")
+                             : QStringLiteral("json_extract(detalhes, '$.job')"),
+                          job))
+            .toString()
+            .toUtf8())
+                              .object();
+    for (const char *differs : {"job", "cron_run_id", "lease_token", "host"})
+        details.remove(QLatin1String(differs));
+    lines << db.scalar(QStringLiteral("SELECT acao FROM tenant_logs WHERE %1 = '%2'")
+                           .arg(pg ? QStringLiteral("detalhes->>'job'")
+                                   : QStringLiteral("json_extract(detalhes, '$.job')"),
+                               job))
+                 .toString()
+            + QLatin1Char(' ')
+            + QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
+    lines << db.scalar(QStringLiteral("SELECT COUNT(*) FROM tenant_logs WHERE %1 = '%2'")
+                           .arg(pg ? QStringLiteral("detalhes->>'job'")
+                                   : QStringLiteral("json_extract(detalhes, '$.job')"),
+                               job))
+                 .toString();
+    return lines;
+}
+
+} // namespace
+
+class TestScale : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase_data() { TestDatabase::addBackendRows(); }
+    void burstIsRecordedAsOneByOne();
+    void runnerWritesAreAnnouncedCoalesced();
+    void quietSessionsAndTransactionsNotifyOnce();
+    void consoleRereadsAtMostTwiceASecond();
+
+private:
+    std::unique_ptr<TestDatabase> database();
+};
+
+std::unique_ptr<TestDatabase> TestScale::database()
+{
+    QFETCH_GLOBAL(Backend, backend);
+    QString error;
+    auto db = TestDatabase::create(backend, &error);
+    if (!db)
+        qWarning("%s", qPrintable(error));
+    return db;
+}
+
+void TestScale::burstIsRecordedAsOneByOne()
+{
+    const auto db = database();
+    QVERIFY(db);
+    const bool pg = db->spec().backend == Backend::PostgreSQL;
+    // Two twin sets of six jobs: one recorded as a burst, one run by run.
+    QStringList names;
+    for (const QChar set : {QLatin1Char('b'), QLatin1Char('s')}) {
+        for (int i = 0; i < 6; ++i)
+            names << QStringLiteral("%1%2").arg(set).arg(i);
+    }
+    for (const QString &name : std::as_const(names))
+        QVERIFY(db->exec(QStringLiteral("INSERT INTO cron_jobs (nome, descricao, intervalo_horas, "
+                                        "ativo, max_retries, retry_delay_seconds) VALUES ('%1', "
+                                        "'twin', 1, TRUE, %2, 30)")
+                             .arg(name)
+                             .arg(name.endsWith(QLatin1Char('2')) ? 2 : 0)));
+    auto conn = db->connect();
+    QVERIFY(conn);
+    LeaseStore store(*conn, QStringLiteral("runner-a"), 60);
+    const auto claimed = store.claimDue(names, 100);
+    QVERIFY2(claimed, qPrintable(claimed ? QString() : claimed.error().message));
+    QList<Claim> claims = *claimed;
+    QCOMPARE(claims.size(), names.size());
+    QVERIFY(store.openRuns(claims));
+    // Every run has its row: on PostgreSQL the burst takes the set-wise path.
+    for (const Claim &claim : std::as_const(claims))
+        QVERIFY(claim.runId > 0);
+    // 0, 1: successes; 2: a failure with retries left; 3: a timeout, the last attempt;
+    // 4: fenced off (reset meanwhile); 5: interrupted (its slot stays due).
+    const auto resultFor = [](const QString &name) {
+        switch (name.back().digitValue()) {
+        case 0:
+        case 1:
+        case 4:
+            return succeeded(name.back().digitValue());
+        case 2:
+            return failed(QStringLiteral("exit code 3: boom"), ExecutionResult::Failure::Error);
+        case 3:
+            return failed(QStringLiteral("timed out after 1 s"), ExecutionResult::Failure::Timeout);
+        default:
+            return failed(QStringLiteral("runner stopping"), ExecutionResult::Failure::Interrupted);
+        }
+    };
+    QVERIFY(db->exec(QStringLiteral(
+        "UPDATE cron_jobs SET lease_token = lease_token + 1 WHERE nome IN ('b4', 's4')")));
+    QList<LeaseStore::Finished> burst;
+    for (const Claim &claim : std::as_const(claims)) {
+        if (claim.job.name.startsWith(QLatin1Char('b'))) {
+            burst << LeaseStore::Finished{claim, resultFor(claim.job.name)};
+        } else {
+            const auto one = store.finish(claim, resultFor(claim.job.name), {});
+            QVERIFY2(one, qPrintable(one ? QString() : one.error().message));
+            QCOMPARE(one->fenced, claim.job.name == QLatin1String("s4"));
+        }
+    }
+    const auto recorded = store.finish(burst);
+    QVERIFY2(recorded, qPrintable(recorded ? QString() : recorded.error().message));
+    QCOMPARE(recorded->size(), burst.size());
+    for (qsizetype i = 0; i < burst.size(); ++i) {
+        QCOMPARE(recorded->at(i).duplicate, false);
+        QCOMPARE(recorded->at(i).fenced, burst.at(i).claim.job.name == QLatin1String("b4"));
+    }
+    for (int i = 0; i < 6; ++i) {
+        const QStringList asBurst = footprint(*db, QStringLiteral("b%1").arg(i));
+        QCOMPARE(asBurst, footprint(*db, QStringLiteral("s%1").arg(i)));
+        QCOMPARE(asBurst.last(), QStringLiteral("1"));
+    }
+    // Attempt 1 of 3 failed: a retry is planned (retry_at is set).
+    QVERIFY(
+        footprint(*db, QStringLiteral("b2"))
+            .first()
+            .startsWith(pg ? QStringLiteral("error/1/1/false/") : QStringLiteral("error/1/1/0/")));
+    // The same burst again (a reply lost with the connection): nothing is written twice.
+    const auto again = store.finish(burst);
+    QVERIFY(again);
+    for (const LeaseStore::Recorded &one : *again)
+        QVERIFY(one.duplicate);
+    QCOMPARE(db->scalar(QStringLiteral("SELECT COUNT(*) FROM tenant_logs")).toInt(), 12);
+    if (pg) // one transaction wrote the burst's history rows
+        QCOMPARE(db->scalar(QStringLiteral("SELECT COUNT(DISTINCT xmin::text) FROM tenant_logs "
+                                           "WHERE detalhes->>'job' LIKE 'b%'"))
+                     .toInt(),
+            1);
+}
+
+void TestScale::runnerWritesAreAnnouncedCoalesced()
+{
+    QFETCH_GLOBAL(Backend, backend);
+    if (backend != Backend::PostgreSQL)
+        return; // SQLite has no notifications; consoles poll its data_version
+    const auto db = database();
+    QVERIFY(db);
+    auto listener = db->connect(QStringLiteral("listener"));
+    QVERIFY(listener);
+    QSqlDriver *driver = listener->handle().driver();
+    QVERIFY(driver->subscribeToNotification(QStringLiteral("cron_jobs_changed")));
+    QSignalSpy notified(driver,
+        qOverload<const QString &, QSqlDriver::NotificationSource, const QVariant &>(
+            &QSqlDriver::notification));
+    RunnerConfig config;
+    config.filePath = QStringLiteral("test");
+    config.leaseSeconds = 30;
+    config.maxPollSeconds = 2;
+    config.graceSeconds = 1;
+    config.maxConcurrentJobs = 8;
+    const int jobs = 40;
+    for (int i = 0; i < jobs; ++i) {
+        const QString name = QStringLiteral("burst_%1").arg(i);
+        QVERIFY(db->exec(QStringLiteral("INSERT INTO cron_jobs (nome, descricao, intervalo_horas, "
+                                        "ativo) VALUES ('%1', 'burst', 1, TRUE)")
+                             .arg(name)));
+        ActionSpec spec;
+        spec.type = ActionSpec::Type::Sql;
+        spec.sql = QStringLiteral("SELECT 1");
+        spec.timeoutSeconds = 30;
+        config.jobs.insert(name, spec);
+    }
+    QTest::qWait(300); // the inserts' own notifications, then count from zero
+    notified.clear();
+    Scheduler scheduler(db->spec(), config);
+    QSignalSpy finished(&scheduler, &Scheduler::jobFinished);
+    scheduler.start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), jobs, 20000);
+    // Announced: the console learns of the last results within the interval.
+    QTRY_VERIFY_WITH_TIMEOUT(!notified.isEmpty(), 2000);
+    QElapsedTimer quiet;
+    quiet.start();
+    QTest::qWait(600);
+    // 40 claims and 40 finishes used to send a notification each (80 and more); announced
+    // coalesced, a few a second.
+    QVERIFY2(notified.size() < jobs / 2, qPrintable(QString::number(notified.size())));
+    QCOMPARE(db->scalar(QStringLiteral("SELECT SUM(total_execucoes) FROM cron_jobs WHERE nome "
+                                       "LIKE 'burst%'"))
+                 .toInt(),
+        jobs);
+    QSignalSpy stopped(&scheduler, &Scheduler::stopped);
+    scheduler.stop();
+    QVERIFY(stopped.count() == 1 || stopped.wait(5000));
+}
+
+void TestScale::quietSessionsAndTransactionsNotifyOnce()
+{
+    QFETCH_GLOBAL(Backend, backend);
+    if (backend != Backend::PostgreSQL)
+        return;
+    const auto db = database();
+    QVERIFY(db);
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(db->exec(
+            QStringLiteral("INSERT INTO cron_jobs (nome, intervalo_horas) VALUES ('t%1', 1)")
+                .arg(i)));
+    auto listener = db->connect(QStringLiteral("listener"));
+    QVERIFY(listener);
+    QSqlDriver *driver = listener->handle().driver();
+    QVERIFY(driver->subscribeToNotification(QStringLiteral("cron_jobs_changed")));
+    QSignalSpy notified(driver,
+        qOverload<const QString &, QSqlDriver::NotificationSource, const QVariant &>(
+            &QSqlDriver::notification));
+    QTest::qWait(300);
+    notified.clear();
+    // Five statements in one transaction: the first job's name, then one "several".
+    auto writer = db->connect(QStringLiteral("writer"));
+    QVERIFY(writer);
+    QSqlQuery query(writer->handle());
+    QVERIFY(query.exec(QStringLiteral("BEGIN")));
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(query.exec(
+            QStringLiteral("UPDATE cron_jobs SET descricao = 'x' WHERE nome = 't%1'").arg(i)));
+    QVERIFY(query.exec(QStringLiteral("COMMIT")));
+    QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 2, 3000);
+    QTest::qWait(300);
+    QCOMPARE(notified.size(), 2);
+    QCOMPARE(notified.at(0).at(2).toString(), QStringLiteral("t0"));
+    QCOMPARE(notified.at(1).at(2).toString(), QString());
+    // A runner's session (quiet) writes without notifying; anybody else's write still does.
+    notified.clear();
+    QVERIFY(query.exec(QStringLiteral("SELECT set_config('cron_console.quiet', 'on', false)")));
+    QVERIFY(query.exec(QStringLiteral("UPDATE cron_jobs SET descricao = 'y' WHERE nome = 't1'")));
+    QVERIFY(db->exec(QStringLiteral("UPDATE cron_jobs SET descricao = 'z' WHERE nome = 't2'")));
+    QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 1, 3000);
+    QTest::qWait(300);
+    QCOMPARE(notified.size(), 1);
+    QCOMPARE(notified.first().at(2).toString(), QStringLiteral("t2"));
+}
+
+void TestScale::consoleRereadsAtMostTwiceASecond()
+{
+    QFETCH_GLOBAL(Backend, backend);
+    if (backend != Backend::PostgreSQL)
+        return;
+    const auto db = database();
+    QVERIFY(db);
+    QVERIFY(db->exec(QStringLiteral("INSERT INTO cron_jobs (nome, intervalo_horas) VALUES "
+                                    "('lone', 1), ('busy', 1)")));
+    DbThread::Options options;
+    options.purpose = QStringLiteral("console");
+    options.changeChannel = QStringLiteral("cron_jobs_changed");
+    options.schema = SchemaPolicy::None;
+    DbThread thread(db->spec(), options);
+    QSignalSpy state(&thread, &DbThread::stateChanged);
+    QSignalSpy changed(&thread, &DbThread::changed);
+    thread.start();
+    QTRY_COMPARE_WITH_TIMEOUT(thread.state(), DbThread::State::Connected, 10000);
+    QTest::qWait(700);
+    // A lone change is reported at once.
+    changed.clear();
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(db->exec(QStringLiteral("UPDATE cron_jobs SET descricao = 'a' WHERE nome = 'lone'")));
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 2000);
+    QVERIFY2(clock.elapsed() < 400, qPrintable(QString::number(clock.elapsed())));
+    QTest::qWait(700);
+    // Forty changes over two seconds: reported about twice a second, every name in them.
+    changed.clear();
+    clock.restart();
+    for (int i = 0; i < 40; ++i) {
+        QVERIFY(db->exec(
+            QStringLiteral("UPDATE cron_jobs SET descricao = '%1' WHERE nome = 'busy'").arg(i)));
+        QTest::qWait(50);
+    }
+    const qint64 spanMs = clock.elapsed();
+    QTest::qWait(700);
+    QVERIFY2(changed.size() >= 2 && changed.size() <= spanMs / 500 + 2,
+        qPrintable(QStringLiteral("%1 reports in %2 ms").arg(changed.size()).arg(spanMs)));
+    for (const QList<QVariant> &report : std::as_const(changed))
+        QCOMPARE(report.at(0).value<QSet<QString>>(), QSet<QString>{QStringLiteral("busy")});
+}
+
+QTEST_GUILESS_MAIN(TestScale)
+#include "tst_scale.moc"
