@@ -90,6 +90,13 @@ Result<QList<Claim>> LeaseStore::claimPostgres(const QStringList &names, int lim
     // What either function needs, in plain columns (issue 15): the planner checks it first, so
     // the functions are called for the rows that may be due only, not for every configured job.
     // It must never exclude a row the functions would accept: it is their conditions, loosened.
+    // The same rule without the pause, which the picking checks once (0017_scale.sql).
+    static const QString due
+        = QStringLiteral("NOT (SELECT cron_console_paused()) AND (cron_job_due(c.ativo, "
+                         "c.ultimo_status, c.last_run, c.next_run_tz, c.running_since_tz, "
+                         "c.updated_at, c.lease_expires_at, c.cron_expression, "
+                         "c.claimable_after) OR cron_job_retry_ready(c.ativo, c.ultimo_status, "
+                         "c.retry_at, c.claimable_after))");
     static const QString mayBeDue
         = QStringLiteral("c.ativo AND (c.ultimo_status = 'running' OR (c.last_run IS NULL AND "
                          "c.cron_expression IS NULL) OR c.next_run_tz IS NULL OR "
@@ -109,8 +116,7 @@ Result<QList<Claim>> LeaseStore::claimPostgres(const QStringList &names, int lim
             "lease_expires_at = %4, lease_token = j.lease_token + 1, claimable_after = NULL "
             "FROM picked WHERE j.id = picked.picked_id AND (%5) RETURNING %6, picked.was_status, "
             "picked.was_owner, picked.was_token, picked.was_since, picked.was_backend")
-              .arg(d.inJsonArray(QStringLiteral("c.nome"), QStringLiteral(":names")),
-                  claimable.arg(QStringLiteral("c.")),
+              .arg(d.inJsonArray(QStringLiteral("c.nome"), QStringLiteral(":names")), due,
                   d.assignInstant(QStringLiteral("running_since"), d.instantNow()),
                   d.clockPlusSeconds(QStringLiteral(":lease")), claimable.arg(QStringLiteral("j.")),
                   JobRow::selectList(d), mayBeDue);

@@ -56,3 +56,55 @@ UPDATE cron_run_records r SET job_id = j.id FROM cron_jobs j
 ALTER TABLE cron_run_records DROP CONSTRAINT IF EXISTS cron_run_records_pkey;
 CREATE UNIQUE INDEX IF NOT EXISTS cron_run_records_job_id_token
     ON cron_run_records (job_id, lease_token);
+
+-- The claim rule without the pause, so a claim checks the pause once (a one-time filter) and not
+-- once per candidate row: cron_console_paused() is SECURITY DEFINER with its own search_path, a
+-- costly call, and a burst's claim looks at every due row (20 ms per claim for 1,000 due jobs).
+-- cron_job_claimable and cron_job_retry_due keep their signatures and their answers (the seed's
+-- functions and the platform's cron_console_* call them) and are written in terms of these, so
+-- the rule exists once.
+CREATE OR REPLACE FUNCTION cron_job_due(
+    p_ativo BOOLEAN, p_status VARCHAR, p_last_run TIMESTAMP, p_next_run TIMESTAMPTZ,
+    p_running_since TIMESTAMPTZ, p_updated_at TIMESTAMP, p_lease_expires_at TIMESTAMPTZ,
+    p_cron_expression VARCHAR, p_claimable_after TIMESTAMPTZ)
+RETURNS BOOLEAN LANGUAGE sql STABLE AS $$
+    SELECT COALESCE(p_ativo, FALSE)
+       AND (p_claimable_after IS NULL OR p_claimable_after <= NOW())
+       AND CASE
+        WHEN p_status = 'running' THEN
+            CASE WHEN p_lease_expires_at IS NOT NULL THEN p_lease_expires_at <= NOW()
+                 ELSE COALESCE(p_running_since, p_updated_at::timestamptz, '-infinity')
+                      <= NOW() - INTERVAL '2 hours'
+            END
+        WHEN p_last_run IS NULL AND p_cron_expression IS NULL THEN TRUE
+        ELSE p_next_run IS NULL OR NOW() >= p_next_run
+    END
+$$;
+
+CREATE OR REPLACE FUNCTION cron_job_claimable(
+    p_ativo BOOLEAN, p_status VARCHAR, p_last_run TIMESTAMP, p_next_run TIMESTAMPTZ,
+    p_running_since TIMESTAMPTZ, p_updated_at TIMESTAMP, p_lease_expires_at TIMESTAMPTZ,
+    p_cron_expression VARCHAR DEFAULT NULL, p_claimable_after TIMESTAMPTZ DEFAULT NULL)
+RETURNS BOOLEAN LANGUAGE sql STABLE AS $$
+    SELECT NOT cron_console_paused()
+       AND cron_job_due(p_ativo, p_status, p_last_run, p_next_run, p_running_since, p_updated_at,
+                        p_lease_expires_at, p_cron_expression, p_claimable_after)
+$$;
+
+CREATE OR REPLACE FUNCTION cron_job_retry_ready(p_ativo BOOLEAN, p_status VARCHAR,
+                                                p_retry_at TIMESTAMPTZ,
+                                                p_claimable_after TIMESTAMPTZ)
+RETURNS BOOLEAN LANGUAGE sql STABLE AS $$
+    SELECT COALESCE(p_ativo, FALSE)
+       AND p_retry_at IS NOT NULL AND p_retry_at <= NOW()
+       AND p_status IS DISTINCT FROM 'running'
+       AND (p_claimable_after IS NULL OR p_claimable_after <= NOW())
+$$;
+
+CREATE OR REPLACE FUNCTION cron_job_retry_due(p_ativo BOOLEAN, p_status VARCHAR,
+                                              p_retry_at TIMESTAMPTZ,
+                                              p_claimable_after TIMESTAMPTZ)
+RETURNS BOOLEAN LANGUAGE sql STABLE AS $$
+    SELECT NOT cron_console_paused()
+       AND cron_job_retry_ready(p_ativo, p_status, p_retry_at, p_claimable_after)
+$$;
