@@ -347,13 +347,18 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
             const bool retrying = !cutShort && !result.success && attempt < maxAttempts;
             const bool finalFailure = !cutShort && !result.success && !retrying;
             QString retryAt = QStringLiteral("retry_at");
+            // The failed slot goes with its retries (retry_slot): their runs share its
+            // scheduled_for.
+            QString retrySlot = QStringLiteral("retry_slot");
             QString alertState = job.alertState;
             if (retrying) {
                 retryPlanned = true;
                 retryAt = d.clockPlusSeconds(QStringLiteral(":retry_delay"));
                 retryDelay = JobPolicy::retryDelayAfter(job, attempt);
+                retrySlot = d.instantFromEpoch(QStringLiteral(":retry_slot"));
             } else if (!cutShort) {
                 retryAt = QStringLiteral("NULL");
+                retrySlot = QStringLiteral("NULL");
             }
             if (finalFailure && job.alertState != QLatin1String("failing")) {
                 alertState = QStringLiteral("failing");
@@ -374,8 +379,13 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
                 {QStringLiteral("alert"),
                     alertState.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
                                          : QVariant(alertState)}};
-            if (retrying)
+            if (retrying) {
                 values.insert(QStringLiteral("retry_delay"), retryDelay);
+                const QDateTime failedSlot = slotOf(claim);
+                values.insert(QStringLiteral("retry_slot"),
+                    failedSlot.isValid() ? QVariant(failedSlot.toMSecsSinceEpoch() / 1000.0)
+                                         : QVariant(QMetaType(QMetaType::Double)));
+            }
             const auto updated = run(m_database,
                 QStringLiteral(
                     "UPDATE cron_jobs SET last_run = %1, %2, "
@@ -383,13 +393,14 @@ Result<LeaseStore::Recorded> LeaseStore::finish(
                     "ultima_duracao_segundos = :duracao, ultimo_status = :status, "
                     "ultimo_resultado = %3, running_since = NULL, lease_owner = NULL, "
                     "lease_expires_at = NULL, row_version = row_version + 1, updated_at = %1, "
-                    "retry_at = %4, retry_attempt = :retry_attempt, alert_state = :alert, "
+                    "retry_at = %4, retry_slot = %5, retry_attempt = :retry_attempt, "
+                    "alert_state = :alert, "
                     "ativo = CASE WHEN :disable = 1 THEN (1 = 0) ELSE ativo END "
                     "WHERE id = :id")
                     .arg(d.now(),
                         d.assignInstant(QStringLiteral("next_run"),
                             d.instantFromEpoch(QStringLiteral(":next"))),
-                        d.json(QStringLiteral(":resultado")), retryAt),
+                        d.json(QStringLiteral(":resultado")), retryAt, retrySlot),
                 values, what);
             if (!updated)
                 return updated.error();
@@ -474,8 +485,15 @@ RunStore::Start LeaseStore::runStart(const Claim &claim, const QString &owner)
     start.runner = owner;
     start.host = ClientInfo::hostName();
     start.leaseToken = claim.token;
-    start.scheduledFor = claim.job.nextRun;
+    start.scheduledFor = slotOf(claim);
     return start;
+}
+
+QDateTime LeaseStore::slotOf(const Claim &claim)
+{
+    // Attempt n > 1 (a retry is pending, see JobPolicy::attemptOf) belongs to the slot that
+    // failed, also when that had none (a new job's first run: NULL, outside the slot rule).
+    return claim.job.retryAt.isValid() ? claim.job.retrySlot : claim.job.nextRun;
 }
 
 Result<qint64> LeaseStore::openRun(Claim &claim)

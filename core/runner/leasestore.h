@@ -125,6 +125,8 @@ public:
 
 private:
     static RunStore::Start runStart(const Claim &claim, const QString &owner);
+    // The slot a run belongs to: a retry's is the slot that failed (retry_slot), else next_run.
+    static QDateTime slotOf(const Claim &claim);
     Result<QList<Claim>> claimPostgres(const QStringList &names, int limit);
     Result<QList<Claim>> claimSqlite(const QStringList &names, int limit);
 
