@@ -228,6 +228,7 @@ void CommandAction::onFinished(int exitCode, QProcess::ExitStatus status)
     if (report.leftovers > 0)
         result.result.insert(QStringLiteral("leftover_processes_killed"), report.leftovers);
     result.result.insert(QStringLiteral("stderr_tail"), QString::fromUtf8(m_stderr.tail()));
+    result.result.insert(QStringLiteral("output_kept"), QStringLiteral("stdout and stderr"));
     if (m_stdout.truncated() || m_stderr.truncated())
         result.result.insert(QStringLiteral("output_truncated"), true);
 

@@ -15,7 +15,8 @@
 // statement_timeout, and server-side keepalives and client_connection_check_interval, so a
 // statement whose runner died or was cut off stops on the server within seconds. kill() sends
 // a cancel request and closes the socket at once: a hung server cannot keep the action alive.
-// On SQLite, kill() interrupts the statement (sqlite3_interrupt).
+// On SQLite, kill() interrupts the statement (sqlite3_interrupt). Its output: the server's
+// notices as they arrive (PostgreSQL) and a summary line (rows returned or affected).
 class SqlAction final : public RunnerAction {
     Q_OBJECT
 public:
@@ -28,6 +29,8 @@ public:
     // The PostgreSQL server process running the statement (pg_backend_pid()); 0 before it is
     // known and on SQLite. Whoever takes the job over may pg_terminate_backend() it.
     qint64 backendPid() const;
+    // Emits the notices and summary waiting (on the action's thread; the worker asks for it).
+    void flushOutput();
 
     // After kill(), how long the worker may take to report what really happened before the
     // action finishes without it.
