@@ -68,8 +68,13 @@ qsizetype OutputPipe::readAvailable()
         ended = n == 0 || errno != EAGAIN;
         break;
     }
-    if (total > 0)
-        emit data(QByteArray(m_block.constData(), total)); // an exact copy: m_block is reused
+    if (total > m_capacity / 2) {
+        // A big block is handed over as it is (no copy); the next read gets a new one.
+        m_block.resize(total);
+        emit data(std::exchange(m_block, {}));
+    } else if (total > 0) {
+        emit data(QByteArray(m_block.constData(), total)); // exact size: m_block is reused
+    }
     if (ended) {
         close();
         return total > 0 ? total : -1;
