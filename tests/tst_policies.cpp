@@ -136,6 +136,10 @@ void TestPolicies::retriesThenOneFailureNotification()
     change.maxRetries = 2;
     change.retryDelaySeconds = 2;
     QVERIFY(store.setPolicy(QStringLiteral("flaky"), change));
+    // A slot of its own (a new job's next_run is NULL: due, but no slot).
+    QVERIFY(m_db->exec(isPostgres() ? QStringLiteral("UPDATE cron_jobs SET next_run = NOW()")
+                                    : QStringLiteral("UPDATE cron_jobs SET next_run = "
+                                                     "strftime('%Y-%m-%d %H:%M:%f', 'now')")));
 
     RunnerProcesses runners;
     const QString notifyLog = runners.path(QStringLiteral("notify.log"));
@@ -170,6 +174,20 @@ void TestPolicies::retriesThenOneFailureNotification()
                          "'$.attempt') || '/' || json_extract(detalhes, '$.max_attempts') AS a "
                          "FROM tenant_logs WHERE acao = 'cron_job_error' ORDER BY id)");
     QCOMPARE(m_db->scalar(attempts).toString(), QStringLiteral("1/3,2/3,3/3"));
+    // The three attempts are runs of one slot: the retries carry the failed slot as their
+    // scheduled_for (retry_slot), not the next regular one, and the slot rule tells them apart
+    // by attempt.
+    const auto runs = [this](const QString &what) {
+        return m_db
+            ->scalar(QStringLiteral("SELECT %1 FROM cron_runs WHERE job_name = 'flaky'").arg(what))
+            .toInt();
+    };
+    QCOMPARE(runs(QStringLiteral("COUNT(*)")), 3);
+    QCOMPARE(runs(QStringLiteral("COUNT(scheduled_for)")), 3);
+    QCOMPARE(runs(QStringLiteral("COUNT(DISTINCT scheduled_for)")), 1);
+    QCOMPARE(runs(QStringLiteral("COUNT(DISTINCT attempt)")), 3);
+    QCOMPARE(runs(QStringLiteral("SUM(CASE WHEN trigger = 'retry' THEN 1 ELSE 0 END)")), 2);
+    QVERIFY(!job->retrySlot.isValid()); // the streak is over
     // The retries waited for their delay (2 s) after the attempt before.
     const QString gaps = isPostgres()
         ? QStringLiteral(

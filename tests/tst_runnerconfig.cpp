@@ -1,5 +1,6 @@
 #include "core/runner/boundedbuffer.h"
 #include "core/runner/runnerconfig.h"
+#include "core/runner/runoutputbuffer.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,6 +20,7 @@ private slots:
     void rejectsBadFiles();
     void missingFileNamesIt();
     void boundedBufferKeepsHeadAndTail();
+    void runOutputBufferKeepsWholeLinesAndTheNewest();
     void refusesFilesOthersMayWrite_data();
     void refusesFilesOthersMayWrite();
     void refusesFilesOfAnotherUser();
@@ -164,6 +166,63 @@ void TestRunnerConfig::boundedBufferKeepsHeadAndTail()
         buffer.append(QByteArray(1000, 'x'));
     QCOMPARE(buffer.totalBytes(), 20 + 10000 * 1000);
     QCOMPARE(buffer.head().size() + buffer.tail().size(), 16);
+}
+
+void TestRunnerConfig::runOutputBufferKeepsWholeLinesAndTheNewest()
+{
+    const auto joined = [](const QList<RunOutputBuffer::Segment> &segments) {
+        QByteArray all;
+        for (const RunOutputBuffer::Segment &segment : segments)
+            all += (segment.stderrStream ? "E:" : "O:") + segment.data + '|';
+        return all;
+    };
+    RunOutputBuffer buffer;
+    // Lines of two streams in arrival order; a line split across blocks is joined.
+    buffer.open(1, 1000);
+    buffer.append(1, false, "aaa\nbb");
+    buffer.append(1, true, "E1\n");
+    buffer.append(1, false, "b\ncc\ndd");
+    buffer.close(1);
+    QList<RunOutputBuffer::Batch> batches = buffer.take();
+    QCOMPARE(batches.size(), 1);
+    QCOMPARE(joined(batches.constFirst().segments), QByteArray("O:aaa\n|E:E1\n|O:bbb\ncc\ndd|"));
+    QCOMPARE(batches.constFirst().printed, 16);
+    QVERIFY(batches.constFirst().closed);
+    QVERIFY(buffer.isEmpty());
+
+    // Over the cap: the newest whole lines stay, from a line start.
+    buffer.open(2, 25);
+    QByteArray block;
+    for (int i = 0; i < 10; ++i)
+        block += "line " + QByteArray::number(i) + '\n';
+    buffer.append(2, false, block);
+    block.fill('x'); // the caller's copy changes: what was kept does not
+    batches = buffer.take();
+    QCOMPARE(joined(batches.constFirst().segments), QByteArray("O:line 7\nline 8\nline 9\n|"));
+    QCOMPARE(batches.constFirst().printed, 70);
+    // Several blocks, the cap cutting into an older one.
+    buffer.append(2, false, "line 10\nline 11\n");
+    buffer.append(2, true, "err 12\n");
+    batches = buffer.take();
+    QCOMPARE(joined(batches.constFirst().segments), QByteArray("O:line 10\nline 11\n|E:err 12\n|"));
+    buffer.append(2, false, "line 13\nline 14\nline 15\n");
+    buffer.append(2, false, "line 16\n");
+    batches = buffer.take();
+    QCOMPARE(joined(batches.constFirst().segments), QByteArray("O:line 14\nline 15\nline 16\n|"));
+
+    // One block far over the cap (and the longest line): only its newest lines are kept.
+    buffer.open(3, 100);
+    QByteArray big;
+    for (int i = 0; big.size() < 200'000; ++i)
+        big += "row " + QByteArray::number(i) + '\n';
+    buffer.append(3, false, big + "open");
+    buffer.close(3);
+    batches = buffer.take();
+    const QByteArray kept = batches.constFirst().segments.constFirst().data;
+    QVERIFY2(kept.size() <= 100 + 4, kept.constData());
+    QVERIFY(kept.startsWith("row "));
+    QVERIFY(big.contains("\n" + kept.first(kept.size() - 4)));
+    QVERIFY(kept.endsWith("\nopen"));
 }
 
 void TestRunnerConfig::refusesFilesOthersMayWrite_data()

@@ -14,6 +14,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 namespace {
@@ -59,6 +61,7 @@ private slots:
     void abortAcrossTwoRunners();
     void slotRacedByFourRunnersAndRunNowStartsOneRun();
     void outputCapKeepsTheNewest();
+    void httpAndSqlActionsKeepTheirOutput();
     void hundredMegabytesStayFlat();
     void platformRunsAreRecordedAndCannotBeAborted();
     void pruneHistoryRemovesOldRunsAndTheirOutput();
@@ -429,6 +432,87 @@ void TestRuns::outputCapKeepsTheNewest()
     QVERIFY(!out.contains("line 0001 "));
     QVERIFY(out.startsWith("line ")); // cut at a line start
     QVERIFY2(err.contains("not kept"), err.constData());
+}
+
+void TestRuns::httpAndSqlActionsKeepTheirOutput()
+{
+    // A real HTTP server in this process: one answer, a body of three lines with a signed URL.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    const QByteArray body = "alpha 1\nsee https://files.example/x?token=SECRET123&n=2\ngamma 3\n";
+    connect(&server, &QTcpServer::newConnection, &server, [&server, body] {
+        while (QTcpSocket *socket = server.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, body] {
+                if (!socket->peek(1 << 16).contains("\r\n\r\n"))
+                    return;
+                socket->readAll();
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
+                    + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+                socket->disconnectFromHost();
+            });
+        }
+    });
+    addJob(QStringLiteral("fetch"));
+    addJob(QStringLiteral("query"));
+    // PostgreSQL: notices (a warning on stderr) and the summary; SQLite: the summary.
+    const QString sql = isPostgres()
+        ? QStringLiteral("DO $$ BEGIN RAISE NOTICE 'step one'; RAISE WARNING 'careful'; END $$")
+        : QStringLiteral("SELECT 41 + 1");
+    m_runners->start(QStringLiteral("A"), m_db->url(),
+        m_runners->writeConfig(
+            QJsonObject{
+                {QStringLiteral("fetch"),
+                    QJsonObject{{QStringLiteral("type"), QStringLiteral("http")},
+                        {QStringLiteral("url"),
+                            QStringLiteral("http://127.0.0.1:%1/report").arg(server.serverPort())},
+                        {QStringLiteral("timeout_seconds"), 20}}},
+                {QStringLiteral("query"),
+                    QJsonObject{{QStringLiteral("type"), QStringLiteral("sql")},
+                        {QStringLiteral("sql"), sql}, {QStringLiteral("timeout_seconds"), 20}}}},
+            10));
+    for (const QString &job : {QStringLiteral("fetch"), QStringLiteral("query")}) {
+        QVERIFY2(waitFor([&] { return runValue(job, QStringLiteral("output_complete")).toBool(); },
+                     20000),
+            qPrintable(job));
+        QCOMPARE(runValue(job, QStringLiteral("status")).toString(), QStringLiteral("success"));
+    }
+    const auto stored = [this](const QString &job, char stream) {
+        return m_db
+            ->scalar(QStringLiteral("SELECT %1 FROM cron_run_output o JOIN cron_runs r ON r.id = "
+                                    "o.run_id WHERE r.job_name = '%2' AND o.stream = '%3'")
+                         .arg(isPostgres() ? QStringLiteral("string_agg(text, '' ORDER BY seq)")
+                                           : QStringLiteral("group_concat(text, '')"),
+                             job, QString(QLatin1Char(stream))))
+            .toString();
+    };
+    // The response body, line by line, the URL's secret masked.
+    const QString fetched = stored(QStringLiteral("fetch"), 'o');
+    QVERIFY2(fetched.startsWith(QLatin1String("alpha 1\nsee https://files.example/x?token=")),
+        qPrintable(fetched));
+    QVERIFY2(fetched.endsWith(QLatin1String("&n=2\ngamma 3\n")), qPrintable(fetched));
+    QVERIFY2(!fetched.contains(QLatin1String("SECRET123")), qPrintable(fetched));
+    QCOMPARE(runValue(QStringLiteral("fetch"), QStringLiteral("output_bytes")).toLongLong(),
+        qint64(fetched.toUtf8().size()));
+    QCOMPARE(runValue(QStringLiteral("fetch"), QStringLiteral("http_status")).toInt(), 200);
+    // What was kept, in the run record.
+    const auto kept = [this](const QString &job) {
+        return QJsonDocument::fromJson(runValue(job, QStringLiteral("result")).toByteArray())
+            .object()
+            .value(QStringLiteral("output_kept"))
+            .toString();
+    };
+    QCOMPARE(kept(QStringLiteral("fetch")), QStringLiteral("response body"));
+    const QString queried = stored(QStringLiteral("query"), 'o');
+    if (isPostgres()) {
+        QVERIFY2(queried.startsWith(QLatin1String("NOTICE:  step one\n")), qPrintable(queried));
+        QVERIFY2(queried.endsWith(QLatin1String("rows affected: 0\n")), qPrintable(queried));
+        QCOMPARE(stored(QStringLiteral("query"), 'e'), QStringLiteral("WARNING:  careful\n"));
+        QCOMPARE(kept(QStringLiteral("query")), QStringLiteral("notices and result summary"));
+    } else {
+        QCOMPARE(queried, QStringLiteral("first value: 42\n"));
+        QCOMPARE(kept(QStringLiteral("query")), QStringLiteral("result summary"));
+    }
 }
 
 void TestRuns::hundredMegabytesStayFlat()

@@ -1,18 +1,28 @@
 // The console's run views (issue 14): the Output tab shows a running job's output as it arrives,
 // stderr marked; the History pane's Runs tab lists the runs; Abort run is offered for a running
-// job only. Real runner processes, SQLite and PostgreSQL.
+// job only; the History pane's duration chart reads the runs. Real runner processes, SQLite and
+// PostgreSQL.
 #include "core/client/runclient.h"
+#include "core/db/database.h"
+#include "core/db/sqldialect.h"
 #include "core/domain/job.h"
 #include "support/runnerprocesses.h"
 #include "support/testdatabase.h"
 #include "ui/actions/abortrunaction.h"
 #include "ui/details/runoutputview.h"
+#include "ui/history/durationchart.h"
+#include "ui/history/historypanel.h"
 #include "ui/history/runsview.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QLineSeries>
 #include <QPlainTextEdit>
+#include <QScatterSeries>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 #include <QTextBlock>
 #include <QTreeWidget>
@@ -22,6 +32,7 @@ class TestRunViews : public QObject {
 private slots:
     void initTestCase_data() { TestDatabase::addBackendRows(); }
     void outputViewFollowsARunningJob();
+    void durationChartReadsRuns();
 };
 
 void TestRunViews::outputViewFollowsARunningJob()
@@ -95,6 +106,85 @@ void TestRunViews::outputViewFollowsARunningJob()
     QVERIFY(abort.action()->isEnabled());
     abort.update({job}, false); // read-only database
     QVERIFY(!abort.action()->isEnabled());
+}
+
+void TestRunViews::durationChartReadsRuns()
+{
+    QFETCH_GLOBAL(Backend, backend);
+    QString error;
+    auto db = TestDatabase::create(backend, &error);
+    QVERIFY2(db, qPrintable(error));
+    QVERIFY(db->exec(
+        QStringLiteral("INSERT INTO cron_jobs (nome, intervalo_horas) VALUES ('charted', 1)")));
+    const qint64 jobId = db->scalar(QStringLiteral("SELECT id FROM cron_jobs")).toLongLong();
+    auto connection = db->connect();
+    QVERIFY(connection);
+    const SqlDialect &d = connection->dialect();
+    const double now = QDateTime::currentSecsSinceEpoch();
+    // Three runs, the second failed; none of them has a tenant_logs row but the last.
+    QSqlQuery run(connection->handle());
+    QVERIFY(run.prepare(
+        QStringLiteral("INSERT INTO cron_runs (job_id, job_name, trigger, lease_token, started_at, "
+                       "finished_at, status, duration_seconds) VALUES (?, 'charted', 'schedule', "
+                       "?, %1, %2, ?, ?)")
+            .arg(
+                d.instantFromEpoch(QStringLiteral("?")), d.instantFromEpoch(QStringLiteral("?")))));
+    const struct {
+        double ago;
+        const char *status;
+        double seconds;
+    } runs[] = {{3600, "success", 5}, {1800, "error", 7}, {600, "success", 9}};
+    qint64 token = 0;
+    for (const auto &row : runs) {
+        run.addBindValue(jobId);
+        run.addBindValue(++token);
+        run.addBindValue(now - row.ago);
+        run.addBindValue(now - row.ago + row.seconds);
+        run.addBindValue(QString::fromLatin1(row.status));
+        run.addBindValue(row.seconds);
+        QVERIFY2(run.exec(), qPrintable(run.lastError().text()));
+    }
+    const qint64 lastRun = db->scalar(QStringLiteral("SELECT MAX(id) FROM cron_runs")).toLongLong();
+    // tenant_logs: a row from before runs were recorded (counted), the last run's own row (the
+    // run is counted, its row not a second time).
+    QSqlQuery log(connection->handle());
+    QVERIFY(log.prepare(QStringLiteral("INSERT INTO tenant_logs (acao, detalhes, created_at) "
+                                       "VALUES ('cron_job_success', %1, %2)")
+                            .arg(d.json(QStringLiteral("?")), d.fromEpoch(QStringLiteral("?")))));
+    const QJsonObject older{{"job", "charted"}, {"status", "success"}, {"duracao_segundos", 4}};
+    const QJsonObject own{{"job", "charted"}, {"status", "success"}, {"duracao_segundos", 9},
+        {"cron_run_id", lastRun}};
+    for (const auto &[details, ago] : {std::pair{older, 86400.0}, std::pair{own, 590.0}}) {
+        log.addBindValue(QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)));
+        log.addBindValue(now - ago);
+        QVERIFY2(log.exec(), qPrintable(log.lastError().text()));
+    }
+
+    RunClient client(db->spec());
+    HistoryPanel panel(db->spec());
+    panel.setRunClient(&client);
+    panel.show();
+    panel.setJob(QStringLiteral("charted"));
+    QTRY_COMPARE_WITH_TIMEOUT(panel.chart()->durationSeries()->count(), 4, 10000);
+    QList<double> seconds;
+    for (const QPointF &point : panel.chart()->durationSeries()->points())
+        seconds << point.y();
+    QCOMPARE(seconds, (QList<double>{4, 5, 7, 9})); // oldest first
+    QCOMPARE(panel.chart()->errorSeries()->count(), 1);
+    QCOMPARE(panel.chart()->errorSeries()->at(0).y(), 7.0); // the failed run, from cron_runs
+
+    // A new run without a tenant_logs row appears at the next reload.
+    run.addBindValue(jobId);
+    run.addBindValue(++token);
+    run.addBindValue(now - 60);
+    run.addBindValue(now - 58);
+    run.addBindValue(QStringLiteral("timeout"));
+    run.addBindValue(2.0);
+    QVERIFY2(run.exec(), qPrintable(run.lastError().text()));
+    panel.setJob({});
+    panel.setJob(QStringLiteral("charted"));
+    QTRY_COMPARE_WITH_TIMEOUT(panel.chart()->durationSeries()->count(), 5, 10000);
+    QCOMPARE(panel.chart()->errorSeries()->count(), 2);
 }
 
 QTEST_MAIN(TestRunViews)

@@ -1,6 +1,7 @@
 #include "core/client/runclient.h"
 
 #include "core/client/dbthread.h"
+#include "core/domain/historyentry.h"
 #include "core/store/runstore.h"
 
 RunClient::RunClient(const ConnectionSpec &spec, QObject *parent)
@@ -26,6 +27,14 @@ void RunClient::fetchRuns(const QString &job, int limit, QObject *context,
 {
     m_db->call<QList<RunRecord>>(
         context, [job, limit](Database &db) { return RunStore(db).runs(job, limit); },
+        std::move(callback));
+}
+
+void RunClient::fetchDurations(const HistoryQuery &query, QObject *context,
+    std::function<void(const Result<QList<DurationPoint>> &)> callback)
+{
+    m_db->call<QList<DurationPoint>>(
+        context, [query](Database &db) { return DurationPoints::read(db, query); },
         std::move(callback));
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/client/durationpoints.h"
 #include "core/db/connectionspec.h"
 #include "core/domain/run.h"
 #include "core/util/result.h"
@@ -11,6 +12,7 @@
 #include <optional>
 
 class DbThread;
+struct HistoryQuery;
 
 // A run and the output chunks after a given one, read together.
 struct RunOutputPage {
@@ -34,6 +36,9 @@ public:
         std::function<void(const Result<std::optional<RunRecord>> &)> callback);
     void fetchRuns(const QString &job, int limit, QObject *context,
         std::function<void(const Result<QList<RunRecord>> &)> callback);
+    // The duration chart's points: the job's runs in the query's range (DurationPoints).
+    void fetchDurations(const HistoryQuery &query, QObject *context,
+        std::function<void(const Result<QList<DurationPoint>> &)> callback);
     void fetchOutput(qint64 runId, qint64 afterSeq, QObject *context,
         std::function<void(const Result<RunOutputPage> &)> callback);
     void requestAbort(const QString &job, const QString &reason, QObject *context,

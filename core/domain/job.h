@@ -46,6 +46,7 @@ struct Job {
     double retryBackoff = 1.0; // retry_backoff: each later delay is this times the one before
     int retryAttempt = 0; // retry_attempt: failed attempts of the current streak
     QDateTime retryAt; // retry_at: the next attempt is due (invalid: none pending)
+    QDateTime retrySlot; // retry_slot: the slot the pending retry belongs to (the failed one)
     QString catchUp = QStringLiteral("once"); // catch_up: once | skip | all
     std::optional<int> catchUpWindowSeconds; // catch_up_window_seconds
     int overdueAfterSeconds = 300; // overdue_after_seconds

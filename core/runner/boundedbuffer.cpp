@@ -10,9 +10,14 @@ void BoundedBuffer::append(const QByteArray &data)
     }
     if (offset >= data.size())
         return;
-    m_tail.append(data.constData() + offset, data.size() - offset);
-    if (m_tail.size() > m_limit)
-        m_tail.remove(0, m_tail.size() - m_limit);
+    const qsizetype rest = data.size() - offset;
+    if (rest >= m_limit) { // the block's end replaces the tail: copy only what stays
+        m_tail = QByteArray(data.constData() + data.size() - m_limit, m_limit);
+        return;
+    }
+    if (m_tail.size() + rest > m_limit)
+        m_tail.remove(0, m_tail.size() + rest - m_limit);
+    m_tail.append(data.constData() + offset, rest);
 }
 
 QByteArray BoundedBuffer::tail() const

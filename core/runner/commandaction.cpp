@@ -8,7 +8,9 @@
 #include <QFile>
 #include <QJsonDocument>
 
+#include <cerrno>
 #include <csignal>
+#include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -41,8 +43,8 @@ CommandAction::CommandAction(const ActionSpec &spec, QObject *parent)
     });
     m_killFallback.setSingleShot(true);
     connect(&m_killFallback, &QTimer::timeout, this, [this] { m_process.kill(); });
-    connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] { readStdout(); });
-    connect(&m_process, &QProcess::readyReadStandardError, this, [this] { readStderr(); });
+    connect(&m_stdoutPipe, &OutputPipe::data, this, &CommandAction::onStdout);
+    connect(&m_stderrPipe, &OutputPipe::data, this, &CommandAction::onStderr);
     connect(&m_process, &QProcess::finished, this, &CommandAction::onFinished);
     connect(&m_process, &QProcess::errorOccurred, this, &CommandAction::onError);
 }
@@ -85,12 +87,23 @@ void CommandAction::start()
     // The guard gets its own session: a terminal's Ctrl-C reaches the runner (which stops
     // gracefully), not the actions. It needs no death signal: its standard input closing is the
     // runner's death, and it then kills the whole tree.
-    m_process.setChildProcessModifier([] {
+    if (!m_stdoutPipe.open() || !m_stderrPipe.open()) {
+        finish({false, ExecutionResult::Failure::Error,
+            {{QStringLiteral("exit_code"), QJsonValue::Null}},
+            tr("cannot create the output pipes of %1: %2")
+                .arg(m_spec.program, QString::fromLocal8Bit(std::strerror(errno))),
+            0});
+        return;
+    }
+    // The output goes to our own pipes (QProcess's are pointed at /dev/null, then replaced).
+    m_process.setStandardOutputFile(QProcess::nullDevice());
+    m_process.setStandardErrorFile(QProcess::nullDevice());
+    const int out = m_stdoutPipe.writeEnd();
+    const int err = m_stderrPipe.writeEnd();
+    m_process.setChildProcessModifier([out, err] {
         ::setsid();
-        // Bigger pipes to the runner: a program printing fast waits less often for the runner
-        // to be scheduled (64 KiB by default; 1 MiB is the unprivileged maximum).
-        ::fcntl(STDOUT_FILENO, F_SETPIPE_SZ, 1 << 20);
-        ::fcntl(STDERR_FILENO, F_SETPIPE_SZ, 1 << 20);
+        ::dup2(out, STDOUT_FILENO); // dup2 clears close-on-exec on the copies only
+        ::dup2(err, STDERR_FILENO);
     });
     m_reportPath = uniqueReportPath();
     QStringList arguments{QStringLiteral("--deadline"), QString::number(m_deadline),
@@ -99,22 +112,18 @@ void CommandAction::start()
     arguments << m_spec.program << m_spec.args;
     m_timeout.start(std::chrono::seconds(m_spec.timeoutSeconds));
     m_process.start(*guard, arguments);
+    m_stdoutPipe.startReading();
+    m_stderrPipe.startReading();
 }
 
-void CommandAction::readStdout()
+void CommandAction::onStdout(const QByteArray &data)
 {
-    const QByteArray data = m_process.readAllStandardOutput();
-    if (data.isEmpty())
-        return;
     m_stdout.append(data);
     emit output(false, data);
 }
 
-void CommandAction::readStderr()
+void CommandAction::onStderr(const QByteArray &data)
 {
-    const QByteArray data = m_process.readAllStandardError();
-    if (data.isEmpty())
-        return;
     m_stderr.append(data);
     emit output(true, data);
 }
@@ -189,8 +198,10 @@ void CommandAction::onError(QProcess::ProcessError error)
 void CommandAction::onFinished(int exitCode, QProcess::ExitStatus status)
 {
     m_killFallback.stop();
-    readStdout();
-    readStderr();
+    m_stdoutPipe.drain();
+    m_stderrPipe.drain();
+    m_stdoutPipe.close();
+    m_stderrPipe.close();
     const GuardReport report = readReport();
 
     ExecutionResult result;
@@ -217,6 +228,7 @@ void CommandAction::onFinished(int exitCode, QProcess::ExitStatus status)
     if (report.leftovers > 0)
         result.result.insert(QStringLiteral("leftover_processes_killed"), report.leftovers);
     result.result.insert(QStringLiteral("stderr_tail"), QString::fromUtf8(m_stderr.tail()));
+    result.result.insert(QStringLiteral("output_kept"), QStringLiteral("stdout and stderr"));
     if (m_stdout.truncated() || m_stderr.truncated())
         result.result.insert(QStringLiteral("output_truncated"), true);
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/runner/boundedbuffer.h"
+#include "core/runner/outputpipe.h"
 #include "core/runner/runneraction.h"
 
 #include <QElapsedTimer>
@@ -33,8 +34,8 @@ private:
         int leftovers = 0;
     };
 
-    void readStdout();
-    void readStderr();
+    void onStdout(const QByteArray &data);
+    void onStderr(const QByteArray &data);
     void onFinished(int exitCode, QProcess::ExitStatus status);
     void onError(QProcess::ProcessError error);
     void send(const QByteArray &line);
@@ -43,6 +44,8 @@ private:
 
     ActionSpec m_spec;
     QProcess m_process;
+    OutputPipe m_stdoutPipe; // read in big blocks, not by QProcess (see OutputPipe)
+    OutputPipe m_stderrPipe;
     QTimer m_timeout;
     QTimer m_killFallback; // the guard itself did not exit after "kill"
     QElapsedTimer m_clock;

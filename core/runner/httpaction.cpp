@@ -83,10 +83,34 @@ void HttpAction::start()
     m_reply = m_network.sendCustomRequest(request, m_spec.method.toLatin1(), m_spec.body);
     connect(m_reply, &QNetworkReply::readyRead, this, [this] {
         if (m_reply->isOpen())
-            m_body.append(m_reply->readAll());
+            received(m_reply->readAll());
     });
     connect(m_reply, &QNetworkReply::redirected, this, &HttpAction::onRedirected);
     connect(m_reply, &QNetworkReply::finished, this, &HttpAction::onFinished);
+}
+
+void HttpAction::received(const QByteArray &data)
+{
+    if (data.isEmpty())
+        return;
+    m_body.append(data);
+    m_lines.append(data);
+    emitLines(false);
+}
+
+void HttpAction::emitLines(bool all)
+{
+    // Whole lines only, so a URL is masked in one piece; a line with no end in sight (a
+    // one-line JSON body) goes out in pieces of the output's longest line.
+    constexpr qsizetype longest = 64 * 1024;
+    qsizetype end = all ? m_lines.size() : m_lines.lastIndexOf('\n') + 1;
+    if (end == 0 && m_lines.size() >= longest)
+        end = m_lines.size();
+    if (end <= 0)
+        return;
+    const QString text = SecretMask::maskUrls(QString::fromUtf8(m_lines.constData(), end));
+    m_lines.remove(0, end);
+    emit output(false, text.toUtf8());
 }
 
 void HttpAction::onRedirected(const QUrl &target)
@@ -122,7 +146,8 @@ void HttpAction::onFinished()
     m_done = true;
     m_deadline.stop();
     if (m_reply->isOpen()) // not after abort()
-        m_body.append(m_reply->readAll());
+        received(m_reply->readAll());
+    emitLines(true);
     ExecutionResult result;
     result.durationSeconds = m_clock.elapsed() / 1000.0;
     const QVariant statusAttribute = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
@@ -135,6 +160,7 @@ void HttpAction::onFinished()
         result.result.insert(
             QStringLiteral("body_tail"), SecretMask::maskUrls(QString::fromUtf8(m_body.tail())));
     result.result.insert(QStringLiteral("status_code"), status);
+    result.result.insert(QStringLiteral("output_kept"), QStringLiteral("response body"));
     if (!m_killReason.isEmpty())
         result.error = m_killReason;
     else if (status >= 200 && status < 300)

@@ -15,7 +15,8 @@ class QNetworkReply;
 // timeout_seconds bounds the whole exchange (wall clock, redirects included). Redirects are
 // followed within the request's origin only: the configured headers (tokens, cookies) never go
 // to another origin, so a redirect elsewhere is refused with an error naming the target.
-// URLs in errors and results are masked (SecretMask).
+// URLs in errors and results are masked (SecretMask). The response body is the run's output
+// (stdout lines, URLs masked, up to the job's cap), as it arrives.
 class HttpAction final : public RunnerAction {
     Q_OBJECT
 public:
@@ -30,11 +31,14 @@ public:
 private:
     void onRedirected(const QUrl &target);
     void onFinished();
+    void received(const QByteArray &data);
+    void emitLines(bool all);
 
     ActionSpec m_spec;
     QNetworkAccessManager m_network;
     QPointer<QNetworkReply> m_reply;
     BoundedBuffer m_body{outputLimit};
+    QByteArray m_lines; // the body's last partial line, masked and emitted once whole
     QElapsedTimer m_clock;
     QTimer m_deadline;
     QUrl m_currentUrl;

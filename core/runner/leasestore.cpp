@@ -380,13 +380,18 @@ Status LeaseStore::applyFinish(const Claim &claim, const ExecutionResult &result
             const bool retrying = !cutShort && !result.success && attempt < maxAttempts;
             const bool finalFailure = !cutShort && !result.success && !retrying;
             QString retryAt = QStringLiteral("retry_at");
+            // The failed slot goes with its retries (retry_slot): their runs share its
+            // scheduled_for.
+            QString retrySlot = QStringLiteral("retry_slot");
             QString alertState = job.alertState;
             if (retrying) {
                 retryPlanned = true;
                 retryAt = d.clockPlusSeconds(QStringLiteral(":retry_delay"));
                 retryDelay = JobPolicy::retryDelayAfter(job, attempt);
+                retrySlot = d.instantFromEpoch(QStringLiteral(":retry_slot"));
             } else if (!cutShort) {
                 retryAt = QStringLiteral("NULL");
+                retrySlot = QStringLiteral("NULL");
             }
             if (finalFailure && job.alertState != QLatin1String("failing")) {
                 alertState = QStringLiteral("failing");
@@ -407,12 +412,18 @@ Status LeaseStore::applyFinish(const Claim &claim, const ExecutionResult &result
                 {QStringLiteral("alert"),
                     alertState.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
                                          : QVariant(alertState)}};
-            if (retrying)
+            if (retrying) {
                 values.insert(QStringLiteral("retry_delay"), retryDelay);
+                const QDateTime failedSlot = slotOf(claim);
+                values.insert(QStringLiteral("retry_slot"),
+                    failedSlot.isValid() ? QVariant(failedSlot.toMSecsSinceEpoch() / 1000.0)
+                                         : QVariant(QMetaType(QMetaType::Double)));
+            }
             if (deferred) {
                 QJsonObject change = QJsonObject::fromVariantMap(values);
                 change.insert(QStringLiteral("alert"),
                     alertState.isEmpty() ? QJsonValue() : QJsonValue(alertState));
+                // retry_at and retry_slot: set (retrying), kept (cut short) or cleared.
                 change.insert(QStringLiteral("retry"),
                     retrying ? QStringLiteral("set")
                              : (cutShort ? QStringLiteral("keep") : QStringLiteral("clear")));
@@ -425,13 +436,14 @@ Status LeaseStore::applyFinish(const Claim &claim, const ExecutionResult &result
                         "ultima_duracao_segundos = :duracao, ultimo_status = :status, "
                         "ultimo_resultado = %3, running_since = NULL, lease_owner = NULL, "
                         "lease_expires_at = NULL, row_version = row_version + 1, updated_at = %1, "
-                        "retry_at = %4, retry_attempt = :retry_attempt, alert_state = :alert, "
+                        "retry_at = %4, retry_slot = %5, retry_attempt = :retry_attempt, "
+                        "alert_state = :alert, "
                         "ativo = CASE WHEN :disable = 1 THEN (1 = 0) ELSE ativo END "
                         "WHERE id = :id")
                         .arg(d.now(),
                             d.assignInstant(QStringLiteral("next_run"),
                                 d.instantFromEpoch(QStringLiteral(":next"))),
-                            d.json(QStringLiteral(":resultado")), retryAt),
+                            d.json(QStringLiteral(":resultado")), retryAt, retrySlot),
                     values, what);
                 if (!updated)
                     return updated.error();
@@ -637,16 +649,19 @@ Status LeaseStore::finishSetWise(const QList<Finished> &runs, QList<Recorded> &r
                 "ultimo_status = x.status, ultimo_resultado = %3, running_since = NULL, "
                 "lease_owner = NULL, lease_expires_at = NULL, row_version = j.row_version + 1, "
                 "updated_at = %1, retry_at = CASE x.retry WHEN 'set' THEN %4 WHEN 'keep' THEN "
-                "j.retry_at ELSE NULL END, retry_attempt = x.retry_attempt, alert_state = "
+                "j.retry_at ELSE NULL END, retry_slot = CASE x.retry WHEN 'set' THEN %5 WHEN 'keep' "
+                "THEN j.retry_slot ELSE NULL END, retry_attempt = x.retry_attempt, alert_state = "
                 "x.alert, ativo = CASE WHEN x.disable = 1 THEN (1 = 0) ELSE j.ativo END FROM "
                 "json_to_recordset(CAST(:jobs AS json)) AS x(id int, next float8, duracao bigint, "
-                "status text, resultado text, retry text, retry_delay float8, retry_attempt int, "
+                "status text, resultado text, retry text, retry_delay float8, retry_slot float8, "
+                "retry_attempt int, "
                 "alert text, disable int) WHERE j.id = x.id")
                 .arg(d.now(),
                     d.assignInstant(
                         QStringLiteral("next_run"), d.instantFromEpoch(QStringLiteral("x.next"))),
                     d.json(QStringLiteral("x.resultado")),
-                    d.clockPlusSeconds(QStringLiteral("x.retry_delay"))),
+                    d.clockPlusSeconds(QStringLiteral("x.retry_delay")),
+                    d.instantFromEpoch(QStringLiteral("x.retry_slot"))),
             {{QStringLiteral("jobs"), json(deferred.jobs)}}, what);
         if (!updated)
             return updated.error();
@@ -698,8 +713,15 @@ RunStore::Start LeaseStore::runStart(const Claim &claim, const QString &owner)
     start.runner = owner;
     start.host = ClientInfo::hostName();
     start.leaseToken = claim.token;
-    start.scheduledFor = claim.job.nextRun;
+    start.scheduledFor = slotOf(claim);
     return start;
+}
+
+QDateTime LeaseStore::slotOf(const Claim &claim)
+{
+    // Attempt n > 1 (a retry is pending, see JobPolicy::attemptOf) belongs to the slot that
+    // failed, also when that had none (a new job's first run: NULL, outside the slot rule).
+    return claim.job.retryAt.isValid() ? claim.job.retrySlot : claim.job.nextRun;
 }
 
 Result<qint64> LeaseStore::openRun(Claim &claim)

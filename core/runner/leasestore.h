@@ -76,6 +76,8 @@ public:
     Q_DISABLE_COPY_MOVE(LeaseStore)
 
     QString owner() const { return m_owner; }
+    // The slot a run belongs to: a retry's is the slot that failed (retry_slot), else next_run.
+    static QDateTime slotOf(const Claim &claim);
 
     // The jobs this store's own writes changed since the last call (PostgreSQL: the runner's
     // session is quiet, and the scheduler announces these, coalesced; see 0017_scale.sql).

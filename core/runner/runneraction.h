@@ -52,7 +52,8 @@ public:
 
 signals:
     void finished(const ExecutionResult &result);
-    // What the action prints, as it arrives (commands only), for the run's stored output.
+    // What the action prints, as it arrives, for the run's stored output: a command's stdout and
+    // stderr, an http action's response body, a sql action's notices and summary.
     void output(bool stderrStream, const QByteArray &data);
 
 private:

@@ -35,15 +35,29 @@ public:
     bool isEmpty() const;
 
 private:
+    // Bytes [begin, end) of a block as the action emitted it: a big block is kept shared, not
+    // copied (a command's are up to 1 MiB each); take() copies out what is left of it.
+    struct Piece {
+        bool stderrStream = false;
+        QByteArray data;
+        qsizetype begin = 0;
+        qsizetype end = 0;
+        qsizetype size() const { return end - begin; }
+    };
     struct Entry {
         qint64 cap = 0;
-        QList<Segment> pending;
+        QList<Piece> pending;
         qint64 pendingBytes = 0;
         QByteArray partial[2];
         qint64 printed = 0;
         bool closed = false;
     };
-    static void push(Entry &entry, bool stderrStream, const QByteArray &data);
+    static void push(
+        Entry &entry, bool stderrStream, const QByteArray &data, qsizetype begin, qsizetype end);
+    static void push(Entry &entry, bool stderrStream, const QByteArray &data)
+    {
+        push(entry, stderrStream, data, 0, data.size());
+    }
     static void trim(Entry &entry);
 
     mutable QMutex m_mutex;

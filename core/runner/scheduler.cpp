@@ -506,7 +506,8 @@ void Scheduler::startAction(const Claim &claim, qint64 claimSentMs, qint64 outpu
     running.deadlineMs = claimSentMs + qint64(m_config.leaseSeconds * 1000 * hardStopShare);
     running.action = RunnerAction::create(*spec, m_spec, m_sqlSessions, this).release();
     running.action->setContext(
-        {claim.job.name, claim.token, claim.job.nextRun, m_name, claim.job.id, claim.runId});
+        {claim.job.name, claim.token, LeaseStore::slotOf(claim), m_name, claim.job.id,
+            claim.runId});
     running.action->setHardDeadline(running.deadlineMs);
     const QString name = claim.job.name;
     connect(running.action, &RunnerAction::finished, this,

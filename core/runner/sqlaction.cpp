@@ -6,6 +6,7 @@
 #include "core/db/sqlerrors.h"
 #include "core/runner/sqlsessionpool.h"
 #include "core/util/clientinfo.h"
+#include "core/runner/sqloutput.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -17,6 +18,7 @@
 #include <libpq-fe.h>
 #include <sys/socket.h>
 
+#include <optional>
 #include <thread>
 
 namespace {
@@ -42,7 +44,8 @@ struct SqlAction::Shared {
     void *sqlite = nullptr; // the sqlite3* while a SQLite statement runs
     bool cancelled = false;
     ExecutionResult result; // the worker's, once it is done
-    // Read without the mutex:
+    // Read without the mutex (it has its own):
+    SqlOutput output; // notices and the summary, for the run's stored output
     std::atomic<qint64> backendPid{0};
 };
 
@@ -85,6 +88,10 @@ Status configureSession(const QSqlDatabase &db, PGconn *conn, const ActionSpec &
         QString::number(SqlAction::keepaliveIdleSeconds),
         QString::number(SqlAction::keepaliveIntervalSeconds),
         QString::number(SqlAction::keepaliveCount)};
+    // The console's connections are quiet (client_min_messages=warning); a job's notices are
+    // its output.
+    settings << QStringLiteral("client_min_messages");
+    values << QStringLiteral("notice");
     const int version = conn ? PQserverVersion(conn) : 0;
     if (version >= 120000) { // unacknowledged data (a partition while sending) also ends it
         settings << QStringLiteral("tcp_user_timeout");
@@ -134,8 +141,18 @@ ExecutionResult execute(Database &database, const ActionSpec &spec,
     ExecutionResult result;
     *reusable = false;
     PGconn *conn = nullptr;
+    // Notices are the run's output, as they arrive (the first of a batch wakes the action); the
+    // capture ends with this run, before a pooled session goes on to the next.
+    std::optional<SqlOutput::Capture> notices;
     if (database.backend() == Backend::PostgreSQL) {
         conn = PgHandle::of(database.handle());
+        notices.emplace(conn, &shared->output, [shared = shared.get()] {
+            QMutexLocker lock(&shared->mutex);
+            if (shared->owner)
+                QMetaObject::invokeMethod(
+                    shared->owner, [owner = shared->owner] { owner->flushOutput(); },
+                    Qt::QueuedConnection);
+        });
         if (const Status configured
             = configureSession(database.handle(), conn, spec, applicationName, runId);
             !configured) {
@@ -196,6 +213,18 @@ ExecutionResult execute(Database &database, const ActionSpec &spec,
         if (query.isSelect() && query.next())
             result.result.insert(
                 QStringLiteral("first_value"), QJsonValue::fromVariant(query.value(0)));
+        // The summary line of the output (QSQLITE knows no row count).
+        QStringList summary;
+        if (query.isSelect()) {
+            if (query.size() >= 0)
+                summary << SqlAction::tr("rows returned: %1").arg(query.size());
+            if (query.isValid())
+                summary << SqlAction::tr("first value: %1")
+                               .arg(query.value(0).toString().left(300));
+        } else if (query.numRowsAffected() >= 0) {
+            summary << SqlAction::tr("rows affected: %1").arg(query.numRowsAffected());
+        }
+        shared->output.append(false, summary.join(QStringLiteral("; ")).toUtf8());
     }
     return result;
 }
@@ -361,11 +390,21 @@ void SqlAction::onWorkerDone()
     finish(result);
 }
 
+void SqlAction::flushOutput()
+{
+    for (const SqlOutput::Line &line : m_shared->output.take())
+        emit output(line.stderrStream, line.text);
+}
+
 void SqlAction::finish(ExecutionResult result)
 {
     if (m_done)
         return;
     m_done = true;
+    flushOutput();
+    result.result.insert(QStringLiteral("output_kept"),
+        m_database.backend == Backend::PostgreSQL ? QStringLiteral("notices and result summary")
+                                                  : QStringLiteral("result summary"));
     m_timeout.stop();
     m_killGrace.stop();
     result.durationSeconds = m_clock.elapsed() / 1000.0;

@@ -10,15 +10,16 @@
 
 #include <memory>
 
+class SqlSessionPool;
+
 // Runs the configured SQL on PostgreSQL on a session of the runner's pool (SqlSessionPool: a
 // connection in a thread of its own per concurrent run, kept between runs), on SQLite on a
 // connection and thread of its own per run. On PostgreSQL the session has the job's
 // statement_timeout, and server-side keepalives and client_connection_check_interval, so a
 // statement whose runner died or was cut off stops on the server within seconds. kill() sends
 // a cancel request and closes the socket at once: a hung server cannot keep the action alive.
-// On SQLite, kill() interrupts the statement (sqlite3_interrupt).
-class SqlSessionPool;
-
+// On SQLite, kill() interrupts the statement (sqlite3_interrupt). Its output: the server's
+// notices as they arrive (PostgreSQL) and a summary line (rows returned or affected).
 class SqlAction final : public RunnerAction {
     Q_OBJECT
 public:
@@ -36,6 +37,8 @@ public:
     // Whether the run notes its backend in its cron_runs row itself (a pooled session and a
     // run row); otherwise the scheduler writes it on backendStarted.
     bool notesOwnBackend() const { return m_pool && context().runId > 0; }
+    // Emits the notices and summary waiting (on the action's thread; the worker asks for it).
+    void flushOutput();
 
     // After kill(), how long the worker may take to report what really happened before the
     // action finishes without it.

@@ -45,6 +45,7 @@ enum Column {
     OverdueAfter,
     AlertState,
     RunOnce,
+    RetrySlot,
     ReadAt,
 };
 
@@ -69,7 +70,8 @@ QString selectList(const SqlDialect &d)
         QStringLiteral("retry_attempt"), d.epoch(QStringLiteral("retry_at")),
         QStringLiteral("catch_up"), QStringLiteral("catch_up_window_seconds"),
         QStringLiteral("overdue_after_seconds"), QStringLiteral("alert_state"),
-        QStringLiteral("run_once"), d.epoch(d.now())}
+        QStringLiteral("run_once"), d.epoch(d.instant(QStringLiteral("retry_slot"))),
+        d.epoch(d.now())}
         .join(QStringLiteral(", "));
 }
 
@@ -127,6 +129,7 @@ Job read(const QSqlQuery &q)
     job.overdueAfterSeconds = q.value(OverdueAfter).toInt();
     job.alertState = q.value(AlertState).toString();
     job.runOnce = q.value(RunOnce).toBool();
+    job.retrySlot = fromEpoch(q.value(RetrySlot));
     job.readAt = fromEpoch(q.value(ReadAt));
     return job;
 }

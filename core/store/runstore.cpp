@@ -340,6 +340,39 @@ Result<QList<RunRecord>> RunStore::runs(const QString &job, int limit)
         QStringLiteral("ORDER BY started_at DESC, id DESC LIMIT :limit"));
 }
 
+Result<QList<RunRecord>> RunStore::endedRuns(
+    const QString &job, const QDateTime &since, const QDateTime &until, int limit)
+{
+    const SqlDialect &d = m_database.dialect();
+    QString where = QStringLiteral("job_name = :job AND status <> 'running' AND duration_seconds "
+                                   "IS NOT NULL");
+    QVariantMap values{{QStringLiteral("job"), job}, {QStringLiteral("limit"), limit}};
+    if (since.isValid()) {
+        where += QStringLiteral(" AND started_at >= %1")
+                     .arg(d.instantFromEpoch(QStringLiteral(":since")));
+        values.insert(QStringLiteral("since"), since.toMSecsSinceEpoch() / 1000.0);
+    }
+    if (until.isValid()) {
+        where += QStringLiteral(" AND started_at < %1")
+                     .arg(d.instantFromEpoch(QStringLiteral(":until")));
+        values.insert(QStringLiteral("until"), until.toMSecsSinceEpoch() / 1000.0);
+    }
+    return select(where, values, QStringLiteral("ORDER BY started_at DESC, id DESC LIMIT :limit"));
+}
+
+Result<QDateTime> RunStore::firstRunStarted(const QString &job)
+{
+    const auto query
+        = m_database.run(QStringLiteral("SELECT %1 FROM cron_runs WHERE job_name = :job")
+                             .arg(m_database.dialect().epoch(QStringLiteral("MIN(started_at)"))),
+            {{QStringLiteral("job"), job}}, tr("reading runs"));
+    if (!query)
+        return query.error();
+    const QDateTime first = (*query)->next() ? JobRow::fromEpoch((*query)->value(0)) : QDateTime();
+    (*query)->finish();
+    return first;
+}
+
 Result<std::optional<RunRecord>> RunStore::run(qint64 id)
 {
     const auto found = select(QStringLiteral("id = :id"), {{QStringLiteral("id"), id}}, {});

@@ -64,6 +64,12 @@ public:
 
     // --- readers ---
     Result<QList<RunRecord>> runs(const QString &job, int limit);
+    // The job's ended runs with a duration, started in [since, until) (invalid: open), newest
+    // first, at most `limit` (the duration chart).
+    Result<QList<RunRecord>> endedRuns(
+        const QString &job, const QDateTime &since, const QDateTime &until, int limit);
+    // When the job's first recorded run started (invalid: none): older history has no runs.
+    Result<QDateTime> firstRunStarted(const QString &job);
     Result<std::optional<RunRecord>> run(qint64 id);
     // The job's running run, or else its latest one.
     Result<std::optional<RunRecord>> current(const QString &job);

@@ -92,6 +92,10 @@ Motivo (opcional, registrado no log de auditoria):</translation>
     <context>
         <name>CommandAction</name>
         <message>
+            <source>cannot create the output pipes of %1: %2</source>
+            <translation>não foi possível criar os pipes de saída de %1: %2</translation>
+        </message>
+        <message>
             <source>timed out after %1 s</source>
             <translation>tempo esgotado após %1 s</translation>
         </message>
@@ -2888,6 +2892,18 @@ Motivo (guardado no log de auditoria):</translation>
     </context>
     <context>
         <name>SqlAction</name>
+        <message>
+            <source>rows returned: %1</source>
+            <translation>linhas retornadas: %1</translation>
+        </message>
+        <message>
+            <source>first value: %1</source>
+            <translation>primeiro valor: %1</translation>
+        </message>
+        <message>
+            <source>rows affected: %1</source>
+            <translation>linhas afetadas: %1</translation>
+        </message>
         <message>
             <source>preparing the session</source>
             <translation>preparando a sessão</translation>

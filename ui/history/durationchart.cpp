@@ -3,7 +3,6 @@
 #include <QEvent>
 
 #include "ui/common/statusstyle.h"
-#include "ui/history/historyformat.h"
 
 #include <QChart>
 #include <QDateTimeAxis>
@@ -70,25 +69,23 @@ void DurationChart::followPalette()
     m_errors->setBorderColor(StatusStyle::color(JobState::Error).darker(140));
 }
 
-void DurationChart::setRuns(const QString &job, const QList<HistoryEntry> &entries)
+void DurationChart::setRuns(const QString &job, const QList<DurationPoint> &points)
 {
-    QList<const HistoryEntry *> runs;
-    for (const HistoryEntry &entry : entries) {
-        if (entry.durationSeconds)
-            runs << &entry;
-    }
+    QList<const DurationPoint *> runs;
+    for (const DurationPoint &point : points)
+        runs << &point;
     std::sort(runs.begin(), runs.end(),
-        [](const HistoryEntry *a, const HistoryEntry *b) { return a->createdAt < b->createdAt; });
+        [](const DurationPoint *a, const DurationPoint *b) { return a->at < b->at; });
     QList<QPointF> durations;
     QList<QPointF> errors;
     double longest = 0;
-    for (const HistoryEntry *run : runs) {
+    for (const DurationPoint *run : runs) {
         // Local time on the axis, as in the table.
-        const QPointF point(double(run->createdAt.toMSecsSinceEpoch()), *run->durationSeconds);
+        const QPointF point(double(run->at.toMSecsSinceEpoch()), run->seconds);
         durations << point;
-        if (HistoryFormat::isError(*run))
+        if (run->failed)
             errors << point;
-        longest = std::max(longest, *run->durationSeconds);
+        longest = std::max(longest, run->seconds);
     }
     m_durations->replace(durations);
     m_errors->replace(errors);
@@ -104,8 +101,8 @@ void DurationChart::setRuns(const QString &job, const QList<HistoryEntry> &entri
         m_seconds->setRange(0, 1);
         return;
     }
-    QDateTime first = runs.constFirst()->createdAt.toLocalTime();
-    QDateTime last = runs.constLast()->createdAt.toLocalTime();
+    QDateTime first = runs.constFirst()->at.toLocalTime();
+    QDateTime last = runs.constLast()->at.toLocalTime();
     if (first == last) { // one run: give the axis some width
         first = first.addSecs(-1800);
         last = last.addSecs(1800);

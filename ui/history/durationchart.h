@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/domain/historyentry.h"
+#include "core/client/durationpoints.h"
 
 #include <QChartView>
 #include <QList>
@@ -17,8 +17,8 @@ class DurationChart final : public QChartView {
 public:
     explicit DurationChart(QWidget *parent = nullptr);
 
-    // Executions only (rows with a duration); any order. Empty `job`: nothing selected.
-    void setRuns(const QString &job, const QList<HistoryEntry> &entries);
+    // The job's executions (DurationPoints), any order. Empty `job`: nothing selected.
+    void setRuns(const QString &job, const QList<DurationPoint> &points);
 
     QLineSeries *durationSeries() const { return m_durations; }
     QScatterSeries *errorSeries() const { return m_errors; }

@@ -1,6 +1,7 @@
 #include "ui/history/historypanel.h"
 
 #include "core/client/historyclient.h"
+#include "core/client/runclient.h"
 #include "ui/history/durationchart.h"
 #include "ui/history/exportdialog.h"
 #include "ui/history/historyexport.h"
@@ -201,6 +202,8 @@ void HistoryPanel::setPollInterval(int msec)
 void HistoryPanel::setRunClient(RunClient *client)
 {
     m_runs->setClient(client);
+    m_runClient = client;
+    reloadChart(); // the chart reads runs from now on
 }
 
 void HistoryPanel::setConnection(const ConnectionSpec &spec)
@@ -264,10 +267,21 @@ void HistoryPanel::reloadChart()
     request.until = filter().until;
     request.limit = chartRuns;
     const QString job = m_job;
+    if (m_runClient) { // the job's runs (cron_runs), with the history from before them
+        m_runClient->fetchDurations(
+            request, this, [this, generation, job](const Result<QList<DurationPoint>> &points) {
+                if (generation != m_chartGeneration)
+                    return;
+                m_chart->setRuns(job, points ? *points : QList<DurationPoint>());
+                emit chartUpdated();
+            });
+        return;
+    }
     m_client->fetchPage(request, this, [this, generation, job](const Result<HistoryPage> &page) {
         if (generation != m_chartGeneration)
             return;
-        m_chart->setRuns(job, page ? page->entries : QList<HistoryEntry>());
+        m_chart->setRuns(
+            job, page ? DurationPoints::fromHistory(page->entries) : QList<DurationPoint>());
         emit chartUpdated();
     });
 }

@@ -102,6 +102,7 @@ private:
     QTabWidget *m_tabs;
     QPlainTextEdit *m_details;
     DurationChart *m_chart;
+    QPointer<RunClient> m_runClient; // the chart's runs; unset: tenant_logs only
     RunsView *m_runs;
     QPushButton *m_exportButton;
     QPushButton *m_refreshButton;
