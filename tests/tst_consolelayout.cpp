@@ -1,6 +1,7 @@
 // The console's layout (issue 16, item 9): at the default 1280x760 the job table's default
 // columns need no horizontal scroll and the History filter row fits its pane; at 800x500 the
-// Status column is on screen; the reconnect banner stays short in a maximized window.
+// Status column is on screen; the reconnect banner stays short in a maximized window. The first
+// two in English and in Brazilian Portuguese, whose words are longer.
 #include "tst_consolefixture.h"
 
 #include "ui/history/historypanel.h"
@@ -11,6 +12,7 @@
 #include <QScrollBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTranslator>
 
 using namespace ConsoleFixture;
 
@@ -21,15 +23,20 @@ private slots:
     void init();
     void cleanup();
 
+    void defaultSizeNeedsNoHorizontalScroll_data();
     void defaultSizeNeedsNoHorizontalScroll();
+    void smallWindowShowsStatus_data();
     void smallWindowShowsStatus();
     void bannerHeightBounded();
 
 private:
     void openWindow(const QSize &size);
     void showHistory();
+    void useLanguage(const QString &language);
+    static void languages();
 
     std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<QTranslator> m_translator;
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -54,6 +61,27 @@ void TestConsoleLayout::cleanup()
 {
     m_window.reset();
     m_db.reset();
+    if (m_translator) {
+        QCoreApplication::removeTranslator(m_translator.get());
+        m_translator.reset();
+    }
+    QLocale::setDefault(QLocale::c());
+}
+
+void TestConsoleLayout::languages()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("pt_BR") << QStringLiteral("pt_BR");
+}
+
+// Before the window is made: the columns are sized from the words of the UI language.
+void TestConsoleLayout::useLanguage(const QString &language)
+{
+    QLocale::setDefault(QLocale(language));
+    m_translator = std::make_unique<QTranslator>();
+    QVERIFY(m_translator->load(QStringLiteral(":/i18n/cron-console_") + language));
+    QCoreApplication::installTranslator(m_translator.get());
 }
 
 void TestConsoleLayout::openWindow(const QSize &size)
@@ -74,8 +102,15 @@ void TestConsoleLayout::showHistory()
     QCoreApplication::processEvents();
 }
 
+void TestConsoleLayout::defaultSizeNeedsNoHorizontalScroll_data()
+{
+    languages();
+}
+
 void TestConsoleLayout::defaultSizeNeedsNoHorizontalScroll()
 {
+    QFETCH(QString, language);
+    useLanguage(language);
     openWindow(QSize(1280, 760));
     QTableView *table = m_window->jobsView()->table();
     const auto widths = [&] {
@@ -108,8 +143,15 @@ void TestConsoleLayout::defaultSizeNeedsNoHorizontalScroll()
         <= panel->exportButton()->parentWidget()->width());
 }
 
+void TestConsoleLayout::smallWindowShowsStatus_data()
+{
+    languages();
+}
+
 void TestConsoleLayout::smallWindowShowsStatus()
 {
+    QFETCH(QString, language);
+    useLanguage(language);
     openWindow(QSize(800, 500));
     QTableView *table = m_window->jobsView()->table();
     const QHeaderView *header = table->horizontalHeader();
