@@ -851,14 +851,6 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
     <context>
         <name>HistoryFormat</name>
         <message>
-            <source>Success</source>
-            <translation>Sucesso</translation>
-        </message>
-        <message>
-            <source>Error</source>
-            <translation>Erro</translation>
-        </message>
-        <message>
             <source>(none)</source>
             <translation>(nenhum)</translation>
         </message>
@@ -1539,10 +1531,6 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <translation>nunca</translation>
         </message>
         <message>
-            <source>running</source>
-            <translation>em execução</translation>
-        </message>
-        <message>
             <source>due now</source>
             <translation>a executar</translation>
         </message>
@@ -1820,7 +1808,7 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         </message>
         <message>
             <source>Runner config</source>
-            <translation>Config. do executor</translation>
+            <translation>Configuração</translation>
         </message>
         <message>
             <source>Stopping…</source>
@@ -2237,6 +2225,65 @@ Motivo (guardado no log de auditoria):</translation>
         <message>
             <source>cannot write the result journal %1: %2</source>
             <translation>não foi possível gravar o diário de resultados %1: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunLabels</name>
+        <message>
+            <source>pending</source>
+            <translation>pendente</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>em execução</translation>
+        </message>
+        <message>
+            <source>success</source>
+            <translation>sucesso</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>erro</translation>
+        </message>
+        <message>
+            <source>timed out</source>
+            <translation>tempo esgotado</translation>
+        </message>
+        <message>
+            <source>interrupted</source>
+            <translation>interrompida</translation>
+        </message>
+        <message>
+            <source>aborted</source>
+            <translation>abortada</translation>
+        </message>
+        <message>
+            <source>lease lost</source>
+            <translation>concessão perdida</translation>
+        </message>
+        <message>
+            <source>fenced</source>
+            <translation>barrada</translation>
+        </message>
+        <message>
+            <source>schedule</source>
+            <translation>agendamento</translation>
+        </message>
+        <message>
+            <source>run now</source>
+            <translation>execução imediata</translation>
+        </message>
+        <message>
+            <source>retry</source>
+            <translation>nova tentativa</translation>
+        </message>
+        <message>
+            <source>takeover</source>
+            <translation>assumida</translation>
+        </message>
+        <message>
+            <source>platform</source>
+            <translation>plataforma</translation>
         </message>
     </context>
     <context>
@@ -2702,10 +2749,6 @@ Motivo (guardado no log de auditoria):</translation>
             <translation>%1 (%2 não guardados)</translation>
         </message>
         <message>
-            <source>running</source>
-            <translation>em andamento</translation>
-        </message>
-        <message>
             <source>platform</source>
             <translation>plataforma</translation>
         </message>
@@ -2926,28 +2969,12 @@ Motivo (guardado no log de auditoria):</translation>
             <translation>desativado</translation>
         </message>
         <message>
-            <source>pending</source>
-            <translation>pendente</translation>
-        </message>
-        <message>
             <source>due now</source>
             <translation>a executar</translation>
         </message>
         <message>
-            <source>running</source>
-            <translation>em execução</translation>
-        </message>
-        <message>
             <source>stuck</source>
             <translation>travado</translation>
-        </message>
-        <message>
-            <source>success</source>
-            <translation>sucesso</translation>
-        </message>
-        <message>
-            <source>error</source>
-            <translation>erro</translation>
         </message>
         <message>
             <source>overdue</source>

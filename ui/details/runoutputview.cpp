@@ -2,6 +2,8 @@
 
 #include "core/client/runclient.h"
 #include "core/client/runoutputfollower.h"
+#include "core/domain/runlabels.h"
+#include "core/domain/runstatus.h"
 #include "ui/common/relativetime.h"
 
 #include <QFontDatabase>
@@ -107,7 +109,7 @@ void RunOutputView::showRun(const RunRecord &run)
 {
     const QDateTime end = run.finishedAt.isValid() ? run.finishedAt : run.readAt;
     QStringList parts{
-        tr("Run %1, %2").arg(run.id).arg(run.status),
+        tr("Run %1, %2").arg(run.id).arg(RunLabels::status(run.status)),
         run.runner.isEmpty() ? tr("started by the platform") : tr("on %1").arg(run.runner),
         tr("started %1").arg(RelativeTime::absolute(run.startedAt)),
         tr("%1 long").arg(RelativeTime::duration(run.startedAt.secsTo(end))),

@@ -1,6 +1,8 @@
 #include "ui/history/runsview.h"
 
 #include "core/client/runclient.h"
+#include "core/domain/runlabels.h"
+#include "core/domain/runstatus.h"
 #include "ui/common/relativetime.h"
 
 #include <QHeaderView>
@@ -89,10 +91,10 @@ void RunsView::reload()
                 auto *item = new QTreeWidgetItem(m_tree,
                     {QString::number(run.id), RelativeTime::absolute(run.startedAt),
                         run.finishedAt.isValid() ? RelativeTime::absolute(run.finishedAt)
-                                                 : tr("running"),
+                                                 : RunLabels::status(RunStatus::Running),
                         RelativeTime::duration(run.startedAt.secsTo(end)),
-                        run.runner.isEmpty() ? tr("platform") : run.runner, run.trigger, run.status,
-                        output});
+                        run.runner.isEmpty() ? tr("platform") : run.runner,
+                        RunLabels::trigger(run.trigger), RunLabels::status(run.status), output});
                 if (!run.error.isEmpty())
                     item->setToolTip(6, run.error);
             }
