@@ -10,6 +10,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTranslator>
@@ -132,6 +133,15 @@ void TestConsoleLayout::defaultSizeNeedsNoHorizontalScroll()
                 <= table->viewport()->width(),
             qPrintable(QString::number(column)));
     }
+
+    // All side tabs in sight, none of their words cut.
+    const QTabBar *tabs = m_window->sideTabs()->tabBar();
+    QVERIFY2(tabs->sizeHint().width() <= tabs->width(),
+        qPrintable(
+            QStringLiteral("tabs need %1 of %2").arg(tabs->sizeHint().width()).arg(tabs->width())));
+    QCOMPARE(tabs->count(), 5);
+    for (int tab = 0; tab < tabs->count(); ++tab)
+        QVERIFY2(tabs->tabRect(tab).right() < tabs->width(), qPrintable(tabs->tabText(tab)));
 
     showHistory();
     auto *scroll = m_window->findChild<QScrollArea *>(QStringLiteral("historyTab"));

@@ -73,6 +73,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_sideTabs->setObjectName(QStringLiteral("sideTabs"));
     m_sideTabs->setDocumentMode(true);
+    // Every tab stays in sight: a narrow pane (or a longer language) shortens the words instead
+    // of hiding the last tabs behind scroll arrows.
+    m_sideTabs->setUsesScrollButtons(false);
+    m_sideTabs->setElideMode(Qt::ElideRight);
     m_sideTabs->addTab(m_details, tr("Details"));
     m_sideTabs->addTab(m_runners, tr("Runners"));
     m_sideTabs->addTab(m_configEditor, tr("Runner config"));
