@@ -6,10 +6,12 @@
 #include "ui/common/clampingspinbox.h"
 #include "ui/common/readablepalette.h"
 #include "ui/dialogs/deletejobdialog.h"
+#include "ui/dialogs/scheduleeditor.h"
 #include "ui/history/durationchart.h"
 #include "ui/history/historyfilterbar.h"
 #include "ui/runners/runnerconfigeditor.h"
 
+#include <QApplication>
 #include <QChart>
 #include <QComboBox>
 #include <QLabel>
@@ -43,6 +45,7 @@ private slots:
     void actionFilterNamesAreFriendly();
     void spinBoxClampsVisibly();
     void placeholderReadsOnDark();
+    void scheduleErrorReadsOnDark();
 };
 
 void TestConsoleLook::chartFollowsDarkPalette()
@@ -172,6 +175,21 @@ void TestConsoleLook::placeholderReadsOnDark()
     light.setColor(QPalette::PlaceholderText, QColor(0, 0, 0, 128));
     QCOMPARE(ReadablePalette::withReadablePlaceholder(light).color(QPalette::PlaceholderText),
         QColor(0, 0, 0, 128));
+}
+
+void TestConsoleLook::scheduleErrorReadsOnDark()
+{
+    // The cron error under the field took a fixed dark red (0xc01c28), faint on a dark desktop.
+    const QPalette before = QApplication::palette();
+    QApplication::setPalette(darkPalette());
+    ScheduleEditor editor(QDateTime::currentDateTimeUtc());
+    auto *error = editor.findChild<QLabel *>(QStringLiteral("scheduleError"));
+    QVERIFY(error);
+    const QColor text = error->palette().color(QPalette::WindowText);
+    const QColor back = error->palette().color(QPalette::Window);
+    QApplication::setPalette(before);
+    QVERIFY2(text.lightness() - back.lightness() > 80,
+        qPrintable(text.name() + QLatin1Char('/') + back.name()));
 }
 
 QTEST_MAIN(TestConsoleLook)

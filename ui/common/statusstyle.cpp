@@ -134,6 +134,11 @@ QIcon icon(JobState state)
     return icon;
 }
 
+QColor errorText(const QColor &background)
+{
+    return background.lightness() < 128 ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x1c, 0x28);
+}
+
 int severity(JobState state)
 {
     switch (state) {

@@ -5,6 +5,7 @@
 #include "core/domain/runlabels.h"
 #include "core/domain/runstatus.h"
 #include "ui/common/relativetime.h"
+#include "ui/common/statusstyle.h"
 
 #include <QFontDatabase>
 #include <QGuiApplication>
@@ -129,7 +130,8 @@ void RunOutputView::append(const QList<RunOutputChunk> &chunks)
     cursor.movePosition(QTextCursor::End);
     QTextCharFormat normal;
     QTextCharFormat error;
-    error.setForeground(QColor(0xb0, 0x00, 0x20)); // stderr
+    // stderr, in a red that reads on the output's own background
+    error.setForeground(StatusStyle::errorText(m_text->palette().color(QPalette::Base)));
     error.setToolTip(tr("standard error"));
     const bool atEnd
         = m_text->verticalScrollBar()->value() == m_text->verticalScrollBar()->maximum();
