@@ -5,8 +5,10 @@
 #include "tst_consolefixture.h"
 
 #include "ui/history/historypanel.h"
+#include "ui/history/runsview.h"
 
 #include <QHeaderView>
+#include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -14,6 +16,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTranslator>
+#include <QTreeWidget>
 
 using namespace ConsoleFixture;
 
@@ -56,6 +59,12 @@ void TestConsoleLayout::init()
         QStringLiteral("INSERT INTO cron_jobs (nome, descricao, lease_owner) VALUES "
                        "('importar_precos_fornecedores', "
                        "'Importa as tabelas de preços dos fornecedores', 'srv-backup-01:4242')")));
+    // One finished run, so the Runs tab has its longest line ("1 run of …, newest first.").
+    QVERIFY(m_db->exec(QStringLiteral(
+        "INSERT INTO cron_runs (job_id, job_name, trigger, runner, lease_token, finished_at, "
+        "status, duration_seconds) SELECT id, nome, 'schedule', 'srv-backup-01:4242', 1, "
+        "strftime('%Y-%m-%d %H:%M:%f', 'now'), 'success', 3.2 FROM cron_jobs "
+        "WHERE nome = 'importar_precos_fornecedores'")));
 }
 
 void TestConsoleLayout::cleanup()
@@ -151,6 +160,16 @@ void TestConsoleLayout::defaultSizeNeedsNoHorizontalScroll()
     QVERIFY(panel->exportButton()->isVisible());
     QVERIFY(panel->exportButton()->geometry().right()
         <= panel->exportButton()->parentWidget()->width());
+
+    // The Runs tab of a job with a long name: its line of text wraps instead of widening the
+    // pane (pt_BR: "1 execução de importar_precos_fornecedores, a mais recente primeiro."
+    // scrolled it).
+    m_window->jobsView()->selectJob(QStringLiteral("importar_precos_fornecedores"));
+    auto *runsTabs = qobject_cast<QTabWidget *>(panel->runsView()->parentWidget()->parentWidget());
+    QVERIFY(runsTabs);
+    runsTabs->setCurrentWidget(panel->runsView());
+    QTRY_COMPARE(panel->runsView()->tree()->topLevelItemCount(), 1);
+    QTRY_COMPARE(scroll->horizontalScrollBar()->maximum(), 0);
 }
 
 void TestConsoleLayout::smallWindowShowsStatus_data()

@@ -9,7 +9,7 @@
         </message>
         <message>
             <source>Stop the selected job's running run on the runner that holds it</source>
-            <translation>Interrompe a execução em andamento do job selecionado no runner que a detém</translation>
+            <translation>Interrompe a execução em andamento do job selecionado no executor que a detém</translation>
         </message>
         <message>
             <source>Abort run</source>
@@ -21,7 +21,7 @@
         </message>
         <message>
             <source>Run %1 of %2 was started by the platform (iniciar_execucao_cron) without a lease. No runner holds it, so it cannot be stopped from here.</source>
-            <translation>A execução %1 de %2 foi iniciada pela plataforma (iniciar_execucao_cron) sem lease. Nenhum runner a detém, então ela não pode ser interrompida daqui.</translation>
+            <translation>A execução %1 de %2 foi iniciada pela plataforma (iniciar_execucao_cron) sem concessão. Nenhum executor a detém, então ela não pode ser interrompida daqui.</translation>
         </message>
         <message>
             <source>Abort run %1 of %2 on runner %3? It has run for %4.
@@ -29,9 +29,9 @@
 The runner stops the whole action at once; the run is recorded as aborted.
 
 Reason (optional, recorded in the audit log):</source>
-            <translation>Abortar a execução %1 de %2 no runner %3? Ela está rodando há %4.
+            <translation>Abortar a execução %1 de %2 no executor %3? Ela está rodando há %4.
 
-O runner interrompe a ação inteira na hora; a execução é registrada como abortada.
+O executor interrompe a ação inteira na hora; a execução é registrada como abortada.
 
 Motivo (opcional, registrado no log de auditoria):</translation>
         </message>
@@ -1306,7 +1306,7 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         </message>
         <message>
             <source>valid until %1 (%2)</source>
-            <translation>válido até %1 (%2)</translation>
+            <translation>válida até %1 (%2)</translation>
         </message>
         <message>
             <source>No result recorded</source>
@@ -1616,7 +1616,7 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         </message>
         <message>
             <source>Due since %1 and not started: is a runner configured for it and running?</source>
-            <translation>Devido desde %1 e não iniciado: há um runner configurado para ele e em execução?</translation>
+            <translation>Devido desde %1 e não iniciado: há um executor configurado para ele e em execução?</translation>
         </message>
     </context>
     <context>
@@ -2028,7 +2028,7 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         </message>
         <message>
             <source>All jobs are paused: runners start nothing and deve_executar_cron answers false.</source>
-            <translation>Todos os jobs estão pausados: os runners não iniciam nada e deve_executar_cron responde false.</translation>
+            <translation>Todos os jobs estão pausados: os executores não iniciam nada e deve_executar_cron responde false.</translation>
         </message>
         <message>
             <source>Reason: %1</source>
@@ -2046,7 +2046,7 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <source>No runner will start any job, and the web platform's deve_executar_cron answers false, until someone resumes. Running jobs finish.
 
 Reason (kept in the audit log):</source>
-            <translation>Nenhum runner iniciará qualquer job, e deve_executar_cron da plataforma web responderá false, até que alguém retome. Os jobs em execução terminam.
+            <translation>Nenhum executor iniciará qualquer job, e deve_executar_cron da plataforma web responderá false, até que alguém retome. Os jobs em execução terminam.
 
 Motivo (guardado no log de auditoria):</translation>
         </message>
@@ -2056,7 +2056,7 @@ Motivo (guardado no log de auditoria):</translation>
         </message>
         <message>
             <source>Let runners start due jobs again?</source>
-            <translation>Permitir que os runners voltem a iniciar os jobs devidos?</translation>
+            <translation>Permitir que os executores voltem a iniciar os jobs devidos?</translation>
         </message>
     </context>
     <context>
@@ -2718,7 +2718,7 @@ Motivo (guardado no log de auditoria):</translation>
         </message>
         <message>
             <source>Runner</source>
-            <translation>Runner</translation>
+            <translation>Executor</translation>
         </message>
         <message>
             <source>Trigger</source>

@@ -34,6 +34,7 @@ RunsView::RunsView(QWidget *parent)
         tr("Trigger"), tr("Status"), tr("Output")});
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tree->setAccessibleName(tr("Runs"));
+    m_status->setWordWrap(true); // a long job name must not widen the pane (pt_BR: 16 px)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_status);

@@ -31,6 +31,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFrame>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -101,9 +102,16 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_splitter, 1); // the splitter takes the height, not the banners
     setCentralWidget(central);
 
-    statusBar()->addPermanentWidget(m_runnerLabel);
-    statusBar()->addPermanentWidget(m_countLabel);
-    statusBar()->addPermanentWidget(m_connectionLabel);
+    // Lines between the three, which read as one phrase without them ("idle 9 jobs").
+    for (QLabel *label : {m_runnerLabel, m_countLabel, m_connectionLabel}) {
+        if (label != m_runnerLabel) {
+            auto *line = new QFrame(statusBar());
+            line->setFrameShape(QFrame::VLine);
+            line->setFrameShadow(QFrame::Sunken);
+            statusBar()->addPermanentWidget(line);
+        }
+        statusBar()->addPermanentWidget(label);
+    }
     createMenus();
     wireRunnerPanels();
 
