@@ -7,6 +7,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -79,6 +80,10 @@ void RunsView::reload()
         m_job, limit, this, [this, generation](const Result<QList<RunRecord>> &runs) {
             if (generation != m_generation)
                 return;
+            // A live reload keeps the selected run and the scroll position.
+            const QString selected
+                = m_tree->currentItem() ? m_tree->currentItem()->text(0) : QString();
+            const int scroll = m_tree->verticalScrollBar()->value();
             m_tree->clear();
             if (!runs) {
                 m_status->setText(tr("Cannot read the runs: %1").arg(runs.error().message));
@@ -98,7 +103,10 @@ void RunsView::reload()
                         RunLabels::trigger(run.trigger), RunLabels::status(run.status), output});
                 if (!run.error.isEmpty())
                     item->setToolTip(6, run.error);
+                if (item->text(0) == selected)
+                    m_tree->setCurrentItem(item);
             }
+            m_tree->verticalScrollBar()->setValue(scroll);
             m_status->setText(runs->isEmpty()
                     ? tr("%1 has no runs yet.").arg(m_job)
                     : tr("%n run(s) of %1, newest first.", nullptr, int(runs->size())).arg(m_job));
