@@ -143,6 +143,15 @@ void TestConsoleLayout::defaultSizeNeedsNoHorizontalScroll()
             qPrintable(QString::number(column)));
     }
 
+    // The Details tab's recent history shows its Duration column whole.
+    auto *recent = m_window->findChild<QTreeWidget *>(QStringLiteral("detailsHistory"));
+    QVERIFY(recent);
+    QTRY_VERIFY(recent->isVisible());
+    const int durationEnd
+        = recent->header()->sectionViewportPosition(3) + recent->header()->sectionSize(3);
+    QVERIFY2(durationEnd <= recent->viewport()->width(),
+        qPrintable(QStringLiteral("%1 of %2").arg(durationEnd).arg(recent->viewport()->width())));
+
     // All side tabs in sight, none of their words cut.
     const QTabBar *tabs = m_window->sideTabs()->tabBar();
     QVERIFY2(tabs->sizeHint().width() <= tabs->width(),
