@@ -39,6 +39,14 @@ Motivo (opcional, registrado no log de auditoria):</translation>
             <source>Asked %1 to abort run %2 of %3</source>
             <translation>Pedido a %1 para abortar a execução %2 de %3</translation>
         </message>
+        <message>
+            <source>&amp;Abort run</source>
+            <translation>&amp;Abortar execução</translation>
+        </message>
+        <message>
+            <source>&amp;Keep it running</source>
+            <translation>&amp;Manter em execução</translation>
+        </message>
     </context>
     <context>
         <name>AlertTray</name>
