@@ -130,8 +130,10 @@ void RunOutputView::append(const QList<RunOutputChunk> &chunks)
     cursor.movePosition(QTextCursor::End);
     QTextCharFormat normal;
     QTextCharFormat error;
-    // stderr, in a red that reads on the output's own background
-    error.setForeground(StatusStyle::errorText(m_text->palette().color(QPalette::Base)));
+    // stderr: its deep red on a light background, the shared light red on a dark one
+    const QColor base = m_text->palette().color(QPalette::Base);
+    error.setForeground(
+        base.lightness() < 128 ? StatusStyle::errorText(base) : QColor(0xb0, 0x00, 0x20));
     error.setToolTip(tr("standard error"));
     const bool atEnd
         = m_text->verticalScrollBar()->value() == m_text->verticalScrollBar()->maximum();
