@@ -158,8 +158,12 @@ void TestConsoleLayout::defaultSizeNeedsNoHorizontalScroll()
         qPrintable(
             QStringLiteral("tabs need %1 of %2").arg(tabs->sizeHint().width()).arg(tabs->width())));
     QCOMPARE(tabs->count(), 5);
-    for (int tab = 0; tab < tabs->count(); ++tab)
+    for (int tab = 0; tab < tabs->count(); ++tab) {
         QVERIFY2(tabs->tabRect(tab).right() < tabs->width(), qPrintable(tabs->tabText(tab)));
+        // A narrower pane shortens the names: the tooltip keeps the whole one and its key.
+        QVERIFY2(tabs->tabToolTip(tab).startsWith(tabs->tabText(tab) + QLatin1String(" (")),
+            qPrintable(tabs->tabToolTip(tab)));
+    }
 
     showHistory();
     auto *scroll = m_window->findChild<QScrollArea *>(QStringLiteral("historyTab"));

@@ -1887,6 +1887,10 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <source>Show the run &amp;output</source>
             <translation>Mostrar a &amp;saída da execução</translation>
         </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
     </context>
     <context>
         <name>Migrator</name>

@@ -293,6 +293,11 @@ void MainWindow::createMenus()
             widget->setFocus(Qt::ShortcutFocusReason);
         });
         show->setShortcut(tab.key);
+        // The whole name when a narrow pane shortens it, with the key.
+        const int index = m_sideTabs->indexOf(tab.tab);
+        m_sideTabs->setTabToolTip(index,
+            tr("%1 (%2)").arg(
+                m_sideTabs->tabText(index), tab.key.toString(QKeySequence::NativeText)));
     }
     // The history panel exists once a database is open.
     QAction *showHistory = view->addAction(tr("Show the &history"), this, [this, showDetails] {
@@ -394,6 +399,9 @@ void MainWindow::openDatabase(const ConnectionSpec &spec, const JobClient::Optio
         scroll->setWidget(m_history);
         const QWidget *current = m_sideTabs->currentWidget();
         m_sideTabs->insertTab(1, scroll, tr("History"));
+        m_sideTabs->setTabToolTip(1,
+            tr("%1 (%2)").arg(tr("History"),
+                QKeySequence(Qt::ALT | Qt::Key_2).toString(QKeySequence::NativeText)));
         // The History tab saved last time, unless another tab was chosen since.
         if (current == m_sideTabs->widget(0))
             showSideTab(m_pendingSideTab);
