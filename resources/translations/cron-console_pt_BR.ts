@@ -820,10 +820,6 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <translation>Mostrar só as linhas com esta ação</translation>
         </message>
         <message>
-            <source>Search action and details…</source>
-            <translation>Buscar na ação e nos detalhes…</translation>
-        </message>
-        <message>
             <source>Job added</source>
             <translation>Job adicionado</translation>
         </message>
@@ -854,6 +850,14 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         <message>
             <source>Run now asked</source>
             <translation>Execução imediata pedida</translation>
+        </message>
+        <message>
+            <source>Search…</source>
+            <translation>Buscar…</translation>
+        </message>
+        <message>
+            <source>Search the action and the details of each row</source>
+            <translation>Busca na ação e nos detalhes de cada linha</translation>
         </message>
     </context>
     <context>
@@ -2313,10 +2317,6 @@ Motivo (guardado no log de auditoria):</translation>
             <translation>%1 MiB</translation>
         </message>
         <message>
-            <source>Search the output (Enter: next, Shift+Enter: previous)</source>
-            <translation>Buscar na saída (Enter: próxima, Shift+Enter: anterior)</translation>
-        </message>
-        <message>
             <source>Previous</source>
             <translation>Anterior</translation>
         </message>
@@ -2379,6 +2379,14 @@ Motivo (guardado no log de auditoria):</translation>
         <message>
             <source>standard error</source>
             <translation>saída de erro</translation>
+        </message>
+        <message>
+            <source>Search the output…</source>
+            <translation>Buscar na saída…</translation>
+        </message>
+        <message>
+            <source>Enter: next match; Shift+Enter: previous match</source>
+            <translation>Enter: próxima ocorrência; Shift+Enter: ocorrência anterior</translation>
         </message>
     </context>
     <context>

@@ -39,7 +39,9 @@ RunOutputView::RunOutputView(QWidget *parent)
 {
     m_header->setWordWrap(true);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_search->setPlaceholderText(tr("Search the output (Enter: next, Shift+Enter: previous)"));
+    // The keys in the tooltip: the long placeholder was cut ("Enter: next, Sh…").
+    m_search->setPlaceholderText(tr("Search the output…"));
+    m_search->setToolTip(tr("Enter: next match; Shift+Enter: previous match"));
     m_search->setClearButtonEnabled(true);
     auto *previous = new QPushButton(tr("Previous"), this);
     auto *next = new QPushButton(tr("Next"), this);
