@@ -6,6 +6,7 @@
 
 #include "ui/history/historypanel.h"
 #include "ui/history/runsview.h"
+#include "ui/jobs/elidingheaderview.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -141,6 +142,20 @@ void TestConsoleLayout::defaultSizeNeedsNoHorizontalScroll()
         QVERIFY2(header->sectionViewportPosition(column) + header->sectionSize(column)
                 <= table->viewport()->width(),
             qPrintable(QString::number(column)));
+    }
+
+    // A title wider than its column ends in "…" (pt_BR's "Descrição" was clipped at both
+    // sides: "escriçã"); one that fits is whole.
+    const auto *titles = qobject_cast<const ElidingHeaderView *>(header);
+    QVERIFY(titles);
+    for (int column = 0; column < header->count(); ++column) {
+        if (table->isColumnHidden(column))
+            continue;
+        const QString title = table->model()->headerData(column, Qt::Horizontal).toString();
+        const QString shown = titles->shownText(column);
+        QVERIFY2(shown == title || shown.endsWith(QChar(0x2026)), qPrintable(shown));
+        QVERIFY2(header->fontMetrics().horizontalAdvance(shown) < header->sectionSize(column),
+            qPrintable(shown));
     }
 
     // The Details tab's recent history shows its Duration column whole.

@@ -1,6 +1,7 @@
 #include "ui/jobs/jobsview.h"
 
 #include "ui/common/statusstyle.h"
+#include "ui/jobs/elidingheaderview.h"
 #include "ui/jobs/jobfilterproxy.h"
 #include "ui/jobs/jobsummarybar.h"
 #include "ui/jobs/jobtablemodel.h"
@@ -46,6 +47,9 @@ JobsView::JobsView(JobTableModel *model, QWidget *parent)
     m_search->addAction(clearSearch);
 
     m_table->setObjectName(QStringLiteral("jobTable"));
+    auto *titles = new ElidingHeaderView(Qt::Horizontal, m_table);
+    titles->setSectionsClickable(true); // as QTableView's own header: a click sorts
+    m_table->setHorizontalHeader(titles);
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(JobTableModel::Name, Qt::AscendingOrder);
