@@ -1,12 +1,14 @@
 // The History pane inside the console on both backends (issue 16, items 2 and 3): new runs show
 // up without Refresh and the chart follows; another job starts at the newest rows; the pane
 // recovers after its connection is lost; all activity has a Job column; a multi-selection shows
-// the selected jobs' history; a deselection is not undone by the next reload.
+// the selected jobs' history; a deselection is not undone by the next reload; the Runs tab
+// follows runs that start and end.
 #include "tst_consolefixture.h"
 
 #include "ui/history/durationchart.h"
 #include "ui/history/historymodel.h"
 #include "ui/history/historypanel.h"
+#include "ui/history/runsview.h"
 
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -19,6 +21,7 @@
 #include <QSqlQuery>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTreeWidget>
 
 using namespace ConsoleFixture;
 
@@ -36,6 +39,7 @@ private slots:
     void allActivityHasJobColumn();
     void multiSelectionShowsSelectedJobs();
     void deselectionStays();
+    void runsTabIsLive();
 
 private:
     void addJobs(const QStringList &names);
@@ -289,6 +293,38 @@ void TestConsoleHistory::deselectionStays()
         jobNamed(*m_window, QStringLiteral("alpha"))->description, QStringLiteral("again"), 5000);
     QVERIFY(!m_window->jobsView()->currentJob());
     QVERIFY(table->selectionModel()->selectedRows().isEmpty());
+}
+
+void TestConsoleHistory::runsTabIsLive()
+{
+    addJobs({QStringLiteral("alpha")});
+    openWindow();
+    m_window->jobsView()->selectJob(QStringLiteral("alpha"));
+    RunsView *runs = panel()->runsView();
+    auto *tabs = qobject_cast<QTabWidget *>(runs->parentWidget()->parentWidget());
+    QVERIFY(tabs);
+    tabs->setCurrentWidget(runs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        runs->findChild<QLabel *>()->text().contains(QLatin1String("no runs")), 5000);
+
+    // A runner starts a run (and the job row changes): it shows without Refresh, then its end.
+    QVERIFY(m_db->exec(QStringLiteral(
+        "INSERT INTO cron_runs (job_id, job_name, trigger, runner, lease_token) "
+        "SELECT id, nome, 'schedule', 'r1', 1 FROM cron_jobs WHERE nome = 'alpha'")));
+    QVERIFY(m_db->exec(
+        QStringLiteral("UPDATE cron_jobs SET ultimo_status = 'running' WHERE nome = 'alpha'")));
+    QTRY_COMPARE_WITH_TIMEOUT(runs->tree()->topLevelItemCount(), 1, 5000);
+    QCOMPARE(runs->tree()->topLevelItem(0)->text(6), QStringLiteral("running"));
+    runs->tree()->setCurrentItem(runs->tree()->topLevelItem(0));
+    const QString selected = runs->tree()->topLevelItem(0)->text(0);
+    QVERIFY(m_db->exec(QStringLiteral("UPDATE cron_runs SET status = 'aborted'")));
+    QVERIFY(m_db->exec(
+        QStringLiteral("UPDATE cron_jobs SET ultimo_status = 'error' WHERE nome = 'alpha'")));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        runs->tree()->topLevelItem(0)->text(6), QStringLiteral("aborted"), 5000);
+    // The reload kept the selection.
+    QVERIFY(runs->tree()->currentItem());
+    QCOMPARE(runs->tree()->currentItem()->text(0), selected);
 }
 
 QTEST_MAIN(TestConsoleHistory)

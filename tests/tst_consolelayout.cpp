@@ -1,16 +1,23 @@
 // The console's layout (issue 16, item 9): at the default 1280x760 the job table's default
 // columns need no horizontal scroll and the History filter row fits its pane; at 800x500 the
-// Status column is on screen; the reconnect banner stays short in a maximized window.
+// Status column is on screen; the reconnect banner stays short in a maximized window. The first
+// two in English and in Brazilian Portuguese, whose words are longer.
 #include "tst_consolefixture.h"
 
 #include "ui/history/historypanel.h"
+#include "ui/history/runsview.h"
+#include "ui/jobs/elidingheaderview.h"
 
 #include <QHeaderView>
+#include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTranslator>
+#include <QTreeWidget>
 
 using namespace ConsoleFixture;
 
@@ -21,15 +28,20 @@ private slots:
     void init();
     void cleanup();
 
+    void defaultSizeNeedsNoHorizontalScroll_data();
     void defaultSizeNeedsNoHorizontalScroll();
+    void smallWindowShowsStatus_data();
     void smallWindowShowsStatus();
     void bannerHeightBounded();
 
 private:
     void openWindow(const QSize &size);
     void showHistory();
+    void useLanguage(const QString &language);
+    static void languages();
 
     std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<QTranslator> m_translator;
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -48,12 +60,39 @@ void TestConsoleLayout::init()
         QStringLiteral("INSERT INTO cron_jobs (nome, descricao, lease_owner) VALUES "
                        "('importar_precos_fornecedores', "
                        "'Importa as tabelas de preços dos fornecedores', 'srv-backup-01:4242')")));
+    // One finished run, so the Runs tab has its longest line ("1 run of …, newest first.").
+    QVERIFY(m_db->exec(QStringLiteral(
+        "INSERT INTO cron_runs (job_id, job_name, trigger, runner, lease_token, finished_at, "
+        "status, duration_seconds) SELECT id, nome, 'schedule', 'srv-backup-01:4242', 1, "
+        "strftime('%Y-%m-%d %H:%M:%f', 'now'), 'success', 3.2 FROM cron_jobs "
+        "WHERE nome = 'importar_precos_fornecedores'")));
 }
 
 void TestConsoleLayout::cleanup()
 {
     m_window.reset();
     m_db.reset();
+    if (m_translator) {
+        QCoreApplication::removeTranslator(m_translator.get());
+        m_translator.reset();
+    }
+    QLocale::setDefault(QLocale::c());
+}
+
+void TestConsoleLayout::languages()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("pt_BR") << QStringLiteral("pt_BR");
+}
+
+// Before the window is made: the columns are sized from the words of the UI language.
+void TestConsoleLayout::useLanguage(const QString &language)
+{
+    QLocale::setDefault(QLocale(language));
+    m_translator = std::make_unique<QTranslator>();
+    QVERIFY(m_translator->load(QStringLiteral(":/i18n/cron-console_") + language));
+    QCoreApplication::installTranslator(m_translator.get());
 }
 
 void TestConsoleLayout::openWindow(const QSize &size)
@@ -74,8 +113,15 @@ void TestConsoleLayout::showHistory()
     QCoreApplication::processEvents();
 }
 
+void TestConsoleLayout::defaultSizeNeedsNoHorizontalScroll_data()
+{
+    languages();
+}
+
 void TestConsoleLayout::defaultSizeNeedsNoHorizontalScroll()
 {
+    QFETCH(QString, language);
+    useLanguage(language);
     openWindow(QSize(1280, 760));
     QTableView *table = m_window->jobsView()->table();
     const auto widths = [&] {
@@ -98,6 +144,42 @@ void TestConsoleLayout::defaultSizeNeedsNoHorizontalScroll()
             qPrintable(QString::number(column)));
     }
 
+    // A title wider than its column ends in "…" (pt_BR's "Descrição" was clipped at both
+    // sides: "escriçã"); one that fits is whole.
+    const auto *titles = qobject_cast<const ElidingHeaderView *>(header);
+    QVERIFY(titles);
+    for (int column = 0; column < header->count(); ++column) {
+        if (table->isColumnHidden(column))
+            continue;
+        const QString title = table->model()->headerData(column, Qt::Horizontal).toString();
+        const QString shown = titles->shownText(column);
+        QVERIFY2(shown == title || shown.endsWith(QChar(0x2026)), qPrintable(shown));
+        QVERIFY2(header->fontMetrics().horizontalAdvance(shown) < header->sectionSize(column),
+            qPrintable(shown));
+    }
+
+    // The Details tab's recent history shows its Duration column whole.
+    auto *recent = m_window->findChild<QTreeWidget *>(QStringLiteral("detailsHistory"));
+    QVERIFY(recent);
+    QTRY_VERIFY(recent->isVisible());
+    const int durationEnd
+        = recent->header()->sectionViewportPosition(3) + recent->header()->sectionSize(3);
+    QVERIFY2(durationEnd <= recent->viewport()->width(),
+        qPrintable(QStringLiteral("%1 of %2").arg(durationEnd).arg(recent->viewport()->width())));
+
+    // All side tabs in sight, none of their words cut.
+    const QTabBar *tabs = m_window->sideTabs()->tabBar();
+    QVERIFY2(tabs->sizeHint().width() <= tabs->width(),
+        qPrintable(
+            QStringLiteral("tabs need %1 of %2").arg(tabs->sizeHint().width()).arg(tabs->width())));
+    QCOMPARE(tabs->count(), 5);
+    for (int tab = 0; tab < tabs->count(); ++tab) {
+        QVERIFY2(tabs->tabRect(tab).right() < tabs->width(), qPrintable(tabs->tabText(tab)));
+        // A narrower pane shortens the names: the tooltip keeps the whole one and its key.
+        QVERIFY2(tabs->tabToolTip(tab).startsWith(tabs->tabText(tab) + QLatin1String(" (")),
+            qPrintable(tabs->tabToolTip(tab)));
+    }
+
     showHistory();
     auto *scroll = m_window->findChild<QScrollArea *>(QStringLiteral("historyTab"));
     QVERIFY(scroll);
@@ -106,10 +188,27 @@ void TestConsoleLayout::defaultSizeNeedsNoHorizontalScroll()
     QVERIFY(panel->exportButton()->isVisible());
     QVERIFY(panel->exportButton()->geometry().right()
         <= panel->exportButton()->parentWidget()->width());
+
+    // The Runs tab of a job with a long name: its line of text wraps instead of widening the
+    // pane (pt_BR: "1 execução de importar_precos_fornecedores, a mais recente primeiro."
+    // scrolled it).
+    m_window->jobsView()->selectJob(QStringLiteral("importar_precos_fornecedores"));
+    auto *runsTabs = qobject_cast<QTabWidget *>(panel->runsView()->parentWidget()->parentWidget());
+    QVERIFY(runsTabs);
+    runsTabs->setCurrentWidget(panel->runsView());
+    QTRY_COMPARE(panel->runsView()->tree()->topLevelItemCount(), 1);
+    QTRY_COMPARE(scroll->horizontalScrollBar()->maximum(), 0);
+}
+
+void TestConsoleLayout::smallWindowShowsStatus_data()
+{
+    languages();
 }
 
 void TestConsoleLayout::smallWindowShowsStatus()
 {
+    QFETCH(QString, language);
+    useLanguage(language);
     openWindow(QSize(800, 500));
     QTableView *table = m_window->jobsView()->table();
     const QHeaderView *header = table->horizontalHeader();

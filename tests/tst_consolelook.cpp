@@ -1,13 +1,17 @@
 // Readable messages and colours (issue 16, item 11): the chart follows a dark palette, the
 // runner config's errors read on it; a missing runner.json says so; JSON errors give
-// line:column; Delete warns when the job runs now; the history action filter names are friendly.
+// line:column; Delete warns when the job runs now; the history action filter names are friendly;
+// placeholders read on a dark palette.
 #include "core/runner/runnerconfig.h"
 #include "ui/common/clampingspinbox.h"
+#include "ui/common/readablepalette.h"
 #include "ui/dialogs/deletejobdialog.h"
+#include "ui/dialogs/scheduleeditor.h"
 #include "ui/history/durationchart.h"
 #include "ui/history/historyfilterbar.h"
 #include "ui/runners/runnerconfigeditor.h"
 
+#include <QApplication>
 #include <QChart>
 #include <QComboBox>
 #include <QLabel>
@@ -40,6 +44,8 @@ private slots:
     void deleteWarnsWhenRunning();
     void actionFilterNamesAreFriendly();
     void spinBoxClampsVisibly();
+    void placeholderReadsOnDark();
+    void scheduleErrorReadsOnDark();
 };
 
 void TestConsoleLook::chartFollowsDarkPalette()
@@ -146,6 +152,44 @@ void TestConsoleLook::spinBoxClampsVisibly()
     QTest::keyClick(&box, Qt::Key_Return);
     QCOMPARE(box.value(), 8760); // then clamped, on screen
     QCOMPARE(box.cleanText(), QStringLiteral("8760"));
+}
+
+void TestConsoleLook::placeholderReadsOnDark()
+{
+    // What Qt's own KDE theme gives for a dark colour scheme: its colours, and the default
+    // placeholder, black at half opacity (seen under Xvfb: the search field's hint unreadable).
+    QPalette dark = darkPalette();
+    dark.setColor(QPalette::PlaceholderText, QColor(0, 0, 0, 128));
+    const QPalette fixed = ReadablePalette::withReadablePlaceholder(dark);
+    const QColor placeholder = fixed.color(QPalette::Active, QPalette::PlaceholderText);
+    const QColor base = fixed.color(QPalette::Active, QPalette::Base);
+    const int shown = int(placeholder.lightness() * placeholder.alphaF()
+        + base.lightness() * (1 - placeholder.alphaF()));
+    QVERIFY2(shown - base.lightness() >= 60, qPrintable(QString::number(shown)));
+    // Dimmer than the text itself.
+    QVERIFY(shown < fixed.color(QPalette::Active, QPalette::Text).lightness());
+    // A light palette's placeholder is left as it is.
+    QPalette light;
+    light.setColor(QPalette::Base, Qt::white);
+    light.setColor(QPalette::Text, Qt::black);
+    light.setColor(QPalette::PlaceholderText, QColor(0, 0, 0, 128));
+    QCOMPARE(ReadablePalette::withReadablePlaceholder(light).color(QPalette::PlaceholderText),
+        QColor(0, 0, 0, 128));
+}
+
+void TestConsoleLook::scheduleErrorReadsOnDark()
+{
+    // The cron error under the field took a fixed dark red (0xc01c28), faint on a dark desktop.
+    const QPalette before = QApplication::palette();
+    QApplication::setPalette(darkPalette());
+    ScheduleEditor editor(QDateTime::currentDateTimeUtc());
+    auto *error = editor.findChild<QLabel *>(QStringLiteral("scheduleError"));
+    QVERIFY(error);
+    const QColor text = error->palette().color(QPalette::WindowText);
+    const QColor back = error->palette().color(QPalette::Window);
+    QApplication::setPalette(before);
+    QVERIFY2(text.lightness() - back.lightness() > 80,
+        qPrintable(text.name() + QLatin1Char('/') + back.name()));
 }
 
 QTEST_MAIN(TestConsoleLook)

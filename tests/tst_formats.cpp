@@ -1,8 +1,11 @@
 // One format each (issue 16, item 10): countdowns in the words durations use (not mm:ss), one
 // run-duration format for the job table, the details and the history, times with their zone,
-// plurals and localised counts, no literal null in summaries.
+// plurals and localised counts, no literal null in summaries, one word per status.
 #include "core/domain/historyentry.h"
+#include "core/domain/runlabels.h"
+#include "core/domain/runstatus.h"
 #include "ui/common/relativetime.h"
+#include "ui/common/statusstyle.h"
 #include "ui/history/historyformat.h"
 
 #include <QCoreApplication>
@@ -22,6 +25,8 @@ private slots:
     void historyTimeHasZone();
     void summaryHasNoLiteralNull();
     void pluralsAndLocalisedCounts();
+    void oneWordPerStatus_data();
+    void oneWordPerStatus();
 };
 
 void TestFormats::initTestCase()
@@ -115,6 +120,45 @@ void TestFormats::pluralsAndLocalisedCounts()
     QCOMPARE(RelativeTime::runDuration(2.44), QStringLiteral("2,4 s"));
     QCoreApplication::removeTranslator(&portuguese);
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void TestFormats::oneWordPerStatus_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QStringList>("words"); // success, error, running, pending, lease_lost
+    QTest::newRow("en") << QStringLiteral("en")
+                        << QStringList{QStringLiteral("success"), QStringLiteral("error"),
+                               QStringLiteral("running"), QStringLiteral("pending"),
+                               QStringLiteral("lease lost")};
+    QTest::newRow("pt_BR") << QStringLiteral("pt_BR")
+                           << QStringList{QStringLiteral("sucesso"), QStringLiteral("erro"),
+                                  QStringLiteral("em execução"), QStringLiteral("pendente"),
+                                  QStringLiteral("concessão perdida")};
+}
+
+void TestFormats::oneWordPerStatus()
+{
+    // The job table's Status column, the history panes and the runs say one word for one status.
+    QFETCH(QString, language);
+    QFETCH(QStringList, words);
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral(":/i18n/cron-console_") + language));
+    QCoreApplication::installTranslator(&translator);
+    const std::pair<JobState, QString> states[] = {{JobState::Success, QStringLiteral("success")},
+        {JobState::Error, QStringLiteral("error")}, {JobState::Running, QStringLiteral("running")},
+        {JobState::Pending, QStringLiteral("pending")}};
+    for (int i = 0; i < 4; ++i) {
+        const auto &[state, text] = states[i];
+        QCOMPARE(StatusStyle::label(state), words.at(i));
+        QCOMPARE(HistoryFormat::statusLabel(text), words.at(i));
+        QCOMPARE(RunLabels::status(text), words.at(i));
+    }
+    QCOMPARE(RunLabels::status(QStringLiteral("lease_lost")), words.at(4));
+    // A platform's own status is shown as written; the stored text is never translated.
+    QCOMPARE(
+        RunLabels::status(QStringLiteral("sucesso_parcial")), QStringLiteral("sucesso_parcial"));
+    QCOMPARE(runStatusText(RunStatus::Success), QStringLiteral("success"));
+    QCoreApplication::removeTranslator(&translator);
 }
 
 QTEST_GUILESS_MAIN(TestFormats)

@@ -287,7 +287,7 @@ void TestHistoryPanel::filtersNarrowTheRows()
     QVERIFY(loadAll());
     QCOMPARE(model->rowCount(), 1);
     QCOMPARE(model->data(model->index(0, HistoryModel::StatusColumn)).toString(),
-        QStringLiteral("Error"));
+        QStringLiteral("error"));
     QVERIFY(!model->data(model->index(0, HistoryModel::StatusColumn), Qt::DecorationRole)
                  .value<QIcon>()
                  .isNull());

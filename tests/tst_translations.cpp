@@ -1,6 +1,7 @@
 // pt_BR is complete (issue 16, item 8): lupdate run on today's sources into a copy of the
 // committed .ts leaves no message unfinished, so a new string without its translation fails
-// here; and a few words that must differ do.
+// here; and a few words that must differ do. English has its plural forms for every %n message
+// ("1 run", not "1 run(s)").
 #include <QFile>
 #include <QHash>
 #include <QProcess>
@@ -12,6 +13,7 @@ namespace {
 
 const QString sourceDir = QStringLiteral(CRON_SOURCE_DIR);
 const QString ptBr = sourceDir + QStringLiteral("/resources/translations/cron-console_pt_BR.ts");
+const QString english = sourceDir + QStringLiteral("/resources/translations/cron-console_en.ts");
 
 struct Message {
     QString context;
@@ -66,6 +68,7 @@ class TestTranslations : public QObject {
 private slots:
     void everyMessageTranslated();
     void dueNowIsNotRunNow();
+    void englishPluralsComplete();
 };
 
 void TestTranslations::everyMessageTranslated()
@@ -120,6 +123,40 @@ void TestTranslations::dueNowIsNotRunNow()
     }
     // A lease is not left in English.
     QVERIFY(!words.value(QStringLiteral("JobDetailsView/Lease:")).contains(QLatin1String("Lease")));
+}
+
+void TestTranslations::englishPluralsComplete()
+{
+    // The English file holds plural forms only (-pluralonly): every %n message of today's
+    // sources must have them, or the console says "1 run(s) of …".
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString copy = dir.filePath(QStringLiteral("en.ts"));
+    QVERIFY(QFile::copy(english, copy));
+    QProcess lupdate;
+    lupdate.setWorkingDirectory(sourceDir);
+    lupdate.start(QStringLiteral(LUPDATE_PATH),
+        {QStringLiteral("-silent"), QStringLiteral("-pluralonly"), QStringLiteral("-locations"),
+            QStringLiteral("none"), QStringLiteral("-extensions"), QStringLiteral("cpp,h"),
+            QStringLiteral("ui"), QStringLiteral("core"), QStringLiteral("app/console"),
+            QStringLiteral("-ts"), copy});
+    QVERIFY2(lupdate.waitForFinished(120000), qPrintable(lupdate.errorString()));
+    QVERIFY2(lupdate.exitStatus() == QProcess::NormalExit && lupdate.exitCode() == 0,
+        lupdate.readAllStandardError().constData());
+    QString error;
+    const QList<Message> messages = readTs(copy, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(messages.size() > 20); // the plural messages were read
+    QStringList unfinished;
+    for (const Message &message : messages) {
+        if (message.unfinished)
+            unfinished << message.context + QStringLiteral(": ") + message.source;
+    }
+    QVERIFY2(unfinished.isEmpty(),
+        qPrintable(QStringLiteral("%1 English plural message(s) missing in %2:\n")
+                       .arg(unfinished.size())
+                       .arg(english)
+            + unfinished.join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)

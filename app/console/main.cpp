@@ -5,6 +5,7 @@
 #include "core/client/workstationrunner.h"
 #include "core/db/connectionspec.h"
 #include "core/settings/settingsstore.h"
+#include "ui/common/readablepalette.h"
 #include "ui/dialogs/connectiondialog.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/runners/workstationswitch.h"
@@ -70,6 +71,7 @@ int main(int argc, char *argv[])
     // Wayland).
     QApplication::setDesktopFileName(QStringLiteral("io.github.cronconsole.CronConsole"));
     installTranslations(app);
+    ReadablePalette::apply(); // placeholders that read on a dark desktop palette too
     QIcon icon(QStringLiteral(":/icons/cron-console.svg"));
     for (const int size : {32, 64, 256})
         icon.addFile(QStringLiteral(":/icons/cron-console-%1.png").arg(size));

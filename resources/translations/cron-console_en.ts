@@ -181,6 +181,13 @@
             <numerusform>%Ln jobs</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln overdue</source>
+        <translation>
+            <numerusform>%Ln overdue</numerusform>
+            <numerusform>%Ln overdue</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RelativeTime</name>
@@ -220,6 +227,16 @@
         <translation>
             <numerusform>Valid: %n job.</numerusform>
             <numerusform>Valid: %n jobs.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunsView</name>
+    <message numerus="yes">
+        <source>%n run(s) of %1, newest first.</source>
+        <translation>
+            <numerusform>%n run of %1, newest first.</numerusform>
+            <numerusform>%n runs of %1, newest first.</numerusform>
         </translation>
     </message>
 </context>

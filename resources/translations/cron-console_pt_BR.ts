@@ -9,7 +9,7 @@
         </message>
         <message>
             <source>Stop the selected job's running run on the runner that holds it</source>
-            <translation>Interrompe a execução em andamento do job selecionado no runner que a detém</translation>
+            <translation>Interrompe a execução em andamento do job selecionado no executor que a detém</translation>
         </message>
         <message>
             <source>Abort run</source>
@@ -21,7 +21,7 @@
         </message>
         <message>
             <source>Run %1 of %2 was started by the platform (iniciar_execucao_cron) without a lease. No runner holds it, so it cannot be stopped from here.</source>
-            <translation>A execução %1 de %2 foi iniciada pela plataforma (iniciar_execucao_cron) sem lease. Nenhum runner a detém, então ela não pode ser interrompida daqui.</translation>
+            <translation>A execução %1 de %2 foi iniciada pela plataforma (iniciar_execucao_cron) sem concessão. Nenhum executor a detém, então ela não pode ser interrompida daqui.</translation>
         </message>
         <message>
             <source>Abort run %1 of %2 on runner %3? It has run for %4.
@@ -29,15 +29,23 @@
 The runner stops the whole action at once; the run is recorded as aborted.
 
 Reason (optional, recorded in the audit log):</source>
-            <translation>Abortar a execução %1 de %2 no runner %3? Ela está rodando há %4.
+            <translation>Abortar a execução %1 de %2 no executor %3? Ela está rodando há %4.
 
-O runner interrompe a ação inteira na hora; a execução é registrada como abortada.
+O executor interrompe a ação inteira na hora; a execução é registrada como abortada.
 
 Motivo (opcional, registrado no log de auditoria):</translation>
         </message>
         <message>
             <source>Asked %1 to abort run %2 of %3</source>
             <translation>Pedido a %1 para abortar a execução %2 de %3</translation>
+        </message>
+        <message>
+            <source>&amp;Abort run</source>
+            <translation>&amp;Abortar execução</translation>
+        </message>
+        <message>
+            <source>&amp;Keep it running</source>
+            <translation>&amp;Manter em execução</translation>
         </message>
     </context>
     <context>
@@ -816,10 +824,6 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <translation>Mostrar só as linhas com esta ação</translation>
         </message>
         <message>
-            <source>Search action and details…</source>
-            <translation>Buscar na ação e nos detalhes…</translation>
-        </message>
-        <message>
             <source>Job added</source>
             <translation>Job adicionado</translation>
         </message>
@@ -851,17 +855,17 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <source>Run now asked</source>
             <translation>Execução imediata pedida</translation>
         </message>
+        <message>
+            <source>Search…</source>
+            <translation>Buscar…</translation>
+        </message>
+        <message>
+            <source>Search the action and the details of each row</source>
+            <translation>Busca na ação e nos detalhes de cada linha</translation>
+        </message>
     </context>
     <context>
         <name>HistoryFormat</name>
-        <message>
-            <source>Success</source>
-            <translation>Sucesso</translation>
-        </message>
-        <message>
-            <source>Error</source>
-            <translation>Erro</translation>
-        </message>
         <message>
             <source>(none)</source>
             <translation>(nenhum)</translation>
@@ -1318,7 +1322,7 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         </message>
         <message>
             <source>valid until %1 (%2)</source>
-            <translation>válido até %1 (%2)</translation>
+            <translation>válida até %1 (%2)</translation>
         </message>
         <message>
             <source>No result recorded</source>
@@ -1543,10 +1547,6 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <translation>nunca</translation>
         </message>
         <message>
-            <source>running</source>
-            <translation>em execução</translation>
-        </message>
-        <message>
             <source>due now</source>
             <translation>a executar</translation>
         </message>
@@ -1632,7 +1632,7 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         </message>
         <message>
             <source>Due since %1 and not started: is a runner configured for it and running?</source>
-            <translation>Devido desde %1 e não iniciado: há um runner configurado para ele e em execução?</translation>
+            <translation>Devido desde %1 e não iniciado: há um executor configurado para ele e em execução?</translation>
         </message>
     </context>
     <context>
@@ -1824,7 +1824,7 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         </message>
         <message>
             <source>Runner config</source>
-            <translation>Config. do executor</translation>
+            <translation>Configuração</translation>
         </message>
         <message>
             <source>Stopping…</source>
@@ -1894,6 +1894,10 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         <message>
             <source>Show the run &amp;output</source>
             <translation>Mostrar a &amp;saída da execução</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
         </message>
     </context>
     <context>
@@ -2044,7 +2048,7 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         </message>
         <message>
             <source>All jobs are paused: runners start nothing and deve_executar_cron answers false.</source>
-            <translation>Todos os jobs estão pausados: os runners não iniciam nada e deve_executar_cron responde false.</translation>
+            <translation>Todos os jobs estão pausados: os executores não iniciam nada e deve_executar_cron responde false.</translation>
         </message>
         <message>
             <source>Reason: %1</source>
@@ -2062,7 +2066,7 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <source>No runner will start any job, and the web platform's deve_executar_cron answers false, until someone resumes. Running jobs finish.
 
 Reason (kept in the audit log):</source>
-            <translation>Nenhum runner iniciará qualquer job, e deve_executar_cron da plataforma web responderá false, até que alguém retome. Os jobs em execução terminam.
+            <translation>Nenhum executor iniciará qualquer job, e deve_executar_cron da plataforma web responderá false, até que alguém retome. Os jobs em execução terminam.
 
 Motivo (guardado no log de auditoria):</translation>
         </message>
@@ -2072,7 +2076,7 @@ Motivo (guardado no log de auditoria):</translation>
         </message>
         <message>
             <source>Let runners start due jobs again?</source>
-            <translation>Permitir que os runners voltem a iniciar os jobs devidos?</translation>
+            <translation>Permitir que os executores voltem a iniciar os jobs devidos?</translation>
         </message>
     </context>
     <context>
@@ -2244,6 +2248,65 @@ Motivo (guardado no log de auditoria):</translation>
         </message>
     </context>
     <context>
+        <name>RunLabels</name>
+        <message>
+            <source>pending</source>
+            <translation>pendente</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>em execução</translation>
+        </message>
+        <message>
+            <source>success</source>
+            <translation>sucesso</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>erro</translation>
+        </message>
+        <message>
+            <source>timed out</source>
+            <translation>tempo esgotado</translation>
+        </message>
+        <message>
+            <source>interrupted</source>
+            <translation>interrompida</translation>
+        </message>
+        <message>
+            <source>aborted</source>
+            <translation>abortada</translation>
+        </message>
+        <message>
+            <source>lease lost</source>
+            <translation>concessão perdida</translation>
+        </message>
+        <message>
+            <source>fenced</source>
+            <translation>barrada</translation>
+        </message>
+        <message>
+            <source>schedule</source>
+            <translation>agendamento</translation>
+        </message>
+        <message>
+            <source>run now</source>
+            <translation>execução imediata</translation>
+        </message>
+        <message>
+            <source>retry</source>
+            <translation>nova tentativa</translation>
+        </message>
+        <message>
+            <source>takeover</source>
+            <translation>assumida</translation>
+        </message>
+        <message>
+            <source>platform</source>
+            <translation>plataforma</translation>
+        </message>
+    </context>
+    <context>
         <name>RunOutputView</name>
         <message>
             <source>%1 B</source>
@@ -2256,10 +2319,6 @@ Motivo (guardado no log de auditoria):</translation>
         <message>
             <source>%1 MiB</source>
             <translation>%1 MiB</translation>
-        </message>
-        <message>
-            <source>Search the output (Enter: next, Shift+Enter: previous)</source>
-            <translation>Buscar na saída (Enter: próxima, Shift+Enter: anterior)</translation>
         </message>
         <message>
             <source>Previous</source>
@@ -2324,6 +2383,14 @@ Motivo (guardado no log de auditoria):</translation>
         <message>
             <source>standard error</source>
             <translation>saída de erro</translation>
+        </message>
+        <message>
+            <source>Search the output…</source>
+            <translation>Buscar na saída…</translation>
+        </message>
+        <message>
+            <source>Enter: next match; Shift+Enter: previous match</source>
+            <translation>Enter: próxima ocorrência; Shift+Enter: ocorrência anterior</translation>
         </message>
     </context>
     <context>
@@ -2675,7 +2742,7 @@ Motivo (guardado no log de auditoria):</translation>
         </message>
         <message>
             <source>Runner</source>
-            <translation>Runner</translation>
+            <translation>Executor</translation>
         </message>
         <message>
             <source>Trigger</source>
@@ -2704,10 +2771,6 @@ Motivo (guardado no log de auditoria):</translation>
         <message>
             <source>%1 (%2 not kept)</source>
             <translation>%1 (%2 não guardados)</translation>
-        </message>
-        <message>
-            <source>running</source>
-            <translation>em andamento</translation>
         </message>
         <message>
             <source>platform</source>
@@ -2942,28 +3005,12 @@ Motivo (guardado no log de auditoria):</translation>
             <translation>desativado</translation>
         </message>
         <message>
-            <source>pending</source>
-            <translation>pendente</translation>
-        </message>
-        <message>
             <source>due now</source>
             <translation>a executar</translation>
         </message>
         <message>
-            <source>running</source>
-            <translation>em execução</translation>
-        </message>
-        <message>
             <source>stuck</source>
             <translation>travado</translation>
-        </message>
-        <message>
-            <source>success</source>
-            <translation>sucesso</translation>
-        </message>
-        <message>
-            <source>error</source>
-            <translation>erro</translation>
         </message>
         <message>
             <source>overdue</source>

@@ -55,16 +55,20 @@ void AbortRunAction::trigger()
                     .arg(job));
             return;
         }
-        bool ok = false;
-        const QString reason = QInputDialog::getText(m_window, tr("Abort run"),
+        QInputDialog ask(m_window);
+        ask.setWindowTitle(tr("Abort run"));
+        ask.setLabelText(
             tr("Abort run %1 of %2 on runner %3? It has run for %4.\n\nThe runner stops the "
                "whole action at once; the run is recorded as aborted.\n\nReason (optional, "
                "recorded in the audit log):")
                 .arg(QString::number(run.id), job, run.runner,
-                    RelativeTime::duration(run.startedAt.secsTo(run.readAt))),
-            QLineEdit::Normal, QString(), &ok);
-        if (!ok)
+                    RelativeTime::duration(run.startedAt.secsTo(run.readAt))));
+        // The buttons say what they do (not OK / Cancel on a question about stopping a run).
+        ask.setOkButtonText(tr("&Abort run"));
+        ask.setCancelButtonText(tr("&Keep it running"));
+        if (ask.exec() != QDialog::Accepted)
             return;
+        const QString reason = ask.textValue();
         m_client->requestAbort(job, reason, this, [this, job](const Result<RunRecord> &asked) {
             if (!asked) {
                 QMessageBox::warning(m_window, tr("Abort run"), asked.error().message);

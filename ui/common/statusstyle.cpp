@@ -1,5 +1,8 @@
 #include "ui/common/statusstyle.h"
 
+#include "core/domain/runlabels.h"
+#include "core/domain/runstatus.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QPainter>
@@ -77,20 +80,20 @@ QString label(JobState state)
     switch (state) {
     case JobState::Disabled:
         return Text::tr("disabled");
-    case JobState::Pending:
-        return Text::tr("pending");
+    case JobState::Pending: // the words of a run's status, as in history and runs
+        return RunLabels::status(RunStatus::Pending);
     case JobState::DueNow:
         return Text::tr("due now");
     case JobState::Running:
-        return Text::tr("running");
+        return RunLabels::status(RunStatus::Running);
     case JobState::Stuck:
         return Text::tr("stuck");
     case JobState::Overdue:
         return Text::tr("overdue");
     case JobState::Success:
-        return Text::tr("success");
+        return RunLabels::status(RunStatus::Success);
     case JobState::Error:
-        return Text::tr("error");
+        return RunLabels::status(RunStatus::Error);
     }
     return {};
 }
@@ -129,6 +132,11 @@ QIcon icon(JobState state)
         icon.addPixmap(paint(state, size));
     cache.insert(key, icon);
     return icon;
+}
+
+QColor errorText(const QColor &background)
+{
+    return background.lightness() < 128 ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x1c, 0x28);
 }
 
 int severity(JobState state)

@@ -15,5 +15,8 @@ QColor color(JobState state);
 QIcon icon(JobState state);
 // Sorting order: the states that need attention first.
 int severity(JobState state);
+// Red for error text that reads on this background, light or dark (the light red is faint on
+// a dark palette, the dark one unreadable).
+QColor errorText(const QColor &background);
 
 } // namespace StatusStyle

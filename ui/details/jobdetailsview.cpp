@@ -73,9 +73,15 @@ JobDetailsView::JobDetailsView(QWidget *parent)
     const int when = std::max(fontMetrics().horizontalAdvance(tr("59 min ago")),
         fontMetrics().horizontalAdvance(RelativeTime::ago(epoch, epoch))); // "just now"
     m_history->setColumnWidth(0, when + 16);
+    // The runner's and the console's actions fit; the legacy sync's longer one is cut (the
+    // History tab has room for it), so Duration stays in the pane at the default size.
     m_history->setColumnWidth(
-        1, fontMetrics().horizontalAdvance(QStringLiteral("sync_automatico_persistente")) + 16);
-    m_history->setColumnWidth(2, fontMetrics().horizontalAdvance(QStringLiteral("success")) + 36);
+        1, fontMetrics().horizontalAdvance(QStringLiteral("cron_admin_run_now")) + 16);
+    int status = 0;
+    for (const QString &text : {QStringLiteral("success"), QStringLiteral("error")})
+        status
+            = std::max(status, fontMetrics().horizontalAdvance(HistoryFormat::statusLabel(text)));
+    m_history->setColumnWidth(2, status + 36); // the icon and margins
     m_history->setColumnWidth(
         3, fontMetrics().horizontalAdvance(QStringLiteral("3 min 20 s")) + 16);
 

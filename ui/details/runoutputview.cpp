@@ -2,7 +2,10 @@
 
 #include "core/client/runclient.h"
 #include "core/client/runoutputfollower.h"
+#include "core/domain/runlabels.h"
+#include "core/domain/runstatus.h"
 #include "ui/common/relativetime.h"
+#include "ui/common/statusstyle.h"
 
 #include <QFontDatabase>
 #include <QGuiApplication>
@@ -36,7 +39,9 @@ RunOutputView::RunOutputView(QWidget *parent)
 {
     m_header->setWordWrap(true);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_search->setPlaceholderText(tr("Search the output (Enter: next, Shift+Enter: previous)"));
+    // The keys in the tooltip: the long placeholder was cut ("Enter: next, Sh…").
+    m_search->setPlaceholderText(tr("Search the output…"));
+    m_search->setToolTip(tr("Enter: next match; Shift+Enter: previous match"));
     m_search->setClearButtonEnabled(true);
     auto *previous = new QPushButton(tr("Previous"), this);
     auto *next = new QPushButton(tr("Next"), this);
@@ -107,7 +112,7 @@ void RunOutputView::showRun(const RunRecord &run)
 {
     const QDateTime end = run.finishedAt.isValid() ? run.finishedAt : run.readAt;
     QStringList parts{
-        tr("Run %1, %2").arg(run.id).arg(run.status),
+        tr("Run %1, %2").arg(run.id).arg(RunLabels::status(run.status)),
         run.runner.isEmpty() ? tr("started by the platform") : tr("on %1").arg(run.runner),
         tr("started %1").arg(RelativeTime::absolute(run.startedAt)),
         tr("%1 long").arg(RelativeTime::duration(run.startedAt.secsTo(end))),
@@ -127,7 +132,10 @@ void RunOutputView::append(const QList<RunOutputChunk> &chunks)
     cursor.movePosition(QTextCursor::End);
     QTextCharFormat normal;
     QTextCharFormat error;
-    error.setForeground(QColor(0xb0, 0x00, 0x20)); // stderr
+    // stderr: its deep red on a light background, the shared light red on a dark one
+    const QColor base = m_text->palette().color(QPalette::Base);
+    error.setForeground(
+        base.lightness() < 128 ? StatusStyle::errorText(base) : QColor(0xb0, 0x00, 0x20));
     error.setToolTip(tr("standard error"));
     const bool atEnd
         = m_text->verticalScrollBar()->value() == m_text->verticalScrollBar()->maximum();

@@ -1,6 +1,7 @@
 #include "ui/dialogs/resetdialog.h"
 
 #include "core/domain/jobrules.h"
+#include "core/domain/runlabels.h"
 #include "ui/common/relativetime.h"
 
 #include <QCheckBox>
@@ -37,8 +38,9 @@ ResetDialog::ResetDialog(const Job &job, const QDateTime &now, QWidget *parent)
                              "a reset is refused unless you force it.")
                               .arg(RelativeTime::absolute(job.leaseExpiresAt)));
     } else {
-        m_holderText = tr("Not running now (last status: %1).")
-                           .arg(job.lastStatus.isEmpty() ? tr("none") : job.lastStatus);
+        m_holderText
+            = tr("Not running now (last status: %1).")
+                  .arg(job.lastStatus.isEmpty() ? tr("none") : RunLabels::status(job.lastStatus));
     }
 
     auto *intro = new QLabel(this);

@@ -1,6 +1,7 @@
 #include "ui/dialogs/scheduleeditor.h"
 
 #include "ui/common/clampingspinbox.h"
+#include "ui/common/statusstyle.h"
 
 #include "core/domain/job.h"
 #include "core/domain/jobrules.h"
@@ -67,7 +68,8 @@ ScheduleEditor::ScheduleEditor(const QDateTime &now, QWidget *parent)
     m_error->setTextFormat(Qt::PlainText);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    errorPalette.setColor(
+        QPalette::WindowText, StatusStyle::errorText(errorPalette.color(QPalette::Window)));
     m_error->setPalette(errorPalette);
     m_preview->setObjectName(QStringLiteral("schedulePreview"));
     m_preview->setWordWrap(true);

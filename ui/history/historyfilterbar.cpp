@@ -58,7 +58,9 @@ HistoryFilterBar::HistoryFilterBar(QWidget *parent)
     m_action->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_action->setMinimumContentsLength(12);
 
-    m_text->setPlaceholderText(tr("Search action and details…"));
+    // Short, so the squeezed field shows it whole; the tooltip says what it searches.
+    m_text->setPlaceholderText(tr("Search…"));
+    m_text->setToolTip(tr("Search the action and the details of each row"));
     m_text->setClearButtonEnabled(true);
     m_textDelay->setSingleShot(true);
     m_textDelay->setInterval(300);

@@ -1,6 +1,7 @@
 #include "ui/history/historyformat.h"
 
 #include "core/domain/historyentry.h"
+#include "core/domain/runlabels.h"
 #include "core/domain/runstatus.h"
 #include "ui/common/relativetime.h"
 #include "ui/common/statusstyle.h"
@@ -54,15 +55,9 @@ QString localTime(const HistoryEntry &entry)
 
 QString statusLabel(const QString &status)
 {
-    // The one word for a run's outcome in both history views (the pane and the details').
-    switch (runStatusFromText(status)) {
-    case RunStatus::Success:
-        return Text::tr("Success");
-    case RunStatus::Error:
-        return Text::tr("Error");
-    default:
-        return status; // a platform's own status, as written
-    }
+    // The same word as the job table's Status column and the runs (a platform's own status
+    // as written).
+    return RunLabels::status(status);
 }
 
 QIcon statusIcon(const QString &status)

@@ -184,6 +184,7 @@ void HistoryPanel::refreshNewest()
 {
     m_liveDelay->stop();
     m_model->refreshNewest();
+    m_runs->reload(); // live too (it reads nothing while hidden)
 }
 
 void HistoryPanel::showEvent(QShowEvent *event)

@@ -1,10 +1,13 @@
 #include "ui/history/runsview.h"
 
 #include "core/client/runclient.h"
+#include "core/domain/runlabels.h"
+#include "core/domain/runstatus.h"
 #include "ui/common/relativetime.h"
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -32,6 +35,7 @@ RunsView::RunsView(QWidget *parent)
         tr("Trigger"), tr("Status"), tr("Output")});
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tree->setAccessibleName(tr("Runs"));
+    m_status->setWordWrap(true); // a long job name must not widen the pane (pt_BR: 16 px)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_status);
@@ -76,6 +80,10 @@ void RunsView::reload()
         m_job, limit, this, [this, generation](const Result<QList<RunRecord>> &runs) {
             if (generation != m_generation)
                 return;
+            // A live reload keeps the selected run and the scroll position.
+            const QString selected
+                = m_tree->currentItem() ? m_tree->currentItem()->text(0) : QString();
+            const int scroll = m_tree->verticalScrollBar()->value();
             m_tree->clear();
             if (!runs) {
                 m_status->setText(tr("Cannot read the runs: %1").arg(runs.error().message));
@@ -89,13 +97,16 @@ void RunsView::reload()
                 auto *item = new QTreeWidgetItem(m_tree,
                     {QString::number(run.id), RelativeTime::absolute(run.startedAt),
                         run.finishedAt.isValid() ? RelativeTime::absolute(run.finishedAt)
-                                                 : tr("running"),
+                                                 : RunLabels::status(RunStatus::Running),
                         RelativeTime::duration(run.startedAt.secsTo(end)),
-                        run.runner.isEmpty() ? tr("platform") : run.runner, run.trigger, run.status,
-                        output});
+                        run.runner.isEmpty() ? tr("platform") : run.runner,
+                        RunLabels::trigger(run.trigger), RunLabels::status(run.status), output});
                 if (!run.error.isEmpty())
                     item->setToolTip(6, run.error);
+                if (item->text(0) == selected)
+                    m_tree->setCurrentItem(item);
             }
+            m_tree->verticalScrollBar()->setValue(scroll);
             m_status->setText(runs->isEmpty()
                     ? tr("%1 has no runs yet.").arg(m_job)
                     : tr("%n run(s) of %1, newest first.", nullptr, int(runs->size())).arg(m_job));

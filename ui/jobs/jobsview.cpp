@@ -1,6 +1,7 @@
 #include "ui/jobs/jobsview.h"
 
 #include "ui/common/statusstyle.h"
+#include "ui/jobs/elidingheaderview.h"
 #include "ui/jobs/jobfilterproxy.h"
 #include "ui/jobs/jobsummarybar.h"
 #include "ui/jobs/jobtablemodel.h"
@@ -46,6 +47,9 @@ JobsView::JobsView(JobTableModel *model, QWidget *parent)
     m_search->addAction(clearSearch);
 
     m_table->setObjectName(QStringLiteral("jobTable"));
+    auto *titles = new ElidingHeaderView(Qt::Horizontal, m_table);
+    titles->setSectionsClickable(true); // as QTableView's own header: a click sorts
+    m_table->setHorizontalHeader(titles);
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(JobTableModel::Name, Qt::AscendingOrder);
@@ -64,7 +68,6 @@ JobsView::JobsView(JobTableModel *model, QWidget *parent)
         m_table->fontMetrics().height() + 8); // fixed: no per-row measuring for 10,000 rows
     m_table->horizontalHeader()->setSectionsMovable(true);
     m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     // Widths from sample texts, so translations and fonts fit; no ResizeToContents, which
     // would measure every one of 10,000 rows.
     const QFontMetrics metrics = m_table->fontMetrics();
@@ -78,8 +81,9 @@ JobsView::JobsView(JobTableModel *model, QWidget *parent)
     for (const JobState state : {JobState::Disabled, JobState::Pending, JobState::DueNow,
              JobState::Running, JobState::Stuck, JobState::Success, JobState::Error})
         status = std::max(status, fit(StatusStyle::label(state), 24));
-    // Sized so the default columns fit the table at 1280x760 without a horizontal scroll; the
-    // description is cut first (its tooltip has all of it).
+    // Sized so the default columns fit the table at 1280x760 without a horizontal scroll in
+    // English and Portuguese; the description takes what is left, and is cut first (its tooltip
+    // has all of it).
     const std::pair<int, int> widths[] = {
         {JobTableModel::Name, fit(QStringLiteral("importar_precos_fornec"))},
         {JobTableModel::Description, fit(QString(6, QLatin1Char('n')))},
@@ -94,12 +98,12 @@ JobsView::JobsView(JobTableModel *model, QWidget *parent)
             std::max(fit(QStringLiteral("9999")), fit(header(JobTableModel::TotalRuns), 12))},
         {JobTableModel::LastDuration,
             std::max(fit(tr("3 min 20 s")), fit(header(JobTableModel::LastDuration), 12))},
-        // The last column stretches into what is left, but never below the width set here.
         {JobTableModel::Runner, fit(QStringLiteral("runner-a:22"))},
     };
     for (const auto &[column, width] : widths)
         m_table->setColumnWidth(column, width);
     m_table->horizontalHeader()->setMinimumSectionSize(fit(QStringLiteral("nnn")));
+    useFlexibleDescription();
     // "Active" repeats what the Status column says ("disabled") and the italic name: hidden by
     // default, one right click on the header away (the choice is saved with the layout).
     m_table->setColumnHidden(JobTableModel::Active, true);
@@ -198,6 +202,18 @@ QByteArray JobsView::saveLayout() const
 
 void JobsView::restoreLayout(const QByteArray &state)
 {
-    if (!state.isEmpty())
-        m_table->horizontalHeader()->restoreState(state);
+    if (state.isEmpty())
+        return;
+    m_table->horizontalHeader()->restoreState(state);
+    useFlexibleDescription(); // a layout saved before the description stretched
+}
+
+void JobsView::useFlexibleDescription()
+{
+    // The description grows and shrinks with the table, so the other columns keep the widths
+    // their words need and no window size down to the default makes a horizontal scroll (a
+    // stretched last column only grew: it never gave back what a longer language took).
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(JobTableModel::Description, QHeaderView::Stretch);
 }

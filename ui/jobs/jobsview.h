@@ -42,6 +42,7 @@ signals:
 
 private:
     void showColumnMenu(const QPoint &globalPos); // which columns show
+    void useFlexibleDescription();
 
     JobTableModel *m_model;
     JobFilterProxy *m_proxy;

@@ -3,6 +3,8 @@
 #include "core/client/serverclock.h"
 #include "core/domain/jobpolicy.h"
 #include "core/domain/jobrules.h"
+#include "core/domain/runlabels.h"
+#include "core/domain/runstatus.h"
 #include "core/schedule/schedule.h"
 #include "ui/common/relativetime.h"
 #include "ui/common/statusstyle.h"
@@ -150,7 +152,7 @@ QVariant JobTableModel::display(const Job &job, int column) const
             return QStringLiteral("—");
         const JobState state = JobPolicy::displayState(job, now());
         if (state == JobState::Running || state == JobState::Stuck)
-            return tr("running");
+            return RunLabels::status(RunStatus::Running);
         if (state == JobState::DueNow || state == JobState::Overdue)
             return tr("due now");
         return RelativeTime::countdown(job.nextRun, now());

@@ -31,6 +31,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFrame>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -73,6 +74,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_sideTabs->setObjectName(QStringLiteral("sideTabs"));
     m_sideTabs->setDocumentMode(true);
+    // Every tab stays in sight: a narrow pane (or a longer language) shortens the words instead
+    // of hiding the last tabs behind scroll arrows.
+    m_sideTabs->setUsesScrollButtons(false);
+    m_sideTabs->setElideMode(Qt::ElideRight);
     m_sideTabs->addTab(m_details, tr("Details"));
     m_sideTabs->addTab(m_runners, tr("Runners"));
     m_sideTabs->addTab(m_configEditor, tr("Runner config"));
@@ -97,9 +102,16 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_splitter, 1); // the splitter takes the height, not the banners
     setCentralWidget(central);
 
-    statusBar()->addPermanentWidget(m_runnerLabel);
-    statusBar()->addPermanentWidget(m_countLabel);
-    statusBar()->addPermanentWidget(m_connectionLabel);
+    // Lines between the three, which read as one phrase without them ("idle 9 jobs").
+    for (QLabel *label : {m_runnerLabel, m_countLabel, m_connectionLabel}) {
+        if (label != m_runnerLabel) {
+            auto *line = new QFrame(statusBar());
+            line->setFrameShape(QFrame::VLine);
+            line->setFrameShadow(QFrame::Sunken);
+            statusBar()->addPermanentWidget(line);
+        }
+        statusBar()->addPermanentWidget(label);
+    }
     createMenus();
     wireRunnerPanels();
 
@@ -281,6 +293,11 @@ void MainWindow::createMenus()
             widget->setFocus(Qt::ShortcutFocusReason);
         });
         show->setShortcut(tab.key);
+        // The whole name when a narrow pane shortens it, with the key.
+        const int index = m_sideTabs->indexOf(tab.tab);
+        m_sideTabs->setTabToolTip(index,
+            tr("%1 (%2)").arg(
+                m_sideTabs->tabText(index), tab.key.toString(QKeySequence::NativeText)));
     }
     // The history panel exists once a database is open.
     QAction *showHistory = view->addAction(tr("Show the &history"), this, [this, showDetails] {
@@ -382,6 +399,9 @@ void MainWindow::openDatabase(const ConnectionSpec &spec, const JobClient::Optio
         scroll->setWidget(m_history);
         const QWidget *current = m_sideTabs->currentWidget();
         m_sideTabs->insertTab(1, scroll, tr("History"));
+        m_sideTabs->setTabToolTip(1,
+            tr("%1 (%2)").arg(tr("History"),
+                QKeySequence(Qt::ALT | Qt::Key_2).toString(QKeySequence::NativeText)));
         // The History tab saved last time, unless another tab was chosen since.
         if (current == m_sideTabs->widget(0))
             showSideTab(m_pendingSideTab);

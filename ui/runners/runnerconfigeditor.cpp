@@ -1,5 +1,7 @@
 #include "ui/runners/runnerconfigeditor.h"
 
+#include "ui/common/statusstyle.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -126,9 +128,8 @@ void RunnerConfigEditor::setMessage(const QString &message, bool error)
     QPalette palette = this->palette();
     // A red that reads on the palette's own background, light or dark.
     if (error)
-        palette.setColor(QPalette::WindowText,
-            palette.color(QPalette::Window).lightness() < 128 ? QColor(0xff, 0x7b, 0x72)
-                                                              : QColor(0xc0, 0x1c, 0x28));
+        palette.setColor(
+            QPalette::WindowText, StatusStyle::errorText(palette.color(QPalette::Window)));
     m_status->setPalette(palette);
 }
 

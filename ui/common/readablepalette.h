@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QPalette>
+
+// Placeholder texts ("Search jobs…", "No result recorded") that read on a dark palette too. A
+// desktop theme that gives only the main colours (a KDE colour scheme read by Qt's own theme,
+// for one) leaves Qt's default placeholder colour, black at half opacity: dark grey on dark.
+namespace ReadablePalette {
+
+// The palette with a placeholder colour derived from its own text where the given one would
+// not stand out from the base; otherwise unchanged.
+QPalette withReadablePlaceholder(const QPalette &palette);
+// Applies that to the application's palette.
+void apply();
+
+} // namespace ReadablePalette
