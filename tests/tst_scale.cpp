@@ -80,6 +80,24 @@ QStringList footprint(const TestDatabase &db, const QString &job)
     return lines;
 }
 
+// A connection of its own listening on cron_jobs_changed, and what it heard.
+struct Listener {
+    explicit Listener(const TestDatabase &db)
+        : connection(db.connect(QStringLiteral("listener")))
+    {
+        if (!connection)
+            return;
+        QSqlDriver *driver = connection->handle().driver();
+        listening = driver->subscribeToNotification(QStringLiteral("cron_jobs_changed"));
+        notified = std::make_unique<QSignalSpy>(driver,
+            qOverload<const QString &, QSqlDriver::NotificationSource, const QVariant &>(
+                &QSqlDriver::notification));
+    }
+    std::unique_ptr<Database> connection;
+    std::unique_ptr<QSignalSpy> notified;
+    bool listening = false;
+};
+
 } // namespace
 
 class TestScale : public QObject {
@@ -198,13 +216,9 @@ void TestScale::runnerWritesAreAnnouncedCoalesced()
         return; // SQLite has no notifications; consoles poll its data_version
     const auto db = database();
     QVERIFY(db);
-    auto listener = db->connect(QStringLiteral("listener"));
-    QVERIFY(listener);
-    QSqlDriver *driver = listener->handle().driver();
-    QVERIFY(driver->subscribeToNotification(QStringLiteral("cron_jobs_changed")));
-    QSignalSpy notified(driver,
-        qOverload<const QString &, QSqlDriver::NotificationSource, const QVariant &>(
-            &QSqlDriver::notification));
+    Listener listener(*db);
+    QVERIFY(listener.listening);
+    QSignalSpy &notified = *listener.notified;
     RunnerConfig config;
     config.filePath = QStringLiteral("test");
     config.leaseSeconds = 30;
@@ -257,13 +271,9 @@ void TestScale::quietSessionsAndTransactionsNotifyOnce()
         QVERIFY(db->exec(
             QStringLiteral("INSERT INTO cron_jobs (nome, intervalo_horas) VALUES ('t%1', 1)")
                 .arg(i)));
-    auto listener = db->connect(QStringLiteral("listener"));
-    QVERIFY(listener);
-    QSqlDriver *driver = listener->handle().driver();
-    QVERIFY(driver->subscribeToNotification(QStringLiteral("cron_jobs_changed")));
-    QSignalSpy notified(driver,
-        qOverload<const QString &, QSqlDriver::NotificationSource, const QVariant &>(
-            &QSqlDriver::notification));
+    Listener listener(*db);
+    QVERIFY(listener.listening);
+    QSignalSpy &notified = *listener.notified;
     QTest::qWait(300);
     notified.clear();
     // Five statements in one transaction: the first job's name, then one "several".

@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>RunStore</name>
+    <message numerus="yes">
+        <source>recording the start of %n run(s)</source>
+        <translation>
+            <numerusform>recording the start of %n run</numerusform>
+            <numerusform>recording the start of %n runs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LeaseStore</name>
+    <message numerus="yes">
+        <source>recording %n run(s)</source>
+        <translation>
+            <numerusform>recording %n run</numerusform>
+            <numerusform>recording %n runs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConnectionProbe</name>
     <message numerus="yes">
         <source>No answer within %n s. Check the host, port and firewall.</source>

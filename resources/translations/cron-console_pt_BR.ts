@@ -1663,6 +1663,21 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
     </context>
     <context>
         <name>LeaseStore</name>
+        <message numerus="yes">
+            <source>recording %n run(s)</source>
+            <translation>
+                <numerusform>registrando %n execução</numerusform>
+                <numerusform>registrando %n execuções</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: %2 of %3 jobs changed</source>
+            <translation>%1: %2 de %3 jobs alterados</translation>
+        </message>
+        <message>
+            <source>%1: %2 of %3 run rows found</source>
+            <translation>%1: %2 de %3 linhas de execução encontradas</translation>
+        </message>
         <message>
             <source>reading the runner's jobs</source>
             <translation>lendo os jobs do executor</translation>
@@ -2402,6 +2417,13 @@ Motivo (guardado no log de auditoria):</translation>
     </context>
     <context>
         <name>RunStore</name>
+        <message numerus="yes">
+            <source>recording the start of %n run(s)</source>
+            <translation>
+                <numerusform>registrando o início de %n execução</numerusform>
+                <numerusform>registrando o início de %n execuções</numerusform>
+            </translation>
+        </message>
         <message>
             <source>recording the start of "%1"</source>
             <translation>registrando o início de "%1"</translation>
@@ -2892,6 +2914,10 @@ Motivo (guardado no log de auditoria):</translation>
     </context>
     <context>
         <name>Scheduler</name>
+        <message>
+            <source>announcing the jobs this runner changed</source>
+            <translation>anunciando os jobs que este executor alterou</translation>
+        </message>
         <message>
             <source>interrupted: the runner stopped</source>
             <translation>interrompido: o executor parou</translation>

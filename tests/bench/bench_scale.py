@@ -8,7 +8,12 @@ boundary. Prints, per row: median and last start after the boundary, executions 
 to end (N / time until the N-th run was recorded), runner CPU per execution, server CPU. pg_cron
 runs the same N with the same INSERT at its own boundary.
 
-  /usr/bin/python3 tests/bench/bench_scale.py --cronctl build/app/cronctl/cronctl [--n 100,1000] [--runners 1,2,4]
+  /usr/bin/python3 tests/bench/bench_scale.py --cronctl build/app/cronctl/cronctl [--n 100,1000]
+      [--runners 1,2,4] [--console build/app/console/cron-console --consoles 10]
+
+With --consoles K, the largest runner count at N = --consoles-n (1,000) runs again with K real
+consoles open (offscreen, each listening and showing every job), and the slowdown of that
+batch is printed.
 """
 import argparse
 import json
@@ -288,6 +293,8 @@ def main():
     parser.add_argument('--consoles', type=int, default=0,
                         help='also run the largest runner count with this many open consoles, '
                              'and say how much they slowed it down')
+    parser.add_argument('--consoles-n', type=int, default=1000,
+                        help='the N whose largest runner row is run again with --consoles')
     parser.add_argument('--keep-logs', help='copy the runners\' logs of every row to this folder')
     args = parser.parse_args()
     cronctl = os.path.abspath(args.cronctl)
@@ -311,7 +318,7 @@ def main():
                 row['who'] = f'Cron Console, {r} runner(s) × {args.concurrency}'
                 rows.append(row)
                 print_row(row)
-            if args.consoles and args.console:
+            if args.consoles and args.console and n == args.consoles_n:
                 r = max(int(x) for x in args.runners.split(','))
                 base = next(x for x in rows if x['n'] == n and x['who'].startswith(f'Cron Console, {r} '))
                 row = run_cron_console(cluster, cronctl, n, r, args.concurrency, root,
