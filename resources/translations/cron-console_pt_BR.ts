@@ -495,6 +495,17 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         </message>
     </context>
     <context>
+        <name>DesktopNotifications</name>
+        <message>
+            <source>Open %1</source>
+            <translation>Abrir %1</translation>
+        </message>
+        <message>
+            <source>Cron Console</source>
+            <translation>Cron Console</translation>
+        </message>
+    </context>
+    <context>
         <name>DurationChart</name>
         <message>
             <source>Duration (s)</source>
