@@ -94,7 +94,7 @@ done
 
 QT_QPA_PLATFORM=xcb LANG="${LANG:-C.UTF-8}" "$binary" --demo >"$home/app.log" 2>&1 &
 app_pid=$!
-pids+=($app_pid)
+pids+=("$app_pid")
 deadline=$((SECONDS + 20))
 until xwininfo -root -tree 2>/dev/null | grep -q 'cron-console\|Cron Console\|sqlite:'; do
     if ! kill -0 "$app_pid" 2>/dev/null; then
