@@ -32,11 +32,7 @@ AlertTray::AlertTray(JobTableModel *model, QWidget *window)
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(this);
         m_tray->setObjectName(QStringLiteral("alertTray"));
-        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
-            m_window->show();
-            m_window->raise();
-            m_window->activateWindow();
-        });
+        connect(m_tray, &QSystemTrayIcon::activated, this, [open] { open(QString()); });
         connect(m_tray, &QSystemTrayIcon::messageClicked, this,
             [this, open] { open(m_lastMessageJob); });
     }

@@ -10,6 +10,8 @@ namespace {
 const QString service = QStringLiteral("org.freedesktop.Notifications");
 const QString path = QStringLiteral("/org/freedesktop/Notifications");
 const QString interface = QStringLiteral("org.freedesktop.Notifications");
+// The installed icon and desktop file (installer/io.github.cronconsole.CronConsole.desktop).
+const QString appId = QStringLiteral("io.github.cronconsole.CronConsole");
 
 } // namespace
 
@@ -44,10 +46,10 @@ void DesktopNotifications::notify(
         ? QStringList()
         : QStringList{QStringLiteral("default"), tr("Open %1").arg(job)};
     const QVariantMap hints{{QStringLiteral("urgency"), QVariant::fromValue(uchar(urgency))},
-        {QStringLiteral("desktop-entry"), QStringLiteral("cron-console")},
+        {QStringLiteral("desktop-entry"), appId},
         {QStringLiteral("category"), QStringLiteral("cron.job")}};
-    call << tr("Cron Console") << uint(0) << QStringLiteral("cron-console") << summary << body
-         << actions << hints << int(-1);
+    call << tr("Cron Console") << uint(0) << appId << summary << body << actions << hints
+         << int(-1);
     auto *watcher
         = new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(call, 10000), this);
     ++m_sent;
