@@ -11,6 +11,9 @@ packages=(
     # tests/bench/bench_scale.py measures pg_cron on the same server
     postgresql-15-cron
     qt6-qpa-plugins fonts-dejavu-core xvfb xauth imagemagick
+    # tst_desktopnotifications: a private session bus; tests/screenshot-alerts.sh: a window
+    # manager, a system tray and a notification server under Xvfb
+    dbus-daemon dbus-bin openbox trayer dunst
     python3 python3-psycopg2
     # the runner's fault tests: network namespaces, veth pairs, packet filters, process tools
     iproute2 iptables procps

@@ -11,6 +11,7 @@
 #include "ui/dialogs/dialogsubmission.h"
 #include "ui/dialogs/editjobdialog.h"
 #include "ui/dialogs/newjobdialog.h"
+#include "ui/dialogs/policyeditor.h"
 #include "ui/dialogs/scheduledialog.h"
 #include "ui/dialogs/scheduleeditor.h"
 #include "ui/history/exportdialog.h"
@@ -58,6 +59,10 @@ private slots:
 
     void editJobRenamesAndDescribes();
     void editJobKeepsRunningJobsName();
+
+    void policyEditorCatchUpFields();
+    void newJobPolicyKeptOnErrorThenStored();
+    void editJobPolicyOnlyIsStored();
 
     void exportFolderFallsBack();
     void exportFormatChoice();
@@ -580,6 +585,120 @@ void TestConsoleDialogs::editJobKeepsRunningJobsName()
         qPrintable(dialog.nameNote()->text()));
     dialog.descriptionField()->setPlainText(QStringLiteral("still editable"));
     QVERIFY(dialog.buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+}
+
+// Issue 17: catch-up (once / skip with a window / all) and overdue in the job dialogs.
+void TestConsoleDialogs::policyEditorCatchUpFields()
+{
+    PolicyEditor editor;
+    Job job;
+    job.catchUp = QStringLiteral("skip");
+    job.catchUpWindowSeconds = 90;
+    editor.setJob(job);
+    QCOMPARE(editor.catchUpField()->currentData().toString(), QStringLiteral("skip"));
+    QCOMPARE(editor.catchUpWindowField()->value(), 90);
+    QVERIFY(editor.catchUpWindowField()->isEnabled());
+    QVERIFY(editor.change().isEmpty()); // nothing typed yet
+    editor.setCatchUp(QStringLiteral("all"));
+    QVERIFY(!editor.catchUpWindowField()->isEnabled()); // the window is for "skip" only
+    const PolicyChange all = editor.change();
+    QCOMPARE(all.catchUp, std::optional<QString>(QStringLiteral("all")));
+    QVERIFY(!all.catchUpWindowSeconds);
+    QCOMPARE(editor.catchUpField()->count(), 3);
+    // A job without a window gets the shown one when skip is chosen.
+    editor.setJob(Job{});
+    editor.setCatchUp(QStringLiteral("skip"));
+    QVERIFY(editor.change().catchUpWindowSeconds.has_value());
+    QCOMPARE(*editor.change().catchUpWindowSeconds, editor.catchUpWindowField()->value());
+}
+
+void TestConsoleDialogs::newJobPolicyKeptOnErrorThenStored()
+{
+    QString error;
+    const auto db = TestDatabase::create(Backend::SQLite, &error);
+    QVERIFY2(db, qPrintable(error));
+    MessageBoxes::clearRecorded();
+    MainWindow window;
+    window.openDatabase(db->spec(), fastOptions(uniquePurpose()));
+    QSignalSpy finished(window.controller(), &JobActionController::actionFinished);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(connectedWithRows(window, 1), 10000);
+    const QString taken = window.model()->jobAt(0).name;
+    window.actions()->newJob()->trigger();
+    auto *dialog = window.findChild<NewJobDialog *>();
+    QVERIFY(dialog);
+    PolicyEditor *policy = dialog->policy();
+    dialog->nameField()->setText(taken);
+    policy->maxRetriesField()->setValue(2);
+    policy->retryDelayField()->setValue(30);
+    policy->setCatchUp(QStringLiteral("skip"));
+    policy->catchUpWindowField()->setValue(120);
+    policy->overdueAfterField()->setValue(900);
+    dialog->buttons()->button(QDialogButtonBox::Ok)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    // The name is taken: the dialog stays with every policy value as typed.
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(policy->maxRetriesField()->value(), 2);
+    QCOMPARE(policy->retryDelayField()->value(), 30);
+    QCOMPARE(policy->catchUpField()->currentData().toString(), QStringLiteral("skip"));
+    QCOMPARE(policy->catchUpWindowField()->value(), 120);
+    QCOMPARE(policy->overdueAfterField()->value(), 900);
+    dialog->nameField()->setText(QStringLiteral("with_policy"));
+    QPointer<NewJobDialog> guard(dialog);
+    dialog->buttons()->button(QDialogButtonBox::Ok)->click();
+    // The add, then the policy under the new name.
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 10000);
+    QVERIFY2(finished.at(1).at(0).toBool() && finished.at(2).at(0).toBool(),
+        qPrintable(finished.last().at(1).toString()));
+    QTRY_VERIFY(!guard);
+    QCOMPARE(db->scalar(QStringLiteral("SELECT max_retries || ',' || retry_delay_seconds || ',' || "
+                                       "catch_up || ',' || catch_up_window_seconds || ',' || "
+                                       "overdue_after_seconds FROM cron_jobs WHERE nome = "
+                                       "'with_policy'"))
+                 .toString(),
+        QStringLiteral("2,30,skip,120,900"));
+    QCOMPARE(db->scalar(QStringLiteral("SELECT COUNT(*) FROM tenant_logs WHERE acao = "
+                                       "'cron_admin_set_policy'"))
+                 .toInt(),
+        1);
+    QVERIFY(MessageBoxes::recorded().isEmpty());
+}
+
+void TestConsoleDialogs::editJobPolicyOnlyIsStored()
+{
+    QString error;
+    const auto db = TestDatabase::create(Backend::SQLite, &error);
+    QVERIFY2(db, qPrintable(error));
+    MessageBoxes::clearRecorded();
+    MainWindow window;
+    window.openDatabase(db->spec(), fastOptions(uniquePurpose()));
+    QSignalSpy finished(window.controller(), &JobActionController::actionFinished);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(connectedWithRows(window, 1), 10000);
+    const QString name = window.model()->jobAt(0).name;
+    window.jobsView()->selectJob(name);
+    QTRY_VERIFY(window.actions()->editJob()->isEnabled());
+    window.actions()->editJob()->trigger();
+    auto *dialog = window.findChild<EditJobDialog *>();
+    QVERIFY(dialog);
+    QPushButton *ok = dialog->buttons()->button(QDialogButtonBox::Ok);
+    QVERIFY(!ok->isEnabled());
+    dialog->policy()->setCatchUp(QStringLiteral("all"));
+    QVERIFY(ok->isEnabled()); // a policy change alone is an edit
+    dialog->policy()->overdueAfterField()->setValue(600);
+    QPointer<EditJobDialog> guard(dialog);
+    ok->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    QTRY_VERIFY(!guard);
+    QCOMPARE(db->scalar(QStringLiteral("SELECT catch_up || ',' || overdue_after_seconds FROM "
+                                       "cron_jobs WHERE nome = '%1'")
+                            .arg(name))
+                 .toString(),
+        QStringLiteral("all,600"));
+    QTRY_COMPARE(window.model()->jobAt(0).catchUp, QStringLiteral("all"));
+    QVERIFY(MessageBoxes::recorded().isEmpty());
 }
 
 void TestConsoleDialogs::exportFolderFallsBack()

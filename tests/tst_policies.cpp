@@ -8,12 +8,15 @@
 #include "support/runnerprocesses.h"
 #include "support/testdatabase.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 namespace {
@@ -31,6 +34,66 @@ QStringList lines(const QString &path)
     return list;
 }
 
+// A real HTTP/1.1 server on 127.0.0.1 that records each request's body and answers with the
+// next status of `statuses` (then 200). It reads a request whole (headers, then Content-Length
+// bytes) before answering, however the bytes arrive.
+class RecordingHttpServer final {
+public:
+    explicit RecordingHttpServer(QList<int> statuses)
+        : m_statuses(std::move(statuses))
+    {
+        m_clock.start();
+        m_server.listen(QHostAddress::LocalHost);
+        QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection())
+                QObject::connect(
+                    socket, &QTcpSocket::readyRead, socket, [this, socket] { read(socket); });
+        });
+    }
+    quint16 port() const { return m_server.serverPort(); }
+    const QList<QByteArray> &bodies() const { return m_bodies; }
+    const QList<int> &answered() const { return m_answered; }
+    const QList<QByteArray> &heads() const { return m_heads; }
+    const QList<qint64> &receivedAt() const { return m_receivedAt; } // ms since the start
+
+private:
+    void read(QTcpSocket *socket)
+    {
+        QByteArray buffer = socket->property("buffer").toByteArray() + socket->readAll();
+        socket->setProperty("buffer", buffer);
+        const qsizetype end = buffer.indexOf("\r\n\r\n");
+        if (end < 0)
+            return;
+        const QByteArray head = buffer.left(end);
+        qsizetype length = 0;
+        for (const QByteArray &line : head.split('\n')) {
+            if (line.toLower().startsWith("content-length:"))
+                length = line.mid(15).trimmed().toLongLong();
+        }
+        if (buffer.size() < end + 4 + length)
+            return;
+        m_heads << head;
+        m_receivedAt << m_clock.elapsed();
+        m_bodies << buffer.mid(end + 4, length);
+        const int status = m_statuses.isEmpty() ? 200 : m_statuses.takeFirst();
+        m_answered << status;
+        const QByteArray reply = status == 200 ? QByteArray("ok") : QByteArray("down");
+        socket->write("HTTP/1.1 " + QByteArray::number(status)
+            + (status == 200 ? " OK" : " Internal Server Error")
+            + "\r\nContent-Type: text/plain\r\nContent-Length: " + QByteArray::number(reply.size())
+            + "\r\nConnection: close\r\n\r\n" + reply);
+        socket->disconnectFromHost();
+    }
+
+    QTcpServer m_server;
+    QList<int> m_statuses;
+    QList<QByteArray> m_bodies;
+    QList<QByteArray> m_heads;
+    QList<int> m_answered;
+    QList<qint64> m_receivedAt;
+    QElapsedTimer m_clock;
+};
+
 } // namespace
 
 class TestPolicies : public QObject {
@@ -44,6 +107,8 @@ private slots:
     void retriesThenOneFailureNotification();
     void failureThenRecoveredOncePerStreak();
     void failedDeliveryRetriedAndOrphanTakenOver();
+    void httpNotifyDeliversOneFailureBody();
+    void httpNotifyRetriedAfterA500();
     void pauseAllHoldsRunnersAndSeedFunction();
     void overdueAndNoRunnerInStatusJson();
     void catchUpRules();
@@ -305,6 +370,93 @@ void TestPolicies::failedDeliveryRetriedAndOrphanTakenOver()
                                          "delivery_error IS NOT NULL OR claimed_by <> 'notifier'"))
                  .toInt(),
         0);
+}
+
+// The http notify type (issue 17): the event is the body of a POST to a real local server.
+void TestPolicies::httpNotifyDeliversOneFailureBody()
+{
+    RecordingHttpServer server({});
+    QVERIFY(server.port() != 0);
+    JobStore store(*m_conn);
+    QVERIFY(store.addJob(NewJob{QStringLiteral("webfail"), {}, 1, true, {}, {}}));
+    RunnerProcesses runners;
+    const QJsonObject notify{{QStringLiteral("type"), QStringLiteral("http")},
+        {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:%1/hook").arg(server.port())},
+        {QStringLiteral("timeout_seconds"), 10}};
+    const QString config
+        = runners.writeConfig({{QStringLiteral("webfail"),
+                                  RunnerProcesses::shell(QStringLiteral("echo bad >&2; exit 4"))}},
+            6, 1, 1, {{QStringLiteral("notify"), notify}});
+    // Two runners share the database: the event still reaches the server once.
+    runners.start(QStringLiteral("web1"), m_db->url(), config);
+    runners.start(QStringLiteral("web2"), m_db->url(), config);
+    QTRY_COMPARE_WITH_TIMEOUT(server.bodies().size(), 1, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_events "
+                                                          "WHERE delivered_at IS NOT NULL"))
+                                  .toInt(),
+        1, 10000);
+    const QByteArray head = server.heads().constFirst();
+    QVERIFY2(head.startsWith("POST /hook "), head.constData());
+    QVERIFY2(head.toLower().contains("content-type: application/json"), head.constData());
+    QJsonParseError parseError;
+    const QJsonObject event
+        = QJsonDocument::fromJson(server.bodies().constFirst(), &parseError).object();
+    QVERIFY2(
+        parseError.error == QJsonParseError::NoError, server.bodies().constFirst().constData());
+    QCOMPARE(event.value(QStringLiteral("event")).toString(), QStringLiteral("failure"));
+    QCOMPARE(event.value(QStringLiteral("job")).toString(), QStringLiteral("webfail"));
+    QVERIFY(
+        QDateTime::fromString(event.value(QStringLiteral("at")).toString(), Qt::ISODate).isValid());
+    QVERIFY(!event.value(QStringLiteral("message")).toString().isEmpty());
+    QCOMPARE(event.value(QStringLiteral("outcome")).toString(), QStringLiteral("error"));
+    // The job fails again on its next run-now: the same streak, nothing more is posted.
+    QVERIFY(store.runNow(QStringLiteral("webfail")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_db->scalar(QStringLiteral("SELECT total_execucoes FROM cron_jobs "
+                                                          "WHERE nome = 'webfail'"))
+                                  .toInt(),
+        2, 20000);
+    QTest::qWait(2500); // an absence: two heartbeats (1 s) in which nothing may be posted
+    QCOMPARE(server.bodies().size(), 1);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_events")).toInt(), 1);
+}
+
+// A 500 answer is a failed delivery: tried again after notify_retry_seconds, delivered once.
+void TestPolicies::httpNotifyRetriedAfterA500()
+{
+    RecordingHttpServer server({500});
+    QVERIFY(server.port() != 0);
+    JobStore store(*m_conn);
+    QVERIFY(store.addJob(NewJob{QStringLiteral("webretry"), {}, 1, true, {}, {}}));
+    RunnerProcesses runners;
+    const QJsonObject notify{{QStringLiteral("type"), QStringLiteral("http")},
+        {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:%1/hook").arg(server.port())},
+        {QStringLiteral("timeout_seconds"), 10}};
+    const QString config = runners.writeConfig(
+        {{QStringLiteral("webretry"), RunnerProcesses::shell(QStringLiteral("exit 1"))}}, 6, 1, 1,
+        {{QStringLiteral("notify"), notify}, {QStringLiteral("notify_retry_seconds"), 2}});
+    runners.start(QStringLiteral("webretrier"), m_db->url(), config);
+    QTRY_COMPARE_WITH_TIMEOUT(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_events "
+                                                          "WHERE delivered_at IS NOT NULL"))
+                                  .toInt(),
+        1, 30000);
+    QCOMPARE(server.answered(), (QList<int>{500, 200}));
+    QCOMPARE(server.bodies().size(), 2);
+    // The same event both times, and the retry waited for notify_retry_seconds.
+    QCOMPARE(server.bodies().at(0), server.bodies().at(1));
+    QCOMPARE(QJsonDocument::fromJson(server.bodies().at(1))
+                 .object()
+                 .value(QStringLiteral("event"))
+                 .toString(),
+        QStringLiteral("failure"));
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT attempts FROM cron_events")).toInt(), 2);
+    QVERIFY2(server.receivedAt().at(1) - server.receivedAt().at(0) >= 1900,
+        qPrintable(QString::number(server.receivedAt().at(1) - server.receivedAt().at(0))));
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_events WHERE delivery_error "
+                                         "IS NOT NULL"))
+                 .toInt(),
+        0);
+    QTest::qWait(2500); // an absence: no third post once delivered
+    QCOMPARE(server.bodies().size(), 2);
 }
 
 void TestPolicies::pauseAllHoldsRunnersAndSeedFunction()

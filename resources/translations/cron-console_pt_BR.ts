@@ -507,6 +507,17 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         </message>
     </context>
     <context>
+        <name>DesktopNotifications</name>
+        <message>
+            <source>Open %1</source>
+            <translation>Abrir %1</translation>
+        </message>
+        <message>
+            <source>Cron Console</source>
+            <translation>Cron Console</translation>
+        </message>
+    </context>
+    <context>
         <name>DurationChart</name>
         <message>
             <source>Duration (s)</source>
@@ -2112,6 +2123,26 @@ Motivo (guardado no log de auditoria):</translation>
     <context>
         <name>PolicyEditor</name>
         <message>
+            <source>Run once for all missed slots</source>
+            <translation>Executar uma vez por todos os horários perdidos</translation>
+        </message>
+        <message>
+            <source>Skip a slot missed by more than the window</source>
+            <translation>Pular um horário perdido há mais que a janela</translation>
+        </message>
+        <message>
+            <source>Run every missed slot (at most %1)</source>
+            <translation>Executar cada horário perdido (no máximo %1)</translation>
+        </message>
+        <message>
+            <source>After downti&amp;me:</source>
+            <translation>Após &amp;indisponibilidade:</translation>
+        </message>
+        <message>
+            <source>Catch-up &amp;window:</source>
+            <translation>&amp;Janela de recuperação:</translation>
+        </message>
+        <message>
             <source>Policy</source>
             <translation>Política</translation>
         </message>
@@ -2124,12 +2155,12 @@ Motivo (guardado no log de auditoria):</translation>
             <translation> s</translation>
         </message>
         <message>
-            <source>&amp;Retries after a failure:</source>
-            <translation>&amp;Novas tentativas após uma falha:</translation>
+            <source>Re&amp;tries after a failure:</source>
+            <translation>Novas &amp;tentativas após uma falha:</translation>
         </message>
         <message>
-            <source>First retry &amp;after:</source>
-            <translation>Primeira nova tentativa &amp;após:</translation>
+            <source>First retry a&amp;fter:</source>
+            <translation>Primeira nova tentati&amp;va após:</translation>
         </message>
         <message>
             <source>Each later delay:</source>
@@ -2137,7 +2168,7 @@ Motivo (guardado no log de auditoria):</translation>
         </message>
         <message>
             <source>&amp;Overdue when due for:</source>
-            <translation>&amp;Atrasado quando devido há:</translation>
+            <translation>Atrasado &amp;quando devido há:</translation>
         </message>
     </context>
     <context>

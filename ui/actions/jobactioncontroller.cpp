@@ -180,12 +180,7 @@ void JobActionController::changeSchedule()
         // The policy group (issue 17): its own action after the schedule's (calls run in
         // order), on columns the schedule does not touch, so without an expected version.
         const auto performPolicy = [this, name = job.name, policy = dialog->policy()->change()] {
-            if (policy.isEmpty())
-                return;
-            JobAction action = JobAction::make(JobAction::Kind::SetPolicy, name, std::nullopt);
-            action.policy = policy;
-            perform(action, tr("Changing the policy of %1").arg(name),
-                tr("%1 has its new policy").arg(name));
+            this->performPolicy(name, policy);
         };
         // The dialog closes once the schedule is stored; the policy follows it.
         const std::function<void(const ActionOutcome &)> thenPolicy
@@ -214,6 +209,16 @@ void JobActionController::changeSchedule()
             thenPolicy);
     });
     dialog->open();
+}
+
+void JobActionController::performPolicy(const QString &name, const PolicyChange &policy)
+{
+    if (policy.isEmpty())
+        return;
+    JobAction action = JobAction::make(JobAction::Kind::SetPolicy, name, std::nullopt);
+    action.policy = policy;
+    perform(
+        action, tr("Changing the policy of %1").arg(name), tr("%1 has its new policy").arg(name));
 }
 
 void JobActionController::reset()
@@ -276,8 +281,17 @@ void JobActionController::newJob()
         action.kind = JobAction::Kind::Add;
         action.newJob = dialog->newJob();
         action.job = action.newJob.name;
+        // The policy group (issue 17) follows the add, as in Change schedule: the dialog closes
+        // once the job exists (a second OK would add it twice).
+        const PolicyChange policy = dialog->policy()->change();
+        std::function<void(const ActionOutcome &)> thenPolicy;
+        if (!policy.isEmpty())
+            thenPolicy = [this, submission, policy, name = action.job](const ActionOutcome &) {
+                submission->succeeded();
+                performPolicy(name, policy);
+            };
         perform(action, tr("Adding %1").arg(action.newJob.name),
-            tr("Added %1").arg(action.newJob.name), submission);
+            tr("Added %1").arg(action.newJob.name), submission, thenPolicy);
     });
     dialog->open();
 }
@@ -312,19 +326,38 @@ void JobActionController::editJob()
         const QString newName = dialog->name();
         const QString description = dialog->description();
         const QString reason = dialog->reason();
-        // Cancel may close the dialog between the two actions.
+        const PolicyChange policy = dialog->policy()->change();
+        // Cancel may close the dialog between the actions.
         const QPointer<DialogSubmission> guard(submission);
+        // The policy goes last, under the name the job has by then (it takes no row version,
+        // so it does not make the rename's or the description's version stale). On an error
+        // the dialog keeps what was typed.
+        auto thenPolicy = [this, guard, policy](const QString &name) {
+            if (policy.isEmpty()) {
+                if (guard)
+                    guard->succeeded();
+                return;
+            }
+            JobAction action = JobAction::make(JobAction::Kind::SetPolicy, name, std::nullopt);
+            action.policy = policy;
+            perform(action, tr("Changing the policy of %1").arg(name),
+                tr("%1 has its new policy").arg(name), guard.data());
+        };
         // The description goes second, under the name it has by then, so one OK is both.
-        auto describe = [this, guard, description, reason](
+        auto describe = [this, guard, description, reason, thenPolicy](
                             const QString &name, std::optional<qint64> version) {
             JobAction action = JobAction::make(JobAction::Kind::SetDescription, name, version);
             action.text = description;
             action.options.reason = reason;
             perform(action, tr("Changing the description of %1").arg(name),
-                tr("Changed the description of %1").arg(name), guard.data());
+                tr("Changed the description of %1").arg(name), guard.data(),
+                [thenPolicy](const ActionOutcome &done) { thenPolicy(done.job.name); });
         };
         if (newName == before.name) {
-            describe(before.name, before.rowVersion);
+            if (description != before.description || policy.isEmpty())
+                describe(before.name, before.rowVersion);
+            else
+                thenPolicy(before.name); // the policy only
             return;
         }
         JobAction rename = JobAction::make(JobAction::Kind::Rename, before.name, before.rowVersion);
@@ -333,11 +366,11 @@ void JobActionController::editJob()
         const bool describing = description != before.description;
         perform(rename, tr("Renaming %1").arg(before.name),
             tr("Renamed %1 to %2").arg(before.name, newName), submission,
-            [describe, describing, guard](const ActionOutcome &renamed) {
+            [describe, describing, thenPolicy](const ActionOutcome &renamed) {
                 if (describing)
                     describe(renamed.job.name, renamed.job.rowVersion);
-                else if (guard)
-                    guard->succeeded();
+                else
+                    thenPolicy(renamed.job.name);
             });
     });
     dialog->open();

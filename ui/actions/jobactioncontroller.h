@@ -47,6 +47,8 @@ private:
     // One action per job of a multi-selection, and one message naming them all when the last
     // answer is in. `done` says it of the names that changed (a list in the UI language) and
     // their count (for the plural).
+    // The policy group's change (issue 17) after the dialog's own action; a message box on error.
+    void performPolicy(const QString &name, const PolicyChange &policy);
     using DoneText = std::function<QString(const QString &names, int count)>;
     void performAll(const QList<JobAction> &actions, const QString &what, const DoneText &done);
 

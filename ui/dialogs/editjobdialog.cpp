@@ -3,6 +3,7 @@
 #include "core/domain/jobrules.h"
 #include "ui/common/messagetext.h"
 #include "ui/dialogs/dialogsubmission.h"
+#include "ui/dialogs/policyeditor.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -19,6 +20,7 @@ EditJobDialog::EditJobDialog(const Job &job, QWidget *parent)
     , m_nameNote(new QLabel(this))
     , m_description(new QPlainTextEdit(job.description, this))
     , m_reason(new QLineEdit(this))
+    , m_policy(new PolicyEditor(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("editJobDialog"));
@@ -36,6 +38,7 @@ EditJobDialog::EditJobDialog(const Job &job, QWidget *parent)
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Save"));
     if (job.runStatus() == RunStatus::Running)
         m_name->setEnabled(false);
+    m_policy->setJob(job);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
@@ -44,9 +47,11 @@ EditJobDialog::EditJobDialog(const Job &job, QWidget *parent)
     form->addRow(tr("&Reason:"), m_reason);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(m_policy);
     layout->addWidget(m_buttons);
 
     connect(m_name, &QLineEdit::textChanged, this, &EditJobDialog::validate);
+    connect(m_policy, &PolicyEditor::edited, this, &EditJobDialog::validate);
     connect(m_description, &QPlainTextEdit::textChanged, this, &EditJobDialog::validate);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
         if (m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
@@ -90,6 +95,7 @@ void EditJobDialog::validate()
     m_nameNote->setText(note);
     m_nameNote->setVisible(!note.isEmpty());
     DialogSubmission::growToFit(this);
-    const bool changed = name() != m_job.name || description() != m_job.description;
+    const bool changed = name() != m_job.name || description() != m_job.description
+        || !m_policy->change().isEmpty();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(nameOk && changed);
 }

@@ -8,8 +8,10 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class PolicyEditor;
 
-// Edit job: its name and description, and a reason for the audit row. Renaming is offered with
+// Edit job: its name and description, its policy (retries, catch-up, overdue; issue 17), and
+// a reason for the audit row. Renaming is offered with
 // what it means (the platform and scripts call jobs by name; the history so far keeps the old
 // name) and not while the job runs, since its runner records the result by name.
 class EditJobDialog final : public QDialog {
@@ -27,6 +29,7 @@ public:
     QPlainTextEdit *descriptionField() const { return m_description; }
     QLineEdit *reasonField() const { return m_reason; }
     QLabel *nameNote() const { return m_nameNote; }
+    PolicyEditor *policy() const { return m_policy; }
     QDialogButtonBox *buttons() const { return m_buttons; }
 
 private:
@@ -37,5 +40,6 @@ private:
     QLabel *m_nameNote;
     QPlainTextEdit *m_description;
     QLineEdit *m_reason;
+    PolicyEditor *m_policy;
     QDialogButtonBox *m_buttons;
 };

@@ -1,6 +1,7 @@
 #include "ui/dialogs/newjobdialog.h"
 
 #include "core/domain/jobrules.h"
+#include "ui/dialogs/policyeditor.h"
 #include "ui/dialogs/scheduleeditor.h"
 
 #include <QCheckBox>
@@ -20,6 +21,7 @@ NewJobDialog::NewJobDialog(const QDateTime &now, QWidget *parent)
     , m_description(new QPlainTextEdit(this))
     , m_schedule(new ScheduleEditor(now, this))
     , m_active(new QCheckBox(tr("Start &active"), this))
+    , m_policy(new PolicyEditor(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("newJobDialog"));
@@ -34,6 +36,7 @@ NewJobDialog::NewJobDialog(const QDateTime &now, QWidget *parent)
     m_description->setFixedHeight(m_description->fontMetrics().height() * 4);
     m_schedule->setHours(12);
     m_active->setChecked(true);
+    m_policy->setJob(Job{}); // the columns' defaults: only what the admin changes is set
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Add job"));
 
     auto *form = new QFormLayout;
@@ -44,6 +47,7 @@ NewJobDialog::NewJobDialog(const QDateTime &now, QWidget *parent)
     form->addRow(QString(), m_active);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(m_policy);
     layout->addWidget(m_buttons);
 
     connect(m_name, &QLineEdit::textChanged, this, &NewJobDialog::validate);

@@ -10,10 +10,12 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QSpinBox;
+class PolicyEditor;
 class ScheduleEditor;
 
 // New job: a name checked as the store checks it, a description, a schedule (an interval or a
-// cron expression in a zone) and whether it starts active.
+// cron expression in a zone), whether it starts active, and its policy (retries, catch-up,
+// overdue; set right after the job is added).
 class NewJobDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -26,6 +28,7 @@ public:
     QSpinBox *hoursField() const;
     ScheduleEditor *scheduleEditor() const { return m_schedule; }
     QCheckBox *activeField() const { return m_active; }
+    PolicyEditor *policy() const { return m_policy; }
     QDialogButtonBox *buttons() const { return m_buttons; }
 
 private:
@@ -36,5 +39,6 @@ private:
     QPlainTextEdit *m_description;
     ScheduleEditor *m_schedule;
     QCheckBox *m_active;
+    PolicyEditor *m_policy;
     QDialogButtonBox *m_buttons;
 };

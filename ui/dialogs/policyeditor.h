@@ -4,11 +4,13 @@
 
 #include <QGroupBox>
 
+class QComboBox;
 class QDoubleSpinBox;
 class QSpinBox;
 
-// The "Policy" group of the job dialog (issue 17): retries with backoff and the overdue
-// threshold, bounded as cronctl set-policy bounds them.
+// The "Policy" group of the job dialogs (issue 17): retries with backoff, catch-up after
+// downtime (once / skip with a window / all) and the overdue threshold, bounded as cronctl
+// set-policy bounds them. In New job, Edit job and Change schedule.
 class PolicyEditor final : public QGroupBox {
     Q_OBJECT
 public:
@@ -23,6 +25,12 @@ public:
     QSpinBox *retryDelayField() const { return m_retryDelay; }
     QDoubleSpinBox *retryBackoffField() const { return m_retryBackoff; }
     QSpinBox *overdueAfterField() const { return m_overdueAfter; }
+    QComboBox *catchUpField() const { return m_catchUp; } // item data: once, skip, all
+    QSpinBox *catchUpWindowField() const { return m_catchUpWindow; }
+    void setCatchUp(const QString &mode); // once, skip or all
+
+signals:
+    void edited(); // any field changed (by the user or setJob)
 
 private:
     Job m_job;
@@ -30,4 +38,6 @@ private:
     QSpinBox *m_retryDelay;
     QDoubleSpinBox *m_retryBackoff;
     QSpinBox *m_overdueAfter;
+    QComboBox *m_catchUp;
+    QSpinBox *m_catchUpWindow; // for "skip" only
 };

@@ -2,6 +2,7 @@
 
 #include "ui/common/statusstyle.h"
 #include "ui/jobs/jobtablemodel.h"
+#include "ui/mainwindow/desktopnotifications.h"
 
 #include <QIcon>
 #include <QPainter>
@@ -13,22 +14,27 @@ AlertTray::AlertTray(JobTableModel *model, QWidget *window)
     : QObject(window)
     , m_model(model)
     , m_window(window)
+    , m_desktop(new DesktopNotifications(this))
 {
+    const auto open = [this](const QString &job) {
+        m_window->show();
+        m_window->raise();
+        m_window->activateWindow();
+        if (!job.isEmpty())
+            emit openJob(job);
+    };
+    connect(m_desktop, &DesktopNotifications::jobRequested, this, open);
+    // The service went away between the look and the call: the balloon instead.
+    connect(m_desktop, &DesktopNotifications::failed, this,
+        [this](const QString &title, const QString &body, const QString &job) {
+            showBalloon(title, body, job, true);
+        });
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(this);
         m_tray->setObjectName(QStringLiteral("alertTray"));
-        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
-            m_window->show();
-            m_window->raise();
-            m_window->activateWindow();
-        });
-        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
-            m_window->show();
-            m_window->raise();
-            m_window->activateWindow();
-            if (!m_lastMessageJob.isEmpty())
-                emit openJob(m_lastMessageJob);
-        });
+        connect(m_tray, &QSystemTrayIcon::activated, this, [open] { open(QString()); });
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this,
+            [this, open] { open(m_lastMessageJob); });
     }
     // Rows change one by one (10,000 in a big load): look once per burst, not per row.
     m_recount = new QTimer(this);
@@ -104,25 +110,47 @@ void AlertTray::recount()
     m_seen = now;
     m_count = m_failing + m_stuck + m_overdue;
     updateIcon();
-    if (!m_tray || !m_enabled || !m_tray->isVisible())
+    if (!m_enabled)
         return;
     if (first) {
-        if (m_count > 0) {
-            m_lastMessageJob = enteredJob;
-            m_tray->showMessage(tr("Cron Console"), summary(), QSystemTrayIcon::Warning);
-        }
+        if (m_count > 0)
+            showMessage(tr("Cron Console"), summary(), m_count == 1 ? enteredJob : QString(), true);
         return;
     }
     if (!entered.isEmpty()) {
-        m_lastMessageJob = entered.size() == 1 ? enteredJob : QString();
-        m_tray->showMessage(tr("Cron Console: a job needs attention"),
-            entered.join(QLatin1Char('\n')), QSystemTrayIcon::Warning);
+        showMessage(tr("Cron Console: a job needs attention"), entered.join(QLatin1Char('\n')),
+            entered.size() == 1 ? enteredJob : QString(), true);
     } else if (!recovered.isEmpty()) {
-        m_lastMessageJob = recovered.size() == 1 ? recovered.constFirst() : QString();
-        m_tray->showMessage(tr("Cron Console"),
+        showMessage(tr("Cron Console"),
             tr("Succeeded again: %1").arg(recovered.join(QStringLiteral(", "))),
-            QSystemTrayIcon::Information);
+            recovered.size() == 1 ? recovered.constFirst() : QString(), false);
     }
+}
+
+void AlertTray::showMessage(
+    const QString &title, const QString &body, const QString &job, bool warning)
+{
+    if (m_desktop->isAvailable()) {
+        m_lastDelivery = Delivery::Desktop;
+        m_desktop->notify(title, body, job,
+            warning ? DesktopNotifications::Urgency::Critical
+                    : DesktopNotifications::Urgency::Normal);
+        return;
+    }
+    showBalloon(title, body, job, warning);
+}
+
+void AlertTray::showBalloon(
+    const QString &title, const QString &body, const QString &job, bool warning)
+{
+    if (!m_tray || !m_tray->isVisible()) {
+        m_lastDelivery = Delivery::Nowhere;
+        return;
+    }
+    m_lastDelivery = Delivery::TrayBalloon;
+    m_lastMessageJob = job;
+    m_tray->showMessage(
+        title, body, warning ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
 }
 
 QString AlertTray::summary() const

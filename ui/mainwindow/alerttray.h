@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QString>
 
+class DesktopNotifications;
 class JobTableModel;
 class QSystemTrayIcon;
 class QTimer;
@@ -24,8 +25,13 @@ public:
     bool isEnabled() const { return m_enabled; }
     bool isVisible() const;
     int attentionCount() const { return m_count; } // as of the last look (200 ms after a change)
+    bool hasCounted() const { return m_primed; } // the first rows have been looked at
     QString summary() const; // "Jobs needing attention: 3 (1 failing, 1 stuck, 1 overdue)"
     QString toolTip() const;
+    // Where the last notification went (for tests and the log).
+    enum class Delivery { None, Desktop, TrayBalloon, Nowhere };
+    Delivery lastDelivery() const { return m_lastDelivery; }
+    DesktopNotifications *desktop() const { return m_desktop; }
 
 signals:
     void openJob(const QString &name);
@@ -35,10 +41,14 @@ private:
     void recount();
     void updateIcon();
     Attention attentionOf(int row) const;
+    void showMessage(const QString &title, const QString &body, const QString &job, bool warning);
+    void showBalloon(const QString &title, const QString &body, const QString &job, bool warning);
 
     JobTableModel *m_model;
     QWidget *m_window;
     QSystemTrayIcon *m_tray = nullptr; // null without a system tray
+    DesktopNotifications *m_desktop = nullptr;
+    Delivery m_lastDelivery = Delivery::None;
     QTimer *m_recount = nullptr; // coalesces model changes
     QHash<QString, Attention> m_seen; // per job, as last counted
     QString m_lastMessageJob; // the job a click on the last notification opens
