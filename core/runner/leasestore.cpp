@@ -68,6 +68,29 @@ Result<QList<Job>> LeaseStore::jobs(const QStringList &names)
     return jobs;
 }
 
+void LeaseStore::useConfiguredJobs(const QStringList &names)
+{
+    m_configured.clear();
+    if (!m_database.dialect().isPostgres() || names.isEmpty())
+        return;
+    const auto created = run(m_database,
+        QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS cron_console_runner_jobs (nome TEXT "
+                       "PRIMARY KEY) ON COMMIT PRESERVE ROWS"),
+        {}, tr("noting the runner's jobs"));
+    if (!created)
+        return; // claims send the names
+    (*created)->finish();
+    const auto filled = run(m_database,
+        QStringLiteral("WITH gone AS (DELETE FROM pg_temp.cron_console_runner_jobs) "
+                       "INSERT INTO pg_temp.cron_console_runner_jobs (nome) SELECT DISTINCT "
+                       "jsonb_array_elements_text(CAST(:names AS jsonb))"),
+        {{QStringLiteral("names"), jsonArray(names)}}, tr("noting the runner's jobs"));
+    if (!filled)
+        return;
+    (*filled)->finish();
+    m_configured = QSet<QString>(names.cbegin(), names.cend());
+}
+
 Result<QList<Claim>> LeaseStore::claimDue(const QStringList &names, int limit)
 {
     if (names.isEmpty() || limit <= 0)
@@ -102,6 +125,23 @@ Result<QList<Claim>> LeaseStore::claimPostgres(const QStringList &names, int lim
                          "c.cron_expression IS NULL) OR c.next_run_tz IS NULL OR "
                          "c.next_run_tz <= NOW() OR c.retry_at <= NOW())");
     const SqlDialect &d = m_database.dialect();
+    // Which jobs: the configured ones (the session's table) but those left out, when the table
+    // is there and holds every name asked for; else the names themselves.
+    QStringList leftOut;
+    bool fromTable = !m_configured.isEmpty();
+    for (const QString &name : names)
+        fromTable = fromTable && m_configured.contains(name);
+    if (fromTable) {
+        const QSet<QString> asked(names.cbegin(), names.cend());
+        for (const QString &name : std::as_const(m_configured))
+            if (!asked.contains(name))
+                leftOut << name;
+    }
+    const QString which = fromTable
+        ? QStringLiteral("c.nome IN (SELECT nome FROM pg_temp.cron_console_runner_jobs) AND NOT "
+                         "(%1)")
+              .arg(d.inJsonArray(QStringLiteral("c.nome"), QStringLiteral(":names")))
+        : d.inJsonArray(QStringLiteral("c.nome"), QStringLiteral(":names"));
     const QString sql
         = QStringLiteral(
             "WITH picked AS MATERIALIZED (SELECT c.id AS picked_id, c.ultimo_status AS was_status, "
@@ -116,13 +156,13 @@ Result<QList<Claim>> LeaseStore::claimPostgres(const QStringList &names, int lim
             "lease_expires_at = %4, lease_token = j.lease_token + 1, claimable_after = NULL "
             "FROM picked WHERE j.id = picked.picked_id AND (%5) RETURNING %6, picked.was_status, "
             "picked.was_owner, picked.was_token, picked.was_since, picked.was_backend")
-              .arg(d.inJsonArray(QStringLiteral("c.nome"), QStringLiteral(":names")), due,
-                  d.assignInstant(QStringLiteral("running_since"), d.instantNow()),
+              .arg(which, due, d.assignInstant(QStringLiteral("running_since"), d.instantNow()),
                   d.clockPlusSeconds(QStringLiteral(":lease")), claimable.arg(QStringLiteral("j.")),
                   JobRow::selectList(d), mayBeDue);
     const auto query = run(m_database, sql,
         {{QStringLiteral("owner"), m_owner}, {QStringLiteral("lease"), m_leaseSeconds},
-            {QStringLiteral("names"), jsonArray(names)}, {QStringLiteral("limit"), limit}},
+            {QStringLiteral("names"), jsonArray(fromTable ? leftOut : names)},
+            {QStringLiteral("limit"), limit}},
         tr("claiming due jobs"));
     if (!query)
         return query.error();
@@ -649,7 +689,8 @@ Status LeaseStore::finishSetWise(const QList<Finished> &runs, QList<Recorded> &r
                 "ultimo_status = x.status, ultimo_resultado = %3, running_since = NULL, "
                 "lease_owner = NULL, lease_expires_at = NULL, row_version = j.row_version + 1, "
                 "updated_at = %1, retry_at = CASE x.retry WHEN 'set' THEN %4 WHEN 'keep' THEN "
-                "j.retry_at ELSE NULL END, retry_slot = CASE x.retry WHEN 'set' THEN %5 WHEN 'keep' "
+                "j.retry_at ELSE NULL END, retry_slot = CASE x.retry WHEN 'set' THEN %5 WHEN "
+                "'keep' "
                 "THEN j.retry_slot ELSE NULL END, retry_attempt = x.retry_attempt, alert_state = "
                 "x.alert, ativo = CASE WHEN x.disable = 1 THEN (1 = 0) ELSE j.ativo END FROM "
                 "json_to_recordset(CAST(:jobs AS json)) AS x(id int, next float8, duracao bigint, "

@@ -83,6 +83,10 @@ public:
     // session is quiet, and the scheduler announces these, coalesced; see 0017_scale.sql).
     QSet<QString> takeChanged() { return std::exchange(m_changed, {}); }
 
+    // The runner's configured jobs, kept in a temporary table of the session (PostgreSQL), so a
+    // claim sends only the few jobs it must leave out (those running here), not thousands of
+    // names each time. Without the table (no TEMP privilege) claims send the names as before.
+    void useConfiguredJobs(const QStringList &names);
     // The configured jobs as they are now (for working out when to wake).
     Result<QList<Job>> jobs(const QStringList &names);
     // Claims up to `limit` (never more, new database or not) of the named jobs that
@@ -163,6 +167,7 @@ private:
     Result<QList<Claim>> claimSqlite(const QStringList &names, int limit);
 
     QSet<QString> m_changed;
+    QSet<QString> m_configured; // in pg_temp.cron_console_runner_jobs; empty: no such table
     Database &m_database;
     QString m_owner;
     int m_leaseSeconds;

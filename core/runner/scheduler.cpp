@@ -243,6 +243,7 @@ void Scheduler::connectNow()
     }
     if (ready) {
         m_leases = std::make_unique<LeaseStore>(*m_db, m_name, m_config.leaseSeconds);
+        m_leases->useConfiguredJobs(m_config.jobs.keys());
         RunnerInfo info;
         info.host = ClientInfo::hostName();
         info.pid = ClientInfo::processId();
@@ -505,9 +506,8 @@ void Scheduler::startAction(const Claim &claim, qint64 claimSentMs, qint64 outpu
     running.claim.owner = m_name;
     running.deadlineMs = claimSentMs + qint64(m_config.leaseSeconds * 1000 * hardStopShare);
     running.action = RunnerAction::create(*spec, m_spec, m_sqlSessions, this).release();
-    running.action->setContext(
-        {claim.job.name, claim.token, LeaseStore::slotOf(claim), m_name, claim.job.id,
-            claim.runId});
+    running.action->setContext({claim.job.name, claim.token, LeaseStore::slotOf(claim), m_name,
+        claim.job.id, claim.runId});
     running.action->setHardDeadline(running.deadlineMs);
     const QString name = claim.job.name;
     connect(running.action, &RunnerAction::finished, this,

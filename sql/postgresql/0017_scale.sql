@@ -108,3 +108,8 @@ RETURNS BOOLEAN LANGUAGE sql STABLE AS $$
     SELECT NOT cron_console_paused()
        AND cron_job_retry_ready(p_ativo, p_status, p_retry_at, p_claimable_after)
 $$;
+
+-- A claim takes the earliest due rows (ORDER BY next_run_tz NULLS FIRST, id LIMIT n): with this
+-- index it reads them in that order and stops after n, instead of sorting every due row of a
+-- runner's ten thousand jobs for each claim of eight.
+CREATE INDEX IF NOT EXISTS idx_cron_jobs_claim_order ON cron_jobs (next_run_tz NULLS FIRST, id);

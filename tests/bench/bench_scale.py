@@ -295,11 +295,12 @@ def main():
                              'and say how much they slowed it down')
     parser.add_argument('--consoles-n', type=int, default=1000,
                         help='the N whose largest runner row is run again with --consoles')
+    parser.add_argument('--no-pg-cron', action='store_true', help='leave pg_cron out')
     parser.add_argument('--keep-logs', help='copy the runners\' logs of every row to this folder')
     args = parser.parse_args()
     cronctl = os.path.abspath(args.cronctl)
-    with_pg_cron = os.path.exists('/usr/lib/postgresql/15/lib/pg_cron.so')
-    if not with_pg_cron:
+    with_pg_cron = os.path.exists('/usr/lib/postgresql/15/lib/pg_cron.so') and not args.no_pg_cron
+    if not with_pg_cron and not args.no_pg_cron:
         print('bench_scale: pg_cron is not installed (postgresql-15-cron): its rows are skipped')
     root = tempfile.mkdtemp(prefix='bench_scale.')
     cluster = Cluster(root, with_pg_cron)
