@@ -1674,6 +1674,10 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
     </context>
     <context>
         <name>LeaseStore</name>
+        <message>
+            <source>noting the runner's jobs</source>
+            <translation>registrando os jobs do executor</translation>
+        </message>
         <message numerus="yes">
             <source>recording %n run(s)</source>
             <translation>
