@@ -75,7 +75,7 @@ def server_cpu(postmaster):
 
 
 class Cluster:
-    def __init__(self, parent, with_pg_cron):
+    def __init__(self, parent, with_pg_cron, with_statements=False):
         # The server's own folder, writable by the postgres user; runner configs stay outside.
         root = os.path.join(parent, 'pg')
         os.mkdir(root)
@@ -91,9 +91,13 @@ class Cluster:
             "listen_addresses = '127.0.0.1'", "max_connections = 1200",
             "shared_buffers = '256MB'", "fsync = off", "synchronous_commit = off",
         ]
+        preload = (['pg_cron'] if with_pg_cron else []) + (
+            ['pg_stat_statements'] if with_statements else [])
+        if preload:
+            conf += [f"shared_preload_libraries = '{','.join(preload)}'"]
         if with_pg_cron:
-            conf += ["shared_preload_libraries = 'pg_cron'", "cron.database_name = 'bench'",
-                     f"cron.host = '{root}'", "cron.max_running_jobs = 32"]
+            conf += ["cron.database_name = 'bench'", f"cron.host = '{root}'",
+                     "cron.max_running_jobs = 32"]
         with open(os.path.join(self.data, 'postgresql.conf'), 'a') as f:
             f.write('\n'.join(conf) + '\n')
         as_postgres([f'{PG_BIN}/pg_ctl', '-D', self.data, '-l', os.path.join(root, 'log'), '-w',
@@ -182,9 +186,12 @@ def run_cron_console(cluster, cronctl, n, runners, concurrency, workdir, console
             for name in names}
     offset = clock_offset(cur)
     boundary = next_boundary(cur, 20 + n / 1000)
+    # next_run, the seed's column, with its instant: a row without next_run is due at once (the
+    # write trigger clears next_run_tz then), and would run before the boundary too.
     cur.execute("INSERT INTO cron_jobs (nome, descricao, intervalo_horas, cron_expression, "
-                "schedule_timezone, ativo, next_run_tz) SELECT n, 'bench', 1, '* * * * *', 'UTC', "
-                "TRUE, to_timestamp(%s) FROM unnest(%s::text[]) AS n", (boundary, names))
+                "schedule_timezone, ativo, next_run, next_run_tz) SELECT n, 'bench', 1, "
+                "'* * * * *', 'UTC', TRUE, to_timestamp(%s)::timestamp, to_timestamp(%s) "
+                "FROM unnest(%s::text[]) AS n", (boundary, boundary, names))
     procs = []
     for r in range(runners):
         config = os.path.join(workdir, f'runner{r}.json')
@@ -219,6 +226,12 @@ def run_cron_console(cluster, cronctl, n, runners, concurrency, workdir, console
         "AND created_at >= to_timestamp(%s)::timestamp")
     cpu1 = [cpu_seconds(p.pid) for p in procs]
     server1 = server_cpu(cluster.postmaster)
+    # Every job once, at the boundary: a run before it or a second one spoils the figures.
+    cur.execute('SELECT count(*), count(DISTINCT job) FROM bench_starts')
+    runs, distinct = cur.fetchone()
+    if runs != distinct or runs != len(offsets):
+        print(f'bench_scale: WARNING: {runs} runs of {distinct} jobs, {len(offsets)} of them '
+              'after the boundary: the figures do not measure one batch', flush=True)
     for p in viewers:
         p.terminate()
     for p in viewers:
@@ -296,6 +309,9 @@ def main():
     parser.add_argument('--consoles-n', type=int, default=1000,
                         help='the N whose largest runner row is run again with --consoles')
     parser.add_argument('--no-pg-cron', action='store_true', help='leave pg_cron out')
+    parser.add_argument('--top-statements', type=int, default=0, metavar='K',
+                        help='after every Cron Console row, the K statements that took the '
+                             'server longest (pg_stat_statements), to see where time goes')
     parser.add_argument('--keep-logs', help='copy the runners\' logs of every row to this folder')
     args = parser.parse_args()
     cronctl = os.path.abspath(args.cronctl)
@@ -303,11 +319,13 @@ def main():
     if not with_pg_cron and not args.no_pg_cron:
         print('bench_scale: pg_cron is not installed (postgresql-15-cron): its rows are skipped')
     root = tempfile.mkdtemp(prefix='bench_scale.')
-    cluster = Cluster(root, with_pg_cron)
+    cluster = Cluster(root, with_pg_cron, args.top_statements > 0)
     rows = []
     try:
         subprocess.run([cronctl, 'migrate'], env=cluster.env(), check=True,
                        stdout=subprocess.DEVNULL)
+        if args.top_statements:
+            statements(cluster, 0)
         for n in [int(x) for x in args.n.split(',')]:
             for r in [int(x) for x in args.runners.split(',')]:
                 row = run_cron_console(cluster, cronctl, n, r, args.concurrency, root)
@@ -319,6 +337,8 @@ def main():
                 row['who'] = f'Cron Console, {r} runner(s) × {args.concurrency}'
                 rows.append(row)
                 print_row(row)
+                if args.top_statements:
+                    statements(cluster, args.top_statements)
             if args.consoles and args.console and n == args.consoles_n:
                 r = max(int(x) for x in args.runners.split(','))
                 base = next(x for x in rows if x['n'] == n and x['who'].startswith(f'Cron Console, {r} '))
@@ -348,6 +368,22 @@ def main():
               f"{fmt(row['runner_cpu_ms_per_exec'], '{:.2f} ms')} | "
               f"{fmt(row['server_cpu_s'], '{:.1f} s')} |")
     return 0
+
+
+def statements(cluster, top):
+    """Prints the `top` statements by server time since the last call, then resets the counts."""
+    db = cluster.connect()
+    db.autocommit = True
+    cur = db.cursor()
+    cur.execute('CREATE EXTENSION IF NOT EXISTS pg_stat_statements')
+    if top:
+        cur.execute('SELECT total_exec_time, calls, rows, left(regexp_replace(query, '
+                    "'\\s+', ' ', 'g'), 140) FROM pg_stat_statements ORDER BY total_exec_time "
+                    'DESC LIMIT %s', (top,))
+        for total, calls, rows, query in cur.fetchall():
+            print(f'bench_scale:   {total:9.0f} ms {calls:7d} calls {rows:8d} rows  {query}')
+    cur.execute('SELECT pg_stat_statements_reset()')
+    db.close()
 
 
 def print_row(row):
