@@ -638,8 +638,8 @@ Status LeaseStore::finishSetWise(const QList<Finished> &runs, QList<Recorded> &r
         = QString::fromUtf8(QJsonDocument(input).toJson(QJsonDocument::Compact));
     // The job ids again as an array: the planner counts an array's elements but takes any
     // json_to_recordset() for 100 rows, and for 100 rows it scans all of cron_jobs (10,000 jobs:
-    // a sequential scan per statement, the whole cost of a burst). With `id = ANY(...)` it reads
-    // the burst's rows by primary key.
+    // a sequential scan per statement, the whole cost of a burst), and all of cron_runs when its
+    // statistics are behind. With `id = ANY(...)` it reads the burst's rows by their index.
     QStringList idList;
     for (const Finished &finished : runs)
         idList << QString::number(finished.claim.job.id);
@@ -737,9 +737,9 @@ Status LeaseStore::finishSetWise(const QList<Finished> &runs, QList<Recorded> &r
                 "x.duration, result = %1, error = x.error FROM json_to_recordset(CAST(:runs AS "
                 "json)) AS x(job_id int, token bigint, status text, exit_code int, http_status "
                 "int, duration float8, result text, error text) WHERE r.job_id = x.job_id AND "
-                "r.lease_token = x.token")
+                "r.lease_token = x.token AND r.job_id = ANY(CAST(:ids AS int[]))")
                 .arg(d.json(QStringLiteral("x.result"))),
-            {{QStringLiteral("runs"), json(deferred.runs)}}, what);
+            {{QStringLiteral("runs"), json(deferred.runs)}, {QStringLiteral("ids"), ids}}, what);
         if (!closed)
             return closed.error();
         if ((*closed)->numRowsAffected() != deferred.runs.size())

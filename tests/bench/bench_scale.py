@@ -75,7 +75,7 @@ def server_cpu(postmaster):
 
 
 class Cluster:
-    def __init__(self, parent, with_pg_cron, with_statements=False):
+    def __init__(self, parent, with_pg_cron, with_statements=False, explain_ms=0):
         # The server's own folder, writable by the postgres user; runner configs stay outside.
         root = os.path.join(parent, 'pg')
         os.mkdir(root)
@@ -92,7 +92,11 @@ class Cluster:
             "shared_buffers = '256MB'", "fsync = off", "synchronous_commit = off",
         ]
         preload = (['pg_cron'] if with_pg_cron else []) + (
-            ['pg_stat_statements'] if with_statements else [])
+            ['pg_stat_statements'] if with_statements else []) + (
+            ['auto_explain'] if explain_ms else [])
+        if explain_ms:
+            conf += [f"auto_explain.log_min_duration = {explain_ms}"]
+        self.log = os.path.join(root, 'log')
         if preload:
             conf += [f"shared_preload_libraries = '{','.join(preload)}'"]
         if with_pg_cron:
@@ -192,6 +196,9 @@ def run_cron_console(cluster, cronctl, n, runners, concurrency, workdir, console
                 "schedule_timezone, ativo, next_run, next_run_tz) SELECT n, 'bench', 1, "
                 "'* * * * *', 'UTC', TRUE, to_timestamp(%s)::timestamp, to_timestamp(%s) "
                 "FROM unnest(%s::text[]) AS n", (boundary, boundary, names))
+    # Statistics, as a production table has them (autovacuum's analyze comes later than the
+    # boundary): without them the planner guesses for 10,000 rows it has never counted.
+    cur.execute('ANALYZE cron_jobs')
     procs = []
     for r in range(runners):
         config = os.path.join(workdir, f'runner{r}.json')
@@ -312,6 +319,9 @@ def main():
     parser.add_argument('--top-statements', type=int, default=0, metavar='K',
                         help='after every Cron Console row, the K statements that took the '
                              'server longest (pg_stat_statements), to see where time goes')
+    parser.add_argument('--explain-slower-than', type=int, default=0, metavar='MS',
+                        help='after every Cron Console row, the plan of each statement that '
+                             'took longer than MS (auto_explain), once per statement')
     parser.add_argument('--keep-logs', help='copy the runners\' logs of every row to this folder')
     args = parser.parse_args()
     cronctl = os.path.abspath(args.cronctl)
@@ -319,7 +329,7 @@ def main():
     if not with_pg_cron and not args.no_pg_cron:
         print('bench_scale: pg_cron is not installed (postgresql-15-cron): its rows are skipped')
     root = tempfile.mkdtemp(prefix='bench_scale.')
-    cluster = Cluster(root, with_pg_cron, args.top_statements > 0)
+    cluster = Cluster(root, with_pg_cron, args.top_statements > 0, args.explain_slower_than)
     rows = []
     try:
         subprocess.run([cronctl, 'migrate'], env=cluster.env(), check=True,
@@ -339,6 +349,8 @@ def main():
                 print_row(row)
                 if args.top_statements:
                     statements(cluster, args.top_statements)
+                if args.explain_slower_than:
+                    slow_plans(cluster)
             if args.consoles and args.console and n == args.consoles_n:
                 r = max(int(x) for x in args.runners.split(','))
                 base = next(x for x in rows if x['n'] == n and x['who'].startswith(f'Cron Console, {r} '))
@@ -384,6 +396,22 @@ def statements(cluster, top):
             print(f'bench_scale:   {total:9.0f} ms {calls:7d} calls {rows:8d} rows  {query}')
     cur.execute('SELECT pg_stat_statements_reset()')
     db.close()
+
+
+def slow_plans(cluster):
+    """Prints auto_explain's plans logged since the last call, the first one of each query."""
+    with open(cluster.log) as f:
+        f.seek(getattr(cluster, 'log_read', 0))
+        text = f.read()
+        cluster.log_read = f.tell()
+    seen = set()
+    for block in text.split('LOG:  duration: ')[1:]:
+        block = block.split('\n20')[0]  # up to the next log line
+        query = block.split('Query Text:', 1)[-1].split('\n', 1)[0].strip()[:80]
+        if query in seen:
+            continue
+        seen.add(query)
+        print('bench_scale: slow statement: ' + block.rstrip())
 
 
 def print_row(row):
