@@ -155,10 +155,11 @@ phase() {
 }
 
 # A command in the root as root would type it after logging in: a fresh HOME, a plain
-# environment, no display, no input.
+# environment, no display, no input; CI set, as CI systems set it (warnings are errors from the
+# first Quick start command on, so the second reuses its build folder).
 in_root() {
     chroot "$root" /usr/bin/env -i HOME=/root USER=root LOGNAME=root LANG=C.UTF-8 TERM=dumb \
-        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin ${CI:+CI="$CI"} \
+        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin CI="${CI:-true}" \
         /bin/bash -c "cd $src && $1" </dev/null
 }
 
@@ -406,7 +407,7 @@ run_tests() {
 
 say "new Debian 12 root in $root, .deb cache $cache"
 phase "new minimal Debian 12 root (mmdebstrap --variant=minbase $suite)" root.log make_root
-phase "Quick start 1: $build_command" quickstart-1.log run_build_command
+phase "Quick start 1 (warnings as errors): $build_command" quickstart-1.log run_build_command
 phase "Quick start 1: the console starts offscreen and stays up ${console_seconds} s" console.log run_console
 phase "cronctl status --json" status.log run_status
 phase "packaging checks (installer/ci-check.sh)" packaging.log run_packaging
