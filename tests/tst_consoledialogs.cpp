@@ -71,7 +71,41 @@ private slots:
 
 private:
     static QList<ConnectionProfile> savedProfiles();
+    // A console on a fresh SQLite database, its Edit job dialog open on the first job, OK not
+    // enabled yet.
+    struct EditJobScene {
+        std::unique_ptr<TestDatabase> db;
+        std::unique_ptr<MainWindow> window;
+        std::unique_ptr<QSignalSpy> finished; // the controller's actionFinished
+        QString job;
+        EditJobDialog *dialog = nullptr;
+        QPushButton *ok = nullptr;
+    };
+    void openEditJob(EditJobScene &scene);
 };
+
+void TestConsoleDialogs::openEditJob(EditJobScene &scene)
+{
+    QString error;
+    scene.db = TestDatabase::create(Backend::SQLite, &error);
+    QVERIFY2(scene.db, qPrintable(error));
+    MessageBoxes::clearRecorded();
+    scene.window = std::make_unique<MainWindow>();
+    MainWindow &window = *scene.window;
+    window.openDatabase(scene.db->spec(), fastOptions(uniquePurpose()));
+    scene.finished
+        = std::make_unique<QSignalSpy>(window.controller(), &JobActionController::actionFinished);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(connectedWithRows(window, 1), 10000);
+    scene.job = window.model()->jobAt(0).name;
+    window.jobsView()->selectJob(scene.job);
+    QTRY_VERIFY(window.actions()->editJob()->isEnabled());
+    window.actions()->editJob()->trigger();
+    scene.dialog = window.findChild<EditJobDialog *>();
+    QVERIFY(scene.dialog);
+    scene.ok = scene.dialog->buttons()->button(QDialogButtonBox::Ok);
+    QVERIFY(!scene.ok->isEnabled()); // nothing changed yet
+}
 
 void TestConsoleDialogs::initTestCase()
 {
@@ -527,23 +561,15 @@ void TestConsoleDialogs::detailsDueNowHasNoCountdown()
 
 void TestConsoleDialogs::editJobRenamesAndDescribes()
 {
-    QString error;
-    const auto db = TestDatabase::create(Backend::SQLite, &error);
-    QVERIFY2(db, qPrintable(error));
-    MessageBoxes::clearRecorded();
-    MainWindow window;
-    window.openDatabase(db->spec(), fastOptions(uniquePurpose()));
-    QSignalSpy finished(window.controller(), &JobActionController::actionFinished);
-    window.show();
-    QTRY_VERIFY_WITH_TIMEOUT(connectedWithRows(window, 1), 10000);
-    const QString old = window.model()->jobAt(0).name;
-    window.jobsView()->selectJob(old);
-    QTRY_VERIFY(window.actions()->editJob()->isEnabled());
-    window.actions()->editJob()->trigger();
-    auto *dialog = window.findChild<EditJobDialog *>();
-    QVERIFY(dialog);
-    QPushButton *ok = dialog->buttons()->button(QDialogButtonBox::Ok);
-    QVERIFY(!ok->isEnabled()); // nothing changed yet
+    EditJobScene scene;
+    openEditJob(scene);
+    if (QTest::currentTestFailed())
+        return;
+    const auto &db = scene.db;
+    MainWindow &window = *scene.window;
+    QSignalSpy &finished = *scene.finished;
+    EditJobDialog *dialog = scene.dialog;
+    QPushButton *ok = scene.ok;
     dialog->nameField()->setText(QStringLiteral(" bad"));
     QVERIFY(!ok->isEnabled());
     QVERIFY(dialog->nameNote()->text().at(0).isUpper());
@@ -667,23 +693,16 @@ void TestConsoleDialogs::newJobPolicyKeptOnErrorThenStored()
 
 void TestConsoleDialogs::editJobPolicyOnlyIsStored()
 {
-    QString error;
-    const auto db = TestDatabase::create(Backend::SQLite, &error);
-    QVERIFY2(db, qPrintable(error));
-    MessageBoxes::clearRecorded();
-    MainWindow window;
-    window.openDatabase(db->spec(), fastOptions(uniquePurpose()));
-    QSignalSpy finished(window.controller(), &JobActionController::actionFinished);
-    window.show();
-    QTRY_VERIFY_WITH_TIMEOUT(connectedWithRows(window, 1), 10000);
-    const QString name = window.model()->jobAt(0).name;
-    window.jobsView()->selectJob(name);
-    QTRY_VERIFY(window.actions()->editJob()->isEnabled());
-    window.actions()->editJob()->trigger();
-    auto *dialog = window.findChild<EditJobDialog *>();
-    QVERIFY(dialog);
-    QPushButton *ok = dialog->buttons()->button(QDialogButtonBox::Ok);
-    QVERIFY(!ok->isEnabled());
+    EditJobScene scene;
+    openEditJob(scene);
+    if (QTest::currentTestFailed())
+        return;
+    const auto &db = scene.db;
+    MainWindow &window = *scene.window;
+    QSignalSpy &finished = *scene.finished;
+    EditJobDialog *dialog = scene.dialog;
+    QPushButton *ok = scene.ok;
+    const QString name = scene.job;
     dialog->policy()->setCatchUp(QStringLiteral("all"));
     QVERIFY(ok->isEnabled()); // a policy change alone is an edit
     dialog->policy()->overdueAfterField()->setValue(600);
