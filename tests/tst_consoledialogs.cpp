@@ -565,11 +565,7 @@ void TestConsoleDialogs::editJobRenamesAndDescribes()
     openEditJob(scene);
     if (QTest::currentTestFailed())
         return;
-    const auto &db = scene.db;
-    MainWindow &window = *scene.window;
-    QSignalSpy &finished = *scene.finished;
-    EditJobDialog *dialog = scene.dialog;
-    QPushButton *ok = scene.ok;
+    auto &[db, window, finished, job, dialog, ok] = scene;
     dialog->nameField()->setText(QStringLiteral(" bad"));
     QVERIFY(!ok->isEnabled());
     QVERIFY(dialog->nameNote()->text().at(0).isUpper());
@@ -581,9 +577,9 @@ void TestConsoleDialogs::editJobRenamesAndDescribes()
     QPointer<EditJobDialog> guard(dialog);
     ok->click();
     // Two actions, one OK: rename, then the description under the new name.
-    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
-    QVERIFY2(finished.at(0).at(0).toBool() && finished.at(1).at(0).toBool(),
-        qPrintable(finished.last().at(1).toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(finished->size(), 2, 10000);
+    QVERIFY2(finished->at(0).at(0).toBool() && finished->at(1).at(0).toBool(),
+        qPrintable(finished->last().at(1).toString()));
     QTRY_VERIFY(!guard);
     QCOMPARE(db->scalar(QStringLiteral("SELECT nome FROM cron_jobs")).toString(),
         QStringLiteral("sgp_sync"));
@@ -595,8 +591,8 @@ void TestConsoleDialogs::editJobRenamesAndDescribes()
                  .toInt(),
         2);
     // The table follows the row: one job, renamed, no stale twin.
-    QTRY_COMPARE(window.model()->jobAt(0).name, QStringLiteral("sgp_sync"));
-    QCOMPARE(window.model()->rowCount(), 1);
+    QTRY_COMPARE(window->model()->jobAt(0).name, QStringLiteral("sgp_sync"));
+    QCOMPARE(window->model()->rowCount(), 1);
     QVERIFY(MessageBoxes::recorded().isEmpty());
 }
 
@@ -697,26 +693,21 @@ void TestConsoleDialogs::editJobPolicyOnlyIsStored()
     openEditJob(scene);
     if (QTest::currentTestFailed())
         return;
-    const auto &db = scene.db;
-    MainWindow &window = *scene.window;
-    QSignalSpy &finished = *scene.finished;
-    EditJobDialog *dialog = scene.dialog;
-    QPushButton *ok = scene.ok;
-    const QString name = scene.job;
+    auto &[db, window, finished, name, dialog, ok] = scene;
     dialog->policy()->setCatchUp(QStringLiteral("all"));
     QVERIFY(ok->isEnabled()); // a policy change alone is an edit
     dialog->policy()->overdueAfterField()->setValue(600);
     QPointer<EditJobDialog> guard(dialog);
     ok->click();
-    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
-    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(finished->size(), 1, 10000);
+    QVERIFY2(finished->first().at(0).toBool(), qPrintable(finished->first().at(1).toString()));
     QTRY_VERIFY(!guard);
     QCOMPARE(db->scalar(QStringLiteral("SELECT catch_up || ',' || overdue_after_seconds FROM "
                                        "cron_jobs WHERE nome = '%1'")
                             .arg(name))
                  .toString(),
         QStringLiteral("all,600"));
-    QTRY_COMPARE(window.model()->jobAt(0).catchUp, QStringLiteral("all"));
+    QTRY_COMPARE(window->model()->jobAt(0).catchUp, QStringLiteral("all"));
     QVERIFY(MessageBoxes::recorded().isEmpty());
 }
 

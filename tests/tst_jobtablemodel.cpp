@@ -1,4 +1,5 @@
 // JobTableModel: a well-behaved model, updated in place (selection survives every refresh).
+#include "ui/jobs/jobfilterproxy.h"
 #include "ui/jobs/jobtablemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -18,6 +19,7 @@ private slots:
     void singleUpdatesAndRemovals();
     void statesAndCountdowns();
     void sortsByRawValues();
+    void proxySortsEveryColumnAsItsRawValue();
 
 private:
     static Job job(qint64 id, const QString &name, int hours = 12);
@@ -206,6 +208,64 @@ void TestJobTableModel::sortsByRawValues()
     proxy.sort(JobTableModel::Schedule);
     QCOMPARE(proxy.index(0, JobTableModel::Name).data().toString(), QStringLiteral("bravo"));
     QCOMPARE(proxy.index(2, JobTableModel::Name).data().toString(), QStringLiteral("charlie"));
+}
+
+void TestJobTableModel::proxySortsEveryColumnAsItsRawValue()
+{
+    // The console's proxy compares rows without QVariants; the order must stay the one the
+    // SortRole values give (strings without regard to case, as the proxy is set up).
+    QList<Job> jobs;
+    const QStringList names{QStringLiteral("delta"), QStringLiteral("Alpha"),
+        QStringLiteral("charlie"), QStringLiteral("Bravo"), QStringLiteral("echo"),
+        QStringLiteral("foxtrot")};
+    for (int i = 0; i < names.size(); ++i) {
+        Job one = job(i + 1, names.at(i), 1 + (i * 7) % 24);
+        one.description = i % 2 ? names.at(i).toUpper() : names.at(i);
+        one.totalRuns = (i * 5) % 4;
+        one.lastDurationSeconds = i % 3 ? std::optional<int>(i * 10) : std::nullopt;
+        one.leaseOwner = i % 2 ? QStringLiteral("Runner-%1").arg(i) : QString();
+        one.lastStatus = i % 3 == 0 ? QStringLiteral("error") : QStringLiteral("success");
+        one.active = i != 4;
+        if (i == 5) {
+            one.lastStatus = QStringLiteral("running");
+            one.runningSince = m_now.addSecs(-60);
+            one.leaseExpiresAt = m_now.addSecs(60);
+        }
+        one.lastRun = m_now.addSecs(-600 * (i + 1));
+        one.nextRun = m_now.addSecs(300 * ((i * 3) % 6) - 100);
+        jobs << one;
+    }
+    m_model->setJobs(jobs);
+    JobFilterProxy proxy;
+    proxy.setSourceModel(m_model);
+    proxy.setSortRole(JobTableModel::SortRole);
+    proxy.setSortCaseSensitivity(Qt::CaseInsensitive);
+    const auto after = [](const QVariant &a, const QVariant &b) {
+        if (a.metaType().id() == QMetaType::QString)
+            return QString::compare(a.toString(), b.toString(), Qt::CaseInsensitive) > 0;
+        return QVariant::compare(a, b) == QPartialOrdering::Greater;
+    };
+    for (int column = 0; column < JobTableModel::ColumnCount; ++column) {
+        for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            proxy.sort(column, order);
+            for (int row = 1; row < proxy.rowCount(); ++row) {
+                QVariant earlier = proxy.index(row - 1, column).data(JobTableModel::SortRole);
+                QVariant later = proxy.index(row, column).data(JobTableModel::SortRole);
+                if (order == Qt::DescendingOrder)
+                    std::swap(earlier, later);
+                QVERIFY2(!after(earlier, later),
+                    qPrintable(QStringLiteral("column %1, %2 order, row %3: %4 before %5")
+                                   .arg(column)
+                                   .arg(order == Qt::AscendingOrder ? "ascending" : "descending")
+                                   .arg(row)
+                                   .arg(earlier.toString(), later.toString())));
+            }
+        }
+    }
+    // Not vacuous: the names really were reordered, without regard to case.
+    proxy.sort(JobTableModel::Name);
+    QCOMPARE(proxy.index(0, JobTableModel::Name).data().toString(), QStringLiteral("Alpha"));
+    QCOMPARE(proxy.index(1, JobTableModel::Name).data().toString(), QStringLiteral("Bravo"));
 }
 
 QTEST_MAIN(TestJobTableModel)

@@ -124,11 +124,14 @@ Result<QList<RunStore::Opened>> RunStore::open(const QList<Start> &starts)
                 "inserted AS (INSERT INTO cron_runs (job_id, job_name, trigger, attempt, runner, "
                 "host, lease_token, scheduled_for, started_at) SELECT x.job, x.name, CASE WHEN "
                 "x.job IN (SELECT id FROM requested) THEN 'run_now' WHEN x.trig IN ('schedule', "
-                "'retry') AND EXISTS (SELECT 1 FROM cron_runs r WHERE r.job_id = x.job AND "
-                "r.scheduled_for = to_timestamp(x.slot) AND r.attempt = x.attempt AND r.trigger "
-                "IN ('schedule', 'retry')) THEN 'takeover' ELSE x.trig END, x.attempt, x.runner, "
-                "x.host, x.token, to_timestamp(x.slot), clock_timestamp() FROM input x ORDER BY "
-                "x.i ON CONFLICT DO NOTHING RETURNING id, job_id, lease_token, trigger) "
+                "'retry') AND taken.slot THEN 'takeover' ELSE x.trig END, x.attempt, x.runner, "
+                "x.host, x.token, to_timestamp(x.slot), clock_timestamp() FROM input x "
+                // A lateral probe of the slot's unique index per run: as an EXISTS the planner
+                // may hash all of cron_runs instead, which grows with every run ever recorded.
+                "LEFT JOIN LATERAL (SELECT TRUE AS slot FROM cron_runs r WHERE r.job_id = x.job "
+                "AND r.scheduled_for = to_timestamp(x.slot) AND r.attempt = x.attempt AND "
+                "r.trigger IN ('schedule', 'retry') LIMIT 1) taken ON TRUE ORDER BY x.i "
+                "ON CONFLICT DO NOTHING RETURNING id, job_id, lease_token, trigger) "
                 "SELECT x.i, ins.id, ins.trigger, j.output_limit_bytes FROM inserted ins "
                 "JOIN input x ON x.job = ins.job_id AND x.token = ins.lease_token "
                 "JOIN cron_jobs j ON j.id = ins.job_id"),

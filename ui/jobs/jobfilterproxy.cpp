@@ -6,6 +6,12 @@ JobFilterProxy::JobFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)
 { }
 
+void JobFilterProxy::setSourceModel(QAbstractItemModel *model)
+{
+    m_jobs = qobject_cast<const JobTableModel *>(model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
 void JobFilterProxy::setStateFilter(std::optional<JobState> state)
 {
     if (state == m_state)
@@ -22,4 +28,11 @@ bool JobFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
             return false;
     }
     return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
+}
+
+bool JobFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (m_jobs && sortRole() == JobTableModel::SortRole)
+        return m_jobs->lessThan(left.row(), right.row(), left.column());
+    return QSortFilterProxyModel::lessThan(left, right);
 }

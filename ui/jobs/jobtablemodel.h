@@ -60,6 +60,8 @@ public:
     void clear();
 
     const Job &jobAt(int row) const { return m_jobs.at(row); }
+    // The proxy's sort, without a QVariant per comparison (10,000 rows take ~140,000 of them).
+    bool lessThan(int leftRow, int rightRow, int column) const;
     int rowOfId(qint64 id) const { return m_rowById.value(id, -1); }
     std::optional<Job> jobById(qint64 id) const;
     JobState stateAt(int row) const;
