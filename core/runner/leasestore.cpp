@@ -76,20 +76,27 @@ void LeaseStore::useConfiguredJobs(const QStringList &names)
     m_configured.clear();
     if (!m_database.dialect().isPostgres() || names.isEmpty())
         return;
-    const auto created = run(m_database,
-        QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS cron_console_runner_jobs (nome TEXT "
-                       "PRIMARY KEY) ON COMMIT PRESERVE ROWS"),
-        {}, tr("noting the runner's jobs"));
-    if (!created)
-        return; // claims send the names
-    (*created)->finish();
+    // Not through run(): QPSQL prepares what it runs, and PostgreSQL cannot PREPARE a CREATE, so
+    // every claim used to send all the names (10,000 of them, parsed per claim).
+    {
+        QSqlQuery create(m_database.handle());
+        Database::CallScope scope(m_database);
+        if (!create.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS cron_console_runner_jobs "
+                                        "(nome TEXT PRIMARY KEY) ON COMMIT PRESERVE ROWS"))) {
+            qCWarning(lcRunner, "claims send the job names (no temporary table: %s)",
+                qPrintable(create.lastError().text()));
+            return;
+        }
+    }
     const auto filled = run(m_database,
         QStringLiteral("WITH gone AS (DELETE FROM pg_temp.cron_console_runner_jobs) "
                        "INSERT INTO pg_temp.cron_console_runner_jobs (nome) SELECT DISTINCT "
                        "jsonb_array_elements_text(CAST(:names AS jsonb))"),
         {{QStringLiteral("names"), jsonArray(names)}}, tr("noting the runner's jobs"));
-    if (!filled)
+    if (!filled) {
+        qCWarning(lcRunner, "claims send the job names (%s)", qPrintable(filled.error().message));
         return;
+    }
     (*filled)->finish();
     m_configured = QSet<QString>(names.cbegin(), names.cend());
 }

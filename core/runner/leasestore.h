@@ -87,6 +87,8 @@ public:
     // claim sends only the few jobs it must leave out (those running here), not thousands of
     // names each time. Without the table (no TEMP privilege) claims send the names as before.
     void useConfiguredJobs(const QStringList &names);
+    // Whether claims read the configured jobs from that table.
+    bool claimsFromTable() const { return !m_configured.isEmpty(); }
     // The configured jobs as they are now (for working out when to wake).
     Result<QList<Job>> jobs(const QStringList &names);
     // Claims up to `limit` (never more, new database or not) of the named jobs that

@@ -161,6 +161,22 @@ def starts_summary(cur, table, boundary, n, deadline_s, done_query):
     return offsets, done_at
 
 
+SPAWNED = []
+
+
+def spawn(args, **kwargs):
+    """A runner or console, killed at exit whatever happens (a failed row left runners behind)."""
+    proc = subprocess.Popen(args, **kwargs)
+    SPAWNED.append(proc)
+    return proc
+
+
+def kill_spawned():
+    for proc in SPAWNED:
+        if proc.poll() is None:
+            proc.kill()
+
+
 def start_consoles(cluster, console, count, workdir):
     """`count` real consoles (offscreen), each listening for changes and showing every job."""
     procs = []
@@ -171,8 +187,8 @@ def start_consoles(cluster, console, count, workdir):
                    XDG_CONFIG_HOME=os.path.join(home, 'config'),
                    XDG_DATA_HOME=os.path.join(home, 'data'))
         log = open(os.path.join(workdir, f'console{c}.log'), 'w')
-        procs.append(subprocess.Popen([console, '--db', env['CRON_CONSOLE_DB']], env=env,
-                                      stdout=log, stderr=subprocess.STDOUT))
+        procs.append(spawn([console, '--db', env['CRON_CONSOLE_DB']], env=env,
+                           stdout=log, stderr=subprocess.STDOUT))
     return procs
 
 
@@ -207,8 +223,8 @@ def run_cron_console(cluster, cronctl, n, runners, concurrency, workdir, console
                        'grace_seconds': 5, 'max_concurrent_jobs': concurrency, 'jobs': jobs}, f)
         env = dict(cluster.env(), XDG_DATA_HOME=os.path.join(workdir, f'data{r}'))
         log = open(os.path.join(workdir, f'runner{r}.log'), 'w')
-        procs.append(subprocess.Popen([cronctl, 'scheduler', '--config', config], env=env,
-                                      stdout=log, stderr=subprocess.STDOUT))
+        procs.append(spawn([cronctl, 'scheduler', '--config', config], env=env,
+                           stdout=log, stderr=subprocess.STDOUT))
     viewers = start_consoles(cluster, console, consoles, workdir) if consoles else []
     # Registered and idle before the boundary (and the consoles connected and listening).
     deadline = time.time() + 15
@@ -226,13 +242,19 @@ def run_cron_console(cluster, cronctl, n, runners, concurrency, workdir, console
         time.sleep(0.1)
     wait_until(boundary - 1, offset)
     cpu0 = [cpu_seconds(p.pid) for p in procs]
+    viewers0 = [cpu_seconds(p.pid) for p in viewers]
     server0 = server_cpu(cluster.postmaster)
     offsets, done_at = starts_summary(
         cur, 'bench_starts', boundary, n, 55,
         "SELECT count(*) FROM tenant_logs WHERE acao = 'cron_job_success' "
         "AND created_at >= to_timestamp(%s)::timestamp")
     cpu1 = [cpu_seconds(p.pid) for p in procs]
+    viewers1 = [cpu_seconds(p.pid) for p in viewers]
     server1 = server_cpu(cluster.postmaster)
+    if viewers:
+        # What the open consoles cost the machine during the batch (they share its 2 cores).
+        print(f'bench_scale: {len(viewers)} consoles used {sum(viewers1) - sum(viewers0):.2f} s '
+              f'of CPU during the batch', flush=True)
     # Every job once, at the boundary: a run before it or a second one spoils the figures.
     cur.execute('SELECT count(*), count(DISTINCT job) FROM bench_starts')
     runs, distinct = cur.fetchone()
@@ -423,4 +445,7 @@ def print_row(row):
 
 
 if __name__ == '__main__':
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    finally:
+        kill_spawned()
