@@ -2,6 +2,7 @@
 
 #include "core/client/historyclient.h"
 #include "core/client/runclient.h"
+#include "ui/common/columnfitter.h"
 #include "ui/history/durationchart.h"
 #include "ui/history/exportdialog.h"
 #include "ui/history/historyexport.h"
@@ -80,6 +81,7 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     header->resizeSection(HistoryModel::DurationColumn, charWidth * 11);
     header->resizeSection(HistoryModel::RunnerColumn, charWidth * 16);
     header->resizeSection(HistoryModel::WhoColumn, charWidth * 12);
+    ColumnFitter::attach(m_view, header); // no sideways scroll: the columns shrink to fit
 
     m_details->setReadOnly(true);
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
