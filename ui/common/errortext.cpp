@@ -12,6 +12,7 @@ namespace ErrorText {
 namespace {
 
 const char errorProperty[] = "cronConsoleErrorText";
+const char followedProperty[] = "cronConsoleErrorTextFollowed";
 
 void follow(QWidget *widget)
 {
@@ -46,8 +47,11 @@ public:
 
 void apply(QWidget *widget, bool error)
 {
-    if (!widget->findChild<Follower *>(QString(), Qt::FindDirectChildrenOnly))
+    // A property, not findChild: without Q_OBJECT, qobject_cast would match any child.
+    if (!widget->property(followedProperty).toBool()) {
+        widget->setProperty(followedProperty, true);
         new Follower(widget);
+    }
     widget->setProperty(errorProperty, error);
     if (error) {
         follow(widget);

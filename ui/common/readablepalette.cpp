@@ -70,8 +70,10 @@ void apply()
 void followChanges()
 {
     QCoreApplication *app = QCoreApplication::instance();
-    if (!app || app->findChild<Follower *>(QString(), Qt::FindDirectChildrenOnly))
+    // A property, not findChild: without Q_OBJECT, qobject_cast would match any child.
+    if (!app || app->property("cronConsoleReadablePalette").toBool())
         return;
+    app->setProperty("cronConsoleReadablePalette", true);
     app->installEventFilter(new Follower(app));
 }
 
