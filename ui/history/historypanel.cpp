@@ -10,6 +10,7 @@
 #include "ui/history/historyformat.h"
 #include "ui/history/historymodel.h"
 #include "ui/history/runsview.h"
+#include "ui/jobs/elidingheaderview.h"
 
 #include <QFontDatabase>
 #include <QHeaderView>
@@ -61,6 +62,8 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     m_view->setObjectName(QStringLiteral("historyTable"));
     // Tab and Shift+Tab leave the table (the arrow keys move inside it).
     m_view->setTabKeyNavigation(false);
+    // Titles of narrowed columns end in "…" instead of being clipped at both sides.
+    m_view->setHorizontalHeader(new ElidingHeaderView(Qt::Horizontal, m_view));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
