@@ -7,17 +7,25 @@
 #include "ui/history/historypanel.h"
 #include "ui/history/runsview.h"
 #include "ui/jobs/elidingheaderview.h"
+#include "ui/mainwindow/elidingstatusbar.h"
+#include "ui/runners/runnerconfigeditor.h"
 
+#include <QApplication>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTranslator>
 #include <QTreeWidget>
+
+#include <cmath>
 
 using namespace ConsoleFixture;
 
@@ -33,6 +41,8 @@ private slots:
     void smallWindowShowsStatus_data();
     void smallWindowShowsStatus();
     void bannerHeightBounded();
+    void longStatusMessageElided();
+    void paletteChangeFollowedLive();
 
 private:
     void openWindow(const QSize &size);
@@ -166,6 +176,16 @@ void TestConsoleLayout::defaultSizeNeedsNoHorizontalScroll()
         = recent->header()->sectionViewportPosition(3) + recent->header()->sectionSize(3);
     QVERIFY2(durationEnd <= recent->viewport()->width(),
         qPrintable(QStringLiteral("%1 of %2").arg(durationEnd).arg(recent->viewport()->width())));
+    // ...and no sideways scroll for its last column (Runner / user) either.
+    const auto recentWidths = [&] {
+        QStringList sizes;
+        for (int column = 0; column < recent->header()->count(); ++column)
+            sizes << QString::number(recent->header()->sectionSize(column));
+        return QStringLiteral("viewport %1, columns %2")
+            .arg(recent->viewport()->width())
+            .arg(sizes.join(QLatin1Char(' ')));
+    };
+    QTRY_VERIFY2(recent->horizontalScrollBar()->maximum() == 0, qPrintable(recentWidths()));
 
     // All side tabs in sight, none of their words cut.
     const QTabBar *tabs = m_window->sideTabs()->tabBar();
@@ -188,6 +208,11 @@ void TestConsoleLayout::defaultSizeNeedsNoHorizontalScroll()
     QVERIFY(panel->exportButton()->isVisible());
     QVERIFY(panel->exportButton()->geometry().right()
         <= panel->exportButton()->parentWidget()->width());
+    // History's own table keeps its last column in sight too.
+    auto *historyTable = panel->findChild<QTableView *>(QStringLiteral("historyTable"));
+    QVERIFY(historyTable);
+    QTRY_VERIFY(historyTable->isVisible());
+    QTRY_COMPARE(historyTable->horizontalScrollBar()->maximum(), 0);
 
     // The Runs tab of a job with a long name: its line of text wraps instead of widening the
     // pane (pt_BR: "1 execução de importar_precos_fornecedores, a mais recente primeiro."
@@ -230,6 +255,135 @@ void TestConsoleLayout::bannerHeightBounded()
     QTRY_VERIFY(m_window->banner()->isVisible());
     QVERIFY2(m_window->banner()->height() <= 4 * m_window->fontMetrics().height() + 24,
         qPrintable(QString::number(m_window->banner()->height())));
+}
+
+// At 800 px in pt_BR a long message ends in "…" inside the room left of the permanent labels,
+// and the tooltip has all of it (QStatusBar cut it silently).
+void TestConsoleLayout::longStatusMessageElided()
+{
+    useLanguage(QStringLiteral("pt_BR"));
+    openWindow(QSize(800, 500));
+    auto *bar = qobject_cast<ElidingStatusBar *>(m_window->statusBar());
+    QVERIFY(bar);
+    const QString message = QStringLiteral(
+        "Execução de importar_precos_fornecedores pedida; o executor srv-backup-01:4242 a "
+        "iniciará no próximo ciclo, depois de renovar a concessão de todas as tarefas");
+    bar->showMessage(message, 60000);
+    QCoreApplication::processEvents();
+    const QString shown = bar->shownMessage();
+    QVERIFY2(shown.endsWith(QChar(0x2026)), qPrintable(shown));
+    QVERIFY(shown.size() < message.size());
+    const QRect room = bar->messageRect();
+    QVERIFY2(bar->fontMetrics().horizontalAdvance(shown) <= room.width(),
+        qPrintable(QStringLiteral("%1 in %2").arg(shown).arg(room.width())));
+    for (auto *label : bar->findChildren<QLabel *>(QString(), Qt::FindDirectChildrenOnly)) {
+        if (label->isVisible())
+            QVERIFY2(room.right() < label->x(), qPrintable(label->text()));
+    }
+    QCOMPARE(bar->toolTip(), message);
+    // A short one is shown whole.
+    bar->showMessage(QStringLiteral("Pronto"), 60000);
+    QCOMPARE(bar->shownMessage(), QStringLiteral("Pronto"));
+}
+
+namespace {
+
+double luminance(const QColor &colour)
+{
+    const auto channel = [](double value) {
+        return value <= 0.03928 ? value / 12.92 : std::pow((value + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF());
+}
+
+// WCAG's contrast ratio of a colour (with alpha) shown over an opaque background.
+double contrast(const QColor &colour, const QColor &background)
+{
+    const double alpha = colour.alphaF();
+    const QColor shown
+        = QColor::fromRgbF(float(colour.redF() * alpha + background.redF() * (1 - alpha)),
+            float(colour.greenF() * alpha + background.greenF() * (1 - alpha)),
+            float(colour.blueF() * alpha + background.blueF() * (1 - alpha)));
+    const double a = luminance(shown) + 0.05;
+    const double b = luminance(background) + 0.05;
+    return std::max(a, b) / std::min(a, b);
+}
+
+QPalette schemePalette(bool dark)
+{
+    QPalette palette;
+    const QColor window = dark ? QColor(0x2b, 0x2b, 0x2b) : QColor(0xef, 0xef, 0xef);
+    const QColor text = dark ? QColor(0xe0, 0xe0, 0xe0) : QColor(0x10, 0x10, 0x10);
+    for (const QPalette::ColorGroup group :
+        {QPalette::Active, QPalette::Inactive, QPalette::Disabled}) {
+        palette.setColor(group, QPalette::Window, window);
+        palette.setColor(group, QPalette::WindowText, text);
+        palette.setColor(group, QPalette::Base, dark ? QColor(0x20, 0x20, 0x20) : Qt::white);
+        palette.setColor(group, QPalette::Text, text);
+        palette.setColor(group, QPalette::Button, window);
+        palette.setColor(group, QPalette::ButtonText, text);
+        // Dark: the scheme's unreadable default (black at half opacity); light: a readable grey.
+        palette.setColor(group, QPalette::PlaceholderText,
+            dark ? QColor(0, 0, 0, 128) : QColor(0x5e, 0x5e, 0x5e));
+    }
+    return palette;
+}
+
+} // namespace
+
+// The desktop switching light -> dark -> light while the console runs: the search field's
+// placeholder and an error text follow each time (they were fixed once, at startup).
+void TestConsoleLayout::paletteChangeFollowedLive()
+{
+    const QPalette before = QApplication::palette();
+    openWindow(QSize(1280, 760));
+    QLineEdit *search = nullptr;
+    for (auto *edit : m_window->findChildren<QLineEdit *>()) {
+        if (!edit->placeholderText().isEmpty() && edit->isVisible()) {
+            search = edit;
+            break;
+        }
+    }
+    QVERIFY(search);
+    QTemporaryDir dir;
+    auto *editor = m_window->findChild<RunnerConfigEditor *>();
+    QVERIFY(editor);
+    editor->load(dir.filePath(QStringLiteral("runner.json")));
+    editor->findChild<QPlainTextEdit *>(QStringLiteral("runnerConfigText"))
+        ->setPlainText(QStringLiteral("{ nope"));
+    auto *error = editor->findChild<QLabel *>(QStringLiteral("runnerConfigStatus"));
+    QVERIFY(error);
+    QVERIFY(!error->text().isEmpty());
+
+    for (const bool dark : {false, true, false}) {
+        const QPalette scheme = schemePalette(dark);
+        QApplication::setPalette(scheme);
+        QCoreApplication::processEvents();
+        const QPalette field = search->palette();
+        QCOMPARE(field.color(QPalette::Base), scheme.color(QPalette::Base)); // it did change
+        const double placeholder
+            = contrast(field.color(QPalette::PlaceholderText), field.color(QPalette::Base));
+        QVERIFY2(placeholder >= 4.5,
+            qPrintable(QStringLiteral("%1 placeholder %2 on %3: %4")
+                           .arg(dark ? QStringLiteral("dark") : QStringLiteral("light"),
+                               field.color(QPalette::PlaceholderText).name(QColor::HexArgb),
+                               field.color(QPalette::Base).name())
+                           .arg(placeholder)));
+        const QPalette label = error->palette();
+        QCOMPARE(label.color(QPalette::Window), scheme.color(QPalette::Window));
+        const double red
+            = contrast(label.color(QPalette::WindowText), label.color(QPalette::Window));
+        QVERIFY2(red >= 4.5,
+            qPrintable(QStringLiteral("%1 error %2 on %3: %4")
+                           .arg(dark ? QStringLiteral("dark") : QStringLiteral("light"),
+                               label.color(QPalette::WindowText).name(),
+                               label.color(QPalette::Window).name())
+                           .arg(red)));
+        QVERIFY(
+            label.color(QPalette::WindowText).red() > label.color(QPalette::WindowText).green());
+    }
+    QApplication::setPalette(before);
 }
 
 QTEST_MAIN(TestConsoleLayout)

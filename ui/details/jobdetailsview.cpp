@@ -3,6 +3,7 @@
 #include "core/domain/jobrules.h"
 #include "core/domain/runstatus.h"
 #include "core/schedule/schedule.h"
+#include "ui/common/columnfitter.h"
 #include "ui/common/nextruntext.h"
 #include "ui/common/relativetime.h"
 #include "ui/common/statusstyle.h"
@@ -84,6 +85,8 @@ JobDetailsView::JobDetailsView(QWidget *parent)
     m_history->setColumnWidth(2, status + 36); // the icon and margins
     m_history->setColumnWidth(
         3, fontMetrics().horizontalAdvance(QStringLiteral("3 min 20 s")) + 16);
+    // A narrow pane shrinks the columns (text elided) instead of scrolling sideways.
+    ColumnFitter::attach(m_history, m_history->header());
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);

@@ -40,6 +40,9 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
+
+#include "ui/common/readablepalette.h"
+#include "ui/mainwindow/elidingstatusbar.h"
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -69,6 +72,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_countLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    setStatusBar(new ElidingStatusBar(this)); // long messages end in "…", whole in the tooltip
+    ReadablePalette::followChanges(); // placeholders stay readable when the palette changes
     setWindowIcon(QIcon(QStringLiteral(":/icons/cron-console.svg")));
 
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
