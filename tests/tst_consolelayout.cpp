@@ -4,9 +4,11 @@
 // two in English and in Brazilian Portuguese, whose words are longer.
 #include "tst_consolefixture.h"
 
+#include "ui/common/columnfitter.h"
+#include "ui/common/elidingheaderview.h"
+#include "ui/history/historymodel.h"
 #include "ui/history/historypanel.h"
 #include "ui/history/runsview.h"
-#include "ui/jobs/elidingheaderview.h"
 #include "ui/mainwindow/elidingstatusbar.h"
 #include "ui/runners/runnerconfigeditor.h"
 
@@ -18,6 +20,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QStandardItemModel>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -43,6 +46,7 @@ private slots:
     void bannerHeightBounded();
     void longStatusMessageElided();
     void paletteChangeFollowedLive();
+    void fitterGivesUpFreeTextFirst();
 
 private:
     void openWindow(const QSize &size);
@@ -213,6 +217,17 @@ void TestConsoleLayout::defaultSizeNeedsNoHorizontalScroll()
     QVERIFY(historyTable);
     QTRY_VERIFY(historyTable->isVisible());
     QTRY_COMPARE(historyTable->horizontalScrollBar()->maximum(), 0);
+    // ...without cutting a time, a status or a duration: those stay as wide as their text.
+    const QAbstractItemView *items = historyTable; // sizeHintForColumn is public there
+    for (const int column :
+        {HistoryModel::TimeColumn, HistoryModel::StatusColumn, HistoryModel::DurationColumn}) {
+        QVERIFY(!historyTable->isColumnHidden(column));
+        QVERIFY2(historyTable->columnWidth(column) >= items->sizeHintForColumn(column),
+            qPrintable(QStringLiteral("column %1: %2 < %3")
+                           .arg(column)
+                           .arg(historyTable->columnWidth(column))
+                           .arg(items->sizeHintForColumn(column))));
+    }
 
     // The Runs tab of a job with a long name: its line of text wraps instead of widening the
     // pane (pt_BR: "1 execução de importar_precos_fornecedores, a mais recente primeiro."
@@ -384,6 +399,85 @@ void TestConsoleLayout::paletteChangeFollowedLive()
             label.color(QPalette::WindowText).red() > label.color(QPalette::WindowText).green());
     }
     QApplication::setPalette(before);
+}
+
+// The fitter on a plain table: free text gives up width first, in order and down to its floor,
+// then optional columns step aside and come back, and what cannot fit scrolls instead of being
+// cut; a column hidden by someone else stays hidden.
+void TestConsoleLayout::fitterGivesUpFreeTextFirst()
+{
+    QStandardItemModel model(3, 5);
+    QTableView view;
+    view.setModel(&model);
+    view.setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    view.verticalHeader()->hide();
+    QHeaderView *header = view.horizontalHeader();
+    header->setMinimumSectionSize(10);
+    const int widths[] = {100, 80, 120, 60, 150}; // 0 time, 1 status, 2 text, 3 who, 4 summary
+    for (int column = 0; column < 5; ++column)
+        header->resizeSection(column, widths[column]);
+    view.setColumnHidden(3, false);
+    auto *fitter = ColumnFitter::attach(&view, header, {{4, 2}, 40, 0, {3}});
+    const auto sizes = [&] {
+        QStringList out;
+        for (int column = 0; column < 5; ++column)
+            out << (view.isColumnHidden(column) ? QStringLiteral("-")
+                                                : QString::number(view.columnWidth(column)));
+        return out.join(QLatin1Char(' ')) + QStringLiteral(" in %1").arg(view.viewport()->width());
+    };
+    const auto widthFor = [&](int viewport) {
+        view.resize(viewport + view.width() - view.viewport()->width(), 200);
+        QCoreApplication::processEvents();
+    };
+    view.resize(700, 200);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+    widthFor(600); // room for all: preferences kept, the last takes the rest
+    QVERIFY2(view.columnWidth(0) == 100 && view.columnWidth(1) == 80 && view.columnWidth(2) == 120
+            && view.columnWidth(3) == 60 && view.columnWidth(4) == 600 - 360,
+        qPrintable(sizes()));
+    widthFor(450); // 60 too little: the summary alone gives it
+    QVERIFY2(view.columnWidth(4) == 90 && view.columnWidth(2) == 120, qPrintable(sizes()));
+    widthFor(330); // the summary at its floor, then the text column
+    QVERIFY2(view.columnWidth(4) == 40 && view.columnWidth(2) == 50 && view.columnWidth(0) == 100
+            && view.columnWidth(1) == 80 && !view.isColumnHidden(3),
+        qPrintable(sizes()));
+    QCOMPARE(view.horizontalScrollBar()->maximum(), 0);
+    widthFor(280); // floors reached: "who" steps aside
+    QVERIFY2(view.isColumnHidden(3), qPrintable(sizes()));
+    QCOMPARE(fitter->hiddenForRoom(), QSet<int>{3});
+    QVERIFY2(view.columnWidth(0) == 100 && view.columnWidth(1) == 80, qPrintable(sizes()));
+    QCOMPARE(view.horizontalScrollBar()->maximum(), 0);
+    widthFor(150); // not even the time and status fit: they stay whole, the view scrolls
+    QVERIFY2(view.columnWidth(0) == 100 && view.columnWidth(1) == 80, qPrintable(sizes()));
+    QTRY_VERIFY(view.horizontalScrollBar()->maximum() > 0);
+    widthFor(600); // room again: "who" is back, every preference too
+    QVERIFY2(!view.isColumnHidden(3) && view.columnWidth(2) == 120 && view.columnWidth(3) == 60,
+        qPrintable(sizes()));
+    QTRY_COMPARE(view.horizontalScrollBar()->maximum(), 0);
+    // A column the code hides stays hidden, and its room goes to the others.
+    view.setColumnHidden(1, true);
+    QCoreApplication::processEvents();
+    widthFor(300);
+    QVERIFY2(view.isColumnHidden(1) && !view.isColumnHidden(3), qPrintable(sizes()));
+    // A width set from outside (resizeColumnToContents, a drag) is the new preference.
+    header->resizeSection(0, 130);
+    QCoreApplication::processEvents();
+    QCOMPARE(view.columnWidth(0), 130);
+
+    // With a comfortable width, "who" steps aside before the text is squeezed that far: at 330
+    // the floors fit, the comfortable widths (100 for the text) do not.
+    delete fitter;
+    for (int column = 0; column < 5; ++column) {
+        view.setColumnHidden(column, false);
+        header->resizeSection(column, widths[column]);
+    }
+    fitter = ColumnFitter::attach(&view, header, {{4, 2}, 40, 100, {3}});
+    widthFor(600);
+    QVERIFY2(!view.isColumnHidden(3), qPrintable(sizes()));
+    widthFor(330);
+    QVERIFY2(view.isColumnHidden(3) && view.columnWidth(2) >= 100, qPrintable(sizes()));
 }
 
 QTEST_MAIN(TestConsoleLayout)

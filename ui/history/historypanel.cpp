@@ -3,6 +3,7 @@
 #include "core/client/historyclient.h"
 #include "core/client/runclient.h"
 #include "ui/common/columnfitter.h"
+#include "ui/common/elidingheaderview.h"
 #include "ui/history/durationchart.h"
 #include "ui/history/exportdialog.h"
 #include "ui/history/historyexport.h"
@@ -10,7 +11,6 @@
 #include "ui/history/historyformat.h"
 #include "ui/history/historymodel.h"
 #include "ui/history/runsview.h"
-#include "ui/jobs/elidingheaderview.h"
 
 #include <QFontDatabase>
 #include <QHeaderView>
@@ -84,7 +84,14 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     header->resizeSection(HistoryModel::DurationColumn, charWidth * 11);
     header->resizeSection(HistoryModel::RunnerColumn, charWidth * 16);
     header->resizeSection(HistoryModel::WhoColumn, charWidth * 12);
-    ColumnFitter::attach(m_view, header); // no sideways scroll: the columns shrink to fit
+    // A narrow pane: the free-text columns give up width first, then Who, Runner and Summary
+    // step aside (the row's Details tab below shows them whole); the time, status and duration
+    // stay whole.
+    ColumnFitter::attach(m_view, header,
+        {{HistoryModel::SummaryColumn, HistoryModel::WhoColumn, HistoryModel::RunnerColumn,
+             HistoryModel::ActionColumn, HistoryModel::JobColumn},
+            charWidth * 6, charWidth * 14,
+            {HistoryModel::WhoColumn, HistoryModel::RunnerColumn, HistoryModel::SummaryColumn}});
 
     m_details->setReadOnly(true);
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
