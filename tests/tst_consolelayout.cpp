@@ -4,20 +4,31 @@
 // two in English and in Brazilian Portuguese, whose words are longer.
 #include "tst_consolefixture.h"
 
+#include "ui/common/columnfitter.h"
+#include "ui/common/elidingheaderview.h"
+#include "ui/history/historymodel.h"
 #include "ui/history/historypanel.h"
 #include "ui/history/runsview.h"
-#include "ui/jobs/elidingheaderview.h"
+#include "ui/mainwindow/elidingstatusbar.h"
+#include "ui/runners/runnerconfigeditor.h"
 
+#include <QApplication>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QStandardItemModel>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTranslator>
 #include <QTreeWidget>
+
+#include <cmath>
 
 using namespace ConsoleFixture;
 
@@ -33,6 +44,9 @@ private slots:
     void smallWindowShowsStatus_data();
     void smallWindowShowsStatus();
     void bannerHeightBounded();
+    void longStatusMessageElided();
+    void paletteChangeFollowedLive();
+    void fitterGivesUpFreeTextFirst();
 
 private:
     void openWindow(const QSize &size);
@@ -166,6 +180,16 @@ void TestConsoleLayout::defaultSizeNeedsNoHorizontalScroll()
         = recent->header()->sectionViewportPosition(3) + recent->header()->sectionSize(3);
     QVERIFY2(durationEnd <= recent->viewport()->width(),
         qPrintable(QStringLiteral("%1 of %2").arg(durationEnd).arg(recent->viewport()->width())));
+    // ...and no sideways scroll for its last column (Runner / user) either.
+    const auto recentWidths = [&] {
+        QStringList sizes;
+        for (int column = 0; column < recent->header()->count(); ++column)
+            sizes << QString::number(recent->header()->sectionSize(column));
+        return QStringLiteral("viewport %1, columns %2")
+            .arg(recent->viewport()->width())
+            .arg(sizes.join(QLatin1Char(' ')));
+    };
+    QTRY_VERIFY2(recent->horizontalScrollBar()->maximum() == 0, qPrintable(recentWidths()));
 
     // All side tabs in sight, none of their words cut.
     const QTabBar *tabs = m_window->sideTabs()->tabBar();
@@ -188,6 +212,22 @@ void TestConsoleLayout::defaultSizeNeedsNoHorizontalScroll()
     QVERIFY(panel->exportButton()->isVisible());
     QVERIFY(panel->exportButton()->geometry().right()
         <= panel->exportButton()->parentWidget()->width());
+    // History's own table keeps its last column in sight too.
+    auto *historyTable = panel->findChild<QTableView *>(QStringLiteral("historyTable"));
+    QVERIFY(historyTable);
+    QTRY_VERIFY(historyTable->isVisible());
+    QTRY_COMPARE(historyTable->horizontalScrollBar()->maximum(), 0);
+    // ...without cutting a time, a status or a duration: those stay as wide as their text.
+    const QAbstractItemView *items = historyTable; // sizeHintForColumn is public there
+    for (const int column :
+        {HistoryModel::TimeColumn, HistoryModel::StatusColumn, HistoryModel::DurationColumn}) {
+        QVERIFY(!historyTable->isColumnHidden(column));
+        QVERIFY2(historyTable->columnWidth(column) >= items->sizeHintForColumn(column),
+            qPrintable(QStringLiteral("column %1: %2 < %3")
+                           .arg(column)
+                           .arg(historyTable->columnWidth(column))
+                           .arg(items->sizeHintForColumn(column))));
+    }
 
     // The Runs tab of a job with a long name: its line of text wraps instead of widening the
     // pane (pt_BR: "1 execução de importar_precos_fornecedores, a mais recente primeiro."
@@ -230,6 +270,214 @@ void TestConsoleLayout::bannerHeightBounded()
     QTRY_VERIFY(m_window->banner()->isVisible());
     QVERIFY2(m_window->banner()->height() <= 4 * m_window->fontMetrics().height() + 24,
         qPrintable(QString::number(m_window->banner()->height())));
+}
+
+// At 800 px in pt_BR a long message ends in "…" inside the room left of the permanent labels,
+// and the tooltip has all of it (QStatusBar cut it silently).
+void TestConsoleLayout::longStatusMessageElided()
+{
+    useLanguage(QStringLiteral("pt_BR"));
+    openWindow(QSize(800, 500));
+    auto *bar = qobject_cast<ElidingStatusBar *>(m_window->statusBar());
+    QVERIFY(bar);
+    const QString message = QStringLiteral(
+        "Execução de importar_precos_fornecedores pedida; o executor srv-backup-01:4242 a "
+        "iniciará no próximo ciclo, depois de renovar a concessão de todas as tarefas");
+    bar->showMessage(message, 60000);
+    QCoreApplication::processEvents();
+    const QString shown = bar->shownMessage();
+    QVERIFY2(shown.endsWith(QChar(0x2026)), qPrintable(shown));
+    QVERIFY(shown.size() < message.size());
+    const QRect room = bar->messageRect();
+    QVERIFY2(bar->fontMetrics().horizontalAdvance(shown) <= room.width(),
+        qPrintable(QStringLiteral("%1 in %2").arg(shown).arg(room.width())));
+    for (auto *label : bar->findChildren<QLabel *>(QString(), Qt::FindDirectChildrenOnly)) {
+        if (label->isVisible())
+            QVERIFY2(room.right() < label->x(), qPrintable(label->text()));
+    }
+    QCOMPARE(bar->toolTip(), message);
+    // A short one is shown whole.
+    bar->showMessage(QStringLiteral("Pronto"), 60000);
+    QCOMPARE(bar->shownMessage(), QStringLiteral("Pronto"));
+}
+
+namespace {
+
+double luminance(const QColor &colour)
+{
+    const auto channel = [](double value) {
+        return value <= 0.03928 ? value / 12.92 : std::pow((value + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF());
+}
+
+// WCAG's contrast ratio of a colour (with alpha) shown over an opaque background.
+double contrast(const QColor &colour, const QColor &background)
+{
+    const double alpha = colour.alphaF();
+    const QColor shown
+        = QColor::fromRgbF(float(colour.redF() * alpha + background.redF() * (1 - alpha)),
+            float(colour.greenF() * alpha + background.greenF() * (1 - alpha)),
+            float(colour.blueF() * alpha + background.blueF() * (1 - alpha)));
+    const double a = luminance(shown) + 0.05;
+    const double b = luminance(background) + 0.05;
+    return std::max(a, b) / std::min(a, b);
+}
+
+QPalette schemePalette(bool dark)
+{
+    QPalette palette;
+    const QColor window = dark ? QColor(0x2b, 0x2b, 0x2b) : QColor(0xef, 0xef, 0xef);
+    const QColor text = dark ? QColor(0xe0, 0xe0, 0xe0) : QColor(0x10, 0x10, 0x10);
+    for (const QPalette::ColorGroup group :
+        {QPalette::Active, QPalette::Inactive, QPalette::Disabled}) {
+        palette.setColor(group, QPalette::Window, window);
+        palette.setColor(group, QPalette::WindowText, text);
+        palette.setColor(group, QPalette::Base, dark ? QColor(0x20, 0x20, 0x20) : Qt::white);
+        palette.setColor(group, QPalette::Text, text);
+        palette.setColor(group, QPalette::Button, window);
+        palette.setColor(group, QPalette::ButtonText, text);
+        // Dark: the scheme's unreadable default (black at half opacity); light: a readable grey.
+        palette.setColor(group, QPalette::PlaceholderText,
+            dark ? QColor(0, 0, 0, 128) : QColor(0x5e, 0x5e, 0x5e));
+    }
+    return palette;
+}
+
+} // namespace
+
+// The desktop switching light -> dark -> light while the console runs: the search field's
+// placeholder and an error text follow each time (they were fixed once, at startup).
+void TestConsoleLayout::paletteChangeFollowedLive()
+{
+    const QPalette before = QApplication::palette();
+    openWindow(QSize(1280, 760));
+    QLineEdit *search = nullptr;
+    for (auto *edit : m_window->findChildren<QLineEdit *>()) {
+        if (!edit->placeholderText().isEmpty() && edit->isVisible()) {
+            search = edit;
+            break;
+        }
+    }
+    QVERIFY(search);
+    QTemporaryDir dir;
+    auto *editor = m_window->findChild<RunnerConfigEditor *>();
+    QVERIFY(editor);
+    editor->load(dir.filePath(QStringLiteral("runner.json")));
+    editor->findChild<QPlainTextEdit *>(QStringLiteral("runnerConfigText"))
+        ->setPlainText(QStringLiteral("{ nope"));
+    auto *error = editor->findChild<QLabel *>(QStringLiteral("runnerConfigStatus"));
+    QVERIFY(error);
+    QVERIFY(!error->text().isEmpty());
+
+    for (const bool dark : {false, true, false}) {
+        const QPalette scheme = schemePalette(dark);
+        QApplication::setPalette(scheme);
+        QCoreApplication::processEvents();
+        const QPalette field = search->palette();
+        QCOMPARE(field.color(QPalette::Base), scheme.color(QPalette::Base)); // it did change
+        const double placeholder
+            = contrast(field.color(QPalette::PlaceholderText), field.color(QPalette::Base));
+        QVERIFY2(placeholder >= 4.5,
+            qPrintable(QStringLiteral("%1 placeholder %2 on %3: %4")
+                           .arg(dark ? QStringLiteral("dark") : QStringLiteral("light"),
+                               field.color(QPalette::PlaceholderText).name(QColor::HexArgb),
+                               field.color(QPalette::Base).name())
+                           .arg(placeholder)));
+        const QPalette label = error->palette();
+        QCOMPARE(label.color(QPalette::Window), scheme.color(QPalette::Window));
+        const double red
+            = contrast(label.color(QPalette::WindowText), label.color(QPalette::Window));
+        QVERIFY2(red >= 4.5,
+            qPrintable(QStringLiteral("%1 error %2 on %3: %4")
+                           .arg(dark ? QStringLiteral("dark") : QStringLiteral("light"),
+                               label.color(QPalette::WindowText).name(),
+                               label.color(QPalette::Window).name())
+                           .arg(red)));
+        QVERIFY(
+            label.color(QPalette::WindowText).red() > label.color(QPalette::WindowText).green());
+    }
+    QApplication::setPalette(before);
+}
+
+// The fitter on a plain table: free text gives up width first, in order and down to its floor,
+// then optional columns step aside and come back, and what cannot fit scrolls instead of being
+// cut; a column hidden by someone else stays hidden.
+void TestConsoleLayout::fitterGivesUpFreeTextFirst()
+{
+    QStandardItemModel model(3, 5);
+    QTableView view;
+    view.setModel(&model);
+    view.setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    view.verticalHeader()->hide();
+    QHeaderView *header = view.horizontalHeader();
+    header->setMinimumSectionSize(10);
+    const int widths[] = {100, 80, 120, 60, 150}; // 0 time, 1 status, 2 text, 3 who, 4 summary
+    for (int column = 0; column < 5; ++column)
+        header->resizeSection(column, widths[column]);
+    view.setColumnHidden(3, false);
+    auto *fitter = ColumnFitter::attach(&view, header, {{4, 2}, 40, 0, {3}});
+    const auto sizes = [&] {
+        QStringList out;
+        for (int column = 0; column < 5; ++column)
+            out << (view.isColumnHidden(column) ? QStringLiteral("-")
+                                                : QString::number(view.columnWidth(column)));
+        return out.join(QLatin1Char(' ')) + QStringLiteral(" in %1").arg(view.viewport()->width());
+    };
+    const auto widthFor = [&](int viewport) {
+        view.resize(viewport + view.width() - view.viewport()->width(), 200);
+        QCoreApplication::processEvents();
+    };
+    view.resize(700, 200);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+    widthFor(600); // room for all: preferences kept, the last takes the rest
+    QVERIFY2(view.columnWidth(0) == 100 && view.columnWidth(1) == 80 && view.columnWidth(2) == 120
+            && view.columnWidth(3) == 60 && view.columnWidth(4) == 600 - 360,
+        qPrintable(sizes()));
+    widthFor(450); // 60 too little: the summary alone gives it
+    QVERIFY2(view.columnWidth(4) == 90 && view.columnWidth(2) == 120, qPrintable(sizes()));
+    widthFor(330); // the summary at its floor, then the text column
+    QVERIFY2(view.columnWidth(4) == 40 && view.columnWidth(2) == 50 && view.columnWidth(0) == 100
+            && view.columnWidth(1) == 80 && !view.isColumnHidden(3),
+        qPrintable(sizes()));
+    QCOMPARE(view.horizontalScrollBar()->maximum(), 0);
+    widthFor(280); // floors reached: "who" steps aside
+    QVERIFY2(view.isColumnHidden(3), qPrintable(sizes()));
+    QCOMPARE(fitter->hiddenForRoom(), QSet<int>{3});
+    QVERIFY2(view.columnWidth(0) == 100 && view.columnWidth(1) == 80, qPrintable(sizes()));
+    QCOMPARE(view.horizontalScrollBar()->maximum(), 0);
+    widthFor(150); // not even the time and status fit: they stay whole, the view scrolls
+    QVERIFY2(view.columnWidth(0) == 100 && view.columnWidth(1) == 80, qPrintable(sizes()));
+    QTRY_VERIFY(view.horizontalScrollBar()->maximum() > 0);
+    widthFor(600); // room again: "who" is back, every preference too
+    QVERIFY2(!view.isColumnHidden(3) && view.columnWidth(2) == 120 && view.columnWidth(3) == 60,
+        qPrintable(sizes()));
+    QTRY_COMPARE(view.horizontalScrollBar()->maximum(), 0);
+    // A column the code hides stays hidden, and its room goes to the others.
+    view.setColumnHidden(1, true);
+    QCoreApplication::processEvents();
+    widthFor(300);
+    QVERIFY2(view.isColumnHidden(1) && !view.isColumnHidden(3), qPrintable(sizes()));
+    // A width set from outside (resizeColumnToContents, a drag) is the new preference.
+    header->resizeSection(0, 130);
+    QCoreApplication::processEvents();
+    QCOMPARE(view.columnWidth(0), 130);
+
+    // With a comfortable width, "who" steps aside before the text is squeezed that far: at 330
+    // the floors fit, the comfortable widths (100 for the text) do not.
+    delete fitter;
+    for (int column = 0; column < 5; ++column) {
+        view.setColumnHidden(column, false);
+        header->resizeSection(column, widths[column]);
+    }
+    fitter = ColumnFitter::attach(&view, header, {{4, 2}, 40, 100, {3}});
+    widthFor(600);
+    QVERIFY2(!view.isColumnHidden(3), qPrintable(sizes()));
+    widthFor(330);
+    QVERIFY2(view.isColumnHidden(3) && view.columnWidth(2) >= 100, qPrintable(sizes()));
 }
 
 QTEST_MAIN(TestConsoleLayout)

@@ -1,6 +1,8 @@
 #include "ui/common/readablepalette.h"
 
+#include <QEvent>
 #include <QGuiApplication>
+#include <QObject>
 
 #include <cstdlib>
 
@@ -14,6 +16,29 @@ int shownLightness(const QColor &colour, const QColor &background)
     const double alpha = colour.alphaF();
     return int(colour.lightness() * alpha + background.lightness() * (1.0 - alpha));
 }
+
+// Sits on the application object: a new palette gets its readable placeholder at once.
+class Follower final : public QObject {
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        // Qt sends ApplicationPaletteChange only once exec() runs; a widget's PaletteChange
+        // comes always: act on the first one of each new application palette. apply() sets a
+        // palette only when it differs, so its own change ends here.
+        Q_UNUSED(watched);
+        const bool change = event->type() == QEvent::ApplicationPaletteChange
+            || event->type() == QEvent::PaletteChange;
+        if (change && QGuiApplication::palette().cacheKey() != m_seen) {
+            apply();
+            m_seen = QGuiApplication::palette().cacheKey();
+        }
+        return false;
+    }
+
+private:
+    qint64 m_seen = 0;
+};
 
 } // namespace
 
@@ -40,6 +65,16 @@ void apply()
     const QPalette readable = withReadablePlaceholder(current);
     if (readable != current)
         QGuiApplication::setPalette(readable);
+}
+
+void followChanges()
+{
+    QCoreApplication *app = QCoreApplication::instance();
+    // A property, not findChild: without Q_OBJECT, qobject_cast would match any child.
+    if (!app || app->property("cronConsoleReadablePalette").toBool())
+        return;
+    app->setProperty("cronConsoleReadablePalette", true);
+    app->installEventFilter(new Follower(app));
 }
 
 } // namespace ReadablePalette

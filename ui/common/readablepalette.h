@@ -12,5 +12,8 @@ namespace ReadablePalette {
 QPalette withReadablePlaceholder(const QPalette &palette);
 // Applies that to the application's palette.
 void apply();
+// Applies it again whenever the application's palette changes while the console runs (Qt 6.4
+// has no colour-scheme signal: a theme change arrives as ApplicationPaletteChange). Once only.
+void followChanges();
 
 } // namespace ReadablePalette

@@ -3,6 +3,8 @@
 #include "core/domain/jobrules.h"
 #include "core/domain/runstatus.h"
 #include "core/schedule/schedule.h"
+#include "ui/common/columnfitter.h"
+#include "ui/common/elidingheaderview.h"
 #include "ui/common/nextruntext.h"
 #include "ui/common/relativetime.h"
 #include "ui/common/statusstyle.h"
@@ -64,6 +66,8 @@ JobDetailsView::JobDetailsView(QWidget *parent)
     m_result->setTabChangesFocus(true);
 
     m_history->setObjectName(QStringLiteral("detailsHistory"));
+    // Titles of narrowed columns end in "…" ("Executor / usuário" was cut mid-word).
+    m_history->setHeader(new ElidingHeaderView(Qt::Horizontal, m_history));
     m_history->setRootIsDecorated(false);
     m_history->setAlternatingRowColors(true);
     m_history->setHeaderLabels(
@@ -84,6 +88,11 @@ JobDetailsView::JobDetailsView(QWidget *parent)
     m_history->setColumnWidth(2, status + 36); // the icon and margins
     m_history->setColumnWidth(
         3, fontMetrics().horizontalAdvance(QStringLiteral("3 min 20 s")) + 16);
+    // A narrow pane: Runner / user, then Action give up width (their text elided, whole in the
+    // History tab); the runner steps aside when even that is not enough.
+    const int charWidth = fontMetrics().averageCharWidth();
+    ColumnFitter::attach(
+        m_history, m_history->header(), {{4, 1}, charWidth * 8, charWidth * 12, {4}});
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);

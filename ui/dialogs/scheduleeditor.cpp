@@ -1,6 +1,7 @@
 #include "ui/dialogs/scheduleeditor.h"
 
 #include "ui/common/clampingspinbox.h"
+#include "ui/common/errortext.h"
 #include "ui/common/statusstyle.h"
 
 #include "core/domain/job.h"
@@ -67,10 +68,7 @@ ScheduleEditor::ScheduleEditor(const QDateTime &now, QWidget *parent)
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(
-        QPalette::WindowText, StatusStyle::errorText(errorPalette.color(QPalette::Window)));
-    m_error->setPalette(errorPalette);
+    ErrorText::apply(m_error); // and again when the palette changes
     m_preview->setObjectName(QStringLiteral("schedulePreview"));
     m_preview->setWordWrap(true);
     m_preview->setTextFormat(Qt::PlainText);

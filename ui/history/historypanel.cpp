@@ -2,6 +2,8 @@
 
 #include "core/client/historyclient.h"
 #include "core/client/runclient.h"
+#include "ui/common/columnfitter.h"
+#include "ui/common/elidingheaderview.h"
 #include "ui/history/durationchart.h"
 #include "ui/history/exportdialog.h"
 #include "ui/history/historyexport.h"
@@ -60,6 +62,8 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     m_view->setObjectName(QStringLiteral("historyTable"));
     // Tab and Shift+Tab leave the table (the arrow keys move inside it).
     m_view->setTabKeyNavigation(false);
+    // Titles of narrowed columns end in "…" instead of being clipped at both sides.
+    m_view->setHorizontalHeader(new ElidingHeaderView(Qt::Horizontal, m_view));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -80,6 +84,14 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     header->resizeSection(HistoryModel::DurationColumn, charWidth * 11);
     header->resizeSection(HistoryModel::RunnerColumn, charWidth * 16);
     header->resizeSection(HistoryModel::WhoColumn, charWidth * 12);
+    // A narrow pane: the free-text columns give up width first, then Who, Runner and Summary
+    // step aside (the row's Details tab below shows them whole); the time, status and duration
+    // stay whole.
+    ColumnFitter::attach(m_view, header,
+        {{HistoryModel::SummaryColumn, HistoryModel::WhoColumn, HistoryModel::RunnerColumn,
+             HistoryModel::ActionColumn, HistoryModel::JobColumn},
+            charWidth * 6, charWidth * 14,
+            {HistoryModel::WhoColumn, HistoryModel::RunnerColumn, HistoryModel::SummaryColumn}});
 
     m_details->setReadOnly(true);
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));

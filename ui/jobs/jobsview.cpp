@@ -1,7 +1,7 @@
 #include "ui/jobs/jobsview.h"
 
 #include "ui/common/statusstyle.h"
-#include "ui/jobs/elidingheaderview.h"
+#include "ui/common/elidingheaderview.h"
 #include "ui/jobs/jobfilterproxy.h"
 #include "ui/jobs/jobsummarybar.h"
 #include "ui/jobs/jobtablemodel.h"

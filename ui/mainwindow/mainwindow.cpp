@@ -1,9 +1,5 @@
 #include "ui/mainwindow/mainwindow.h"
 
-#include "ui/history/historypanel.h"
-
-#include <QScrollArea>
-
 #include "core/client/consolesession.h"
 #include "core/client/historyclient.h"
 #include "core/client/runclient.h"
@@ -14,14 +10,17 @@
 #include "ui/actions/jobactioncontroller.h"
 #include "ui/actions/jobactions.h"
 #include "ui/common/messageboxes.h"
+#include "ui/common/readablepalette.h"
 #include "ui/common/statusstyle.h"
 #include "ui/details/jobdetailsview.h"
 #include "ui/details/runoutputview.h"
 #include "ui/dialogs/connectiondialog.h"
+#include "ui/history/historypanel.h"
 #include "ui/jobs/jobsview.h"
 #include "ui/jobs/jobtablemodel.h"
 #include "ui/mainwindow/alerttray.h"
 #include "ui/mainwindow/connectionbanner.h"
+#include "ui/mainwindow/elidingstatusbar.h"
 #include "ui/mainwindow/pausebanner.h"
 #include "ui/runners/runnerconfigeditor.h"
 #include "ui/runners/runnerspanel.h"
@@ -37,6 +36,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
@@ -69,6 +69,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_countLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    setStatusBar(new ElidingStatusBar(this)); // long messages end in "…", whole in the tooltip
+    ReadablePalette::followChanges(); // placeholders stay readable when the palette changes
     setWindowIcon(QIcon(QStringLiteral(":/icons/cron-console.svg")));
 
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));

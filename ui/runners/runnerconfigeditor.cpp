@@ -1,5 +1,6 @@
 #include "ui/runners/runnerconfigeditor.h"
 
+#include "ui/common/errortext.h"
 #include "ui/common/statusstyle.h"
 
 #include <QDir>
@@ -125,12 +126,8 @@ void RunnerConfigEditor::setMessage(const QString &message, bool error)
 {
     m_message = message;
     m_status->setText(message);
-    QPalette palette = this->palette();
-    // A red that reads on the palette's own background, light or dark.
-    if (error)
-        palette.setColor(
-            QPalette::WindowText, StatusStyle::errorText(palette.color(QPalette::Window)));
-    m_status->setPalette(palette);
+    // A red that reads on the palette's own background, light or dark, also after a change.
+    ErrorText::apply(m_status, error);
 }
 
 void RunnerConfigEditor::validate()

@@ -1,4 +1,4 @@
-#include "ui/jobs/elidingheaderview.h"
+#include "ui/common/elidingheaderview.h"
 
 #include <QStyleOptionHeader>
 
