@@ -11,6 +11,9 @@ using namespace std::chrono_literals;
 
 // DbThread's other half: lives on the thread and owns the connection. Reports back only
 // through its signals (queued to DbThread), so it knows nothing of its owner.
+// Changes less than this apart belong to one burst (their reports space out).
+constexpr qint64 quietMs = 2000;
+
 class DbThreadWorker final : public QObject {
     Q_OBJECT
 public:
@@ -45,6 +48,7 @@ private:
     QTimer *m_retryTimer = nullptr;
     QTimer *m_notifyTimer = nullptr; // coalesces a burst of notifications
     QElapsedTimer m_lastReport; // when changes were last reported
+    int m_burstReports = 0; // reports in a row, each less than quietMs after the one before
     QSet<QString> m_notified;
     std::chrono::milliseconds m_retryDelay{0};
     qint64 m_dataVersion = -1; // SQLite's PRAGMA data_version when last looked at
@@ -61,6 +65,10 @@ void DbThreadWorker::start()
     m_notifyTimer = new QTimer(this);
     m_notifyTimer->setSingleShot(true);
     connect(m_notifyTimer, &QTimer::timeout, this, [this] {
+        constexpr int longestStep = 2; // 0.5 s, 1 s, 2 s
+        m_burstReports = m_lastReport.isValid() && m_lastReport.elapsed() < quietMs
+            ? std::min(m_burstReports + 1, longestStep)
+            : 0;
         m_lastReport.start();
         emit changesReported(std::exchange(m_notified, {}));
     });
@@ -186,12 +194,14 @@ void DbThreadWorker::onNotification(
     if (m_notifyTimer->isActive())
         return;
     // A lone change shows within 20 ms; while changes keep coming (a thousand runs finishing,
-    // issue 15) at most two reports a second, so that open consoles re-reading what changed do
-    // not slow the runners down.
-    constexpr qint64 burstIntervalMs = 500;
+    // issue 15) the reports space out, 0.5 s apart, then 1 s, then 2 s, until a quiet moment:
+    // ten open consoles re-reading a thousand jobs twice a second slowed the runners by half.
+    constexpr qint64 firstBurstIntervalMs = 500;
     qint64 delayMs = 20;
-    if (m_lastReport.isValid() && m_lastReport.elapsed() < burstIntervalMs)
-        delayMs = std::max<qint64>(delayMs, burstIntervalMs - m_lastReport.elapsed());
+    if (m_lastReport.isValid()) {
+        const qint64 interval = firstBurstIntervalMs << m_burstReports;
+        delayMs = std::max<qint64>(delayMs, interval - m_lastReport.elapsed());
+    }
     m_notifyTimer->start(int(delayMs));
 }
 
