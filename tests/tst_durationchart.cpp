@@ -2,7 +2,8 @@
 // width the History pane can give the chart, for short and long ranges, in English and in
 // Brazilian Portuguese, the labels QtCharts puts in the scene are whole, inside the view, apart
 // from each other, and at least two; a range within one day names its day once, in the axis
-// title; longer ranges write the day in the UI language's order.
+// title; longer ranges write the day in the UI language's order; a resize or a new range picks
+// the ticks and the format again.
 #include "ui/history/durationchart.h"
 
 #include <QChart>
@@ -119,6 +120,7 @@ private slots:
 
     void timeLabelsRead_data();
     void timeLabelsRead();
+    void followsResizeAndNewRange();
     void oneDayNamesItsDayOnce_data();
     void oneDayNamesItsDayOnce();
     void daysInTheLanguagesOrder_data();
@@ -177,7 +179,7 @@ void TestDurationChart::timeLabelsRead_data()
     QTest::addColumn<qint64>("span");
     const QList<std::pair<const char *, qint64>> spans
         = {{"30min", 30 * 60}, {"20h", 20 * 3600}, {"3days", 3 * 86400}, {"40days", 40 * 86400}};
-    for (const QString language : {QStringLiteral("en"), QStringLiteral("pt_BR")})
+    for (const QString &language : {QStringLiteral("en"), QStringLiteral("pt_BR")})
         for (const int width : {260, 360, 480, 700, 1000})
             for (const auto &[name, span] : spans)
                 QTest::addRow("%s-%d-%s", qPrintable(language), width, name)
@@ -205,6 +207,40 @@ void TestDurationChart::timeLabelsRead()
     settle();
     found = problems(chart);
     QVERIFY2(found.isEmpty(), qPrintable(found.join(QStringLiteral("; "))));
+}
+
+// One chart made wide, then narrowed to the narrowest pane and given another range: it picks its
+// ticks and format again each time.
+void TestDurationChart::followsResizeAndNewRange()
+{
+    useLanguage(QStringLiteral("pt_BR"));
+    DurationChart chart;
+    chart.resize(1000, 240);
+    chart.setRuns(QStringLiteral("job"), runs(40 * 86400));
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    settle();
+    QStringList found;
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        (found = problems(chart)).isEmpty(), qPrintable(found.join(QStringLiteral("; "))), 2000);
+    const qsizetype wide = timeAxisLabels(chart).size();
+    chart.resize(260, 240);
+    settle();
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        (found = problems(chart)).isEmpty(), qPrintable(found.join(QStringLiteral("; "))), 2000);
+    QVERIFY2(timeAxisLabels(chart).size() < wide, qPrintable(describe(timeAxisLabels(chart))));
+    chart.setRuns(QStringLiteral("job"), runs(30 * 60));
+    settle();
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        (found = problems(chart)).isEmpty(), qPrintable(found.join(QStringLiteral("; "))), 2000);
+    for (const AxisLabel &label : timeAxisLabels(chart))
+        QVERIFY2(QTime::fromString(label.text, QStringLiteral("HH:mm")).isValid(),
+            qPrintable(label.text));
+    chart.resize(700, 240);
+    settle();
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        (found = problems(chart)).isEmpty(), qPrintable(found.join(QStringLiteral("; "))), 2000);
+    QVERIFY2(timeAxisLabels(chart).size() > 3, qPrintable(describe(timeAxisLabels(chart))));
 }
 
 void TestDurationChart::oneDayNamesItsDayOnce_data()

@@ -3,11 +3,14 @@
 #include <QEvent>
 
 #include "ui/common/statusstyle.h"
+#include "ui/history/timeaxisfit.h"
 
 #include <QChart>
 #include <QDateTimeAxis>
 #include <QLineSeries>
+#include <QLocale>
 #include <QScatterSeries>
+#include <QTextDocument>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -32,8 +35,7 @@ DurationChart::DurationChart(QWidget *parent)
     m_errors->setMarkerSize(11);
     chart->addSeries(m_durations);
     chart->addSeries(m_errors);
-    m_time->setFormat(QStringLiteral("MM-dd HH:mm"));
-    m_time->setTitleText(tr("Local time"));
+    // Format, title and tick count follow the range and the width: fitTimeAxis().
     m_seconds->setTitleText(tr("Seconds"));
     m_seconds->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(m_time, Qt::AlignBottom);
@@ -44,6 +46,8 @@ DurationChart::DurationChart(QWidget *parent)
         series->attachAxis(m_seconds);
     }
     setChart(chart);
+    // A resize or new labels (a new range, format or font) move the plot area.
+    connect(chart, &QChart::plotAreaChanged, this, [this] { fitTimeAxis(); });
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(160);
     followPalette();
@@ -67,6 +71,43 @@ void DurationChart::followPalette()
     m_durations->setColor(StatusStyle::color(JobState::Success));
     m_errors->setColor(StatusStyle::color(JobState::Error));
     m_errors->setBorderColor(StatusStyle::color(JobState::Error).darker(140));
+    fitTimeAxis(); // the theme sets the label font
+}
+
+void DurationChart::fitTimeAxis()
+{
+    // Re-entered when a new tick count or format lays the chart out again.
+    if (m_fitting)
+        return;
+    m_fitting = true;
+    const QDateTime min = m_time->min();
+    const QDateTime max = m_time->max();
+    // QtCharts formats the labels with the chart's locale (the UI's, taken at construction).
+    const QLocale locale = chart()->locale();
+    const TimeAxisFit::Format format = TimeAxisFit::format(min, max, locale);
+    if (m_time->format() != format.labels)
+        m_time->setFormat(format.labels);
+    const QString title = format.oneDay
+        ? tr("Local time, %1")
+              .arg(locale.toString(min.toLocalTime().date(), TimeAxisFit::dayFormat(locale)))
+        : tr("Local time");
+    if (m_time->titleText() != title)
+        m_time->setTitleText(title);
+    const double width = chart()->plotArea().width();
+    if (width > 0) {
+        // Measured as QtCharts measures its labels: HTML in a text document, half-pixel margin.
+        QTextDocument document;
+        document.setDocumentMargin(0.5);
+        document.setDefaultFont(m_time->labelsFont());
+        const int ticks = TimeAxisFit::tickCount(
+            min, max, format.labels, locale, width, [&document](const QString &label) {
+                document.setHtml(label);
+                return document.size().width();
+            });
+        if (m_time->tickCount() != ticks)
+            m_time->setTickCount(ticks);
+    }
+    m_fitting = false;
 }
 
 void DurationChart::setRuns(const QString &job, const QList<DurationPoint> &points)
@@ -99,6 +140,7 @@ void DurationChart::setRuns(const QString &job, const QList<DurationPoint> &poin
         const QDateTime now = QDateTime::currentDateTime();
         m_time->setRange(now.addDays(-1), now);
         m_seconds->setRange(0, 1);
+        fitTimeAxis();
         return;
     }
     QDateTime first = runs.constFirst()->at.toLocalTime();
@@ -109,6 +151,7 @@ void DurationChart::setRuns(const QString &job, const QList<DurationPoint> &poin
     }
     const qint64 pad = std::max<qint64>(first.msecsTo(last) / 40, 1000);
     m_time->setRange(first.addMSecs(-pad), last.addMSecs(pad));
+    fitTimeAxis();
     m_seconds->setRange(0, longest * 1.1 + 1);
     m_seconds->applyNiceNumbers();
 }

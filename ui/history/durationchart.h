@@ -28,8 +28,11 @@ protected:
 
 private:
     void followPalette(); // a dark chart on a dark palette
+    // The time axis' format, title and tick count for its range and width: whole labels.
+    void fitTimeAxis();
     QLineSeries *m_durations;
     QScatterSeries *m_errors;
     QDateTimeAxis *m_time;
     QValueAxis *m_seconds;
+    bool m_fitting = false;
 };
