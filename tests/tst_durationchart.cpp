@@ -3,7 +3,8 @@
 // Brazilian Portuguese, the labels QtCharts puts in the scene are whole, inside the view, apart
 // from each other, and at least two; a range within one day names its day once, in the axis
 // title; longer ranges write the day in the UI language's order; a resize or a new range picks
-// the ticks and the format again.
+// the ticks and the format again. Also at the least height the chart takes (160 px: the pane of an
+// 800x500 window), where two-line labels, and with the legend even one line, would be cut.
 #include "ui/history/durationchart.h"
 
 #include <QChart>
@@ -177,13 +178,16 @@ void TestDurationChart::timeLabelsRead_data()
     QTest::addColumn<QString>("language");
     QTest::addColumn<int>("width");
     QTest::addColumn<qint64>("span");
+    QTest::addColumn<int>("height"); // 0: the least the chart asks for (the 800x500 pane)
     const QList<std::pair<const char *, qint64>> spans
         = {{"30min", 30 * 60}, {"20h", 20 * 3600}, {"3days", 3 * 86400}, {"40days", 40 * 86400}};
     for (const QString &language : {QStringLiteral("en"), QStringLiteral("pt_BR")})
         for (const int width : {260, 360, 480, 700, 1000})
             for (const auto &[name, span] : spans)
-                QTest::addRow("%s-%d-%s", qPrintable(language), width, name)
-                    << language << width << span;
+                for (const int height : {240, 0})
+                    QTest::addRow("%s-%dx%s-%s", qPrintable(language), width,
+                        height ? qPrintable(QString::number(height)) : "least", name)
+                        << language << width << span << height;
 }
 
 void TestDurationChart::timeLabelsRead()
@@ -191,13 +195,18 @@ void TestDurationChart::timeLabelsRead()
     QFETCH(QString, language);
     QFETCH(int, width);
     QFETCH(qint64, span);
+    QFETCH(int, height);
     useLanguage(language);
     DurationChart chart;
-    chart.resize(width, 240);
+    chart.resize(width, height ? height : 240);
     chart.setRuns(QStringLiteral("importar_precos_fornecedores"), runs(span));
     chart.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
     settle();
+    if (!height) {
+        chart.resize(width, chart.minimumHeight());
+        settle();
+    }
     QCOMPARE(chart.width(), width);
     QStringList found;
     // Polled: the chart lays itself out again after it picks its tick count.

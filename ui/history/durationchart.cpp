@@ -7,6 +7,9 @@
 
 #include <QChart>
 #include <QDateTimeAxis>
+#include <QFontMetricsF>
+#include <QGraphicsLayout>
+#include <QLegend>
 #include <QLineSeries>
 #include <QLocale>
 #include <QScatterSeries>
@@ -14,6 +17,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 
 DurationChart::DurationChart(QWidget *parent)
     : QChartView(parent)
@@ -84,7 +88,27 @@ void DurationChart::fitTimeAxis()
     const QDateTime max = m_time->max();
     // QtCharts formats the labels with the chart's locale (the UI's, taken at construction).
     const QLocale locale = chart()->locale();
-    const TimeAxisFit::Format format = TimeAxisFit::format(min, max, locale);
+    // Measured as QtCharts measures its labels: HTML in a text document, half-pixel margin.
+    QTextDocument document;
+    document.setDocumentMargin(0.5);
+    document.setDefaultFont(m_time->labelsFont());
+    const auto measure = [&document](const QString &label) {
+        document.setHtml(label);
+        return document.size().width();
+    };
+    // Two-line labels where the height allows; in a short chart (the 800x500 window's pane)
+    // one line, and without the legend when even one line would be cut.
+    const double height = chart()->size().height();
+    const bool twoLines = height >= neededHeight(2, true);
+    const bool legend = twoLines || height >= neededHeight(1, true);
+    if (chart()->legend()->isVisible() != legend)
+        chart()->legend()->setVisible(legend);
+    const double width = chart()->plotArea().width();
+    TimeAxisFit::Format format = TimeAxisFit::format(
+        min, max, locale, twoLines ? TimeAxisFit::TwoLines : TimeAxisFit::OneLine);
+    if (!format.oneDay && !twoLines && width > 0
+        && !TimeAxisFit::fits(min, max, 2, format.labels, locale, width, measure))
+        format = TimeAxisFit::format(min, max, locale, TimeAxisFit::DayOnly);
     if (m_time->format() != format.labels)
         m_time->setFormat(format.labels);
     const QString title = format.oneDay
@@ -93,21 +117,33 @@ void DurationChart::fitTimeAxis()
         : tr("Local time");
     if (m_time->titleText() != title)
         m_time->setTitleText(title);
-    const double width = chart()->plotArea().width();
     if (width > 0) {
-        // Measured as QtCharts measures its labels: HTML in a text document, half-pixel margin.
-        QTextDocument document;
-        document.setDocumentMargin(0.5);
-        document.setDefaultFont(m_time->labelsFont());
-        const int ticks = TimeAxisFit::tickCount(
-            min, max, format.labels, locale, width, [&document](const QString &label) {
-                document.setHtml(label);
-                return document.size().width();
-            });
+        const int ticks = TimeAxisFit::tickCount(min, max, format.labels, locale, width, measure);
         if (m_time->tickCount() != ticks)
             m_time->setTickCount(ticks);
     }
     m_fitting = false;
+}
+
+double DurationChart::neededHeight(int labelLines, bool legend) const
+{
+    // QtCharts gives the time axis at most 40 % of the height its title, legend and margins
+    // leave, and cuts labels taller than what is left of that after the axis title to "...".
+    QTextDocument document;
+    document.setDocumentMargin(0.5);
+    document.setDefaultFont(m_time->labelsFont());
+    document.setHtml(labelLines > 1 ? QStringLiteral("0<br>0") : QStringLiteral("0"));
+    const double labels = document.size().height();
+    const double axisTitle = QFontMetricsF(m_time->titleFont()).height() + 2 * 2.0;
+    const double axis = labels + 4.0 + axisTitle + 1.0;
+    qreal left = 0, top = 0, right = 0, bottom = 0;
+    if (chart()->layout())
+        chart()->layout()->getContentsMargins(&left, &top, &right, &bottom);
+    const double title = QFontMetricsF(chart()->titleFont()).height() + 2.0;
+    const double legendHeight
+        = legend ? chart()->legend()->effectiveSizeHint(Qt::PreferredSize).height() : 0.0;
+    return top + bottom + chart()->margins().top() + chart()->margins().bottom() + title
+        + legendHeight + axis / 0.4 + 8.0; // a few pixels for QtCharts' own rounding
 }
 
 void DurationChart::setRuns(const QString &job, const QList<DurationPoint> &points)

@@ -68,7 +68,7 @@ QString dayFormat(const QLocale &locale)
     return format;
 }
 
-Format format(const QDateTime &min, const QDateTime &max, const QLocale &locale)
+Format format(const QDateTime &min, const QDateTime &max, const QLocale &locale, Layout layout)
 {
     // Ticks minutes apart would all read the same minute: seconds then.
     const bool shortRange = min.secsTo(max) <= 10 * 60;
@@ -78,7 +78,15 @@ Format format(const QDateTime &min, const QDateTime &max, const QLocale &locale)
     if (first.date() == last.date())
         return {time, true};
     // The day above the time: two short lines fit where one long one would be cut.
-    return {dayMonthFormat(locale) + QStringLiteral("'<br>'") + time, false};
+    switch (layout) {
+    case TwoLines:
+        return {dayMonthFormat(locale) + QStringLiteral("'<br>'") + time, false};
+    case OneLine:
+        return {dayMonthFormat(locale) + QLatin1Char(' ') + time, false};
+    case DayOnly:
+        break;
+    }
+    return {dayMonthFormat(locale), false};
 }
 
 QStringList tickLabels(const QDateTime &min, const QDateTime &max, int ticks, const QString &format,
@@ -97,21 +105,24 @@ QStringList tickLabels(const QDateTime &min, const QDateTime &max, int ticks, co
     return labels;
 }
 
-int tickCount(const QDateTime &min, const QDateTime &max, const QString &format,
-    const QLocale &locale, double plotWidth, const std::function<double(const QString &)> &measure,
-    int maximum)
+bool fits(const QDateTime &min, const QDateTime &max, int ticks, const QString &format,
+    const QLocale &locale, double plotWidth, const std::function<double(const QString &)> &measure)
 {
     // QtCharts gives each label the axis width divided by the tick count and cuts a longer
     // label with "...": the plot area (narrower than the axis) divided by the count, less the
     // paddings and a gap, must hold the widest label.
-    const auto fits = [&](int ticks) {
-        double widest = 0;
-        for (const QString &label : tickLabels(min, max, ticks, format, locale))
-            widest = std::max(widest, measure(label));
-        return ticks * (widest + 2 * labelPadding + labelGap) <= plotWidth;
-    };
+    double widest = 0;
+    for (const QString &label : tickLabels(min, max, ticks, format, locale))
+        widest = std::max(widest, measure(label));
+    return ticks * (widest + 2 * labelPadding + labelGap) <= plotWidth;
+}
+
+int tickCount(const QDateTime &min, const QDateTime &max, const QString &format,
+    const QLocale &locale, double plotWidth, const std::function<double(const QString &)> &measure,
+    int maximum)
+{
     int ticks = 2;
-    while (ticks < maximum && fits(ticks + 1))
+    while (ticks < maximum && fits(min, max, ticks + 1, format, locale, plotWidth, measure))
         ++ticks;
     return ticks;
 }

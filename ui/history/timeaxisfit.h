@@ -18,7 +18,10 @@ struct Format {
     bool oneDay = false; // every tick falls on one local day: the caller names it once
 };
 
-Format format(const QDateTime &min, const QDateTime &max, const QLocale &locale);
+// Across days: the day above the time, beside it, or the day alone (a short, narrow chart).
+enum Layout { TwoLines, OneLine, DayOnly };
+Format format(
+    const QDateTime &min, const QDateTime &max, const QLocale &locale, Layout layout = TwoLines);
 
 // The locale's short date without its year ("dd/MM" in pt_BR, "M/d" in en_US).
 QString dayMonthFormat(const QLocale &locale);
@@ -28,6 +31,10 @@ QString dayFormat(const QLocale &locale);
 // The labels QtCharts makes for `ticks` ticks over [min, max] (its own arithmetic).
 QStringList tickLabels(const QDateTime &min, const QDateTime &max, int ticks, const QString &format,
     const QLocale &locale);
+
+// Whether `ticks` ticks' labels fit side by side in `plotWidth` (as tickCount() counts).
+bool fits(const QDateTime &min, const QDateTime &max, int ticks, const QString &format,
+    const QLocale &locale, double plotWidth, const std::function<double(const QString &)> &measure);
 
 // The most ticks (at least 2, at most `maximum`) whose widest label fits its share of
 // `plotWidth` with QtCharts' label padding and a gap; `measure` gives a label's drawn width.
