@@ -532,6 +532,10 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <translation>Hora local</translation>
         </message>
         <message>
+            <source>Local time, %1</source>
+            <translation>Hora local, %1</translation>
+        </message>
+        <message>
             <source>Seconds</source>
             <translation>Segundos</translation>
         </message>

@@ -3,14 +3,21 @@
 #include <QEvent>
 
 #include "ui/common/statusstyle.h"
+#include "ui/history/timeaxisfit.h"
 
 #include <QChart>
 #include <QDateTimeAxis>
+#include <QFontMetricsF>
+#include <QGraphicsLayout>
+#include <QLegend>
 #include <QLineSeries>
+#include <QLocale>
 #include <QScatterSeries>
+#include <QTextDocument>
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 
 DurationChart::DurationChart(QWidget *parent)
     : QChartView(parent)
@@ -32,8 +39,7 @@ DurationChart::DurationChart(QWidget *parent)
     m_errors->setMarkerSize(11);
     chart->addSeries(m_durations);
     chart->addSeries(m_errors);
-    m_time->setFormat(QStringLiteral("MM-dd HH:mm"));
-    m_time->setTitleText(tr("Local time"));
+    // Format, title and tick count follow the range and the width: fitTimeAxis().
     m_seconds->setTitleText(tr("Seconds"));
     m_seconds->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(m_time, Qt::AlignBottom);
@@ -44,6 +50,8 @@ DurationChart::DurationChart(QWidget *parent)
         series->attachAxis(m_seconds);
     }
     setChart(chart);
+    // A resize or new labels (a new range, format or font) move the plot area.
+    connect(chart, &QChart::plotAreaChanged, this, [this] { fitTimeAxis(); });
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(160);
     followPalette();
@@ -67,6 +75,75 @@ void DurationChart::followPalette()
     m_durations->setColor(StatusStyle::color(JobState::Success));
     m_errors->setColor(StatusStyle::color(JobState::Error));
     m_errors->setBorderColor(StatusStyle::color(JobState::Error).darker(140));
+    fitTimeAxis(); // the theme sets the label font
+}
+
+void DurationChart::fitTimeAxis()
+{
+    // Re-entered when a new tick count or format lays the chart out again.
+    if (m_fitting)
+        return;
+    m_fitting = true;
+    const QDateTime min = m_time->min();
+    const QDateTime max = m_time->max();
+    // QtCharts formats the labels with the chart's locale (the UI's, taken at construction).
+    const QLocale locale = chart()->locale();
+    // Measured as QtCharts measures its labels: HTML in a text document, half-pixel margin.
+    QTextDocument document;
+    document.setDocumentMargin(0.5);
+    document.setDefaultFont(m_time->labelsFont());
+    const auto measure = [&document](const QString &label) {
+        document.setHtml(label);
+        return document.size().width();
+    };
+    // Two-line labels where the height allows; in a short chart (the 800x500 window's pane)
+    // one line, and without the legend when even one line would be cut.
+    const double height = chart()->size().height();
+    const bool twoLines = height >= neededHeight(2, true);
+    const bool legend = twoLines || height >= neededHeight(1, true);
+    if (chart()->legend()->isVisible() != legend)
+        chart()->legend()->setVisible(legend);
+    const double width = chart()->plotArea().width();
+    TimeAxisFit::Format format = TimeAxisFit::format(
+        min, max, locale, twoLines ? TimeAxisFit::TwoLines : TimeAxisFit::OneLine);
+    if (!format.oneDay && !twoLines && width > 0
+        && !TimeAxisFit::fits(min, max, 2, format.labels, locale, width, measure))
+        format = TimeAxisFit::format(min, max, locale, TimeAxisFit::DayOnly);
+    if (m_time->format() != format.labels)
+        m_time->setFormat(format.labels);
+    const QString title = format.oneDay
+        ? tr("Local time, %1")
+              .arg(locale.toString(min.toLocalTime().date(), TimeAxisFit::dayFormat(locale)))
+        : tr("Local time");
+    if (m_time->titleText() != title)
+        m_time->setTitleText(title);
+    if (width > 0) {
+        const int ticks = TimeAxisFit::tickCount(min, max, format.labels, locale, width, measure);
+        if (m_time->tickCount() != ticks)
+            m_time->setTickCount(ticks);
+    }
+    m_fitting = false;
+}
+
+double DurationChart::neededHeight(int labelLines, bool legend) const
+{
+    // QtCharts gives the time axis at most 40 % of the height its title, legend and margins
+    // leave, and cuts labels taller than what is left of that after the axis title to "...".
+    QTextDocument document;
+    document.setDocumentMargin(0.5);
+    document.setDefaultFont(m_time->labelsFont());
+    document.setHtml(labelLines > 1 ? QStringLiteral("0<br>0") : QStringLiteral("0"));
+    const double labels = document.size().height();
+    const double axisTitle = QFontMetricsF(m_time->titleFont()).height() + 2 * 2.0;
+    const double axis = labels + 4.0 + axisTitle + 1.0;
+    qreal left = 0, top = 0, right = 0, bottom = 0;
+    if (chart()->layout())
+        chart()->layout()->getContentsMargins(&left, &top, &right, &bottom);
+    const double title = QFontMetricsF(chart()->titleFont()).height() + 2.0;
+    const double legendHeight
+        = legend ? chart()->legend()->effectiveSizeHint(Qt::PreferredSize).height() : 0.0;
+    return top + bottom + chart()->margins().top() + chart()->margins().bottom() + title
+        + legendHeight + axis / 0.4 + 8.0; // a few pixels for QtCharts' own rounding
 }
 
 void DurationChart::setRuns(const QString &job, const QList<DurationPoint> &points)
@@ -99,6 +176,7 @@ void DurationChart::setRuns(const QString &job, const QList<DurationPoint> &poin
         const QDateTime now = QDateTime::currentDateTime();
         m_time->setRange(now.addDays(-1), now);
         m_seconds->setRange(0, 1);
+        fitTimeAxis();
         return;
     }
     QDateTime first = runs.constFirst()->at.toLocalTime();
@@ -109,6 +187,7 @@ void DurationChart::setRuns(const QString &job, const QList<DurationPoint> &poin
     }
     const qint64 pad = std::max<qint64>(first.msecsTo(last) / 40, 1000);
     m_time->setRange(first.addMSecs(-pad), last.addMSecs(pad));
+    fitTimeAxis();
     m_seconds->setRange(0, longest * 1.1 + 1);
     m_seconds->applyNiceNumbers();
 }

@@ -28,8 +28,13 @@ protected:
 
 private:
     void followPalette(); // a dark chart on a dark palette
+    // The time axis' format, title and tick count for its range and width: whole labels.
+    void fitTimeAxis();
+    // The chart height at which time labels of `labelLines` lines and the axis title fit.
+    double neededHeight(int labelLines, bool legend) const;
     QLineSeries *m_durations;
     QScatterSeries *m_errors;
     QDateTimeAxis *m_time;
     QValueAxis *m_seconds;
+    bool m_fitting = false;
 };
