@@ -129,11 +129,24 @@ private slots:
 
 private:
     void useLanguage(const QString &language);
+    // The chart at 480x240, showing runs over `spanSeconds`, laid out.
+    static bool showRuns(DurationChart &chart, qint64 spanSeconds);
     static QList<DurationPoint> runs(qint64 spanSeconds);
     static QDateTime firstRun();
 
     std::unique_ptr<QTranslator> m_translator;
 };
+
+bool TestDurationChart::showRuns(DurationChart &chart, qint64 spanSeconds)
+{
+    chart.resize(480, 240);
+    chart.setRuns(QStringLiteral("job"), runs(spanSeconds));
+    chart.show();
+    if (!QTest::qWaitForWindowExposed(&chart))
+        return false;
+    settle();
+    return true;
+}
 
 void TestDurationChart::cleanup()
 {
@@ -265,13 +278,9 @@ void TestDurationChart::oneDayNamesItsDayOnce()
 {
     QFETCH(QString, language);
     QFETCH(QString, day);
-    useLanguage(language);
+    useLanguage(language); // before the chart, which reads the language's formats
     DurationChart chart;
-    chart.resize(480, 240);
-    chart.setRuns(QStringLiteral("job"), runs(20 * 3600));
-    chart.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&chart));
-    settle();
+    QVERIFY(showRuns(chart, 20 * 3600));
     auto *axis = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).value(0));
     QVERIFY(axis);
     QVERIFY2(axis->titleText().contains(day), qPrintable(axis->titleText()));
@@ -300,11 +309,7 @@ void TestDurationChart::daysInTheLanguagesOrder()
     QFETCH(QString, firstDay);
     useLanguage(language);
     DurationChart chart;
-    chart.resize(480, 240);
-    chart.setRuns(QStringLiteral("job"), runs(3 * 86400));
-    chart.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&chart));
-    settle();
+    QVERIFY(showRuns(chart, 3 * 86400));
     const QList<AxisLabel> labels = timeAxisLabels(chart);
     QVERIFY(labels.size() >= 2);
     // The first tick is the padded start of the range, still on the first run's day.
