@@ -9,11 +9,11 @@
 
 using namespace std::chrono_literals;
 
-// DbThread's other half: lives on the thread and owns the connection. Reports back only
-// through its signals (queued to DbThread), so it knows nothing of its owner.
 // Changes less than this apart belong to one burst (their reports space out).
 constexpr qint64 quietMs = 2000;
 
+// DbThread's other half: lives on the thread and owns the connection. Reports back only
+// through its signals (queued to DbThread), so it knows nothing of its owner.
 class DbThreadWorker final : public QObject {
     Q_OBJECT
 public:

@@ -99,8 +99,8 @@ void DurationChart::fitTimeAxis()
     // Two-line labels where the height allows; in a short chart (the 800x500 window's pane)
     // one line, and without the legend when even one line would be cut.
     const double height = chart()->size().height();
-    const bool twoLines = height >= neededHeight(2, true);
-    const bool legend = twoLines || height >= neededHeight(1, true);
+    const bool twoLines = height >= neededHeight(2);
+    const bool legend = twoLines || height >= neededHeight(1);
     if (chart()->legend()->isVisible() != legend)
         chart()->legend()->setVisible(legend);
     const double width = chart()->plotArea().width();
@@ -125,7 +125,7 @@ void DurationChart::fitTimeAxis()
     m_fitting = false;
 }
 
-double DurationChart::neededHeight(int labelLines, bool legend) const
+double DurationChart::neededHeight(int labelLines) const
 {
     // QtCharts gives the time axis at most 40 % of the height its title, legend and margins
     // leave, and cuts labels taller than what is left of that after the axis title to "...".
@@ -140,8 +140,7 @@ double DurationChart::neededHeight(int labelLines, bool legend) const
     if (chart()->layout())
         chart()->layout()->getContentsMargins(&left, &top, &right, &bottom);
     const double title = QFontMetricsF(chart()->titleFont()).height() + 2.0;
-    const double legendHeight
-        = legend ? chart()->legend()->effectiveSizeHint(Qt::PreferredSize).height() : 0.0;
+    const double legendHeight = chart()->legend()->effectiveSizeHint(Qt::PreferredSize).height();
     return top + bottom + chart()->margins().top() + chart()->margins().bottom() + title
         + legendHeight + axis / 0.4 + 8.0; // a few pixels for QtCharts' own rounding
 }

@@ -30,8 +30,9 @@ private:
     void followPalette(); // a dark chart on a dark palette
     // The time axis' format, title and tick count for its range and width: whole labels.
     void fitTimeAxis();
-    // The chart height at which time labels of `labelLines` lines and the axis title fit.
-    double neededHeight(int labelLines, bool legend) const;
+    // The chart height at which time labels of `labelLines` lines, the axis title and the
+    // legend fit.
+    double neededHeight(int labelLines) const;
     QLineSeries *m_durations;
     QScatterSeries *m_errors;
     QDateTimeAxis *m_time;
