@@ -144,8 +144,10 @@ void TestConsolePostgres::removalIsReportedOnce()
     bool loaded = false;
     QObject::connect(&client, &JobClient::jobRemoved, &client,
         [&](const QString &name) { removed.append(name); });
-    QObject::connect(&client, &JobClient::jobUpdated, &client,
-        [&](const Job &job) { updated.append(job.name); });
+    QObject::connect(&client, &JobClient::jobsUpdated, &client, [&](const QList<Job> &jobs) {
+        for (const Job &job : jobs)
+            updated.append(job.name);
+    });
     QObject::connect(&client, &JobClient::jobsLoaded, &client, [&] { loaded = true; });
     client.start();
     QTRY_VERIFY_WITH_TIMEOUT(loaded, 10000);

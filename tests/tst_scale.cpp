@@ -1,7 +1,9 @@
 #include "core/client/dbthread.h"
+#include "core/client/jobclient.h"
 #include "core/db/database.h"
 #include "core/runner/leasestore.h"
 #include "core/runner/scheduler.h"
+#include "core/store/jobchangefeed.h"
 #include "support/testdatabase.h"
 
 #include <QElapsedTimer>
@@ -16,7 +18,8 @@
 
 // The burst paths of issue 15 against a real server: finished runs recorded together write
 // exactly what recording them one by one writes; a runner's own writes are announced coalesced;
-// a console re-reads at most twice a second while changes keep coming.
+// a console re-reads at most twice a second while changes keep coming, and only the rows that
+// changed.
 namespace {
 
 // The runner's "recorded N runs set-wise / one by one" lines while a test collects them.
@@ -125,6 +128,8 @@ private slots:
     void quietSessionsAndTransactionsNotifyOnce();
     void consoleRereadsAtMostTwiceASecond();
     void claimsReadTheRunnersJobsFromItsTable();
+    void changeFeedFindsEveryWriteSinceItsSnapshot();
+    void consoleReadsOnlyTheChangedRows();
 
 private:
     std::unique_ptr<TestDatabase> database();
@@ -434,6 +439,141 @@ void TestScale::consoleRereadsAtMostTwiceASecond()
     QVERIFY(db->exec(QStringLiteral("UPDATE cron_jobs SET descricao = 'b' WHERE nome = 'lone'")));
     QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 2000);
     QVERIFY2(clock.elapsed() < 400, qPrintable(QString::number(clock.elapsed())));
+}
+
+namespace {
+
+QStringList namesOf(const QList<Job> &jobs)
+{
+    QStringList names;
+    for (const Job &job : jobs)
+        names << job.name;
+    names.sort();
+    return names;
+}
+
+} // namespace
+
+// JobChangeFeed (0018_change_feed.sql): the rows written since a snapshot, whatever the order in
+// which their transactions took an id and committed, also inside a savepoint; a deletion shows
+// in the count.
+void TestScale::changeFeedFindsEveryWriteSinceItsSnapshot()
+{
+    QFETCH_GLOBAL(Backend, backend);
+    if (backend != Backend::PostgreSQL)
+        return;
+    const auto db = database();
+    QVERIFY(db);
+    const int before = db->scalar(QStringLiteral("SELECT count(*) FROM cron_jobs")).toInt();
+    QVERIFY(db->exec(QStringLiteral("INSERT INTO cron_jobs (nome, intervalo_horas) SELECT "
+                                    "'feed_' || g, 1 FROM generate_series(1, 20) g")));
+    auto reader = db->connect(QStringLiteral("reader"));
+    auto writer = db->connect(QStringLiteral("writer"));
+    QVERIFY(reader && writer);
+    const auto read = [&](const QString &since) {
+        const Result<JobChanges> changes = JobChangeFeed::read(*reader, since);
+        if (!changes)
+            qWarning("%s", qPrintable(changes.error().message));
+        return changes ? *changes : JobChanges{};
+    };
+    const JobChanges all = read(QString());
+    QCOMPARE(all.jobs.size(), before + 20);
+    QCOMPARE(all.total, before + 20);
+    QVERIFY(!all.snapshot.isEmpty());
+
+    // Nothing written: no rows, the count, and a snapshot to go on from.
+    const JobChanges none = read(all.snapshot);
+    QCOMPARE(none.jobs.size(), 0);
+    QCOMPARE(none.total, before + 20);
+    QVERIFY(!none.snapshot.isEmpty());
+
+    // One statement over three rows (one '' notification): exactly those three.
+    QVERIFY(db->exec(QStringLiteral(
+        "UPDATE cron_jobs SET descricao = 'x' WHERE nome IN ('feed_2', 'feed_5', 'feed_9')")));
+    const JobChanges three = read(none.snapshot);
+    QCOMPARE(namesOf(three.jobs),
+        (QStringList{
+            QStringLiteral("feed_2"), QStringLiteral("feed_5"), QStringLiteral("feed_9")}));
+    QCOMPARE(three.jobs.first().description, QStringLiteral("x"));
+
+    // A transaction that took its id before a read and committed after it, its write inside a
+    // savepoint (a subtransaction's xmin): the read after the commit finds it.
+    QSqlQuery open(writer->handle());
+    QVERIFY(open.exec(QStringLiteral("BEGIN")));
+    QVERIFY(open.exec(QStringLiteral("SAVEPOINT s")));
+    QVERIFY(
+        open.exec(QStringLiteral("UPDATE cron_jobs SET descricao = 'late' WHERE nome = 'feed_7'")));
+    QVERIFY(open.exec(QStringLiteral("RELEASE SAVEPOINT s")));
+    // A later transaction, committed at once: seen by the read in between.
+    QVERIFY(
+        db->exec(QStringLiteral("UPDATE cron_jobs SET descricao = 'early' WHERE nome = 'feed_8'")));
+    const JobChanges between = read(three.snapshot);
+    QCOMPARE(namesOf(between.jobs), QStringList{QStringLiteral("feed_8")});
+    QVERIFY(open.exec(QStringLiteral("COMMIT")));
+    const JobChanges after = read(between.snapshot);
+    QCOMPARE(namesOf(after.jobs), QStringList{QStringLiteral("feed_7")});
+    QCOMPARE(after.jobs.first().description, QStringLiteral("late"));
+
+    // A new row is found; deleted ones show in the count.
+    QVERIFY(db->exec(
+        QStringLiteral("INSERT INTO cron_jobs (nome, intervalo_horas) VALUES ('feed_new', 2)")));
+    QVERIFY(db->exec(QStringLiteral("DELETE FROM cron_jobs WHERE nome IN ('feed_1', 'feed_3')")));
+    const JobChanges mixed = read(after.snapshot);
+    QCOMPARE(namesOf(mixed.jobs), QStringList{QStringLiteral("feed_new")});
+    QCOMPARE(mixed.total, before + 19);
+}
+
+// A console on PostgreSQL: a statement that changed several of 300 jobs (notified as '') brings
+// exactly those rows, not all 300; a deletion brings one full read without the deleted rows.
+void TestScale::consoleReadsOnlyTheChangedRows()
+{
+    QFETCH_GLOBAL(Backend, backend);
+    if (backend != Backend::PostgreSQL)
+        return;
+    const auto db = database();
+    QVERIFY(db);
+    const int before = db->scalar(QStringLiteral("SELECT count(*) FROM cron_jobs")).toInt();
+    QVERIFY(db->exec(QStringLiteral("INSERT INTO cron_jobs (nome, intervalo_horas) SELECT "
+                                    "'row_' || lpad(g::text, 3, '0'), 1 "
+                                    "FROM generate_series(1, 300) g")));
+    JobClient::Options options;
+    options.purpose = QStringLiteral("console");
+    JobClient client(db->spec(), options);
+    QList<QList<Job>> loaded;
+    QList<QList<Job>> updated;
+    connect(
+        &client, &JobClient::jobsLoaded, &client, [&](const QList<Job> &jobs) { loaded << jobs; });
+    connect(&client, &JobClient::jobsUpdated, &client,
+        [&](const QList<Job> &jobs) { updated << jobs; });
+    client.start();
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 10000);
+    QCOMPARE(loaded.first().size(), before + 300);
+
+    QVERIFY(db->exec(QStringLiteral("UPDATE cron_jobs SET descricao = 'seen' WHERE nome IN "
+                                    "('row_010', 'row_150', 'row_299')")));
+    QTRY_VERIFY_WITH_TIMEOUT(!updated.isEmpty(), 5000);
+    QList<Job> seen;
+    for (const QList<Job> &jobs : std::as_const(updated))
+        seen << jobs;
+    QCOMPARE(namesOf(seen),
+        (QStringList{
+            QStringLiteral("row_010"), QStringLiteral("row_150"), QStringLiteral("row_299")}));
+    for (const Job &job : std::as_const(seen))
+        QCOMPARE(job.description, QStringLiteral("seen"));
+    QCOMPARE(loaded.size(), 1); // no full read
+
+    // Two rows deleted from elsewhere: one full read, without them.
+    QVERIFY(db->exec(QStringLiteral("DELETE FROM cron_jobs WHERE nome IN ('row_001', 'row_002')")));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 2, 5000);
+    QCOMPARE(loaded.last().size(), before + 298);
+    QVERIFY(!namesOf(loaded.last()).contains(QStringLiteral("row_001")));
+    // And the feed goes on from there.
+    updated.clear();
+    QVERIFY(db->exec(QStringLiteral("UPDATE cron_jobs SET ativo = FALSE WHERE nome = 'row_200'")));
+    QTRY_VERIFY_WITH_TIMEOUT(!updated.isEmpty(), 5000);
+    QCOMPARE(namesOf(updated.first()), QStringList{QStringLiteral("row_200")});
+    QCOMPARE(updated.first().first().active, false);
+    QCOMPARE(loaded.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestScale)

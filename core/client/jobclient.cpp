@@ -2,6 +2,7 @@
 
 #include "core/client/dbthread.h"
 #include "core/db/database.h"
+#include "core/store/jobchangefeed.h"
 #include "core/store/jobstore.h"
 
 #include <QCoreApplication>
@@ -13,15 +14,6 @@ namespace {
 
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(JobClient)
-};
-
-// More notified names than this in one burst: one full reload is cheaper than many lookups.
-constexpr int maxSingleRefreshes = 50;
-
-// What a burst of notifications found: the rows as they are now, and the names now gone.
-struct Refreshed {
-    QList<Job> jobs;
-    QStringList removed;
 };
 
 Result<ActionOutcome> performOn(JobStore &store, const JobAction &action)
@@ -142,26 +134,65 @@ void JobClient::onConnected()
 
 void JobClient::reload()
 {
+    if (m_db->spec().backend == Backend::PostgreSQL) {
+        readChanges(QString());
+        return;
+    }
     m_db->call<QList<Job>>(
         this, [](Database &db) { return JobStore(db).listJobs(); },
         [this](const Result<QList<Job>> &jobs) {
             if (!jobs) {
-                // A lost connection is already shown as Reconnecting; anything else is news.
-                if (m_db->state() == DbThread::State::Connected)
-                    setState(State::Connected, jobs.error().message);
+                reportReadError(jobs.error());
                 return;
             }
-            m_shown.clear();
-            for (const Job &job : *jobs)
-                m_shown.insert(job.name);
-            emit jobsLoaded(*jobs);
+            showAll(*jobs);
         });
 }
 
-void JobClient::showJob(const Job &job)
+void JobClient::readChanges(const QString &since)
 {
-    m_shown.insert(job.name);
-    emit jobUpdated(job);
+    m_db->call<JobChanges>(
+        this, [since](Database &db) { return JobChangeFeed::read(db, since); },
+        [this, since](const Result<JobChanges> &changes) {
+            if (!changes) {
+                reportReadError(changes.error());
+                return;
+            }
+            m_snapshot = changes->snapshot;
+            if (since.isEmpty()) {
+                showAll(changes->jobs);
+                return;
+            }
+            showJobs(changes->jobs);
+            // A deleted row leaves nothing to read: the counts differ, and one full read
+            // finds which.
+            if (m_shown.size() != changes->total)
+                reload();
+        });
+}
+
+void JobClient::reportReadError(const Error &error)
+{
+    // A lost connection is already shown as Reconnecting; anything else is news.
+    if (m_db->state() == DbThread::State::Connected)
+        setState(State::Connected, error.message);
+}
+
+void JobClient::showAll(const QList<Job> &jobs)
+{
+    m_shown.clear();
+    for (const Job &job : jobs)
+        m_shown.insert(job.name);
+    emit jobsLoaded(jobs);
+}
+
+void JobClient::showJobs(const QList<Job> &jobs)
+{
+    if (jobs.isEmpty())
+        return;
+    for (const Job &job : jobs)
+        m_shown.insert(job.name);
+    emit jobsUpdated(jobs);
 }
 
 void JobClient::forgetJob(const QString &name)
@@ -171,41 +202,19 @@ void JobClient::forgetJob(const QString &name)
         emit jobRemoved(name);
 }
 
-void JobClient::onChanged(const QSet<QString> &names)
+void JobClient::onChanged()
 {
     // A runner claiming or finishing a job is also a change of the runners table.
     if (m_watchRunners && m_db->spec().backend == Backend::PostgreSQL)
         refreshRunners();
     if (m_watchPause)
         refreshPause();
-    if (names.size() > maxSingleRefreshes || names.contains(QString())) {
-        reload();
+    // PostgreSQL: one read of the rows written since the last one, whatever the payload said.
+    if (m_db->spec().backend == Backend::PostgreSQL) {
+        readChanges(m_snapshot);
         return;
     }
-    m_db->call<Refreshed>(
-        this,
-        [names](Database &db) -> Result<Refreshed> {
-            JobStore store(db);
-            Refreshed refreshed;
-            for (const QString &name : names) {
-                const Result<Job> job = store.job(name);
-                if (job)
-                    refreshed.jobs.append(*job);
-                else if (job.error().kind == Error::Kind::NotFound)
-                    refreshed.removed.append(name);
-                else if (job.error().kind == Error::Kind::Connection || !db.isOpen())
-                    return job.error();
-            }
-            return refreshed;
-        },
-        [this](const Result<Refreshed> &refreshed) {
-            if (!refreshed)
-                return;
-            for (const Job &job : refreshed->jobs)
-                showJob(job);
-            for (const QString &name : refreshed->removed)
-                forgetJob(name);
-        });
+    reload(); // SQLite: its poll saw the file change
 }
 
 void JobClient::perform(const JobAction &action, QObject *context, ActionCallback callback)
@@ -234,12 +243,12 @@ void JobClient::perform(const JobAction &action, QObject *context, ActionCallbac
                 if (action.kind == JobAction::Kind::Remove)
                     forgetJob(outcome->job.name);
                 else
-                    showJob(outcome->job);
+                    showJobs({outcome->job});
                 // Renamed: the table follows the row by id; the old name is no longer shown.
                 if (action.kind == JobAction::Kind::Rename && outcome->job.name != action.job)
                     m_shown.remove(action.job);
             } else if (answer && answer->second) {
-                showJob(*answer->second);
+                showJobs({*answer->second});
             }
             if (guard && callback)
                 callback(outcome);

@@ -73,7 +73,7 @@ signals:
     void stateChanged(JobClient::State state, const QString &message);
     void writableChanged(bool writable, const QString &reason);
     void jobsLoaded(const QList<Job> &jobs); // the whole list
-    void jobUpdated(const Job &job); // one job changed or appeared
+    void jobsUpdated(const QList<Job> &jobs); // these jobs changed or appeared
     void jobRemoved(const QString &name); // once per job that was loaded or updated
     void runnersLoaded(const QList<RunnerInfo> &runners);
     void runnersFailed(const QString &message);
@@ -88,8 +88,12 @@ private:
 
     void setState(State state, const QString &message);
     void onConnected();
-    void onChanged(const QSet<QString> &names);
-    void showJob(const Job &job);
+    void onChanged();
+    // `since` empty: every job (jobsLoaded); otherwise those written since (jobsUpdated).
+    void readChanges(const QString &since);
+    void reportReadError(const Error &error);
+    void showAll(const QList<Job> &jobs);
+    void showJobs(const QList<Job> &jobs);
     void forgetJob(const QString &name);
 
     DbThread *m_db; // child
@@ -99,6 +103,7 @@ private:
     QString m_readOnlyReason;
     QString m_databaseUser;
     QSet<QString> m_shown; // the jobs reported; a removal is reported only for these
+    QString m_snapshot; // PostgreSQL: the snapshot of the last read (JobChangeFeed)
     bool m_watchRunners = false; // someone asked for the runners: keep them fresh
     bool m_watchPause = false; // someone asked whether all is paused: keep it fresh
 };

@@ -64,7 +64,7 @@ bool benchBackend(Backend backend)
     JobTableModel model;
     JobClient client(db->spec());
     QObject::connect(&client, &JobClient::jobsLoaded, &model, &JobTableModel::setJobs);
-    QObject::connect(&client, &JobClient::jobUpdated, &model, &JobTableModel::updateJob);
+    QObject::connect(&client, &JobClient::jobsUpdated, &model, &JobTableModel::updateJobs);
     client.start();
     if (!waitFor([&] { return model.rowCount() == jobCount + 1; }, 20000)) {
         std::printf("%s: the first load did not finish\n", qPrintable(name));

@@ -13,7 +13,11 @@ runs the same N with the same INSERT at its own boundary.
 
 With --consoles K, the largest runner count at N = --consoles-n (1,000) runs again with K real
 consoles open (offscreen, each listening and showing every job), and the slowdown of that
-batch is printed.
+batch is printed. The consoles share this machine's cores with the runners and the server; in
+production they run on the admins' own machines. --consoles-nice 19 runs that row once more with
+the consoles at that nice level: their database work is the same, their own CPU (painting,
+parsing rows) yields to the runners and the server, so the slowdown left is what the consoles
+cost the database.
 """
 import argparse
 import json
@@ -177,7 +181,7 @@ def kill_spawned():
             proc.kill()
 
 
-def start_consoles(cluster, console, count, workdir):
+def start_consoles(cluster, console, count, workdir, nice=0):
     """`count` real consoles (offscreen), each listening for changes and showing every job."""
     procs = []
     for c in range(count):
@@ -188,12 +192,13 @@ def start_consoles(cluster, console, count, workdir):
                    XDG_DATA_HOME=os.path.join(home, 'data'))
         log = open(os.path.join(workdir, f'console{c}.log'), 'w')
         procs.append(spawn([console, '--db', env['CRON_CONSOLE_DB']], env=env,
-                           stdout=log, stderr=subprocess.STDOUT))
+                           stdout=log, stderr=subprocess.STDOUT,
+                           preexec_fn=(lambda: os.nice(nice)) if nice else None))
     return procs
 
 
 def run_cron_console(cluster, cronctl, n, runners, concurrency, workdir, console=None,
-                     consoles=0):
+                     consoles=0, nice=0):
     db = cluster.connect()
     db.autocommit = True
     cur = db.cursor()
@@ -225,7 +230,7 @@ def run_cron_console(cluster, cronctl, n, runners, concurrency, workdir, console
         log = open(os.path.join(workdir, f'runner{r}.log'), 'w')
         procs.append(spawn([cronctl, 'scheduler', '--config', config], env=env,
                            stdout=log, stderr=subprocess.STDOUT))
-    viewers = start_consoles(cluster, console, consoles, workdir) if consoles else []
+    viewers = start_consoles(cluster, console, consoles, workdir, nice) if consoles else []
     # Registered and idle before the boundary (and the consoles connected and listening).
     deadline = time.time() + 15
     while viewers and time.time() < deadline:
@@ -337,6 +342,9 @@ def main():
                              'and say how much they slowed it down')
     parser.add_argument('--consoles-n', type=int, default=1000,
                         help='the N whose largest runner row is run again with --consoles')
+    parser.add_argument('--consoles-nice', type=int, default=0, metavar='LEVEL',
+                        help='run the consoles row once more with the consoles at this nice '
+                             'level (19: as if on other machines)')
     parser.add_argument('--no-pg-cron', action='store_true', help='leave pg_cron out')
     parser.add_argument('--top-statements', type=int, default=0, metavar='K',
                         help='after every Cron Console row, the K statements that took the '
@@ -376,14 +384,19 @@ def main():
             if args.consoles and args.console and n == args.consoles_n:
                 r = max(int(x) for x in args.runners.split(','))
                 base = next(x for x in rows if x['n'] == n and x['who'].startswith(f'Cron Console, {r} '))
-                row = run_cron_console(cluster, cronctl, n, r, args.concurrency, root,
-                                       os.path.abspath(args.console), args.consoles)
-                row['who'] = f'Cron Console, {r} runner(s) × {args.concurrency}, {args.consoles} consoles open'
-                rows.append(row)
-                print_row(row)
-                if base['exec_per_s'] and row['exec_per_s']:
-                    print(f"bench_scale: N={n}: {args.consoles} open consoles slowed the batch by "
-                          f"{(base['exec_per_s'] / row['exec_per_s'] - 1) * 100:+.1f} %", flush=True)
+                for nice in [0] + ([args.consoles_nice] if args.consoles_nice else []):
+                    row = run_cron_console(cluster, cronctl, n, r, args.concurrency, root,
+                                           os.path.abspath(args.console), args.consoles, nice)
+                    row['who'] = (f'Cron Console, {r} runner(s) × {args.concurrency}, '
+                                  f'{args.consoles} consoles open'
+                                  + (f' (nice {nice})' if nice else ''))
+                    rows.append(row)
+                    print_row(row)
+                    if base['exec_per_s'] and row['exec_per_s']:
+                        print(f"bench_scale: N={n}: {args.consoles} open consoles"
+                              f"{f' at nice {nice}' if nice else ''} slowed the batch by "
+                              f"{(base['exec_per_s'] / row['exec_per_s'] - 1) * 100:+.1f} %",
+                              flush=True)
             if with_pg_cron:
                 row = run_pg_cron(cluster, n)
                 row['who'] = 'pg_cron 1.4 (cron.max_running_jobs 32)'

@@ -395,27 +395,52 @@ void JobTableModel::setJobs(const QList<Job> &jobs)
 
 void JobTableModel::updateJob(const Job &job)
 {
-    noteServerTime(job);
-    const int row = rowOfId(job.id);
-    if (row < 0) {
+    updateJobs({job});
+}
+
+void JobTableModel::updateJobs(const QList<Job> &jobs)
+{
+    if (jobs.isEmpty())
+        return;
+    noteServerTime(jobs.first());
+    const QDateTime current = now();
+    QList<int> changedRows;
+    QList<const Job *> added;
+    for (const Job &job : jobs) {
+        const int row = rowOfId(job.id);
+        if (row < 0) {
+            added.append(&job);
+        } else if (!sameContent(m_jobs.at(row), job)) {
+            m_jobs[row] = job;
+            m_states[row] = JobPolicy::displayState(job, current);
+            changedRows.append(row);
+        } else {
+            m_jobs[row].readAt = job.readAt;
+        }
+    }
+    // One signal per contiguous block of changed rows: a burst's hundreds of rows re-sort once.
+    std::sort(changedRows.begin(), changedRows.end());
+    for (qsizetype i = 0; i < changedRows.size();) {
+        qsizetype last = i;
+        while (
+            last + 1 < changedRows.size() && changedRows.at(last + 1) == changedRows.at(last) + 1)
+            ++last;
+        emit dataChanged(index(changedRows.at(i), 0), index(changedRows.at(last), ColumnCount - 1));
+        i = last + 1;
+    }
+    for (const Job *job : std::as_const(added)) {
         // A job renamed or re-created keeps no stale twin under the same name.
         const auto twin = std::find_if(m_jobs.cbegin(), m_jobs.cend(),
-            [&](const Job &existing) { return existing.name == job.name; });
+            [&](const Job &existing) { return existing.name == job->name; });
         if (twin != m_jobs.cend())
-            removeJob(job.name);
+            removeJob(job->name);
         const int first = int(m_jobs.size());
         beginInsertRows({}, first, first);
-        m_rowById.insert(job.id, first);
-        m_jobs.append(job);
-        m_states.append(JobPolicy::displayState(job, now()));
+        m_rowById.insert(job->id, first);
+        m_jobs.append(*job);
+        m_states.append(JobPolicy::displayState(*job, current));
         endInsertRows();
-        return;
     }
-    if (sameContent(m_jobs.at(row), job))
-        return;
-    m_jobs[row] = job;
-    m_states[row] = JobPolicy::displayState(job, now());
-    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 void JobTableModel::removeJob(const QString &name)

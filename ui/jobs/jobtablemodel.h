@@ -56,6 +56,7 @@ public:
     void setJobs(const QList<Job> &jobs);
     // One job changed or appeared.
     void updateJob(const Job &job);
+    void updateJobs(const QList<Job> &jobs); // changed in place, or appended
     void removeJob(const QString &name);
     void clear();
 

@@ -45,6 +45,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include <memory>
 #include <utility>
@@ -369,17 +370,23 @@ void MainWindow::openDatabase(const ConnectionSpec &spec, const JobClient::Optio
                 first, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         }
     });
-    connect(m_client, &JobClient::jobUpdated, m_model, &JobTableModel::updateJob);
+    connect(m_client, &JobClient::jobsUpdated, m_model, &JobTableModel::updateJobs);
     // A run starting or ending: the output pane and Abort run follow (after the model's update).
-    connect(m_client, &JobClient::jobUpdated, m_output, [this](const Job &job) {
-        if (const auto current = m_jobsView->currentJob(); current && current->name == job.name)
-            m_output->setJob(current);
+    connect(m_client, &JobClient::jobsUpdated, m_output, [this](const QList<Job> &jobs) {
+        if (const auto current = m_jobsView->currentJob()) {
+            const bool mine = std::any_of(jobs.cbegin(), jobs.cend(),
+                [&](const Job &job) { return job.name == current->name; });
+            if (mine)
+                m_output->setJob(current);
+        }
         updateActions();
     });
     connect(m_client, &JobClient::jobRemoved, m_model, &JobTableModel::removeJob);
     // The History pane is live: a changed job (a run, an admin action) may have new rows.
-    connect(m_client, &JobClient::jobUpdated, this, [this](const Job &job) {
-        if (m_history)
+    connect(m_client, &JobClient::jobsUpdated, this, [this](const QList<Job> &jobs) {
+        if (!m_history)
+            return;
+        for (const Job &job : jobs)
             m_history->noteJobChanged(job.name);
     });
     connect(m_client, &JobClient::jobsLoaded, this, [this] {
