@@ -6,6 +6,7 @@
 
 #include "ui/common/columnfitter.h"
 #include "ui/common/elidingheaderview.h"
+#include "ui/common/elidinglabel.h"
 #include "ui/history/historymodel.h"
 #include "ui/history/historypanel.h"
 #include "ui/history/runsview.h"
@@ -44,6 +45,8 @@ private slots:
     void smallWindowShowsStatus_data();
     void smallWindowShowsStatus();
     void bannerHeightBounded();
+    void longConnectionTextElided_data();
+    void longConnectionTextElided();
     void longStatusMessageElided();
     void paletteChangeFollowedLive();
     void fitterGivesUpFreeTextFirst();
@@ -256,6 +259,41 @@ void TestConsoleLayout::smallWindowShowsStatus()
     QVERIFY2(left >= 0
             && left + header->sectionSize(JobTableModel::Status) <= table->viewport()->width(),
         qPrintable(QStringLiteral("Status at %1 of %2").arg(left).arg(table->viewport()->width())));
+}
+
+void TestConsoleLayout::longConnectionTextElided_data()
+{
+    languages();
+}
+
+// A long database path or URL in the status bar: the window can still be 800 px wide (a plain
+// label kept it at 890 px or more in Portuguese), the text is cut in the middle, whole in the
+// tooltip.
+void TestConsoleLayout::longConnectionTextElided()
+{
+    QFETCH(QString, language);
+    useLanguage(language);
+    openWindow(QSize(800, 500));
+    auto *label
+        = m_window->statusBar()->findChild<ElidingLabel *>(QStringLiteral("connectionStatus"));
+    QVERIFY(label);
+    QVERIFY(label->fullText().startsWith(QLatin1String("sqlite:")));
+    const QString longText = QStringLiteral("sqlite:/home/administradora.de.sistemas/.local/"
+                                            "share/cron-console/ambientes/homologacao/demo.db "
+                                            "como administradora");
+    label->setFullText(longText);
+    QCoreApplication::processEvents();
+    QVERIFY2(m_window->minimumSizeHint().width() <= 800,
+        qPrintable(QString::number(m_window->minimumSizeHint().width())));
+    m_window->resize(800, 500);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_window->width(), 800);
+    const QString shown = label->shownText();
+    QVERIFY2(shown.contains(QChar(0x2026)) && shown.startsWith(QLatin1String("sqlite:"))
+            && shown.endsWith(QLatin1String("administradora")),
+        qPrintable(shown));
+    QVERIFY(label->toolTip().startsWith(longText));
+    QVERIFY(label->geometry().right() <= m_window->statusBar()->width());
 }
 
 void TestConsoleLayout::bannerHeightBounded()

@@ -9,6 +9,7 @@
 #include "ui/actions/abortrunaction.h"
 #include "ui/actions/jobactioncontroller.h"
 #include "ui/actions/jobactions.h"
+#include "ui/common/elidinglabel.h"
 #include "ui/common/messageboxes.h"
 #include "ui/common/readablepalette.h"
 #include "ui/common/statusstyle.h"
@@ -66,7 +67,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_sideTabs(new QTabWidget(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_runnerLabel(new QLabel(this))
-    , m_connectionLabel(new QLabel(this))
+    , m_connectionLabel(new ElidingLabel(this))
     , m_countLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -173,6 +174,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::wireRunnerPanels()
 {
     m_runnerLabel->setObjectName(QStringLiteral("runnerStatus"));
+    m_connectionLabel->setObjectName(QStringLiteral("connectionStatus"));
     connect(m_workstation, &WorkstationSwitch::statusMessage, this,
         [this](
             const QString &message, int timeout) { statusBar()->showMessage(message, timeout); });
@@ -428,7 +430,7 @@ void MainWindow::updateTitle()
 {
     if (!m_client) {
         setWindowTitle(QString());
-        m_connectionLabel->clear();
+        m_connectionLabel->setFullText(QString());
         return;
     }
     const QString where = m_client->spec().displayUrl();
@@ -438,8 +440,8 @@ void MainWindow::updateTitle()
         : tr("%1 as %2").arg(where, m_client->databaseUser());
     if (m_client->state() == JobClient::State::Connected && !m_client->isWritable())
         label += QStringLiteral(" — ") + tr("read-only"); // not QLatin1String: UTF-8 dash
-    m_connectionLabel->setText(label);
-    m_connectionLabel->setToolTip(m_client->readOnlyReason());
+    m_connectionLabel->setFullText(label);
+    m_connectionLabel->setExtraToolTip(m_client->readOnlyReason());
 }
 
 void MainWindow::onStateChanged(JobClient::State state, const QString &message)

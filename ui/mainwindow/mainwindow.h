@@ -6,6 +6,7 @@
 
 class AbortRunAction;
 class ConnectionBanner;
+class ElidingLabel;
 class PauseBanner;
 class AlertTray;
 class ConsoleSession;
@@ -99,7 +100,7 @@ private:
     AbortRunAction *m_abortRun = nullptr;
     QSplitter *m_splitter;
     QLabel *m_runnerLabel;
-    QLabel *m_connectionLabel;
+    ElidingLabel *m_connectionLabel;
     QLabel *m_countLabel;
     QString m_initialSelection;
     QString m_pendingSideTab; // a saved tab that appears once a database opens

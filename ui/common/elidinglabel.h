@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QLabel>
+
+// A one-line label that asks for its whole text but takes less when the window is narrow, drawn
+// with "…" in the middle (a database URL or path keeps its start and its end), the whole text
+// in the tooltip. A plain QLabel's minimum is its whole text: the status bar's connection label
+// alone kept the window from being narrower than 890 px in Portuguese.
+class ElidingLabel final : public QLabel {
+    Q_OBJECT
+public:
+    explicit ElidingLabel(QWidget *parent = nullptr);
+
+    void setFullText(const QString &text);
+    QString fullText() const { return m_fullText; }
+    // Shown after the whole text in the tooltip (e.g. why the connection is read-only).
+    void setExtraToolTip(const QString &text);
+    // The text as drawn at the label's current width.
+    QString shownText() const;
+
+    QSize minimumSizeHint() const override;
+    QSize sizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    void updateToolTip();
+
+    QString m_fullText;
+    QString m_extraToolTip;
+};
