@@ -7,6 +7,7 @@
 
 #include "ui/common/columnfitter.h"
 #include "ui/common/elidingheaderview.h"
+#include "ui/common/flowlayout.h"
 #include "ui/history/durationchart.h"
 #include "ui/history/historyfilterbar.h"
 #include "ui/history/historymodel.h"
@@ -59,6 +60,7 @@ private slots:
     void longStatusMessageElided();
     void paletteChangeFollowedLive();
     void fitterGivesUpFreeTextFirst();
+    void flowLayoutWrapsAtSizeHints();
 
 private:
     void openWindow(const QSize &size);
@@ -771,6 +773,86 @@ void TestConsoleLayout::fitterGivesUpFreeTextFirst()
     QVERIFY2(!view.isColumnHidden(3), qPrintable(sizes()));
     widthFor(330);
     QVERIFY2(view.isColumnHidden(3) && view.columnWidth(2) >= 100, qPrintable(sizes()));
+}
+
+// The flow layout on plain buttons: items at their size hint wrap where the width runs out, a
+// forced break holds, a stretching item takes its line's spare width, a hidden one takes no
+// room, the minimum is the widest item, and the height follows the width it was given.
+void TestConsoleLayout::flowLayoutWrapsAtSizeHints()
+{
+    QWidget window;
+    auto *layout = new FlowLayout(&window);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    QList<QPushButton *> buttons;
+    for (const char *text : {"one", "a longer two", "three", "four", "five is last"})
+        buttons << new QPushButton(QString::fromLatin1(text));
+    layout->addWidget(buttons.at(0));
+    layout->addWidget(buttons.at(1));
+    layout->addLineBreak();
+    layout->addWidget(buttons.at(2));
+    layout->addWidget(buttons.at(3), 1);
+    layout->addWidget(buttons.at(4));
+    const auto width = [&](int i) { return buttons.at(i)->sizeHint().width(); };
+    const int firstLine = width(0) + 4 + width(1);
+    const int secondLine = width(2) + 4 + width(3) + 4 + width(4);
+    QCOMPARE(layout->sizeHint().width(), std::max(firstLine, secondLine));
+    int widest = 0;
+    for (int i = 0; i < buttons.size(); ++i)
+        widest = std::max(widest, width(i));
+    QCOMPARE(layout->minimumSize().width(), widest);
+
+    const auto showAt = [&](int w) {
+        window.resize(w, window.height());
+        for (int pass = 0; pass < 5; ++pass)
+            QCoreApplication::processEvents();
+    };
+    const auto lines = [&] {
+        QStringList out;
+        for (const QPushButton *button : std::as_const(buttons))
+            out << QStringLiteral("%1@%2,%3 %4")
+                       .arg(button->text())
+                       .arg(button->x())
+                       .arg(button->y())
+                       .arg(button->width());
+        return out.join(QLatin1String("; ")) + QStringLiteral(" in %1").arg(window.width());
+    };
+    window.resize(layout->sizeHint().width() + 50, 10);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    showAt(layout->sizeHint().width() + 50);
+    // Two lines: the forced break, and nothing else wraps; "four" takes the 50 spare pixels.
+    QCOMPARE(layout->lineCount(), 2);
+    QVERIFY2(buttons.at(1)->y() == buttons.at(0)->y() && buttons.at(2)->y() > buttons.at(0)->y()
+            && buttons.at(4)->y() == buttons.at(2)->y(),
+        qPrintable(lines()));
+    QVERIFY2(buttons.at(3)->width() == width(3) + 50 + layout->sizeHint().width() - secondLine,
+        qPrintable(lines()));
+    QCOMPARE(buttons.at(4)->geometry().right(), window.width() - 1);
+    QVERIFY2(window.height() >= layout->heightFor(window.width()), qPrintable(lines()));
+
+    // Too narrow for the second line: "five is last" wraps, every button keeps its hint.
+    showAt(secondLine - 1);
+    QCOMPARE(layout->lineCount(), 3);
+    for (int i = 0; i < buttons.size(); ++i)
+        QVERIFY2(buttons.at(i)->width() >= width(i), qPrintable(lines()));
+    QVERIFY2(
+        buttons.at(4)->x() == 0 && buttons.at(4)->y() > buttons.at(3)->y(), qPrintable(lines()));
+    // The window grew to the three lines (a posted pass), and shows them whole.
+    QVERIFY2(buttons.at(4)->geometry().bottom() < window.height(), qPrintable(lines()));
+
+    // At the widest button: one a line.
+    showAt(widest);
+    QCOMPARE(layout->lineCount(), 5);
+    QVERIFY2(buttons.at(4)->geometry().bottom() < window.height(), qPrintable(lines()));
+
+    // A hidden button takes no room: "three" and "five is last" close up around "four".
+    showAt(secondLine + 20);
+    buttons.at(3)->hide();
+    for (int pass = 0; pass < 5; ++pass)
+        QCoreApplication::processEvents();
+    QCOMPARE(layout->lineCount(), 2);
+    QVERIFY2(buttons.at(4)->x() == width(2) + 4, qPrintable(lines()));
 }
 
 QTEST_MAIN(TestConsoleLayout)
