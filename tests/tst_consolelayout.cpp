@@ -1,12 +1,16 @@
 // The console's layout (issue 16, item 9): at the default 1280x760 the job table's default
 // columns need no horizontal scroll and the History filter row fits its pane; at 800x500 the
-// Status column is on screen; the reconnect banner stays short in a maximized window. The first
-// two in English and in Brazilian Portuguese, whose words are longer.
+// Status column is on screen; the History pane never scrolls sideways, its filter bar wrapping
+// down to the narrowest pane; the reconnect banner stays short in a maximized window. Those in
+// English and in Brazilian Portuguese, whose words are longer.
 #include "tst_consolefixture.h"
 
 #include "ui/common/columnfitter.h"
 #include "ui/common/elidingheaderview.h"
 #include "ui/common/elidinglabel.h"
+#include "ui/common/flowlayout.h"
+#include "ui/history/durationchart.h"
+#include "ui/history/historyfilterbar.h"
 #include "ui/history/historymodel.h"
 #include "ui/history/historypanel.h"
 #include "ui/history/runsview.h"
@@ -14,13 +18,17 @@
 #include "ui/runners/runnerconfigeditor.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSplitter>
 #include <QStandardItemModel>
 #include <QTabBar>
 #include <QTabWidget>
@@ -29,6 +37,7 @@
 #include <QTranslator>
 #include <QTreeWidget>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace ConsoleFixture;
@@ -44,16 +53,25 @@ private slots:
     void defaultSizeNeedsNoHorizontalScroll();
     void smallWindowShowsStatus_data();
     void smallWindowShowsStatus();
+    void historyPaneNeverScrollsSideways_data();
+    void historyPaneNeverScrollsSideways();
+    void historyFilterBarWrapsAndComesBack_data();
+    void historyFilterBarWrapsAndComesBack();
     void bannerHeightBounded();
     void longConnectionTextElided_data();
     void longConnectionTextElided();
     void longStatusMessageElided();
     void paletteChangeFollowedLive();
     void fitterGivesUpFreeTextFirst();
+    void flowLayoutWrapsAtSizeHints();
 
 private:
     void openWindow(const QSize &size);
     void showHistory();
+    QString historyLayoutProblems() const;
+    int filterBarRows() const;
+    QString filterBarTabOrderProblem() const;
+    QStringList resizesWhileIdle() const;
     void useLanguage(const QString &language);
     static void languages();
 
@@ -259,6 +277,283 @@ void TestConsoleLayout::smallWindowShowsStatus()
     QVERIFY2(left >= 0
             && left + header->sectionSize(JobTableModel::Status) <= table->viewport()->width(),
         qPrintable(QStringLiteral("Status at %1 of %2").arg(left).arg(table->viewport()->width())));
+}
+
+namespace {
+
+// The filter bar's controls (its own and the pane's buttons), in no particular order.
+QList<QWidget *> filterBarControls(const HistoryPanel *panel)
+{
+    QList<QWidget *> controls;
+    for (auto *child :
+        panel->filterBar()->findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly)) {
+        if (!child->isWindow() && child->isVisibleTo(panel->filterBar()))
+            controls << child;
+    }
+    return controls;
+}
+
+// Rows of controls, top to bottom, each left to right (a row: the controls that share height).
+QList<QList<QWidget *>> rowsOf(QList<QWidget *> controls)
+{
+    std::sort(controls.begin(), controls.end(),
+        [](const QWidget *a, const QWidget *b) { return a->y() < b->y(); });
+    QList<QList<QWidget *>> rows;
+    int bottom = -1;
+    for (QWidget *control : std::as_const(controls)) {
+        if (rows.isEmpty() || control->y() > bottom)
+            rows.append(QList<QWidget *>());
+        rows.last().append(control);
+        bottom = std::max(bottom, control->geometry().bottom());
+    }
+    for (auto &row : rows) {
+        std::sort(row.begin(), row.end(),
+            [](const QWidget *a, const QWidget *b) { return a->x() < b->x(); });
+    }
+    return rows;
+}
+
+QString describe(const QWidget *widget)
+{
+    QString text = QString::fromLatin1(widget->metaObject()->className());
+    if (const auto *button = qobject_cast<const QAbstractButton *>(widget))
+        text += QStringLiteral(" \"%1\"").arg(button->text());
+    else if (const auto *combo = qobject_cast<const QComboBox *>(widget))
+        text += QStringLiteral(" \"%1\"").arg(combo->currentText());
+    const QRect r = widget->geometry();
+    return text
+        + QStringLiteral(" at %1,%2 %3x%4 (hint %5x%6)")
+              .arg(r.x())
+              .arg(r.y())
+              .arg(r.width())
+              .arg(r.height())
+              .arg(widget->sizeHint().width())
+              .arg(widget->sizeHint().height());
+}
+
+} // namespace
+
+// Empty when the History pane shows its filter bar whole without a sideways scroll: every
+// control inside the pane's viewport, at least as big as its size hint (no word cut), none
+// over another, and the action list wide enough for its longest entry.
+QString TestConsoleLayout::historyLayoutProblems() const
+{
+    auto *scroll = m_window->findChild<QScrollArea *>(QStringLiteral("historyTab"));
+    auto *panel = m_window->findChild<HistoryPanel *>(QStringLiteral("historyPanel"));
+    if (!scroll || !panel)
+        return QStringLiteral("no History pane");
+    QStringList problems;
+    if (scroll->horizontalScrollBar()->maximum() != 0 || scroll->horizontalScrollBar()->isVisible())
+        problems << QStringLiteral("the pane scrolls sideways: range %1, viewport %2, pane %3")
+                        .arg(scroll->horizontalScrollBar()->maximum())
+                        .arg(scroll->viewport()->width())
+                        .arg(panel->width());
+    const QList<QWidget *> controls = filterBarControls(panel);
+    if (controls.size() < 8)
+        problems << QStringLiteral("only %1 controls in the filter bar").arg(controls.size());
+    const QRect viewport = scroll->viewport()->rect();
+    for (const QWidget *control : controls) {
+        const QRect shown(control->mapTo(scroll->viewport(), QPoint(0, 0)), control->size());
+        if (!viewport.contains(shown))
+            problems << QStringLiteral("outside the pane's %1 px: %2")
+                            .arg(viewport.width())
+                            .arg(describe(control));
+        // ...and inside the bar, which would clip it (a bar whose height lags its rows).
+        if (!panel->filterBar()->rect().contains(control->geometry()))
+            problems << QStringLiteral("outside the bar's %1x%2: %3")
+                            .arg(panel->filterBar()->width())
+                            .arg(panel->filterBar()->height())
+                            .arg(describe(control));
+        if (control->width() < control->sizeHint().width()
+            || control->height() < control->sizeHint().height())
+            problems << QStringLiteral("under its size hint: %1").arg(describe(control));
+        for (const QWidget *other : controls) {
+            if (other < control && other->geometry().intersects(control->geometry()))
+                problems << QStringLiteral("%1 over %2").arg(describe(other), describe(control));
+        }
+    }
+    // The action list shows any of its entries whole, as a list sized to its entries would.
+    const QComboBox *action = panel->filterBar()->actionCombo();
+    QComboBox whole;
+    whole.setFont(action->font());
+    whole.setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    for (int i = 0; i < action->count(); ++i)
+        whole.addItem(action->itemText(i));
+    if (action->width() < whole.sizeHint().width())
+        problems << QStringLiteral("the action list is %1 px, its longest entry needs %2")
+                        .arg(action->width())
+                        .arg(whole.sizeHint().width());
+    return problems.join(QLatin1String("; "));
+}
+
+int TestConsoleLayout::filterBarRows() const
+{
+    return int(rowsOf(
+        filterBarControls(m_window->findChild<HistoryPanel *>(QStringLiteral("historyPanel"))))
+                   .size());
+}
+
+// Empty when Tab goes through the bar's controls in reading order (rows top to bottom, each left
+// to right): filters, then Refresh, then Export CSV….
+QString TestConsoleLayout::filterBarTabOrderProblem() const
+{
+    auto *panel = m_window->findChild<HistoryPanel *>(QStringLiteral("historyPanel"));
+    const QList<QWidget *> controls = filterBarControls(panel);
+    QList<QWidget *> reading;
+    for (const auto &row : rowsOf(controls))
+        reading += row;
+    QList<QWidget *> chain;
+    QWidget *widget = panel->filterBar()->sinceEnabled();
+    for (int steps = 0; widget && steps < 200 && chain.size() < controls.size(); ++steps) {
+        if (controls.contains(widget) && !chain.contains(widget))
+            chain << widget;
+        widget = widget->nextInFocusChain();
+    }
+    const auto names = [](const QList<QWidget *> &widgets) {
+        QStringList out;
+        for (const QWidget *w : widgets)
+            out << describe(w);
+        return out.join(QLatin1String(", "));
+    };
+    if (chain != reading)
+        return QStringLiteral("tab order: %1; reading order: %2").arg(names(chain), names(reading));
+    if (reading.size() < 2 || reading.at(reading.size() - 2) != panel->refreshButton()
+        || reading.last() != panel->exportButton())
+        return QStringLiteral("Refresh and Export CSV… do not come last: %1").arg(names(reading));
+    return {};
+}
+
+// After the posted layout passes of a change have run (a new width may take one more pass for
+// the bar's height), the Resize events the bar and the pane get while nobody touches the window:
+// none, unless a layout toggles on its own resize.
+QStringList TestConsoleLayout::resizesWhileIdle() const
+{
+    for (int pass = 0; pass < 5; ++pass)
+        QCoreApplication::processEvents();
+    auto *panel = m_window->findChild<HistoryPanel *>(QStringLiteral("historyPanel"));
+    struct Counter : QObject {
+        QStringList seen;
+        bool eventFilter(QObject *watched, QEvent *event) override
+        {
+            if (event->type() == QEvent::Resize) {
+                const QSize size = static_cast<QResizeEvent *>(event)->size();
+                seen << QStringLiteral("%1 %2x%3")
+                            .arg(QString::fromLatin1(watched->metaObject()->className()))
+                            .arg(size.width())
+                            .arg(size.height());
+            }
+            return false;
+        }
+    } counter;
+    panel->filterBar()->installEventFilter(&counter);
+    panel->installEventFilter(&counter);
+    QTest::qWait(300); // an observation window, not a wait for something
+    panel->filterBar()->removeEventFilter(&counter);
+    panel->removeEventFilter(&counter);
+    return counter.seen;
+}
+
+void TestConsoleLayout::historyPaneNeverScrollsSideways_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    for (const QString &language : {QStringLiteral("en"), QStringLiteral("pt_BR")}) {
+        for (const QSize size : {QSize(800, 500), QSize(1280, 760)}) {
+            QTest::addRow("%s %dx%d", qPrintable(language), size.width(), size.height())
+                << language << size;
+        }
+    }
+}
+
+// Issue 16, item 9: at 800x500 the whole History pane scrolled sideways (its filter bar needed
+// ~410 px of ~330) and the duration chart was partly off view.
+void TestConsoleLayout::historyPaneNeverScrollsSideways()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    useLanguage(language);
+    openWindow(size);
+    showHistory();
+    auto *panel = m_window->findChild<HistoryPanel *>(QStringLiteral("historyPanel"));
+    QVERIFY(panel);
+    QTRY_VERIFY(panel->filterBar()->isVisible());
+    QTRY_VERIFY2(historyLayoutProblems().isEmpty(), qPrintable(historyLayoutProblems()));
+    const QString order = filterBarTabOrderProblem();
+    QVERIFY2(order.isEmpty(), qPrintable(order));
+    // The duration chart lies in the pane's width too.
+    auto *scroll = m_window->findChild<QScrollArea *>(QStringLiteral("historyTab"));
+    panel->tabs()->setCurrentWidget(panel->chart());
+    QCoreApplication::processEvents();
+    const QWidget *chart = panel->tabs()->currentWidget();
+    QVERIFY(chart->mapTo(scroll->viewport(), QPoint(chart->width(), 0)).x()
+        <= scroll->viewport()->width());
+    // At 1280x760: the dates, the action and text, the buttons (two rows need a wider pane).
+    if (size.width() >= 1280)
+        QVERIFY2(filterBarRows() <= 3, qPrintable(QString::number(filterBarRows())));
+}
+
+void TestConsoleLayout::historyFilterBarWrapsAndComesBack_data()
+{
+    languages();
+}
+
+// Down to the narrowest the side pane can be dragged the bar wraps instead of scrolling, in
+// reading order; wide again it is back to two rows; and it settles (no layout that toggles on
+// its own resize).
+void TestConsoleLayout::historyFilterBarWrapsAndComesBack()
+{
+    QFETCH(QString, language);
+    useLanguage(language);
+    openWindow(QSize(1280, 760));
+    showHistory();
+    auto *panel = m_window->findChild<HistoryPanel *>(QStringLiteral("historyPanel"));
+    QVERIFY(panel);
+    QTRY_VERIFY(panel->filterBar()->isVisible());
+    auto *splitter = m_window->findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+    QVERIFY(splitter);
+    const QList<int> sizes = splitter->sizes();
+    QTRY_VERIFY2(historyLayoutProblems().isEmpty(), qPrintable(historyLayoutProblems()));
+    QVERIFY2(filterBarRows() <= 3, qPrintable(QString::number(filterBarRows())));
+
+    // The side pane dragged to its narrowest.
+    splitter->setSizes({100000, 1});
+    for (int pass = 0; pass < 5; ++pass)
+        QCoreApplication::processEvents();
+    const int narrowest = splitter->widget(1)->width();
+    QVERIFY2(narrowest < sizes.at(1), qPrintable(QString::number(narrowest)));
+    QTRY_VERIFY2(historyLayoutProblems().isEmpty(),
+        qPrintable(QStringLiteral("at %1 px: %2").arg(narrowest).arg(historyLayoutProblems())));
+    QVERIFY2(filterBarRows() > 2, qPrintable(QString::number(filterBarRows())));
+    QString order = filterBarTabOrderProblem();
+    QVERIFY2(order.isEmpty(), qPrintable(order));
+
+    QStringList resizes = resizesWhileIdle();
+    QVERIFY2(resizes.isEmpty(), qPrintable(resizes.join(QLatin1String(", "))));
+
+    // Wide enough for the bar's two-row width: two rows, the dates then the rest, as before.
+    const int besideBar = splitter->widget(1)->width() - panel->filterBar()->width();
+    const int twoRows = panel->filterBar()->sizeHint().width() + besideBar;
+    splitter->setSizes({sizes.at(0) + sizes.at(1) - twoRows, twoRows});
+    resizes = resizesWhileIdle();
+    QVERIFY2(resizes.isEmpty(), qPrintable(resizes.join(QLatin1String(", "))));
+    QVERIFY2(filterBarRows() == 2,
+        qPrintable(QStringLiteral("%1 rows in %2 px of %3")
+                       .arg(filterBarRows())
+                       .arg(panel->filterBar()->width())
+                       .arg(twoRows - besideBar)));
+    QVERIFY2(historyLayoutProblems().isEmpty(), qPrintable(historyLayoutProblems()));
+    order = filterBarTabOrderProblem();
+    QVERIFY2(order.isEmpty(), qPrintable(order));
+    // ...and a little less wraps again.
+    splitter->setSizes({sizes.at(0) + sizes.at(1) - twoRows + 2, twoRows - 2});
+    resizes = resizesWhileIdle();
+    QVERIFY2(resizes.isEmpty(), qPrintable(resizes.join(QLatin1String(", "))));
+    QVERIFY2(filterBarRows() > 2, qPrintable(QString::number(filterBarRows())));
+    QVERIFY2(historyLayoutProblems().isEmpty(), qPrintable(historyLayoutProblems()));
+    // Back to where it was.
+    splitter->setSizes(sizes);
+    QCoreApplication::processEvents();
+    QTRY_VERIFY2(historyLayoutProblems().isEmpty(), qPrintable(historyLayoutProblems()));
 }
 
 void TestConsoleLayout::longConnectionTextElided_data()
@@ -516,6 +811,86 @@ void TestConsoleLayout::fitterGivesUpFreeTextFirst()
     QVERIFY2(!view.isColumnHidden(3), qPrintable(sizes()));
     widthFor(330);
     QVERIFY2(view.isColumnHidden(3) && view.columnWidth(2) >= 100, qPrintable(sizes()));
+}
+
+// The flow layout on plain buttons: items at their size hint wrap where the width runs out, a
+// forced break holds, a stretching item takes its line's spare width, a hidden one takes no
+// room, the minimum is the widest item, and the height follows the width it was given.
+void TestConsoleLayout::flowLayoutWrapsAtSizeHints()
+{
+    QWidget window;
+    auto *layout = new FlowLayout(&window);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    QList<QPushButton *> buttons;
+    for (const char *text : {"one", "a longer two", "three", "four", "five is last"})
+        buttons << new QPushButton(QString::fromLatin1(text));
+    layout->addWidget(buttons.at(0));
+    layout->addWidget(buttons.at(1));
+    layout->addLineBreak();
+    layout->addWidget(buttons.at(2));
+    layout->addWidget(buttons.at(3), 1);
+    layout->addWidget(buttons.at(4));
+    const auto width = [&](int i) { return buttons.at(i)->sizeHint().width(); };
+    const int firstLine = width(0) + 4 + width(1);
+    const int secondLine = width(2) + 4 + width(3) + 4 + width(4);
+    QCOMPARE(layout->sizeHint().width(), std::max(firstLine, secondLine));
+    int widest = 0;
+    for (int i = 0; i < buttons.size(); ++i)
+        widest = std::max(widest, width(i));
+    QCOMPARE(layout->minimumSize().width(), widest);
+
+    const auto showAt = [&](int w) {
+        window.resize(w, window.height());
+        for (int pass = 0; pass < 5; ++pass)
+            QCoreApplication::processEvents();
+    };
+    const auto lines = [&] {
+        QStringList out;
+        for (const QPushButton *button : std::as_const(buttons))
+            out << QStringLiteral("%1@%2,%3 %4")
+                       .arg(button->text())
+                       .arg(button->x())
+                       .arg(button->y())
+                       .arg(button->width());
+        return out.join(QLatin1String("; ")) + QStringLiteral(" in %1").arg(window.width());
+    };
+    window.resize(layout->sizeHint().width() + 50, 10);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    showAt(layout->sizeHint().width() + 50);
+    // Two lines: the forced break, and nothing else wraps; "four" takes the 50 spare pixels.
+    QCOMPARE(layout->lineCount(), 2);
+    QVERIFY2(buttons.at(1)->y() == buttons.at(0)->y() && buttons.at(2)->y() > buttons.at(0)->y()
+            && buttons.at(4)->y() == buttons.at(2)->y(),
+        qPrintable(lines()));
+    QVERIFY2(buttons.at(3)->width() == width(3) + 50 + layout->sizeHint().width() - secondLine,
+        qPrintable(lines()));
+    QCOMPARE(buttons.at(4)->geometry().right(), window.width() - 1);
+    QVERIFY2(window.height() >= layout->heightFor(window.width()), qPrintable(lines()));
+
+    // Too narrow for the second line: "five is last" wraps, every button keeps its hint.
+    showAt(secondLine - 1);
+    QCOMPARE(layout->lineCount(), 3);
+    for (int i = 0; i < buttons.size(); ++i)
+        QVERIFY2(buttons.at(i)->width() >= width(i), qPrintable(lines()));
+    QVERIFY2(
+        buttons.at(4)->x() == 0 && buttons.at(4)->y() > buttons.at(3)->y(), qPrintable(lines()));
+    // The window grew to the three lines (a posted pass), and shows them whole.
+    QVERIFY2(buttons.at(4)->geometry().bottom() < window.height(), qPrintable(lines()));
+
+    // At the widest button: one a line.
+    showAt(widest);
+    QCOMPARE(layout->lineCount(), 5);
+    QVERIFY2(buttons.at(4)->geometry().bottom() < window.height(), qPrintable(lines()));
+
+    // A hidden button takes no room: "three" and "five is last" close up around "four".
+    showAt(secondLine + 20);
+    buttons.at(3)->hide();
+    for (int pass = 0; pass < 5; ++pass)
+        QCoreApplication::processEvents();
+    QCOMPARE(layout->lineCount(), 2);
+    QVERIFY2(buttons.at(4)->x() == width(2) + 4, qPrintable(lines()));
 }
 
 QTEST_MAIN(TestConsoleLayout)

@@ -1,12 +1,13 @@
 #include "ui/history/historyfilterbar.h"
 
+#include "ui/common/flowlayout.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QTimer>
-#include <QVBoxLayout>
 
 #include <utility>
 
@@ -55,32 +56,37 @@ HistoryFilterBar::HistoryFilterBar(QWidget *parent)
     for (int i = 1; i < m_action->count(); ++i)
         m_action->setItemData(i, m_action->itemData(i), Qt::ToolTipRole);
     m_action->setToolTip(tr("Show only rows with this action"));
-    m_action->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_action->setMinimumContentsLength(12);
+    // As wide as its longest entry, so the chosen one is never cut (the bar wraps instead).
+    m_action->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
-    // Short, so the squeezed field shows it whole; the tooltip says what it searches.
+    // Short; the tooltip says what it searches.
     m_text->setPlaceholderText(tr("Search…"));
     m_text->setToolTip(tr("Search the action and the details of each row"));
     m_text->setClearButtonEnabled(true);
     m_textDelay->setSingleShot(true);
     m_textDelay->setInterval(300);
 
-    // Two rows: the dates, then the action and text (and the pane's buttons), so the bar fits
-    // the side pane at 1280x760 without a horizontal scroll.
-    auto *dates = new QHBoxLayout;
-    dates->addWidget(m_sinceEnabled);
-    dates->addWidget(m_since);
-    dates->addWidget(m_untilEnabled);
-    dates->addWidget(m_until);
-    dates->addStretch();
-    m_secondRow = new QHBoxLayout;
-    m_secondRow->addWidget(m_action);
-    m_secondRow->addWidget(m_text, 1);
-    m_text->setMinimumWidth(fontMetrics().averageCharWidth() * 8);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(dates);
-    layout->addLayout(m_secondRow);
+    // Two rows where the pane has room: the dates, then the action and text (and the pane's
+    // buttons). A narrower pane wraps them onto more rows instead of cutting or scrolling them:
+    // each control keeps its size hint, a check box stays beside its date.
+    const auto labelled = [](QWidget *label, QWidget *field) {
+        auto *pair = new QHBoxLayout;
+        pair->setContentsMargins(0, 0, 0, 0);
+        pair->addWidget(label);
+        pair->addWidget(field);
+        return pair;
+    };
+    m_layout = new FlowLayout(this);
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->addLayout(labelled(m_sinceEnabled, m_since));
+    m_layout->addLayout(labelled(m_untilEnabled, m_until));
+    m_layout->addLineBreak();
+    m_layout->addWidget(m_action);
+    m_layout->addWidget(m_text, 1); // the spare width of its row
+    // The pane's buttons wrap together, not one beside the field and one below it.
+    m_buttons = new QHBoxLayout;
+    m_buttons->setContentsMargins(0, 0, 0, 0);
+    m_layout->addLayout(m_buttons);
 
     connect(m_sinceEnabled, &QCheckBox::toggled, this, [this](bool on) {
         m_since->setEnabled(on);
@@ -105,7 +111,8 @@ HistoryFilterBar::HistoryFilterBar(QWidget *parent)
 
 void HistoryFilterBar::addToSecondRow(QWidget *widget)
 {
-    m_secondRow->addWidget(widget);
+    m_buttons->addWidget(widget);
+    m_layout->invalidate(); // its remembered heights
 }
 
 HistoryFilter HistoryFilterBar::filter() const

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class FlowLayout;
 class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
@@ -27,7 +28,7 @@ public:
     QDateTimeEdit *untilEdit() const { return m_until; }
     QComboBox *actionCombo() const { return m_action; }
     QLineEdit *textField() const { return m_text; }
-    // Beside the action and text fields (the pane's buttons), so the bar fits a narrow pane.
+    // After the action and text fields, on their row while it has room (the pane's buttons).
     void addToSecondRow(QWidget *widget);
 
 signals:
@@ -41,5 +42,6 @@ private:
     QComboBox *m_action;
     QLineEdit *m_text;
     QTimer *m_textDelay; // one query per pause in typing, not per key
-    QHBoxLayout *m_secondRow;
+    FlowLayout *m_layout;
+    QHBoxLayout *m_buttons; // the pane's, kept together
 };
