@@ -402,10 +402,12 @@ void MainWindow::openDatabase(const ConnectionSpec &spec, const JobClient::Optio
     if (!m_history) {
         m_history = new HistoryPanel(m_session->history(), this);
         m_history->setObjectName(QStringLiteral("historyPanel"));
-        // In a scroll area: its filter bar is wide, and must not force the job table narrow.
+        // In a scroll area, for height only: in a short window its filter bar (which wraps to
+        // the pane's width), table and chart need more than there is.
         auto *scroll = new QScrollArea(m_sideTabs);
         scroll->setObjectName(QStringLiteral("historyTab")); // the saved side tab's name
         scroll->setWidgetResizable(true);
+        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         scroll->setFrameShape(QFrame::NoFrame);
         scroll->setWidget(m_history);
         const QWidget *current = m_sideTabs->currentWidget();
