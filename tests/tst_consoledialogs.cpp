@@ -6,6 +6,7 @@
 #include "core/client/connectionprobe.h"
 #include "core/client/connectionprofiles.h"
 #include "core/domain/jobrules.h"
+#include "ui/common/messageboxes.h"
 #include "ui/common/nextruntext.h"
 #include "ui/dialogs/connectiondialog.h"
 #include "ui/dialogs/dialogsubmission.h"
@@ -16,6 +17,7 @@
 #include "ui/dialogs/scheduleeditor.h"
 #include "ui/history/exportdialog.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -24,6 +26,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -31,6 +34,7 @@
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QVBoxLayout>
 
 using namespace ConsoleFixture;
 
@@ -48,6 +52,8 @@ private slots:
     void testConnectionChangesNothing();
     void badTargetKeepsWorkingConnection();
     void silentTargetHitsDeadline();
+    void failedConnectKeepsFocusAndProfile();
+    void failedSubmissionKeepsFocusOnOk();
 
     void duplicateNameKeepsNewJobDialog();
     void outageKeepsDialogInput();
@@ -357,6 +363,82 @@ void TestConsoleDialogs::silentTargetHitsDeadline()
     QVERIFY2(dialog.resultLabel()->text().startsWith(QStringLiteral("Could not connect")),
         qPrintable(dialog.resultLabel()->text()));
     QCOMPARE(requested.size(), 0);
+    QVERIFY(dialog.isVisible());
+}
+
+// After a failed Connect the focus is back on Connect: disabling it while testing had moved the
+// focus to Remove profile, and the next Enter deleted the saved profile. Removing one asks first.
+void TestConsoleDialogs::failedConnectKeepsFocusAndProfile()
+{
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    const QString url = QStringLiteral("postgresql://nobody@127.0.0.1:%1/x").arg(port);
+    {
+        ConnectionDialog saving;
+        saving.urlField()->setText(url);
+        saving.nameField()->setText(QStringLiteral("gone"));
+        saving.saveButton()->click();
+    }
+    const qsizetype profiles = savedProfiles().size();
+    ConnectionDialog dialog;
+    dialog.profileField()->setCurrentIndex(dialog.profileField()->findText(QStringLiteral("gone")));
+    QCOMPARE(dialog.urlField()->text(), url);
+    dialog.show();
+    QApplication::setActiveWindow(&dialog);
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QVERIFY(dialog.removeButton()->isEnabled());
+    QTest::mouseClick(dialog.connectButton(), Qt::LeftButton);
+    QVERIFY(!dialog.connectButton()->isEnabled()); // testing
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.connectButton()->isEnabled(), 15000);
+    QVERIFY(dialog.resultLabel()->text().startsWith(QStringLiteral("Could not connect")));
+    QCOMPARE(QApplication::focusWidget(), dialog.connectButton());
+    // Enter now tries again; it removes nothing.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.connectButton()->isEnabled(), 15000);
+    QCOMPARE(savedProfiles().size(), profiles);
+    // Remove profile asks, naming it; unanswered, the profile stays.
+    MessageBoxes::clearRecorded(); // recording since initTestCase
+    dialog.removeButton()->click();
+    QCOMPARE(MessageBoxes::recorded().size(), 1);
+    QVERIFY(MessageBoxes::recorded().first().text.contains(QStringLiteral("\"gone\"")));
+    QCOMPARE(savedProfiles().size(), profiles);
+    QVERIFY(dialog.isVisible());
+}
+
+// A dialog whose OK failed (an outage, a taken name): the focus is on OK again, so Enter tries
+// again instead of pressing Cancel and losing what was typed.
+void TestConsoleDialogs::failedSubmissionKeepsFocusOnOk()
+{
+    QDialog dialog;
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *field = new QLineEdit(&dialog);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    layout->addWidget(field);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *submission = new DialogSubmission(&dialog, buttons);
+    QSignalSpy submitted(submission, &DialogSubmission::submitted);
+    dialog.show();
+    QApplication::setActiveWindow(&dialog);
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QCOMPARE(submitted.size(), 1);
+    QVERIFY(QApplication::focusWidget() != ok); // a disabled button keeps no focus
+    submission->failed(QStringLiteral("The database did not answer."));
+    QCOMPARE(QApplication::focusWidget(), ok);
+    QTest::keyClick(ok, Qt::Key_Return);
+    QCOMPARE(submitted.size(), 2);
+    QVERIFY(dialog.isVisible());
+    // Enter from the field it came from: the focus goes back to the field.
+    submission->failed(QStringLiteral("The database did not answer."));
+    field->setFocus();
+    QTest::keyClick(field, Qt::Key_Return);
+    QCOMPARE(submitted.size(), 3);
+    submission->failed(QStringLiteral("The database did not answer."));
+    QCOMPARE(QApplication::focusWidget(), field);
     QVERIFY(dialog.isVisible());
 }
 

@@ -5,12 +5,16 @@
 
 #include "core/settings/consolesettings.h"
 #include "ui/history/historypanel.h"
+#include "ui/jobs/jobsview.h"
 
 #include <QApplication>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QProxyStyle>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
 
@@ -28,6 +32,7 @@ private slots:
     void tabLeavesTables();
     void exportHasMenuItemAndShortcut();
     void escapeClearsSearch();
+    void singleClickSelectsWithoutOpening();
     void savedSideTabRestoredByName_data();
     void savedSideTabRestoredByName();
 
@@ -83,6 +88,45 @@ bool TestConsoleKeyboard::tabTo(QWidget *target, int limit, bool backwards)
         QTest::keyClick(focus, Qt::Key_Tab, backwards ? Qt::ShiftModifier : Qt::NoModifier);
     }
     return QApplication::focusWidget() == target;
+}
+
+namespace {
+
+// KDE's "single click opens" setting, as its platform theme reports it.
+class SingleClickStyle final : public QProxyStyle {
+public:
+    int styleHint(StyleHint hint, const QStyleOption *option, const QWidget *widget,
+        QStyleHintReturn *returnData) const override
+    {
+        if (hint == SH_ItemView_ActivateItemOnSingleClick)
+            return 1;
+        return QProxyStyle::styleHint(hint, option, widget, returnData);
+    }
+};
+
+} // namespace
+
+// With single-click activation (KDE) a click on a job selects it; it opened Change schedule.
+// A double click and Enter still open it.
+void TestConsoleKeyboard::singleClickSelectsWithoutOpening()
+{
+    openWindow();
+    JobsView *view = m_window->jobsView();
+    QTableView *table = view->table();
+    SingleClickStyle style;
+    table->setStyle(&style);
+    const auto restore = qScopeGuard([table] { table->setStyle(nullptr); });
+    QSignalSpy activated(view, &JobsView::activated);
+    table->selectionModel()->clear();
+    const QModelIndex first = view->proxy()->index(0, 0);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(first).center());
+    QCoreApplication::processEvents();
+    QCOMPARE(activated.size(), 0);
+    QCOMPARE(table->currentIndex().row(), 0);
+    QVERIFY(table->selectionModel()->isRowSelected(0, {}));
+    QVERIFY(!QApplication::activeModalWidget());
+    QTest::keyClick(table, Qt::Key_Return);
+    QCOMPARE(activated.size(), 1);
 }
 
 void TestConsoleKeyboard::altNumbersFollowTabOrder()

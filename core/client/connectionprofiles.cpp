@@ -80,6 +80,9 @@ void ConnectionProfiles::remove(const QString &name)
         m_settings.setValue(urlKey, saved.at(i).url);
     }
     m_settings.endArray();
+    // The console must not try to open a profile that is gone next time.
+    if (m_settings.value(lastKey).toString() == name)
+        m_settings.remove(lastKey);
 }
 
 QString ConnectionProfiles::lastUsed() const

@@ -162,6 +162,14 @@ Motivo (opcional, registrado no log de auditoria):</translation>
     <context>
         <name>ConnectionDialog</name>
         <message>
+            <source>Remove the saved connection profile &quot;%1&quot;? The database itself is not touched.</source>
+            <translation>Remover o perfil de conexão salvo &quot;%1&quot;? O banco de dados em si não é alterado.</translation>
+        </message>
+        <message>
+            <source>&amp;Remove profile</source>
+            <translation>&amp;Remover perfil</translation>
+        </message>
+        <message>
             <source>Connect to a database</source>
             <translation>Conectar a um banco de dados</translation>
         </message>
@@ -1224,6 +1232,13 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
         <message>
             <source>Change the job's name or description</source>
             <translation>Alterar o nome ou a descrição do job</translation>
+        </message>
+    </context>
+    <context>
+        <name>JobChangeFeed</name>
+        <message>
+            <source>reading the job list</source>
+            <translation>lendo a lista de jobs</translation>
         </message>
     </context>
     <context>
@@ -3083,18 +3098,18 @@ Motivo (guardado no log de auditoria):</translation>
         </message>
     </context>
     <context>
-        <name>Text</name>
+        <name>MessageText</name>
         <message>
-            <source>The console reconnects by itself; what you entered is kept. Press OK again once the connection is back.</source>
-            <translation>O console se reconecta sozinho; o que você digitou é mantido. Pressione OK de novo quando a conexão voltar.</translation>
+            <source>The console reconnects by itself; what you entered is kept. Try again once the connection is back.</source>
+            <translation>O console se reconecta sozinho; o que você digitou é mantido. Tente de novo quando a conexão voltar.</translation>
         </message>
         <message>
             <source>Change the value, or reload to see what changed, and try again.</source>
             <translation>Altere o valor, ou recarregue para ver o que mudou, e tente de novo.</translation>
         </message>
         <message>
-            <source>Correct the value and press OK again.</source>
-            <translation>Corrija o valor e pressione OK de novo.</translation>
+            <source>Correct the value and try again.</source>
+            <translation>Corrija o valor e tente de novo.</translation>
         </message>
         <message>
             <source>Ask an administrator for the privilege, or connect as a role that has it.</source>

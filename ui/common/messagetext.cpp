@@ -1,6 +1,18 @@
 #include "ui/common/messagetext.h"
 
+#include <QCoreApplication>
+
 namespace MessageText {
+
+namespace {
+
+// In this file, not the header: lupdate then files the messages under the context they are
+// looked up with (from the header it filed them under "Text", and pt_BR showed English).
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(MessageText)
+};
+
+} // namespace
 
 QString sentence(const QString &text)
 {
@@ -13,12 +25,12 @@ QString hint(const Error &error)
 {
     switch (error.kind) {
     case Error::Kind::Connection:
-        return Text::tr("The console reconnects by itself; what you entered is kept. Press OK "
-                        "again once the connection is back.");
+        return Text::tr("The console reconnects by itself; what you entered is kept. Try again "
+                        "once the connection is back.");
     case Error::Kind::Conflict:
         return Text::tr("Change the value, or reload to see what changed, and try again.");
     case Error::Kind::InvalidInput:
-        return Text::tr("Correct the value and press OK again.");
+        return Text::tr("Correct the value and try again.");
     case Error::Kind::PermissionDenied:
         return Text::tr("Ask an administrator for the privilege, or connect as a role that has "
                         "it.");

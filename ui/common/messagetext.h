@@ -9,10 +9,6 @@
 // for logs and cronctl) and a hint of what to do next.
 namespace MessageText {
 
-struct Text {
-    Q_DECLARE_TR_FUNCTIONS(MessageText)
-};
-
 // `text` with its first letter in upper case.
 QString sentence(const QString &text);
 // What the admin can do about `error` (empty when there is nothing more to say).

@@ -1,4 +1,5 @@
 #include "ui/dialogs/connectiondialog.h"
+#include "ui/common/messageboxes.h"
 
 #include "core/client/connectionfields.h"
 #include "core/client/connectionprobe.h"
@@ -288,8 +289,14 @@ void ConnectionDialog::removeProfile()
     const int index = m_profile->currentIndex();
     if (index <= 0 || index == m_unsavedIndex)
         return;
-    ConnectionProfiles(*SettingsStore::open()).remove(m_profiles.at(index).name);
-    loadProfiles(QString());
+    const QString name = m_profiles.at(index).name;
+    MessageBoxes::question(this, tr("Remove profile"),
+        tr("Remove the saved connection profile \"%1\"? The database itself is not touched.")
+            .arg(name),
+        tr("&Remove profile"), [this, name] {
+            ConnectionProfiles(*SettingsStore::open()).remove(name);
+            loadProfiles(QString());
+        });
 }
 
 void ConnectionDialog::startProbe(Purpose purpose)
@@ -354,6 +361,10 @@ void ConnectionDialog::finishConnect(const ConnectionSpec &spec)
 
 void ConnectionDialog::setBusy(bool busy)
 {
+    // Disabling the clicked button moves the focus to the next one (Remove profile, Cancel):
+    // an Enter after the answer would press that. The focus goes back where it was.
+    if (busy)
+        m_focusBeforeBusy = focusWidget();
     m_progress->setVisible(busy);
     m_test->setEnabled(!busy);
     m_connect->setEnabled(!busy);
@@ -361,4 +372,11 @@ void ConnectionDialog::setBusy(bool busy)
     m_tabs->setEnabled(!busy);
     m_profile->setEnabled(!busy);
     m_name->setEnabled(!busy);
+    if (!busy) {
+        QWidget *back = m_focusBeforeBusy ? m_focusBeforeBusy.data() : m_connect;
+        if (!back->isEnabled() || !back->isVisible())
+            back = m_connect;
+        back->setFocus(Qt::OtherFocusReason);
+        m_focusBeforeBusy.clear();
+    }
 }

@@ -4,6 +4,7 @@
 #include "core/db/connectionspec.h"
 
 #include <QDialog>
+#include <QPointer>
 
 class ConnectionProbe;
 class QComboBox;
@@ -44,6 +45,7 @@ public:
     QPushButton *testButton() const { return m_test; }
     QPushButton *connectButton() const { return m_connect; }
     QPushButton *saveButton() const { return m_save; }
+    QPushButton *removeButton() const { return m_remove; }
     QLabel *currentLabel() const { return m_current; }
     QLabel *errorLabel() const { return m_error; }
     QLabel *resultLabel() const { return m_result; }
@@ -93,4 +95,5 @@ private:
     QPushButton *m_connect;
     QPushButton *m_save;
     QPushButton *m_remove;
+    QPointer<QWidget> m_focusBeforeBusy; // where the focus goes back after a test
 };

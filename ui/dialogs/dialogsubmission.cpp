@@ -87,9 +87,22 @@ bool DialogSubmission::keepsInput(const Error &error, bool adding)
 
 void DialogSubmission::setPending(bool pending)
 {
-    m_pending = pending;
-    if (QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok))
-        ok->setEnabled(!pending);
+    // Disabling a focused OK moves the focus to Cancel: an Enter after the answer would throw
+    // away what was typed. The focus goes back where it was (OK, or the field Enter came from).
     if (pending)
+        m_focusBeforePending = m_dialog->focusWidget();
+    m_pending = pending;
+    QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
+    if (ok)
+        ok->setEnabled(!pending);
+    if (pending) {
         m_error->hide();
+        return;
+    }
+    QWidget *back = m_focusBeforePending ? m_focusBeforePending.data() : ok;
+    if (back && (!back->isEnabled() || !back->isVisible()))
+        back = ok;
+    if (back)
+        back->setFocus(Qt::OtherFocusReason);
+    m_focusBeforePending.clear();
 }

@@ -3,6 +3,7 @@
 #include "core/util/error.h"
 
 #include <QObject>
+#include <QPointer>
 
 class QDialog;
 class QDialogButtonBox;
@@ -44,4 +45,5 @@ private:
     QDialogButtonBox *m_buttons;
     QLabel *m_error;
     bool m_pending = false;
+    QPointer<QWidget> m_focusBeforePending; // where the focus goes back after the answer
 };

@@ -1,7 +1,7 @@
 #include "ui/jobs/jobsview.h"
 
-#include "ui/common/statusstyle.h"
 #include "ui/common/elidingheaderview.h"
+#include "ui/common/statusstyle.h"
 #include "ui/jobs/jobfilterproxy.h"
 #include "ui/jobs/jobsummarybar.h"
 #include "ui/jobs/jobtablemodel.h"
@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QMenu>
 #include <QSortFilterProxyModel>
@@ -124,7 +125,10 @@ JobsView::JobsView(JobTableModel *model, QWidget *parent)
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         emit contextMenuRequested(m_table->viewport()->mapToGlobal(pos));
     });
-    connect(m_table, &QAbstractItemView::activated, this, &JobsView::activated);
+    // Double click or Enter, never QAbstractItemView::activated: with KDE's single-click
+    // setting that comes on one click, and selecting a row opened Change schedule.
+    connect(m_table, &QAbstractItemView::doubleClicked, this, &JobsView::activated);
+    m_table->installEventFilter(this);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -216,4 +220,17 @@ void JobsView::useFlexibleDescription()
     QHeaderView *header = m_table->horizontalHeader();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(JobTableModel::Description, QHeaderView::Stretch);
+}
+
+bool JobsView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+            && key->modifiers() == Qt::NoModifier && m_table->currentIndex().isValid()) {
+            emit activated();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }

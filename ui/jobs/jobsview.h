@@ -40,6 +40,9 @@ signals:
     void contextMenuRequested(const QPoint &globalPos);
     void activated(); // double click or Enter on a row
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void showColumnMenu(const QPoint &globalPos); // which columns show
     void useFlexibleDescription();

@@ -107,7 +107,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
 
     // Lines between the three, which read as one phrase without them ("idle 9 jobs").
-    for (QLabel *label : {m_runnerLabel, m_countLabel, m_connectionLabel}) {
+    for (QLabel *label : {m_runnerLabel, m_countLabel, static_cast<QLabel *>(m_connectionLabel)}) {
         if (label != m_runnerLabel) {
             auto *line = new QFrame(statusBar());
             line->setFrameShape(QFrame::VLine);
