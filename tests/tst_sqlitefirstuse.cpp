@@ -84,6 +84,7 @@ private slots:
     void migratorRunsEveryMigrationAgain();
     void openWhileAnotherProgramWrites();
     void manyProgramsOpenANewFileAtOnce();
+    void consoleHelpNeedsNoDisplay();
 
 private:
     // One try on a new file; returns an empty string when every program succeeded and the
@@ -444,6 +445,28 @@ QString TestSqliteFirstUse::runTry(int number)
     if (schemaOf(*database.value()) != m_referenceSchema)
         problems << QStringLiteral("the schema differs from a file migrated by one program");
     return problems.join(QStringLiteral("; "));
+}
+
+// `cron-console --help` over ssh or in a script: no display, no platform chosen. It printed
+// nothing and aborted in the xcb plugin.
+void TestSqliteFirstUse::consoleHelpNeedsNoDisplay()
+{
+    QProcess console;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        environment.remove(QLatin1String(name));
+    environment.insert(QStringLiteral("HOME"), m_dir.filePath(QStringLiteral("home")));
+    console.setProcessEnvironment(environment);
+    for (const QString &option : {QStringLiteral("--help"), QStringLiteral("--version")}) {
+        console.start(consolePath(), {option});
+        QVERIFY(console.waitForFinished(20000));
+        const QString out = QString::fromUtf8(console.readAllStandardOutput());
+        QVERIFY2(console.exitStatus() == QProcess::NormalExit && console.exitCode() == 0,
+            qPrintable(option + QLatin1Char(' ') + console.readAllStandardError()));
+        QVERIFY2(option == QLatin1String("--help") ? out.contains(QLatin1String("--demo"))
+                                                   : out.contains(QLatin1String("cron-console")),
+            qPrintable(out));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSqliteFirstUse)

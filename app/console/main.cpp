@@ -62,6 +62,15 @@ QString demoRunnerConfigPath()
 
 int main(int argc, char *argv[])
 {
+    // --help and --version print and exit: they need no display, and without one the xcb
+    // plugin aborted before the text was printed (an ssh session, a script).
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if ((arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v"
+                || arg == "--version")
+            && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("cron-console"));
     QApplication::setApplicationName(QStringLiteral("cron-console"));

@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
     <context>
+        <name>ActionLabels</name>
+        <message>
+            <source>Succeeded runs</source>
+            <translation>Execuções com sucesso</translation>
+        </message>
+        <message>
+            <source>Failed runs</source>
+            <translation>Execuções com falha</translation>
+        </message>
+        <message>
+            <source>Skipped runs</source>
+            <translation>Execuções puladas</translation>
+        </message>
+        <message>
+            <source>Legacy sync succeeded</source>
+            <translation>Sincronização legada com sucesso</translation>
+        </message>
+        <message>
+            <source>Legacy sync failed</source>
+            <translation>Sincronização legada com falha</translation>
+        </message>
+        <message>
+            <source>Job added</source>
+            <translation>Job adicionado</translation>
+        </message>
+        <message>
+            <source>Job deleted</source>
+            <translation>Job excluído</translation>
+        </message>
+        <message>
+            <source>Job enabled</source>
+            <translation>Job ativado</translation>
+        </message>
+        <message>
+            <source>Job disabled</source>
+            <translation>Job desativado</translation>
+        </message>
+        <message>
+            <source>Interval changed</source>
+            <translation>Intervalo alterado</translation>
+        </message>
+        <message>
+            <source>Schedule changed</source>
+            <translation>Agendamento alterado</translation>
+        </message>
+        <message>
+            <source>Job reset</source>
+            <translation>Job resetado</translation>
+        </message>
+        <message>
+            <source>Run now asked</source>
+            <translation>Execução imediata pedida</translation>
+        </message>
+        <message>
+            <source>Job renamed</source>
+            <translation>Job renomeado</translation>
+        </message>
+        <message>
+            <source>Description changed</source>
+            <translation>Descrição alterada</translation>
+        </message>
+        <message>
+            <source>Policy changed</source>
+            <translation>Política alterada</translation>
+        </message>
+        <message>
+            <source>Run aborted</source>
+            <translation>Execução abortada</translation>
+        </message>
+        <message>
+            <source>All paused</source>
+            <translation>Tudo pausado</translation>
+        </message>
+        <message>
+            <source>All resumed</source>
+            <translation>Tudo retomado</translation>
+        </message>
+        <message>
+            <source>History pruned</source>
+            <translation>Histórico podado</translation>
+        </message>
+    </context>
+    <context>
         <name>AbortRunAction</name>
         <message>
             <source>&amp;Abort run…</source>
@@ -827,56 +910,8 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <translation>Qualquer ação</translation>
         </message>
         <message>
-            <source>Succeeded runs</source>
-            <translation>Execuções com sucesso</translation>
-        </message>
-        <message>
-            <source>Failed runs</source>
-            <translation>Execuções com falha</translation>
-        </message>
-        <message>
-            <source>Legacy sync succeeded</source>
-            <translation>Sincronização legada com sucesso</translation>
-        </message>
-        <message>
-            <source>Legacy sync failed</source>
-            <translation>Sincronização legada com falha</translation>
-        </message>
-        <message>
             <source>Show only rows with this action</source>
             <translation>Mostrar só as linhas com esta ação</translation>
-        </message>
-        <message>
-            <source>Job added</source>
-            <translation>Job adicionado</translation>
-        </message>
-        <message>
-            <source>Job deleted</source>
-            <translation>Job excluído</translation>
-        </message>
-        <message>
-            <source>Job enabled</source>
-            <translation>Job ativado</translation>
-        </message>
-        <message>
-            <source>Job disabled</source>
-            <translation>Job desativado</translation>
-        </message>
-        <message>
-            <source>Interval changed</source>
-            <translation>Intervalo alterado</translation>
-        </message>
-        <message>
-            <source>Schedule changed</source>
-            <translation>Agendamento alterado</translation>
-        </message>
-        <message>
-            <source>Job reset</source>
-            <translation>Job resetado</translation>
-        </message>
-        <message>
-            <source>Run now asked</source>
-            <translation>Execução imediata pedida</translation>
         </message>
         <message>
             <source>Search…</source>
@@ -2378,18 +2413,6 @@ Motivo (guardado no log de auditoria):</translation>
     <context>
         <name>RunOutputView</name>
         <message>
-            <source>%1 B</source>
-            <translation>%1 B</translation>
-        </message>
-        <message>
-            <source>%1 KiB</source>
-            <translation>%1 KiB</translation>
-        </message>
-        <message>
-            <source>%1 MiB</source>
-            <translation>%1 MiB</translation>
-        </message>
-        <message>
             <source>Previous</source>
             <translation>Anterior</translation>
         </message>
@@ -2789,18 +2812,6 @@ Motivo (guardado no log de auditoria):</translation>
     <context>
         <name>RunsView</name>
         <message>
-            <source>%1 B</source>
-            <translation>%1 B</translation>
-        </message>
-        <message>
-            <source>%1 KiB</source>
-            <translation>%1 KiB</translation>
-        </message>
-        <message>
-            <source>%1 MiB</source>
-            <translation>%1 MiB</translation>
-        </message>
-        <message>
             <source>Run</source>
             <translation>Execução</translation>
         </message>
@@ -3076,6 +3087,21 @@ Motivo (guardado no log de auditoria):</translation>
         <message>
             <source>reading the columns of %1</source>
             <translation>lendo as colunas de %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SizeText</name>
+        <message>
+            <source>%1 B</source>
+            <translation>%1 B</translation>
+        </message>
+        <message>
+            <source>%1 KiB</source>
+            <translation>%1 KiB</translation>
+        </message>
+        <message>
+            <source>%1 MiB</source>
+            <translation>%1 MiB</translation>
         </message>
     </context>
     <context>

@@ -8,6 +8,7 @@
 #include "ui/common/nextruntext.h"
 #include "ui/common/relativetime.h"
 #include "ui/common/statusstyle.h"
+#include "ui/history/actionlabels.h"
 #include "ui/history/historyformat.h"
 
 #include <QFontDatabase>
@@ -201,8 +202,8 @@ void JobDetailsView::setHistory(const QList<HistoryEntry> &entries, const QDateT
         QString duration;
         if (entry.durationSeconds)
             duration = RelativeTime::runDuration(*entry.durationSeconds);
-        auto *item = new QTreeWidgetItem({RelativeTime::ago(entry.createdAt, now), entry.action,
-            HistoryFormat::statusLabel(entry.status), duration,
+        auto *item = new QTreeWidgetItem({RelativeTime::ago(entry.createdAt, now),
+            ActionLabels::label(entry.action), HistoryFormat::statusLabel(entry.status), duration,
             entry.runner.isEmpty() ? entry.who : entry.runner});
         item->setToolTip(0, RelativeTime::absolute(entry.createdAt));
         item->setToolTip(1, prettyJson(entry.detailsJson));

@@ -5,6 +5,7 @@
 #include "core/domain/runlabels.h"
 #include "core/domain/runstatus.h"
 #include "ui/common/relativetime.h"
+#include "ui/common/sizetext.h"
 #include "ui/common/statusstyle.h"
 
 #include <QFontDatabase>
@@ -17,19 +18,6 @@
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QVBoxLayout>
-
-namespace {
-
-QString sizeText(qint64 bytes)
-{
-    if (bytes < 1024)
-        return RunOutputView::tr("%1 B").arg(bytes);
-    if (bytes < 1024 * 1024)
-        return RunOutputView::tr("%1 KiB").arg(bytes / 1024.0, 0, 'f', 1);
-    return RunOutputView::tr("%1 MiB").arg(bytes / (1024.0 * 1024.0), 0, 'f', 1);
-}
-
-} // namespace
 
 RunOutputView::RunOutputView(QWidget *parent)
     : QWidget(parent)
@@ -116,11 +104,11 @@ void RunOutputView::showRun(const RunRecord &run)
         run.runner.isEmpty() ? tr("started by the platform") : tr("on %1").arg(run.runner),
         tr("started %1").arg(RelativeTime::absolute(run.startedAt)),
         tr("%1 long").arg(RelativeTime::duration(run.startedAt.secsTo(end))),
-        tr("output %1").arg(sizeText(run.outputBytes)),
+        tr("output %1").arg(SizeText::bytes(run.outputBytes)),
     };
     if (run.droppedBytes > 0)
         parts << tr("%1 of older output not kept (over the job's cap)")
-                     .arg(sizeText(run.droppedBytes));
+                     .arg(SizeText::bytes(run.droppedBytes));
     if (!run.abortRequestedBy.isEmpty())
         parts << tr("abort asked by %1").arg(run.abortRequestedBy);
     m_header->setText(parts.join(QStringLiteral(" · ")));

@@ -2,6 +2,7 @@
 
 #include "ui/common/clampingspinbox.h"
 #include "ui/common/errortext.h"
+#include "ui/common/messagetext.h"
 #include "ui/common/statusstyle.h"
 
 #include "core/domain/job.h"
@@ -180,7 +181,7 @@ QString ScheduleEditor::errorText() const
 
 void ScheduleEditor::showError(const QString &message)
 {
-    m_error->setText(message);
+    m_error->setText(MessageText::sentence(message)); // the core says "expected 5 fields…"
     m_error->setVisible(!message.isEmpty());
 }
 

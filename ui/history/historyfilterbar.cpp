@@ -1,5 +1,7 @@
 #include "ui/history/historyfilterbar.h"
 
+#include "ui/history/actionlabels.h"
+
 #include "ui/common/flowlayout.h"
 
 #include <QCheckBox>
@@ -36,23 +38,9 @@ HistoryFilterBar::HistoryFilterBar(QWidget *parent)
 
     // The action column holds the status of executions: success and error are actions.
     m_action->addItem(tr("Any action"), QString());
-    m_action->addItem(tr("Succeeded runs"), QStringLiteral("cron_job_success"));
-    m_action->addItem(tr("Failed runs"), QStringLiteral("cron_job_error"));
-    m_action->addItem(tr("Legacy sync succeeded"), QStringLiteral("sync_automatico_persistente"));
-    m_action->addItem(tr("Legacy sync failed"), QStringLiteral("sync_automatico_erro"));
-    // Friendly names for all, like the runs above; the stored action is each item's tooltip.
-    const std::pair<QString, const char *> admin[] = {
-        {tr("Job added"), "add"},
-        {tr("Job deleted"), "remove"},
-        {tr("Job enabled"), "enable"},
-        {tr("Job disabled"), "disable"},
-        {tr("Interval changed"), "update_interval"},
-        {tr("Schedule changed"), "set_schedule"},
-        {tr("Job reset"), "reset"},
-        {tr("Run now asked"), "run_now"},
-    };
-    for (const auto &[label, name] : admin)
-        m_action->addItem(label, QStringLiteral("cron_admin_") + QLatin1String(name));
+    for (const ActionLabels::Choice &choice : ActionLabels::choices())
+        m_action->addItem(choice.label, choice.action);
+    // The stored action is each item's tooltip.
     for (int i = 1; i < m_action->count(); ++i)
         m_action->setItemData(i, m_action->itemData(i), Qt::ToolTipRole);
     m_action->setToolTip(tr("Show only rows with this action"));

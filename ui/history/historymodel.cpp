@@ -1,6 +1,7 @@
 #include "ui/history/historymodel.h"
 
 #include "core/client/historyclient.h"
+#include "ui/history/actionlabels.h"
 #include "ui/history/historyformat.h"
 
 #include <utility>
@@ -60,7 +61,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case JobColumn:
             return entry.job;
         case ActionColumn:
-            return entry.action;
+            return ActionLabels::label(entry.action);
         case StatusColumn:
             return HistoryFormat::statusLabel(entry.status);
         case DurationColumn:
@@ -79,6 +80,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return entry.createdAt.toUTC().toString(Qt::ISODateWithMs);
         if (index.column() == SummaryColumn)
             return HistoryFormat::summary(entry);
+        if (index.column() == ActionColumn)
+            return entry.action; // the code stored in tenant_logs
     } else if (role == Qt::TextAlignmentRole && index.column() == DurationColumn) {
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     }

@@ -4,25 +4,13 @@
 #include "core/domain/runlabels.h"
 #include "core/domain/runstatus.h"
 #include "ui/common/relativetime.h"
+#include "ui/common/sizetext.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-
-namespace {
-
-QString sizeText(qint64 bytes)
-{
-    if (bytes < 1024)
-        return RunsView::tr("%1 B").arg(bytes);
-    if (bytes < 1024 * 1024)
-        return RunsView::tr("%1 KiB").arg(bytes / 1024.0, 0, 'f', 1);
-    return RunsView::tr("%1 MiB").arg(bytes / (1024.0 * 1024.0), 0, 'f', 1);
-}
-
-} // namespace
 
 RunsView::RunsView(QWidget *parent)
     : QWidget(parent)
@@ -91,9 +79,9 @@ void RunsView::reload()
             }
             for (const RunRecord &run : *runs) {
                 const QDateTime end = run.finishedAt.isValid() ? run.finishedAt : run.readAt;
-                QString output = sizeText(run.outputBytes);
+                QString output = SizeText::bytes(run.outputBytes);
                 if (run.droppedBytes > 0)
-                    output = tr("%1 (%2 not kept)").arg(output, sizeText(run.droppedBytes));
+                    output = tr("%1 (%2 not kept)").arg(output, SizeText::bytes(run.droppedBytes));
                 auto *item = new QTreeWidgetItem(m_tree,
                     {QString::number(run.id), RelativeTime::absolute(run.startedAt),
                         run.finishedAt.isValid() ? RelativeTime::absolute(run.finishedAt)

@@ -291,6 +291,7 @@ void MainWindow::createMenus()
         {tr("Edit the runner &config"), m_configEditor, QKeySequence(Qt::ALT | Qt::Key_4)},
         {tr("Show the run &output"), m_output, QKeySequence(Qt::ALT | Qt::Key_5)},
     };
+    QList<QAction *> tabActions;
     for (const auto &tab : tabs) {
         QAction *show = view->addAction(tab.text, this, [this, showDetails, widget = tab.tab] {
             showDetails->setChecked(true);
@@ -298,6 +299,7 @@ void MainWindow::createMenus()
             widget->setFocus(Qt::ShortcutFocusReason);
         });
         show->setShortcut(tab.key);
+        tabActions << show;
         // The whole name when a narrow pane shortens it, with the key.
         const int index = m_sideTabs->indexOf(tab.tab);
         m_sideTabs->setTabToolTip(index,
@@ -313,6 +315,9 @@ void MainWindow::createMenus()
         m_history->setFocus(Qt::ShortcutFocusReason);
     });
     showHistory->setShortcut(QKeySequence(Qt::ALT | Qt::Key_2));
+    // In the menu where its tab is, second (the menu read Alt+1, 3, 4, 5, 2).
+    view->removeAction(showHistory);
+    view->insertAction(tabActions.at(1), showHistory);
     QAction *exportHistory = view->addAction(tr("E&xport the history as CSV…"), this, [this] {
         if (m_history)
             m_history->exportButton()->click();
