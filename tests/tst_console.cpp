@@ -243,7 +243,7 @@ void TestConsole::cronScheduleThroughDialog()
     QVERIFY(!ok->isEnabled()); // nothing typed yet
     QTest::keyClicks(editor->expressionField(), QStringLiteral("61 * * * *"));
     QVERIFY(!ok->isEnabled());
-    QCOMPARE(editor->errorText(), QStringLiteral("minute: 61 is outside 0-59"));
+    QCOMPARE(editor->errorText(), QStringLiteral("Minute: 61 is outside 0-59"));
     auto *error = dialog->findChild<QLabel *>(QStringLiteral("scheduleError"));
     QVERIFY(error && error->isVisible());
     QCOMPARE(error->text(), QStringLiteral("minute: 61 is outside 0-59"));
@@ -302,7 +302,7 @@ void TestConsole::newJobWithCronSchedule()
     QVERIFY(ok->isEnabled());
     editor->expressionField()->setText(QStringLiteral("0 25 * * *"));
     QVERIFY(!ok->isEnabled());
-    QCOMPARE(editor->errorText(), QStringLiteral("hour: 25 is outside 0-23"));
+    QCOMPARE(editor->errorText(), QStringLiteral("Hour: 25 is outside 0-23"));
     editor->expressionField()->setText(QStringLiteral("30 6 * * *"));
     QVERIFY(ok->isEnabled());
     ok->click();

@@ -93,6 +93,16 @@ void TestFormats::summaryHasNoLiteralNull()
     entry.detailsJson = R"({"job":"j","linhas":null})";
     QVERIFY2(!HistoryFormat::summary(entry).contains(QLatin1String("null")),
         qPrintable(HistoryFormat::summary(entry)));
+    // Nested too (it read resultado={"linhas":30,"nota":null}), and the runner's bookkeeping
+    // after what the run said.
+    entry.detailsJson = R"({"attempt":1,"cron_run_id":7,"exit_code":0,"host":"vm",)"
+                        R"("resultado":{"linhas":30,"nota":null,"itens":[1,null]}})";
+    const QString nested = HistoryFormat::summary(entry);
+    QVERIFY2(!nested.contains(QLatin1String("null")), qPrintable(nested));
+    QVERIFY2(nested.startsWith(QLatin1String("resultado={")), qPrintable(nested));
+    QVERIFY2(nested.contains(QLatin1String("itens=[1, ")), qPrintable(nested));
+    QVERIFY2(nested.indexOf(QLatin1String("attempt=1")) > nested.indexOf(QLatin1String("nota=")),
+        qPrintable(nested));
 }
 
 void TestFormats::pluralsAndLocalisedCounts()

@@ -40,10 +40,26 @@ QString valueText(const QJsonValue &value)
     if (value.isBool())
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     if (value.isNull())
-        return Text::tr("(none)"); // not a literal null
-    return QString::fromUtf8(value.isArray()
-            ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
-            : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+        return Text::tr("(none)"); // not a literal null, at any depth
+    QStringList parts;
+    if (value.isArray()) {
+        for (const QJsonValue &item : value.toArray())
+            parts << valueText(item);
+        return QLatin1Char('[') + parts.join(QLatin1String(", ")) + QLatin1Char(']');
+    }
+    const QJsonObject object = value.toObject();
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+        parts << it.key() + QLatin1Char('=') + valueText(it.value());
+    return QLatin1Char('{') + parts.join(QLatin1String(", ")) + QLatin1Char('}');
+}
+
+// Keys a runner adds for bookkeeping: after what the run said, so a narrow column shows that.
+bool isBookkeeping(const QString &key)
+{
+    static const QStringList keys{QStringLiteral("attempt"), QStringLiteral("cron_run_id"),
+        QStringLiteral("exit_code"), QStringLiteral("host"), QStringLiteral("lease_token"),
+        QStringLiteral("scheduled_for"), QStringLiteral("trigger"), QStringLiteral("pid")};
+    return keys.contains(key);
 }
 
 } // namespace
@@ -88,10 +104,14 @@ QString summary(const HistoryEntry &entry)
     static const QStringList shown{QStringLiteral("job"), QStringLiteral("status"),
         QStringLiteral("duracao_segundos"), QStringLiteral("runner"), QStringLiteral("db_user")};
     QStringList parts;
+    QStringList bookkeeping;
     for (auto it = details.constBegin(); it != details.constEnd(); ++it) {
-        if (!shown.contains(it.key()))
-            parts << it.key() + QLatin1Char('=') + valueText(it.value());
+        if (shown.contains(it.key()))
+            continue;
+        (isBookkeeping(it.key()) ? bookkeeping : parts)
+            << it.key() + QLatin1Char('=') + valueText(it.value());
     }
+    parts << bookkeeping;
     if (parts.isEmpty() && details.isEmpty() && !entry.detailsJson.isEmpty())
         return oneLine(QString::fromUtf8(entry.detailsJson));
     return oneLine(parts.join(QLatin1String(", ")));
