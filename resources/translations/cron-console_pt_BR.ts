@@ -1537,6 +1537,13 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             </translation>
         </message>
         <message numerus="yes">
+            <source>%Ln overdue</source>
+            <translation>
+                <numerusform>%Ln atrasado</numerusform>
+                <numerusform>%Ln atrasados</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%Ln running</source>
             <translation>
                 <numerusform>%Ln em execução</numerusform>
