@@ -4,7 +4,9 @@
 
 #include "ui/dialogs/resetdialog.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -27,6 +29,8 @@ private slots:
     void runNowSeveral();
     void resetSeveral();
     void oneMessageNamesFailures();
+    void resetSeveralNamesEachHolder();
+    void resetSeveralForcesEachLiveHolder();
 
 private:
     void selectJobs(const QStringList &names);
@@ -204,6 +208,136 @@ void TestConsoleMulti::oneMessageNamesFailures()
     QCOMPARE(boxes.size(), 1);
     QVERIFY2(
         boxes.first().text.startsWith(QLatin1String("beta: ")), qPrintable(boxes.first().text));
+}
+
+// Issue 16: the multi-job Reset named no job ("Held by runner-a:2231…"), spoke of "the job",
+// and titled its failure box with every job though only one failed.
+void TestConsoleMulti::resetSeveralNamesEachHolder()
+{
+    const bool pg = m_db->spec().backend == Backend::PostgreSQL;
+    const auto ago = [pg](int minutes) {
+        return pg
+            ? QStringLiteral("NOW() - INTERVAL '%1 minutes'").arg(minutes)
+            : QStringLiteral("strftime('%Y-%m-%d %H:%M:%f','now','-%1 minutes')").arg(minutes);
+    };
+    // Two dead runners' jobs, their leases expired a minute ago.
+    for (const auto &[job, holder] : {std::pair{"alpha", "runner-a:2231"}, {"beta", "runner-b:77"}})
+        QVERIFY(m_db->exec(QStringLiteral("UPDATE cron_jobs SET ultimo_status = 'running', "
+                                          "lease_owner = '%1', running_since = %2, "
+                                          "lease_expires_at = %3 WHERE nome = '%4'")
+                               .arg(QLatin1String(holder), ago(180), ago(1), QLatin1String(job))));
+    for (const QString &name : {QStringLiteral("alpha"), QStringLiteral("beta")})
+        QTRY_COMPARE_WITH_TIMEOUT(jobNamed(*m_window, name)->leaseOwner.isEmpty(), false, 5000);
+    selectJobs(
+        {QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("sgp_sync_inteligente")});
+    QTRY_VERIFY(m_window->actions()->reset()->isEnabled());
+    m_window->actions()->reset()->trigger();
+    auto *dialog = m_window->findChild<ResetDialog *>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->jobs().size(), 2);
+
+    // One line per job, each naming the job and its holder.
+    QStringList lines = dialog->holderText().split(u'\n');
+    lines.sort();
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines.at(0).startsWith(QLatin1String("alpha: Held by runner-a:2231, running for 3 h")),
+        qPrintable(lines.at(0)));
+    QVERIFY2(lines.at(1).startsWith(QLatin1String("beta: Held by runner-b:77, running for 3 h")),
+        qPrintable(lines.at(1)));
+    QVERIFY2(lines.at(1).contains(QLatin1String("Its lease expired")), qPrintable(lines.at(1)));
+    // The plural, on the label and the button; no Force (no live lease).
+    QStringList texts;
+    for (const QLabel *label : dialog->findChildren<QLabel *>())
+        texts << label->text();
+    const QString all = texts.join(u'\n');
+    QVERIFY2(all.contains(QLatin1String("Reset puts the 2 jobs back to pending. A runner still "
+                                        "working on one of them can no longer record its result.")),
+        qPrintable(all));
+    QVERIFY2(!all.contains(QLatin1String("the job back")), qPrintable(all));
+    QCOMPARE(
+        dialog->buttons()->button(QDialogButtonBox::Ok)->text(), QStringLiteral("&Reset 2 jobs"));
+    QVERIFY(!dialog->forceBox());
+
+    // beta goes away before OK: its reset fails, alpha's does not. The box names beta alone.
+    QVERIFY(m_db->exec(QStringLiteral("DELETE FROM cron_jobs WHERE nome = 'beta'")));
+    QTest::keyClicks(dialog->reasonField(), QStringLiteral("host rebooted"));
+    dialog->buttons()->button(QDialogButtonBox::Ok)->click();
+    const QString message = waitForMessage();
+    QCOMPARE(m_finished->size(), 1);
+    QCOMPARE(m_finished->first().at(0).toBool(), false);
+    QCOMPARE(message, QStringLiteral("alpha is pending again; 1 failed"));
+    const auto boxes = MessageBoxes::recorded();
+    QCOMPARE(boxes.size(), 1);
+    QCOMPARE(boxes.first().title, QStringLiteral("Resetting beta failed"));
+    QVERIFY2(
+        boxes.first().text.startsWith(QLatin1String("beta: ")), qPrintable(boxes.first().text));
+    QCOMPARE(audits(QStringLiteral("cron_admin_reset")), 1);
+}
+
+void TestConsoleMulti::resetSeveralForcesEachLiveHolder()
+{
+    // The dialog alone, on rows as the store reads them: two live leases and a lease-less run.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto running = [now](const char *name, const char *holder, int leaseMinutes) {
+        Job job;
+        job.name = QLatin1String(name);
+        job.lastStatus = QStringLiteral("running");
+        job.runningSince = now.addSecs(-600);
+        job.readAt = now;
+        if (holder) {
+            job.leaseOwner = QLatin1String(holder);
+            job.leaseExpiresAt = now.addSecs(leaseMinutes * 60);
+        }
+        return job;
+    };
+    ResetDialog dialog({running("alpha", "runner-a:1", 2), running("beta", "runner-b:2", 5),
+                           running("gamma", nullptr, 0)},
+        now);
+    QCOMPARE(dialog.windowTitle(), QStringLiteral("Reset 3 jobs"));
+    const QStringList lines = dialog.holderText().split(u'\n');
+    QCOMPARE(lines.size(), 3);
+    QVERIFY2(lines.at(0).startsWith(QLatin1String("alpha: Held by runner-a:1,"))
+            && lines.at(0).contains(QLatin1String("Its lease is valid until")),
+        qPrintable(lines.at(0)));
+    QVERIFY2(lines.at(1).startsWith(QLatin1String("beta: Held by runner-b:2,")),
+        qPrintable(lines.at(1)));
+    QVERIFY2(lines.at(2).startsWith(QLatin1String(
+                 "gamma: Held by a program that does not identify itself (no lease)")),
+        qPrintable(lines.at(2)));
+    QVERIFY(dialog.forceBox());
+    const QString force = dialog.forceBox()->text();
+    QVERIFY2(force.startsWith(QLatin1String(
+                 "&Force: fence off runner-a:1 on alpha and runner-b:2 on beta now; nobody starts "
+                 "these jobs before their leases expire (the last at ")),
+        qPrintable(force));
+    QVERIFY(!dialog.force());
+    dialog.forceBox()->setChecked(true);
+    QVERIFY(dialog.force());
+
+    // One job keeps its singular wording.
+    ResetDialog single(running("alpha", "runner-a:1", 2), now);
+    QCOMPARE(single.windowTitle(), QStringLiteral("Reset alpha"));
+    QVERIFY2(single.holderText().startsWith(QLatin1String("Held by runner-a:1,")),
+        qPrintable(single.holderText()));
+    QCOMPARE(single.buttons()->button(QDialogButtonBox::Ok)->text(), QStringLiteral("&Reset job"));
+    QVERIFY(single.forceBox()->text().startsWith(
+        QLatin1String("&Force: fence off runner-a:1 now; nobody starts the job before")));
+
+    // In Portuguese, the plural too.
+    QTranslator portuguese;
+    QVERIFY(portuguese.load(QStringLiteral(":/i18n/cron-console_pt_BR")));
+    QCoreApplication::installTranslator(&portuguese);
+    ResetDialog translated(
+        {running("alpha", "runner-a:1", 2), running("beta", "runner-b:2", 5)}, now);
+    QCoreApplication::removeTranslator(&portuguese);
+    QCOMPARE(translated.windowTitle(), QStringLiteral("Resetar 2 jobs"));
+    QCOMPARE(translated.buttons()->button(QDialogButtonBox::Ok)->text(),
+        QStringLiteral("&Resetar 2 jobs"));
+    // (The list's "and" is the locale's, English here.)
+    const QString forced = translated.forceBox()->text();
+    QVERIFY2(forced.startsWith(QStringLiteral("&Forçar: isolar runner-a:1 em alpha"))
+            && forced.contains(QLatin1String("runner-b:2 em beta agora;")),
+        qPrintable(forced));
 }
 
 QTEST_MAIN(TestConsoleMulti)

@@ -1,5 +1,5 @@
-// The summary bar (issue 16, item 12): counts of failing, stuck, running, due and disabled jobs
-// that filter the table in one click; the search matches status words in the UI language.
+// The summary bar (issue 16, item 12): counts of failing, stuck, overdue, running, due and disabled
+// jobs that filter the table in one click; the search matches status words in the UI language.
 #include "tst_consolefixture.h"
 
 #include "ui/jobs/jobsummarybar.h"
@@ -21,6 +21,7 @@ private slots:
     void countsFollowTheJobs();
     void clickFiltersTheTable();
     void searchMatchesStatusWords();
+    void overdueChipFiltersTheOverdueJobs();
 
 private:
     QStringList shownNames() const;
@@ -114,6 +115,63 @@ void TestConsoleSummary::searchMatchesStatusWords()
     search->clear();
     search->setText(QStringLiteral("travado"));
     QCOMPARE(shownNames(), QStringList{QStringLiteral("hung")});
+    QCoreApplication::removeTranslator(&portuguese);
+}
+
+// Issue 16: the status bar counted overdue jobs but no chip filtered them.
+void TestConsoleSummary::overdueChipFiltersTheOverdueJobs()
+{
+    JobSummaryBar *bar = m_window->jobsView()->summaryBar();
+    QToolButton *chip = bar->button(JobState::Overdue);
+    QVERIFY(chip);
+    QTRY_COMPARE(bar->count(JobState::DueNow), 1);
+    QCOMPARE(bar->count(JobState::Overdue), 0);
+    QVERIFY(!chip->isVisibleTo(bar)); // nothing overdue: no chip
+
+    // Two jobs due for an hour with a one-minute threshold: overdue, not merely due.
+    for (const char *name : {"late", "later"})
+        QVERIFY(m_db->exec(
+            QStringLiteral("INSERT INTO cron_jobs (nome, ultimo_status, last_run, next_run, "
+                           "overdue_after_seconds) VALUES ('%1', 'success', "
+                           "strftime('%Y-%m-%d %H:%M:%f','now','-13 hours'), "
+                           "strftime('%Y-%m-%d %H:%M:%f','now','-1 hours'), 60)")
+                .arg(QLatin1String(name))));
+    QTRY_COMPARE_WITH_TIMEOUT(bar->count(JobState::Overdue), 2, 5000);
+    QCOMPARE(bar->count(JobState::DueNow), 1); // the seed job, not yet overdue
+    QVERIFY(chip->isVisibleTo(bar));
+    QCOMPARE(chip->text(), QStringLiteral("2 overdue"));
+    QCOMPARE(
+        chip->toolTip(), QStringLiteral("Show only the overdue jobs (click again to show all)"));
+
+    chip->click();
+    QCOMPARE(bar->selected(), std::optional<JobState>(JobState::Overdue));
+    QCOMPARE(shownNames(), (QStringList{QStringLiteral("late"), QStringLiteral("later")}));
+    chip->click(); // again: every job
+    QVERIFY(!bar->selected());
+    QCOMPARE(shownNames().size(), 6);
+
+    // By keyboard like the other chips: Tab reaches it, Space toggles it.
+    QVERIFY(chip->focusPolicy() & Qt::TabFocus);
+    QCOMPARE(chip->focusPolicy(), bar->button(JobState::Stuck)->focusPolicy());
+    m_window->activateWindow();
+    chip->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(chip->hasFocus());
+    QTest::keyClick(chip, Qt::Key_Space);
+    QCOMPARE(shownNames(), (QStringList{QStringLiteral("late"), QStringLiteral("later")}));
+    QTest::keyClick(chip, Qt::Key_Space);
+    QCOMPARE(shownNames().size(), 6);
+
+    // The search finds them by the chip's word, in English and in Portuguese.
+    QLineEdit *search = m_window->jobsView()->searchField();
+    search->setText(QStringLiteral("overdue"));
+    QCOMPARE(shownNames(), (QStringList{QStringLiteral("late"), QStringLiteral("later")}));
+    QTranslator portuguese;
+    QVERIFY(portuguese.load(QStringLiteral(":/i18n/cron-console_pt_BR")));
+    QCoreApplication::installTranslator(&portuguese);
+    search->clear();
+    search->setText(QStringLiteral("atrasado"));
+    QCOMPARE(shownNames(), (QStringList{QStringLiteral("late"), QStringLiteral("later")}));
+    QCOMPARE(JobSummaryBar::tr("%Ln overdue", nullptr, 2), QStringLiteral("2 atrasados"));
     QCoreApplication::removeTranslator(&portuguese);
 }
 

@@ -92,13 +92,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Reset %n jobs</source>
-        <translation>
-            <numerusform>Reset %n job</numerusform>
-            <numerusform>Reset %n jobs</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%1 is pending again</source>
         <translation>
             <numerusform>%1 is pending again</numerusform>
@@ -120,6 +113,13 @@
         <translation>
             <numerusform>%Ln stuck</numerusform>
             <numerusform>%Ln stuck</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln overdue</source>
+        <translation>
+            <numerusform>%Ln overdue</numerusform>
+            <numerusform>%Ln overdue</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -206,6 +206,30 @@
         <translation>
             <numerusform>%Ln overdue</numerusform>
             <numerusform>%Ln overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResetDialog</name>
+    <message numerus="yes">
+        <source>Reset %n jobs</source>
+        <translation>
+            <numerusform>Reset %n job</numerusform>
+            <numerusform>Reset %n jobs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reset puts the %n jobs back to pending. A runner still working on one of them can no longer record its result.</source>
+        <translation>
+            <numerusform>Reset puts the job back to pending. A runner still working on it can no longer record its result.</numerusform>
+            <numerusform>Reset puts the %n jobs back to pending. A runner still working on one of them can no longer record its result.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Reset %n jobs</source>
+        <translation>
+            <numerusform>&amp;Reset %n job</numerusform>
+            <numerusform>&amp;Reset %n jobs</numerusform>
         </translation>
     </message>
 </context>

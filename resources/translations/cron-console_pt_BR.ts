@@ -1142,13 +1142,6 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
                 <numerusform>%1; %n falharam</numerusform>
             </translation>
         </message>
-        <message numerus="yes">
-            <source>Reset %n jobs</source>
-            <translation>
-                <numerusform>Resetar %n job</numerusform>
-                <numerusform>Resetar %n jobs</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Changing the description of %1</source>
             <translation>Alterando a descrição de %1</translation>
@@ -1569,6 +1562,13 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <translation>
                 <numerusform>%Ln travado</numerusform>
                 <numerusform>%Ln travados</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln overdue</source>
+            <translation>
+                <numerusform>%Ln atrasado</numerusform>
+                <numerusform>%Ln atrasados</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -2330,6 +2330,39 @@ Motivo (guardado no log de auditoria):</translation>
         <message>
             <source>&amp;Force: fence off %1 now; nobody starts the job before its lease expires (%2)</source>
             <translation>&amp;Forçar: isolar %1 agora; ninguém inicia o job antes de a concessão expirar (%2)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Reset %n jobs</source>
+            <translation>
+                <numerusform>Resetar %n job</numerusform>
+                <numerusform>Resetar %n jobs</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>Reset puts the %n jobs back to pending. A runner still working on one of them can no longer record its result.</source>
+            <translation>
+                <numerusform>Resetar volta o job para pendente. Um executor que ainda esteja trabalhando nele não poderá mais registrar o resultado.</numerusform>
+                <numerusform>Resetar volta os %n jobs para pendente. Um executor que ainda esteja trabalhando em um deles não poderá mais registrar o resultado.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Reset %n jobs</source>
+            <translation>
+                <numerusform>&amp;Resetar %n job</numerusform>
+                <numerusform>&amp;Resetar %n jobs</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 on %2</source>
+            <translation>%1 em %2</translation>
+        </message>
+        <message>
+            <source>&amp;Force: fence off %1 now; nobody starts these jobs before their leases expire (the last at %2)</source>
+            <translation>&amp;Forçar: isolar %1 agora; ninguém inicia esses jobs antes de as concessões expirarem (a última em %2)</translation>
         </message>
     </context>
     <context>

@@ -86,7 +86,7 @@ void JobActionController::perform(const JobAction &action, const QString &what, 
 }
 
 void JobActionController::performAll(
-    const QList<JobAction> &actions, const QString &what, const DoneText &done)
+    const QList<JobAction> &actions, const WhatText &what, const DoneText &done)
 {
     if (!m_client || actions.isEmpty())
         return;
@@ -95,29 +95,38 @@ void JobActionController::performAll(
         QStringList changed;
         QStringList unchanged;
         QStringList failures; // "name: the server's message"
+        QStringList failed; // their names, for the box's title
     };
     auto batch = std::make_shared<Batch>();
     batch->pending = int(actions.size());
+    QStringList all;
+    for (const JobAction &action : actions)
+        all << action.job;
     for (const JobAction &action : actions) {
         m_client->perform(action, this,
-            [this, batch, what, done, name = action.job](const Result<ActionOutcome> &outcome) {
-                if (!outcome)
+            [this, batch, what, done, all, name = action.job](
+                const Result<ActionOutcome> &outcome) {
+                if (!outcome) {
                     batch->failures << tr("%1: %2").arg(name, outcome.error().message);
-                else if (outcome->changed)
+                    batch->failed << name;
+                } else if (outcome->changed)
                     batch->changed << name;
                 else
                     batch->unchanged << name;
                 if (--batch->pending > 0)
                     return;
                 const QString list = QLocale().createSeparatedList(batch->changed);
-                QString message = batch->changed.isEmpty() ? tr("%1: nothing to change").arg(what)
-                                                           : done(list, int(batch->changed.size()));
+                QString message = batch->changed.isEmpty()
+                    ? tr("%1: nothing to change").arg(what(QLocale().createSeparatedList(all)))
+                    : done(list, int(batch->changed.size()));
                 if (!batch->failures.isEmpty()) {
-                    // One box for all the refusals, in the server's own words.
-                    MessageBoxes::warning(
-                        m_window, tr("%1 failed").arg(what), batch->failures.join(u'\n'));
+                    // One box for all the refusals, in the server's own words, titled with
+                    // the jobs that failed only (not "Resetting a and b failed" for b alone).
+                    const QString failedWhat
+                        = tr("%1 failed").arg(what(QLocale().createSeparatedList(batch->failed)));
+                    MessageBoxes::warning(m_window, failedWhat, batch->failures.join(u'\n'));
                     message = batch->changed.isEmpty()
-                        ? tr("%1 failed").arg(what)
+                        ? failedWhat
                         : tr("%1; %n failed", nullptr, int(batch->failures.size())).arg(message);
                 }
                 emit statusMessage(message);
@@ -127,18 +136,6 @@ void JobActionController::performAll(
     }
 }
 
-namespace {
-
-QString names(const QList<JobAction> &actions)
-{
-    QStringList list;
-    for (const JobAction &action : actions)
-        list << action.job;
-    return QLocale().createSeparatedList(list);
-}
-
-} // namespace
-
 void JobActionController::setActiveOnSelection(bool active)
 {
     const auto kind = active ? JobAction::Kind::Enable : JobAction::Kind::Disable;
@@ -147,8 +144,11 @@ void JobActionController::setActiveOnSelection(bool active)
         if (job.active != active)
             actions << JobAction::make(kind, job.name, job.rowVersion);
     }
-    performAll(actions,
-        active ? tr("Enabling %1").arg(names(actions)) : tr("Disabling %1").arg(names(actions)),
+    performAll(
+        actions,
+        [active](const QString &names) {
+            return active ? tr("Enabling %1").arg(names) : tr("Disabling %1").arg(names);
+        },
         [active](const QString &list, int) {
             return active ? tr("Enabled %1").arg(list) : tr("Disabled %1").arg(list);
         });
@@ -162,9 +162,11 @@ void JobActionController::runNow()
         if (job.active && JobRules::state(job, m_model->now()) != JobState::Running)
             actions << JobAction::make(JobAction::Kind::RunNow, job.name, job.rowVersion);
     }
-    performAll(actions, tr("Running %1 now").arg(names(actions)), [](const QString &list, int) {
-        return tr("%1 will run at the next runner check").arg(list);
-    });
+    performAll(
+        actions, [](const QString &names) { return tr("Running %1 now").arg(names); },
+        [](const QString &list, int) {
+            return tr("%1 will run at the next runner check").arg(list);
+        });
 }
 
 void JobActionController::changeSchedule()
@@ -238,10 +240,9 @@ void JobActionController::reset()
     }
     if (jobs.isEmpty())
         return;
-    auto *dialog = new ResetDialog(jobs.constFirst(), m_model->now(), m_window);
+    // It names each job with its holder, and says how many (issue 16).
+    auto *dialog = new ResetDialog(jobs, m_model->now(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (jobs.size() > 1)
-        dialog->setWindowTitle(tr("Reset %n jobs", nullptr, int(jobs.size())));
     auto *submission = new DialogSubmission(dialog, dialog->buttons());
     connect(submission, &DialogSubmission::submitted, this, [this, dialog, submission, jobs] {
         if (jobs.size() == 1) {
@@ -264,7 +265,8 @@ void JobActionController::reset()
         }
         submission->close();
         performAll(
-            actions, tr("Resetting %1").arg(names(actions)), [](const QString &list, int count) {
+            actions, [](const QString &names) { return tr("Resetting %1").arg(names); },
+            [](const QString &list, int count) {
                 return tr("%1 is pending again", nullptr, count).arg(list);
             });
     });

@@ -44,13 +44,15 @@ private:
     void perform(const JobAction &action, const QString &what, const QString &done,
         DialogSubmission *from = nullptr,
         std::function<void(const ActionOutcome &)> then = nullptr);
-    // One action per job of a multi-selection, and one message naming them all when the last
-    // answer is in. `done` says it of the names that changed (a list in the UI language) and
-    // their count (for the plural).
     // The policy group's change (issue 17) after the dialog's own action; a message box on error.
     void performPolicy(const QString &name, const PolicyChange &policy);
+    // One action per job of a multi-selection, and one message naming them all when the last
+    // answer is in. `what` names the action for a list of jobs ("Resetting a and b"): all of
+    // them, or on failure only those that failed. `done` says it of the names that changed (a
+    // list in the UI language) and their count (for the plural).
+    using WhatText = std::function<QString(const QString &names)>;
     using DoneText = std::function<QString(const QString &names, int count)>;
-    void performAll(const QList<JobAction> &actions, const QString &what, const DoneText &done);
+    void performAll(const QList<JobAction> &actions, const WhatText &what, const DoneText &done);
 
     JobActions *m_actions;
     JobsView *m_view;

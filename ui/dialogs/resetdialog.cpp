@@ -9,61 +9,118 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QVBoxLayout>
 
+namespace {
+
+QString holderOf(const Job &job)
+{
+    return job.leaseOwner.isEmpty()
+        ? ResetDialog::tr("a program that does not identify itself (no lease)")
+        : job.leaseOwner;
+}
+
+// Who holds the job, for how long, and whether its lease still protects it.
+QString holderSentence(const Job &job, const QDateTime &now)
+{
+    if (job.runStatus() != RunStatus::Running)
+        return ResetDialog::tr("Not running now (last status: %1).")
+            .arg(job.lastStatus.isEmpty() ? ResetDialog::tr("none")
+                                          : RunLabels::status(job.lastStatus));
+    const QDateTime since = job.runningSince.isValid() ? job.runningSince : job.updatedAt;
+    QString text
+        = ResetDialog::tr("Held by %1, running for %2 (since %3).")
+              .arg(holderOf(job), RelativeTime::duration(qMax<qint64>(0, since.secsTo(now))),
+                  RelativeTime::absolute(since));
+    if (job.leaseExpiresAt.isValid())
+        text += QLatin1Char(' ')
+            + (job.leaseExpiresAt <= now
+                    ? ResetDialog::tr("Its lease expired %1.")
+                          .arg(RelativeTime::ago(job.leaseExpiresAt, now))
+                    : ResetDialog::tr("Its lease is valid until %1: the runner may still be "
+                                      "working, so a reset is refused unless you force it.")
+                          .arg(RelativeTime::absolute(job.leaseExpiresAt)));
+    return text;
+}
+
+} // namespace
+
 ResetDialog::ResetDialog(const Job &job, const QDateTime &now, QWidget *parent)
+    : ResetDialog(QList<Job>{job}, now, parent)
+{ }
+
+ResetDialog::ResetDialog(const QList<Job> &jobs, const QDateTime &now, QWidget *parent)
     : QDialog(parent)
-    , m_job(job)
+    , m_jobs(jobs)
     , m_reason(new QLineEdit(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
+    Q_ASSERT(!jobs.isEmpty());
     setObjectName(QStringLiteral("resetDialog"));
-    setWindowTitle(tr("Reset %1").arg(job.name));
+    const int count = int(jobs.size());
+    const bool several = count > 1;
 
-    const QString holder = job.leaseOwner.isEmpty()
-        ? tr("a program that does not identify itself (no lease)")
-        : job.leaseOwner;
-    const QDateTime since = job.runningSince.isValid() ? job.runningSince : job.updatedAt;
-    if (job.runStatus() == RunStatus::Running) {
-        m_holderText = tr("Held by %1, running for %2 (since %3).")
-                           .arg(holder, RelativeTime::duration(qMax<qint64>(0, since.secsTo(now))),
-                               RelativeTime::absolute(since));
-        if (job.leaseExpiresAt.isValid())
-            m_holderText += QLatin1Char(' ')
-                + (job.leaseExpiresAt <= now
-                        ? tr("Its lease expired %1.")
-                              .arg(RelativeTime::ago(job.leaseExpiresAt, now))
-                        : tr("Its lease is valid until %1: the runner may still be working, so "
-                             "a reset is refused unless you force it.")
-                              .arg(RelativeTime::absolute(job.leaseExpiresAt)));
-    } else {
-        m_holderText
-            = tr("Not running now (last status: %1).")
-                  .arg(job.lastStatus.isEmpty() ? tr("none") : RunLabels::status(job.lastStatus));
+    // The jobs a runner still holds under a live lease: Force fences them off.
+    QList<Job> leased;
+    for (const Job &job : jobs) {
+        if (JobRules::hasLiveLease(job, now))
+            leased << job;
     }
 
-    auto *intro = new QLabel(this);
-    intro->setWordWrap(true);
-    intro->setTextFormat(Qt::PlainText);
-    intro->setText(m_holderText + QLatin1String("\n\n")
-        + tr("Reset puts the job back to pending. A runner still working on it can no longer "
-             "record its result."));
+    QString intro;
+    if (!several) {
+        setWindowTitle(tr("Reset %1").arg(job().name));
+        m_holderText = holderSentence(job(), now);
+        intro = tr("Reset puts the job back to pending. A runner still working on it can no "
+                   "longer record its result.");
+    } else {
+        setWindowTitle(tr("Reset %n jobs", nullptr, count));
+        // One line per job: which job, held by whom (the single sentence names no job).
+        QStringList lines;
+        for (const Job &job : jobs)
+            lines << tr("%1: %2").arg(job.name, holderSentence(job, now));
+        m_holderText = lines.join(u'\n');
+        intro = tr("Reset puts the %n jobs back to pending. A runner still working on one of "
+                   "them can no longer record its result.",
+            nullptr, count);
+    }
+
+    auto *introLabel = new QLabel(this);
+    introLabel->setWordWrap(true);
+    introLabel->setTextFormat(Qt::PlainText);
+    introLabel->setText(m_holderText + QLatin1String("\n\n") + intro);
     m_reason->setObjectName(QStringLiteral("reason"));
     m_reason->setPlaceholderText(tr("Why (kept in the audit log)"));
     m_reason->setMaxLength(500);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Reset job"));
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setText(several ? tr("&Reset %n jobs", nullptr, count) : tr("&Reset job"));
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Reason:"), m_reason);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
+    layout->addWidget(introLabel);
     layout->addLayout(form);
-    if (JobRules::hasLiveLease(job, now)) {
-        m_force = new QCheckBox(
-            tr("&Force: fence off %1 now; nobody starts the job before its lease expires (%2)")
-                .arg(holder, RelativeTime::absolute(job.leaseExpiresAt)),
-            this);
+    if (!leased.isEmpty()) {
+        QString text;
+        if (!several) {
+            text = tr("&Force: fence off %1 now; nobody starts the job before its lease expires "
+                      "(%2)")
+                       .arg(holderOf(job()), RelativeTime::absolute(job().leaseExpiresAt));
+        } else {
+            QStringList holders;
+            QDateTime last;
+            for (const Job &job : leased) {
+                holders << tr("%1 on %2").arg(holderOf(job), job.name);
+                if (!last.isValid() || job.leaseExpiresAt > last)
+                    last = job.leaseExpiresAt;
+            }
+            text = tr("&Force: fence off %1 now; nobody starts these jobs before their leases "
+                      "expire (the last at %2)")
+                       .arg(QLocale().createSeparatedList(holders), RelativeTime::absolute(last));
+        }
+        m_force = new QCheckBox(text, this);
         m_force->setObjectName(QStringLiteral("force"));
         layout->addWidget(m_force);
     }

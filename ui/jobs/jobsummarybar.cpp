@@ -16,6 +16,8 @@ QString buttonText(JobState state, int count)
         return JobSummaryBar::tr("%Ln failing", nullptr, count);
     case JobState::Stuck:
         return JobSummaryBar::tr("%Ln stuck", nullptr, count);
+    case JobState::Overdue:
+        return JobSummaryBar::tr("%Ln overdue", nullptr, count);
     case JobState::Running:
         return JobSummaryBar::tr("%Ln running", nullptr, count);
     case JobState::DueNow:
@@ -72,8 +74,9 @@ JobSummaryBar::JobSummaryBar(JobTableModel *model, QWidget *parent)
 
 QList<JobState> JobSummaryBar::states()
 {
-    return {
-        JobState::Error, JobState::Stuck, JobState::Running, JobState::DueNow, JobState::Disabled};
+    // Overdue (issue 16: the status bar counted it, no chip filtered it) after stuck, by severity.
+    return {JobState::Error, JobState::Stuck, JobState::Overdue, JobState::Running,
+        JobState::DueNow, JobState::Disabled};
 }
 
 void JobSummaryBar::clearSelection()

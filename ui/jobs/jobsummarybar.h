@@ -12,7 +12,8 @@ class QTimer;
 class QToolButton;
 
 // What needs attention, in one line above the job table: how many jobs are failing, stuck,
-// running, due and disabled. A click shows only those jobs; a second click shows all again.
+// overdue, running, due and disabled. A click shows only those jobs; a second click shows all
+// again.
 class JobSummaryBar final : public QWidget {
     Q_OBJECT
 public:

@@ -119,9 +119,14 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
         return {};
     case SortRole:
         return sortValue(job, column);
-    case SearchRole: // the state word too, in the UI language ("stuck", "travado")
-        return job.name + QLatin1Char('\n') + job.description + QLatin1Char('\n') + job.leaseOwner
-            + QLatin1Char('\n') + StatusStyle::label(JobRules::state(job, now()));
+    case SearchRole: { // the state word too, in the UI language ("stuck", "travado")
+        QString text = job.name + QLatin1Char('\n') + job.description + QLatin1Char('\n')
+            + job.leaseOwner + QLatin1Char('\n') + StatusStyle::label(JobRules::state(job, now()));
+        // An overdue job keeps "due" and gains "overdue" ("atrasado"), the word of its chip.
+        if (const JobState shown = JobPolicy::displayState(job, now()); shown == JobState::Overdue)
+            text += QLatin1Char('\n') + StatusStyle::label(shown);
+        return text;
+    }
     case JobIdRole:
         return job.id;
     case StateRole:
