@@ -246,7 +246,7 @@ void TestConsole::cronScheduleThroughDialog()
     QCOMPARE(editor->errorText(), QStringLiteral("Minute: 61 is outside 0-59"));
     auto *error = dialog->findChild<QLabel *>(QStringLiteral("scheduleError"));
     QVERIFY(error && error->isVisible());
-    QCOMPARE(error->text(), QStringLiteral("minute: 61 is outside 0-59"));
+    QCOMPARE(error->text(), QStringLiteral("Minute: 61 is outside 0-59"));
 
     editor->zoneField()->setCurrentText(QStringLiteral("Mars/Olympus_Mons"));
     editor->expressionField()->setText(QStringLiteral("0 3 * * 1-5"));
