@@ -3,6 +3,7 @@
 #include "tst_consolefixture.h"
 
 #include "ui/dialogs/resetdialog.h"
+#include "ui/runners/runnerspanel.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -146,6 +147,21 @@ void TestConsoleMulti::disableAndEnableSeveral()
 
 void TestConsoleMulti::runNowSeveral()
 {
+    // A runner that is up serves alpha and beta; nobody has sgp_sync_inteligente in a config.
+    QVERIFY(m_db->exec(QStringLiteral("INSERT INTO cron_runners (runner_name, host, pid, version, "
+                                      "jobs) VALUES ('runner-a', 'host-a', 1, 'test', "
+                                      "'[\"alpha\", \"beta\"]')")));
+    auto *runners = m_window->findChild<RunnersPanel *>();
+    QVERIFY(runners);
+    bool seen = false;
+    connect(m_window->client(), &JobClient::runnersLoaded, this,
+        [&seen](const QList<RunnerInfo> &list) {
+            seen = seen || std::any_of(list.cbegin(), list.cend(), [](const RunnerInfo &r) {
+                return r.name == QLatin1String("runner-a");
+            });
+        });
+    runners->refresh();
+    QTRY_VERIFY(seen);
     selectJobs(
         {QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("sgp_sync_inteligente")});
     QVERIFY(m_window->actions()->runNow()->isEnabled());
@@ -153,8 +169,9 @@ void TestConsoleMulti::runNowSeveral()
     const QString message = waitForMessage();
     QCOMPARE(m_finished->size(), 1);
     QVERIFY2(message.contains(QLatin1String("alpha")) && message.contains(QLatin1String("beta"))
-            && message.contains(QLatin1String("sgp_sync_inteligente"))
-            && message.endsWith(QLatin1String("will run at the next runner check")),
+            && message.contains(QLatin1String("will run at the next runner check; "))
+            && message.endsWith(QLatin1String("no runner that is up has sgp_sync_inteligente in "
+                                              "its runner config; due jobs wait for one that has")),
         qPrintable(message));
     QCOMPARE(audits(QStringLiteral("cron_admin_run_now")), 3);
 }

@@ -246,14 +246,14 @@ void TestRetention::cronctlPruneHistory()
     const CliRun dry = runCronctl(
         {"--db", db->url(), "prune-history", "--older-than-days", "30", "--dry-run"}, home.path());
     QVERIFY2(dry.finished && dry.exitCode == 0, qPrintable(dry.describe()));
-    QVERIFY2(dry.out.contains("would delete 9 row(s)"), qPrintable(dry.describe()));
+    QVERIFY2(dry.out.contains("would delete 9 rows"), qPrintable(dry.describe()));
     QCOMPARE(count(*db, oldCron), 9);
 
     const CliRun run = runCronctl(
         {"--db", db->url(), "prune-history", "--older-than-days", "30", "--batch-size", "4"},
         home.path());
     QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
-    QVERIFY2(run.out.contains("deleted 9 row(s)") && run.out.contains("3 batch(es)"),
+    QVERIFY2(run.out.contains("deleted 9 rows") && run.out.contains("3 batches"),
         qPrintable(run.describe()));
     QCOMPARE(run.err.count("prune-history: batch"), 3);
     QCOMPARE(count(*db, oldCron), 0);

@@ -595,7 +595,7 @@ void TestRuns::pruneHistoryRemovesOldRunsAndTheirOutput()
                        QStringLiteral("30"), QStringLiteral("--batch-size"), QStringLiteral("2")},
             &out),
         0);
-    QVERIFY2(out.contains("deleted 1 run record(s) and 5 output chunk(s)"), out.constData());
+    QVERIFY2(out.contains("deleted 1 run record and 5 output chunks"), out.constData());
     // The old finished run is gone with its output; a running one (however old) and a recent
     // one stay.
     QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_runs")).toInt(), 2);

@@ -1,5 +1,6 @@
 // cronctl export-history: the filtered cron history as CSV, to a file or to stdout.
 #include "cli.h"
+#include "counted.h"
 
 #include "core/db/database.h"
 #include "core/export/historyexporter.h"
@@ -171,9 +172,8 @@ int Cli::cmdExportHistory(const QStringList &args)
     const auto summary = exporter.exportToFile(output, options);
     if (!summary)
         return fail(summary.error());
-    m_out << Text::tr("exported %1 row(s) to %2")
-                 .arg(summary->rows)
-                 .arg(QDir::toNativeSeparators(output))
+    m_out << Text::tr("exported %1 to %2")
+                 .arg(counted(summary->rows, "row", "rows"), QDir::toNativeSeparators(output))
           << Qt::endl;
     return Success;
 }

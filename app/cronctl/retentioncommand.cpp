@@ -1,5 +1,6 @@
 // cronctl prune-history: retention for cron history in tenant_logs.
 #include "cli.h"
+#include "counted.h"
 
 #include "core/db/database.h"
 #include "core/maintenance/historyretention.h"
@@ -63,35 +64,31 @@ int Cli::cmdPruneHistory(const QStringList &args)
         return fail(database.error());
     HistoryRetention retention(*database.value());
     retention.setProgressCallback([this](int batchNumber, qint64 deleted) {
-        m_err << Text::tr("prune-history: batch %1 done, %2 row(s) deleted so far")
+        m_err << Text::tr("prune-history: batch %1 done, %2 deleted so far")
                      .arg(batchNumber)
-                     .arg(deleted)
+                     .arg(counted(deleted, "row", "rows"))
               << Qt::endl;
     });
     const auto outcome = retention.prune(options);
     if (!outcome)
         return fail(outcome.error());
     if (options.dryRun)
-        m_out << Text::tr(
-            "would delete %1 row(s) of cron history older than %2 day(s) in %3 batch(es)")
-                     .arg(outcome->deleted)
-                     .arg(options.olderThanDays)
-                     .arg(outcome->batches)
+        m_out << Text::tr("would delete %1 of cron history older than %2 in %3")
+                     .arg(counted(outcome->deleted, "row", "rows"),
+                         counted(options.olderThanDays, "day", "days"),
+                         counted(outcome->batches, "batch", "batches"))
               << Qt::endl;
     else
-        m_out << Text::tr("deleted %1 row(s) of cron history older than %2 day(s) in %3 batch(es)")
-                     .arg(outcome->deleted)
-                     .arg(options.olderThanDays)
-                     .arg(outcome->batches)
+        m_out << Text::tr("deleted %1 of cron history older than %2 in %3")
+                     .arg(counted(outcome->deleted, "row", "rows"),
+                         counted(options.olderThanDays, "day", "days"),
+                         counted(outcome->batches, "batch", "batches"))
               << Qt::endl;
     if (outcome->runsDeleted > 0 || outcome->outputChunksDeleted > 0)
-        m_out << (options.dryRun
-                ? Text::tr("would delete %1 run record(s) and %2 output chunk(s) of the "
-                           "same age")
-                : Text::tr("deleted %1 run record(s) and %2 output chunk(s) of the same "
-                           "age"))
-                     .arg(outcome->runsDeleted)
-                     .arg(outcome->outputChunksDeleted)
+        m_out << (options.dryRun ? Text::tr("would delete %1 and %2 of the same age")
+                                 : Text::tr("deleted %1 and %2 of the same age"))
+                     .arg(counted(outcome->runsDeleted, "run record", "run records"),
+                         counted(outcome->outputChunksDeleted, "output chunk", "output chunks"))
               << Qt::endl;
     return Success;
 }

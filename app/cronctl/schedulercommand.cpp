@@ -26,6 +26,16 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(cronctl)
 };
 
+// Local time with its offset ("2026-12-02T05:50:13-03:00"): a bare local time is read as
+// anybody's zone.
+QString withOffset(const QDateTime &time)
+{
+    if (!time.isValid())
+        return QStringLiteral("-");
+    const QDateTime local = time.toLocalTime();
+    return local.toOffsetFromUtc(local.offsetFromUtc()).toString(Qt::ISODate);
+}
+
 } // namespace
 
 int Cli::cmdScheduler(const QStringList &args)
@@ -125,13 +135,12 @@ int Cli::cmdRunners(const QStringList &args)
     for (const RunnerInfo &runner : *runners) {
         m_out << QStringLiteral("%1  %2  pid %3  %4  heartbeat %5  running: %6\n")
                      .arg(runner.name, state(runner), QString::number(runner.pid), runner.version,
-                         runner.heartbeatAt.toLocalTime().toString(Qt::ISODate),
+                         withOffset(runner.heartbeatAt),
                          runner.runningJobs.isEmpty() ? QStringLiteral("-")
                                                       : runner.runningJobs.join(QLatin1Char(',')));
         if (state(runner) == QLatin1String("degraded"))
             m_out << QStringLiteral("    last error (%1): %2\n")
-                         .arg(runner.lastErrorAt.toLocalTime().toString(Qt::ISODate),
-                             runner.lastError);
+                         .arg(withOffset(runner.lastErrorAt), runner.lastError);
     }
     m_out.flush();
     return Success;

@@ -205,7 +205,7 @@ Result<ActionOutcome> JobStore::reset(const QString &name, const ActionOptions &
                        "console's reset dialog): %2 is fenced off and nobody starts the job "
                        "before its lease expires.")
                         .arg(name, before.leaseOwner.isEmpty() ? tr("a runner") : before.leaseOwner,
-                            before.leaseExpiresAt.toUTC().toString(Qt::ISODateWithMs)));
+                            before.leaseExpiresAt.toUTC().toString(Qt::ISODate)));
             // lease_token moves on, so a runner that still thinks it holds the job cannot record
             // its result over the reset. A forced reset of a live lease also keeps everyone off
             // the job until that lease's expiry (the SET reads the row before the change).

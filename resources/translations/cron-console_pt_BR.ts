@@ -1064,6 +1064,10 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
     <context>
         <name>JobActionController</name>
         <message>
+            <source>no runner that is up has %1 in its runner config; due jobs wait for one that has</source>
+            <translation>nenhum executor ativo tem %1 na sua configuração; jobs devidos esperam por um que tenha</translation>
+        </message>
+        <message>
             <source>%1: nothing to change</source>
             <translation>%1: nada a alterar</translation>
         </message>

@@ -47,6 +47,19 @@ JobActionController::JobActionController(
 void JobActionController::setClient(JobClient *client)
 {
     m_client = client;
+    m_runnerJobs.reset();
+    if (!client)
+        return;
+    // Which jobs a runner that is up has in its config, for Run now's message (the Runners
+    // panel keeps the list fresh).
+    connect(client, &JobClient::runnersLoaded, this, [this](const QList<RunnerInfo> &runners) {
+        QSet<QString> jobs;
+        for (const RunnerInfo &runner : runners) {
+            if (!runner.stoppedAt.isValid() && !runner.stale)
+                jobs.unite(QSet<QString>(runner.jobs.cbegin(), runner.jobs.cend()));
+        }
+        m_runnerJobs = jobs;
+    });
 }
 
 void JobActionController::perform(const JobAction &action, const QString &what, const QString &done,
@@ -162,10 +175,25 @@ void JobActionController::runNow()
         if (job.active && JobRules::state(job, m_model->now()) != JobState::Running)
             actions << JobAction::make(JobAction::Kind::RunNow, job.name, job.rowVersion);
     }
+    // A job no runner that is up has in its config stays "due now" until one has: say so
+    // instead of promising the next check.
+    QStringList unserved;
+    if (m_runnerJobs) {
+        for (const JobAction &action : std::as_const(actions)) {
+            if (!m_runnerJobs->contains(action.job))
+                unserved << action.job;
+        }
+    }
     performAll(
         actions, [](const QString &names) { return tr("Running %1 now").arg(names); },
-        [](const QString &list, int) {
-            return tr("%1 will run at the next runner check").arg(list);
+        [unserved](const QString &list, int) {
+            QString text = tr("%1 will run at the next runner check").arg(list);
+            if (!unserved.isEmpty())
+                text += QStringLiteral("; ")
+                    + tr("no runner that is up has %1 in its runner config; due jobs wait for one "
+                         "that has")
+                          .arg(QLocale().createSeparatedList(unserved));
+            return text;
         });
 }
 

@@ -5,8 +5,10 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <functional>
+#include <optional>
 
 class DialogSubmission;
 class JobActions;
@@ -59,4 +61,5 @@ private:
     JobTableModel *m_model;
     QWidget *m_window;
     QPointer<JobClient> m_client;
+    std::optional<QSet<QString>> m_runnerJobs; // jobs of the runners that are up, once known
 };
