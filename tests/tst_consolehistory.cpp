@@ -218,6 +218,9 @@ void TestConsoleHistory::recoversAfterLostConnection()
     QVERIFY(m_db->exec(QStringLiteral("ALTER TABLE tenant_logs RENAME TO tenant_logs_away")));
     QTRY_VERIFY_WITH_TIMEOUT(
         status->text().contains(QLatin1String("Could not read the history")), 10000);
+    // Said once, not "…history: reading the history: …"; wrapped, not widening the pane.
+    QCOMPARE(status->text().count(QLatin1String("the history")), 1);
+    QVERIFY(status->wordWrap());
     QVERIFY(m_db->exec(QStringLiteral("ALTER TABLE tenant_logs_away RENAME TO tenant_logs")));
     addRuns(QStringLiteral("alpha"), 1);
     // No Refresh: the poll reads again and the rows and status come back.

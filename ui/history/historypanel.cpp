@@ -59,6 +59,8 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     m_exportButton->setObjectName(QStringLiteral("historyExport"));
     m_refreshButton->setObjectName(QStringLiteral("historyRefresh"));
     m_status->setObjectName(QStringLiteral("historyStatus"));
+    // A server's long error wraps instead of widening the pane past its buttons.
+    m_status->setWordWrap(true);
     m_view->setObjectName(QStringLiteral("historyTable"));
     // Tab and Shift+Tab leave the table (the arrow keys move inside it).
     m_view->setTabKeyNavigation(false);
@@ -329,9 +331,15 @@ void HistoryPanel::updateStatus()
     // %Ln: the count with the locale's digit grouping, and the plural the language wants.
     const int rows = m_model->rowCount();
     QString text;
-    if (!m_error.isEmpty())
-        text = tr("Could not read the history: %1").arg(m_error);
-    else if (m_model->isLoading())
+    if (!m_error.isEmpty()) {
+        // The store says what it was doing ("reading the history: …"): once is enough.
+        QString cause = m_error;
+        const QString doing = QCoreApplication::translate("HistoryPager", "reading the history")
+            + QLatin1String(": ");
+        if (cause.startsWith(doing))
+            cause = cause.mid(doing.size());
+        text = tr("Could not read the history: %1").arg(cause);
+    } else if (m_model->isLoading())
         text = tr("%Ln row(s), loading more…", nullptr, rows);
     else if (m_model->isAtEnd())
         text = tr("%Ln row(s)", nullptr, rows);
