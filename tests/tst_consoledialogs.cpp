@@ -61,6 +61,7 @@ private slots:
     void newJobPreviewRunsAtOnce();
     void changeSchedulePreviewFollowsLastRun();
     void cronPreviewInBothZones();
+    void zoneReturnTakesTheOneMatch();
     void detailsDueNowHasNoCountdown();
 
     void editJobRenamesAndDescribes();
@@ -611,6 +612,26 @@ void TestConsoleDialogs::cronPreviewInBothZones()
     // The admin's own zone: one time is enough.
     for (const QString &line : same)
         QVERIFY2(!line.contains(QStringLiteral("your time")), qPrintable(line));
+}
+
+// Typing part of a zone and Return takes the one zone it matches (it kept "Asia/Tok" and its
+// error); a part that matches several is left for the admin to choose.
+void TestConsoleDialogs::zoneReturnTakesTheOneMatch()
+{
+    ScheduleEditor editor(QDateTime::currentDateTimeUtc());
+    editor.setCron(QStringLiteral("0 3 * * *"), QStringLiteral("UTC"));
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QLineEdit *field = editor.zoneField()->lineEdit();
+    field->selectAll();
+    QTest::keyClicks(field, QStringLiteral("Asia/Tok"));
+    QTest::keyClick(field, Qt::Key_Return);
+    QCOMPARE(editor.zoneField()->currentText(), QStringLiteral("Asia/Tokyo"));
+    QVERIFY2(editor.errorText().isEmpty(), qPrintable(editor.errorText()));
+    field->selectAll();
+    QTest::keyClicks(field, QStringLiteral("America/S"));
+    QTest::keyClick(field, Qt::Key_Return);
+    QCOMPARE(editor.zoneField()->currentText(), QStringLiteral("America/S"));
 }
 
 void TestConsoleDialogs::detailsDueNowHasNoCountdown()

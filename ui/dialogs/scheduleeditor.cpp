@@ -64,6 +64,17 @@ ScheduleEditor::ScheduleEditor(const QDateTime &now, QWidget *parent)
     m_zone->completer()->setFilterMode(Qt::MatchContains);
     m_zone->completer()->setCaseSensitivity(Qt::CaseInsensitive);
     m_zone->setCurrentText(QString::fromLatin1(QTimeZone::systemTimeZoneId()));
+    // Return on a typed part ("Asia/Tok") takes the one zone it names; the popup alone left
+    // the part, and the error, in place.
+    connect(m_zone->lineEdit(), &QLineEdit::returnPressed, this, [this] {
+        const QString typed = m_zone->currentText().trimmed();
+        if (typed.isEmpty() || m_zone->findText(typed, Qt::MatchFixedString) >= 0)
+            return;
+        QCompleter *completer = m_zone->completer();
+        completer->setCompletionPrefix(typed);
+        if (completer->completionCount() == 1 && completer->setCurrentRow(0))
+            m_zone->setCurrentText(completer->currentCompletion());
+    });
 
     m_error->setObjectName(QStringLiteral("scheduleError"));
     m_error->setWordWrap(true);
