@@ -17,10 +17,12 @@ struct Text {
 struct Answer {
     bool ok = false;
     QString message;
+    bool reached = false; // the server answered: the failure is its schema or our privileges
 };
 
 Answer probe(ConnectionSpec spec, std::chrono::milliseconds deadline)
 {
+    const QString shown = spec.displayUrl(); // as the admin wrote it, without our timeout
     if (spec.backend == Backend::SQLite) {
         const QFileInfo file(spec.filePath);
         if (!file.exists()) {
@@ -44,23 +46,23 @@ Answer probe(ConnectionSpec spec, std::chrono::milliseconds deadline)
     const auto db = Database::open(spec, QStringLiteral("connection-test"),
         spec.backend == Backend::PostgreSQL ? SchemaPolicy::Check : SchemaPolicy::None);
     if (!db)
-        return {false, db.error().message};
+        return {false, db.error().message, db.error().kind == Error::Kind::Schema};
     const Result<bool> readable
         = (*db)->hasTablePrivilege(QStringLiteral("cron_jobs"), QStringLiteral("SELECT"));
     if (!readable)
-        return {false, readable.error().message};
+        return {false, readable.error().message, readable.error().kind != Error::Kind::Connection};
     if (!*readable)
         return {false,
             Text::tr("Connected as %1, but %1 may not read cron_jobs. Ask for SELECT on cron_jobs "
                      "and tenant_logs.")
-                .arg((*db)->databaseUser())};
+                .arg((*db)->databaseUser()),
+            true};
     if (spec.backend == Backend::SQLite) // its schema is brought up to date on Connect
-        return {true,
-            Text::tr("Opened %1 as %2: it can be read.")
-                .arg(spec.displayUrl(), (*db)->databaseUser())};
+        return {
+            true, Text::tr("Opened %1 as %2: it can be read.").arg(shown, (*db)->databaseUser())};
     return {true,
         Text::tr("Connected to %1 as %2: the schema is up to date.")
-            .arg(spec.displayUrl(), (*db)->databaseUser())};
+            .arg(shown, (*db)->databaseUser())};
 }
 
 } // namespace
@@ -90,18 +92,19 @@ void ConnectionProbe::start(const ConnectionSpec &spec)
     const std::chrono::milliseconds deadline = m_deadline;
     QThread *thread
         = QThread::create([spec, deadline, answer] { *answer = probe(spec, deadline); });
-    connect(thread, &QThread::finished, this,
-        [this, attempt, answer] { deliver(attempt, answer->ok, answer->message); });
+    connect(thread, &QThread::finished, this, [this, attempt, answer] {
+        deliver(attempt, answer->ok, answer->message, answer->reached);
+    });
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     thread->setObjectName(QStringLiteral("connection-test"));
     thread->start();
 }
 
-void ConnectionProbe::deliver(int attempt, bool ok, const QString &message)
+void ConnectionProbe::deliver(int attempt, bool ok, const QString &message, bool reached)
 {
     if (attempt != m_attempt || !m_running)
         return; // an answer to a test already answered or replaced
     m_running = false;
     m_timer.stop();
-    emit finished(ok, message);
+    emit finished(ok, message, reached);
 }

@@ -26,11 +26,12 @@ public:
     bool isRunning() const { return m_running; }
 
 signals:
-    // `message` is for the user: who is connected and what was found, or why not.
-    void finished(bool ok, const QString &message);
+    // `message` is for the user: who is connected and what was found, or why not. `reached`:
+    // the server answered (a failure is its schema or the role's privileges, not the address).
+    void finished(bool ok, const QString &message, bool reached);
 
 private:
-    void deliver(int attempt, bool ok, const QString &message);
+    void deliver(int attempt, bool ok, const QString &message, bool reached = false);
 
     std::chrono::milliseconds m_deadline{std::chrono::seconds(15)};
     QTimer m_timer;

@@ -245,6 +245,12 @@ Motivo (opcional, registrado no log de auditoria):</translation>
     <context>
         <name>ConnectionDialog</name>
         <message>
+            <source>%1
+The current connection was kept.</source>
+            <translation>%1
+A conexão atual foi mantida.</translation>
+        </message>
+        <message>
             <source>Remove the saved connection profile &quot;%1&quot;? The database itself is not touched.</source>
             <translation>Remover o perfil de conexão salvo &quot;%1&quot;? O banco de dados em si não é alterado.</translation>
         </message>

@@ -314,14 +314,17 @@ void ConnectionDialog::startProbe(Purpose purpose)
     m_probe->start(*spec);
 }
 
-void ConnectionDialog::onProbeFinished(bool ok, const QString &message)
+void ConnectionDialog::onProbeFinished(bool ok, const QString &message, bool reached)
 {
     setBusy(false);
     if (!ok) {
-        m_result->setText(tr("Could not connect: %1\nCheck the URL or fields, that the server "
-                             "runs, and that it accepts this user (pg_hba.conf, ~/.pgpass). The "
-                             "current connection was kept.")
-                              .arg(MessageText::sentence(message)));
+        // Where the server answered, the address is right: no hint about URLs and pg_hba.conf.
+        m_result->setText(reached
+                ? tr("%1\nThe current connection was kept.").arg(MessageText::sentence(message))
+                : tr("Could not connect: %1\nCheck the URL or fields, that the server runs, and "
+                     "that it accepts this user (pg_hba.conf, ~/.pgpass). The current "
+                     "connection was kept.")
+                      .arg(MessageText::sentence(message)));
         m_result->show();
         DialogSubmission::growToFit(this);
         return;

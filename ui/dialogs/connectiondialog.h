@@ -67,7 +67,7 @@ private:
     void saveProfile();
     void removeProfile();
     void startProbe(Purpose purpose);
-    void onProbeFinished(bool ok, const QString &message);
+    void onProbeFinished(bool ok, const QString &message, bool reached);
     void finishConnect(const ConnectionSpec &spec);
     void setBusy(bool busy);
 
