@@ -2236,7 +2236,7 @@ Motivo (guardado no log de auditoria):</translation>
         </message>
         <message>
             <source>&amp;Overdue when due for:</source>
-            <translation>Atrasado &amp;quando devido há:</translation>
+            <translation>Atrasado após &amp;estar devido por:</translation>
         </message>
     </context>
     <context>
