@@ -5,8 +5,10 @@
 #include "core/runner/runnerconfig.h"
 #include "ui/common/clampingspinbox.h"
 #include "ui/common/readablepalette.h"
+#include "ui/common/statusstyle.h"
 #include "ui/dialogs/deletejobdialog.h"
 #include "ui/dialogs/scheduleeditor.h"
+#include "ui/history/actionlabels.h"
 #include "ui/history/durationchart.h"
 #include "ui/history/historyfilterbar.h"
 #include "ui/runners/runnerconfigeditor.h"
@@ -14,11 +16,15 @@
 #include <QApplication>
 #include <QChart>
 #include <QComboBox>
+#include <QImage>
 #include <QLabel>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 namespace {
 
@@ -46,6 +52,8 @@ private slots:
     void spinBoxClampsVisibly();
     void placeholderReadsOnDark();
     void scheduleErrorReadsOnDark();
+    void actionNamesEverywhere();
+    void statusIconsReadOnASelectedRow();
 };
 
 void TestConsoleLook::chartFollowsDarkPalette()
@@ -190,6 +198,72 @@ void TestConsoleLook::scheduleErrorReadsOnDark()
     QApplication::setPalette(before);
     QVERIFY2(text.lightness() - back.lightness() > 80,
         qPrintable(text.name() + QLatin1Char('/') + back.name()));
+}
+
+// Every action the console and its runners write has a name in the filter, and the same name in
+// the Action column (it showed cron_job_success); a platform's own action stays as written.
+void TestConsoleLook::actionNamesEverywhere()
+{
+    HistoryFilterBar bar;
+    QComboBox *combo = bar.actionCombo();
+    for (const char *action :
+        {"cron_job_success", "cron_job_error", "cron_job_skipped", "cron_admin_rename",
+            "cron_admin_set_description", "cron_admin_set_policy", "cron_admin_abort",
+            "cron_admin_pause_all", "cron_admin_resume_all", "cron_admin_prune_history"}) {
+        const int at = combo->findData(QLatin1String(action));
+        QVERIFY2(at > 0, action);
+        QCOMPARE(ActionLabels::label(QLatin1String(action)), combo->itemText(at));
+        QVERIFY2(!combo->itemText(at).contains(QLatin1Char('_')), action);
+    }
+    QCOMPARE(
+        ActionLabels::label(QStringLiteral("plataforma_sync")), QStringLiteral("plataforma_sync"));
+}
+
+namespace {
+
+double relativeLuminance(const QColor &colour)
+{
+    const auto channel = [](double value) {
+        return value <= 0.03928 ? value / 12.92 : std::pow((value + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF());
+}
+
+// The best contrast any pixel of `icon` drawn over `background` reaches against it.
+double bestContrast(const QIcon &icon, QIcon::Mode mode, const QColor &background)
+{
+    QImage image(16, 16, QImage::Format_ARGB32);
+    image.fill(background);
+    {
+        QPainter painter(&image);
+        painter.drawPixmap(0, 0, icon.pixmap(16, mode));
+    }
+    const double base = relativeLuminance(background);
+    double best = 1;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const double l = relativeLuminance(image.pixelColor(x, y));
+            best = std::max(best, (std::max(l, base) + 0.05) / (std::min(l, base) + 0.05));
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+// On a selected row (the highlight colour) every status icon stands out; the running ring,
+// teal on blue, did not.
+void TestConsoleLook::statusIconsReadOnASelectedRow()
+{
+    const QColor highlight = QApplication::palette().color(QPalette::Active, QPalette::Highlight);
+    for (const JobState state :
+        {JobState::Running, JobState::Success, JobState::Error, JobState::Stuck, JobState::Overdue,
+            JobState::DueNow, JobState::Pending, JobState::Disabled}) {
+        const double contrast = bestContrast(StatusStyle::icon(state), QIcon::Selected, highlight);
+        QVERIFY2(
+            contrast >= 3.0, qPrintable(QStringLiteral("%1: %2").arg(int(state)).arg(contrast)));
+    }
 }
 
 QTEST_MAIN(TestConsoleLook)

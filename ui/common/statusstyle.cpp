@@ -18,12 +18,19 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(StatusStyle)
 };
 
-QPixmap paint(JobState state, int size)
+// `onSelection`: on a white disc, for a selected row, where the selection colour swallowed the
+// running ring (teal on blue).
+QPixmap paint(JobState state, int size, bool onSelection = false)
 {
     QPixmap pixmap(size, size);
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
+    if (onSelection) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(Qt::white);
+        painter.drawEllipse(QRectF(0, 0, size, size));
+    }
     const QColor fill = color(state);
     painter.setPen(QPen(fill.darker(130), size / 16.0));
     painter.setBrush(fill);
@@ -128,8 +135,10 @@ QIcon icon(JobState state)
     if (const auto found = cache.constFind(key); found != cache.cend())
         return *found;
     QIcon icon;
-    for (const int size : {16, 24, 32})
+    for (const int size : {16, 24, 32}) {
         icon.addPixmap(paint(state, size));
+        icon.addPixmap(paint(state, size, true), QIcon::Selected);
+    }
     cache.insert(key, icon);
     return icon;
 }
