@@ -212,9 +212,15 @@ void TestConsoleLook::actionNamesEverywhere()
             "cron_admin_pause_all", "cron_admin_resume_all", "cron_admin_prune_history"}) {
         const int at = combo->findData(QLatin1String(action));
         QVERIFY2(at > 0, action);
-        QCOMPARE(ActionLabels::label(QLatin1String(action)), combo->itemText(at));
         QVERIFY2(!combo->itemText(at).contains(QLatin1Char('_')), action);
+        const QString label = ActionLabels::label(QLatin1String(action));
+        QVERIFY2(!label.isEmpty() && !label.contains(QLatin1Char('_')), action);
+        // Admin actions read the same in the filter and the column; a run is one run.
+        if (QLatin1String(action).startsWith(QLatin1String("cron_admin_")))
+            QCOMPARE(label, combo->itemText(at));
     }
+    QCOMPARE(
+        ActionLabels::label(QStringLiteral("cron_job_success")), QStringLiteral("Run succeeded"));
     QCOMPARE(
         ActionLabels::label(QStringLiteral("plataforma_sync")), QStringLiteral("plataforma_sync"));
 }

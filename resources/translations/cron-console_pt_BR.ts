@@ -4,6 +4,18 @@
     <context>
         <name>ActionLabels</name>
         <message>
+            <source>Run succeeded</source>
+            <translation>Sucesso da execução</translation>
+        </message>
+        <message>
+            <source>Run failed</source>
+            <translation>Falha da execução</translation>
+        </message>
+        <message>
+            <source>Run skipped</source>
+            <translation>Execução pulada</translation>
+        </message>
+        <message>
             <source>Succeeded runs</source>
             <translation>Execuções com sucesso</translation>
         </message>

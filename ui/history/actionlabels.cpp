@@ -32,6 +32,14 @@ QList<ActionLabels::Choice> ActionLabels::choices()
 
 QString ActionLabels::label(const QString &action)
 {
+    // One row is one run: the filter's plural names do not fit it. Different first words, so
+    // a narrow column still tells them apart ("Execuções co…" read the same for both).
+    if (action == QLatin1String("cron_job_success"))
+        return tr("Run succeeded");
+    if (action == QLatin1String("cron_job_error"))
+        return tr("Run failed");
+    if (action == QLatin1String("cron_job_skipped"))
+        return tr("Run skipped");
     // Built per call: the UI language may change while the console runs.
     for (const Choice &choice : choices()) {
         if (choice.action == action)

@@ -19,6 +19,7 @@ public:
 
     // Every action the console and its runners write, in the filter's order.
     static QList<Choice> choices();
-    // The friendly name of `action`; an action nobody here writes (the platform's own) as is.
+    // The friendly name of one row's `action` (a run in the singular); an action nobody here
+    // writes (the platform's own) as is.
     static QString label(const QString &action);
 };
