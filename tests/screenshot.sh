@@ -4,6 +4,8 @@
 #   tests/screenshot.sh BINARY [OUTPUT.png] [EXTRA ARGS...]
 # CRON_SHOT_SETTLE (seconds, default 3) waits after the window appears, for the first load.
 # CRON_SHOT_SIZE (default 1280x800) is the screen size.
+# CRON_SHOT_KEYS (xdotool key names, e.g. "alt+2" for the History tab) are typed into the
+# window after it has settled, then it settles again.
 set -euo pipefail
 
 binary=${1:?usage: tests/screenshot.sh BINARY [OUTPUT.png] [EXTRA ARGS...]}
@@ -60,5 +62,15 @@ until xwininfo -display "$display" -root -tree 2>/dev/null | grep -q 'cron-conso
     sleep 0.2
 done
 sleep "$settle"
+if [ -n "${CRON_SHOT_KEYS:-}" ]; then
+    command -v xdotool >/dev/null || { echo "screenshot: CRON_SHOT_KEYS needs xdotool" >&2; exit 1; }
+    window=$(DISPLAY="$display" xdotool search --onlyvisible --name 'sqlite:' | head -1)
+    # No window manager here: give the window the focus ourselves (Qt ignores sent events).
+    DISPLAY="$display" xdotool windowfocus --sync "$window"
+    for key in $CRON_SHOT_KEYS; do
+        DISPLAY="$display" xdotool key "$key"
+    done
+    sleep "$settle"
+fi
 import -display "$display" -window root "$output"
 echo "screenshot: saved $output"
