@@ -14,6 +14,8 @@
 #include "ui/history/historymodel.h"
 #include "ui/history/historypanel.h"
 #include "ui/history/runsview.h"
+#include "ui/jobs/jobsummarybar.h"
+#include "ui/jobs/jobsview.h"
 #include "ui/mainwindow/elidingstatusbar.h"
 #include "ui/runners/runnerconfigeditor.h"
 
@@ -59,6 +61,8 @@ private slots:
     void historyFilterBarWrapsAndComesBack();
     void bannerHeightBounded();
     void longConnectionTextElided_data();
+    void fitsASmallScreen_data();
+    void fitsASmallScreen();
     void longConnectionTextElided();
     void longStatusMessageElided();
     void paletteChangeFollowedLive();
@@ -589,6 +593,61 @@ void TestConsoleLayout::longConnectionTextElided()
         qPrintable(shown));
     QVERIFY(label->toolTip().startsWith(longText));
     QVERIFY(label->geometry().right() <= m_window->statusBar()->width());
+}
+
+void TestConsoleLayout::fitsASmallScreen_data()
+{
+    languages();
+}
+
+// A new window is never larger than its screen (an 800x500 screen showed the left part of a
+// 1280 px window), and it can be made 800 px wide with every summary chip shown, in Portuguese
+// too (six chips in one row kept it wider).
+void TestConsoleLayout::fitsASmallScreen()
+{
+    QFETCH(QString, language);
+    useLanguage(language);
+    const QString now = QStringLiteral("strftime('%Y-%m-%d %H:%M:%f','now'%1)");
+    for (const QString &sql :
+        {QStringLiteral("INSERT INTO cron_jobs (nome, ativo) VALUES ('desligado_agora', 0)"),
+            QStringLiteral("INSERT INTO cron_jobs (nome, ultimo_status, running_since) VALUES "
+                           "('travado_ha_horas', 'running', %1)")
+                .arg(now.arg(QStringLiteral(", '-3 hours'"))),
+            QStringLiteral("INSERT INTO cron_jobs (nome, ultimo_status, last_run, next_run) "
+                           "VALUES ('falhando_sempre', 'error', %1, %2)")
+                .arg(now.arg(QStringLiteral(", '-1 hours'")),
+                    now.arg(QStringLiteral(", '+5 hours'"))),
+            QStringLiteral(
+                "INSERT INTO cron_jobs (nome, ultimo_status, last_run, next_run, "
+                "overdue_after_seconds) VALUES ('atrasado_demais', 'success', %1, %2, 60)")
+                .arg(now.arg(QStringLiteral(", '-13 hours'")),
+                    now.arg(QStringLiteral(", '-1 hours'"))),
+            QStringLiteral("INSERT INTO cron_jobs (nome, ultimo_status, running_since, "
+                           "lease_owner, lease_expires_at) VALUES ('rodando_agora', 'running', "
+                           "%1, 'runner-x:1', %2)")
+                .arg(now.arg(QString()), now.arg(QStringLiteral(", '+60 seconds'")))})
+        QVERIFY2(m_db->exec(sql), qPrintable(sql));
+    m_window = std::make_unique<MainWindow>();
+    const QSize screen = m_window->screen()->availableSize();
+    QVERIFY2(m_window->width() <= screen.width() && m_window->height() <= screen.height(),
+        qPrintable(QStringLiteral("%1x%2 on %3x%4")
+                       .arg(m_window->width())
+                       .arg(m_window->height())
+                       .arg(screen.width())
+                       .arg(screen.height())));
+    m_window->openDatabase(m_db->spec(), fastOptions(uniquePurpose()));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    JobSummaryBar *bar = m_window->jobsView()->summaryBar();
+    QTRY_VERIFY_WITH_TIMEOUT(bar->count(JobState::Overdue) == 1 && bar->count(JobState::Error) == 1
+            && bar->count(JobState::Stuck) == 1 && bar->count(JobState::Disabled) == 1,
+        10000);
+    QCoreApplication::processEvents();
+    QVERIFY2(m_window->minimumSizeHint().width() <= 800,
+        qPrintable(QString::number(m_window->minimumSizeHint().width())));
+    m_window->resize(800, 500);
+    QCoreApplication::processEvents();
+    QCOMPARE(m_window->width(), 800);
 }
 
 void TestConsoleLayout::bannerHeightBounded()

@@ -1,9 +1,10 @@
 #include "ui/jobs/jobsummarybar.h"
 
+#include "ui/common/flowlayout.h"
+
 #include "ui/common/statusstyle.h"
 #include "ui/jobs/jobtablemodel.h"
 
-#include <QHBoxLayout>
 #include <QTimer>
 #include <QToolButton>
 
@@ -37,7 +38,8 @@ JobSummaryBar::JobSummaryBar(JobTableModel *model, QWidget *parent)
     , m_recount(new QTimer(this))
 {
     setObjectName(QStringLiteral("jobSummary"));
-    auto *layout = new QHBoxLayout(this);
+    // Wraps: six chips in Portuguese in one row kept the window wider than an 800 px screen.
+    auto *layout = new FlowLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     for (const JobState state : states()) {
@@ -56,7 +58,6 @@ JobSummaryBar::JobSummaryBar(JobTableModel *model, QWidget *parent)
         m_buttons.insert(int(state), button);
         layout->addWidget(button);
     }
-    layout->addStretch();
 
     m_recount->setSingleShot(true);
     m_recount->setInterval(100);

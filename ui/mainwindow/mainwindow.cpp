@@ -37,6 +37,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -163,7 +164,12 @@ MainWindow::MainWindow(QWidget *parent)
         [countLater] { countLater->start(); });
     updateCount();
 
-    resize(1280, 760);
+    // The default size, but never larger than the screen (an 800x500 screen showed the left
+    // part of a 1280 px window, its status bar and the side pane off screen).
+    QSize size(1280, 760);
+    if (const QScreen *screen = this->screen())
+        size = size.boundedTo(screen->availableSize());
+    resize(size);
     restoreSettings();
     updateActions();
     updateTitle();
