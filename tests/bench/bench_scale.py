@@ -17,7 +17,8 @@ batch is printed. The consoles share this machine's cores with the runners and t
 production they run on the admins' own machines. --consoles-nice 19 runs that row once more with
 the consoles at that nice level: their database work is the same, their own CPU (painting,
 parsing rows) yields to the runners and the server, so the slowdown left is what the consoles
-cost the database.
+cost the database. --rounds K alternates the rows without and with consoles K times and
+prints the median slowdown: one batch varies by ±25 % from run to run.
 """
 import argparse
 import json
@@ -345,6 +346,9 @@ def main():
     parser.add_argument('--consoles-nice', type=int, default=0, metavar='LEVEL',
                         help='run the consoles row once more with the consoles at this nice '
                              'level (19: as if on other machines)')
+    parser.add_argument('--rounds', type=int, default=1, metavar='K',
+                        help='alternate the rows without and with consoles K times and print '
+                             'the median slowdown')
     parser.add_argument('--no-pg-cron', action='store_true', help='leave pg_cron out')
     parser.add_argument('--top-statements', type=int, default=0, metavar='K',
                         help='after every Cron Console row, the K statements that took the '
@@ -384,19 +388,37 @@ def main():
             if args.consoles and args.console and n == args.consoles_n:
                 r = max(int(x) for x in args.runners.split(','))
                 base = next(x for x in rows if x['n'] == n and x['who'].startswith(f'Cron Console, {r} '))
-                for nice in [0] + ([args.consoles_nice] if args.consoles_nice else []):
-                    row = run_cron_console(cluster, cronctl, n, r, args.concurrency, root,
-                                           os.path.abspath(args.console), args.consoles, nice)
-                    row['who'] = (f'Cron Console, {r} runner(s) × {args.concurrency}, '
-                                  f'{args.consoles} consoles open'
-                                  + (f' (nice {nice})' if nice else ''))
-                    rows.append(row)
-                    print_row(row)
-                    if base['exec_per_s'] and row['exec_per_s']:
+                # One batch lasts about a second and varies by ±25 % from run to run: with
+                # --rounds K the rows without and with consoles alternate K times, and the
+                # median of the K slowdowns is the figure.
+                slowdowns = {}
+                for round_ in range(args.rounds):
+                    if round_ > 0:
+                        base = run_cron_console(cluster, cronctl, n, r, args.concurrency, root)
+                        base['who'] = f'Cron Console, {r} runner(s) × {args.concurrency} (round {round_ + 1})'
+                        rows.append(base)
+                        print_row(base)
+                    for nice in [0] + ([args.consoles_nice] if args.consoles_nice else []):
+                        row = run_cron_console(cluster, cronctl, n, r, args.concurrency, root,
+                                               os.path.abspath(args.console), args.consoles, nice)
+                        row['who'] = (f'Cron Console, {r} runner(s) × {args.concurrency}, '
+                                      f'{args.consoles} consoles open'
+                                      + (f' (nice {nice})' if nice else '')
+                                      + (f' (round {round_ + 1})' if args.rounds > 1 else ''))
+                        rows.append(row)
+                        print_row(row)
+                        if base['exec_per_s'] and row['exec_per_s']:
+                            slowdown = (base['exec_per_s'] / row['exec_per_s'] - 1) * 100
+                            slowdowns.setdefault(nice, []).append(slowdown)
+                            print(f"bench_scale: N={n}: {args.consoles} open consoles"
+                                  f"{f' at nice {nice}' if nice else ''} slowed the batch by "
+                                  f"{slowdown:+.1f} %", flush=True)
+                if args.rounds > 1:
+                    for nice, values in slowdowns.items():
                         print(f"bench_scale: N={n}: {args.consoles} open consoles"
-                              f"{f' at nice {nice}' if nice else ''} slowed the batch by "
-                              f"{(base['exec_per_s'] / row['exec_per_s'] - 1) * 100:+.1f} %",
-                              flush=True)
+                              f"{f' at nice {nice}' if nice else ''}: median slowdown "
+                              f"{statistics.median(values):+.1f} % over {len(values)} rounds "
+                              f"({', '.join(f'{v:+.1f}' for v in values)})", flush=True)
             if with_pg_cron:
                 row = run_pg_cron(cluster, n)
                 row['who'] = 'pg_cron 1.4 (cron.max_running_jobs 32)'
