@@ -3,6 +3,7 @@
 // Status column is on screen; the History pane never scrolls sideways, its filter bar wrapping
 // down to the narrowest pane; the reconnect banner stays short in a maximized window. Those in
 // English and in Brazilian Portuguese, whose words are longer.
+#include "support/contrast.h"
 #include "tst_consolefixture.h"
 
 #include "ui/common/columnfitter.h"
@@ -40,7 +41,6 @@
 #include <QTreeWidget>
 
 #include <algorithm>
-#include <cmath>
 
 using namespace ConsoleFixture;
 
@@ -699,28 +699,6 @@ void TestConsoleLayout::longStatusMessageElided()
 
 namespace {
 
-double luminance(const QColor &colour)
-{
-    const auto channel = [](double value) {
-        return value <= 0.03928 ? value / 12.92 : std::pow((value + 0.055) / 1.055, 2.4);
-    };
-    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-        + 0.0722 * channel(colour.blueF());
-}
-
-// WCAG's contrast ratio of a colour (with alpha) shown over an opaque background.
-double contrast(const QColor &colour, const QColor &background)
-{
-    const double alpha = colour.alphaF();
-    const QColor shown
-        = QColor::fromRgbF(float(colour.redF() * alpha + background.redF() * (1 - alpha)),
-            float(colour.greenF() * alpha + background.greenF() * (1 - alpha)),
-            float(colour.blueF() * alpha + background.blueF() * (1 - alpha)));
-    const double a = luminance(shown) + 0.05;
-    const double b = luminance(background) + 0.05;
-    return std::max(a, b) / std::min(a, b);
-}
-
 QPalette schemePalette(bool dark)
 {
     QPalette palette;
@@ -774,7 +752,7 @@ void TestConsoleLayout::paletteChangeFollowedLive()
         const QPalette field = search->palette();
         QCOMPARE(field.color(QPalette::Base), scheme.color(QPalette::Base)); // it did change
         const double placeholder
-            = contrast(field.color(QPalette::PlaceholderText), field.color(QPalette::Base));
+            = Contrast::ratio(field.color(QPalette::PlaceholderText), field.color(QPalette::Base));
         QVERIFY2(placeholder >= 4.5,
             qPrintable(QStringLiteral("%1 placeholder %2 on %3: %4")
                            .arg(dark ? QStringLiteral("dark") : QStringLiteral("light"),
@@ -784,7 +762,7 @@ void TestConsoleLayout::paletteChangeFollowedLive()
         const QPalette label = error->palette();
         QCOMPARE(label.color(QPalette::Window), scheme.color(QPalette::Window));
         const double red
-            = contrast(label.color(QPalette::WindowText), label.color(QPalette::Window));
+            = Contrast::ratio(label.color(QPalette::WindowText), label.color(QPalette::Window));
         QVERIFY2(red >= 4.5,
             qPrintable(QStringLiteral("%1 error %2 on %3: %4")
                            .arg(dark ? QStringLiteral("dark") : QStringLiteral("light"),

@@ -3,6 +3,7 @@
 // line:column; Delete warns when the job runs now; the history action filter names are friendly;
 // placeholders read on a dark palette.
 #include "core/runner/runnerconfig.h"
+#include "support/contrast.h"
 #include "ui/common/clampingspinbox.h"
 #include "ui/common/readablepalette.h"
 #include "ui/common/statusstyle.h"
@@ -23,8 +24,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <cmath>
 
 namespace {
 
@@ -227,15 +226,6 @@ void TestConsoleLook::actionNamesEverywhere()
 
 namespace {
 
-double relativeLuminance(const QColor &colour)
-{
-    const auto channel = [](double value) {
-        return value <= 0.03928 ? value / 12.92 : std::pow((value + 0.055) / 1.055, 2.4);
-    };
-    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-        + 0.0722 * channel(colour.blueF());
-}
-
 // The best contrast any pixel of `icon` drawn over `background` reaches against it.
 double bestContrast(const QIcon &icon, QIcon::Mode mode, const QColor &background)
 {
@@ -245,12 +235,12 @@ double bestContrast(const QIcon &icon, QIcon::Mode mode, const QColor &backgroun
         QPainter painter(&image);
         painter.drawPixmap(0, 0, icon.pixmap(16, mode));
     }
-    const double base = relativeLuminance(background);
+    const double base = Contrast::luminance(background);
     double best = 1;
     for (int y = 0; y < image.height(); ++y) {
         for (int x = 0; x < image.width(); ++x) {
-            const double l = relativeLuminance(image.pixelColor(x, y));
-            best = std::max(best, (std::max(l, base) + 0.05) / (std::min(l, base) + 0.05));
+            best = std::max(
+                best, Contrast::ratio(Contrast::luminance(image.pixelColor(x, y)), base));
         }
     }
     return best;

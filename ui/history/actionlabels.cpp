@@ -1,33 +1,62 @@
 #include "ui/history/actionlabels.h"
 
-#include <QHash>
+#include <QLatin1StringView>
+
+#include <array>
+
+namespace {
+
+struct Entry {
+    const char *label; // translated in context "ActionLabels"
+    QLatin1StringView action;
+};
+
+// One table for the filter and the column; label() translates only the row it paints, not the
+// whole list per cell.
+constexpr std::array entries{
+    Entry{
+        QT_TRANSLATE_NOOP("ActionLabels", "Succeeded runs"), QLatin1StringView("cron_job_success")},
+    Entry{QT_TRANSLATE_NOOP("ActionLabels", "Failed runs"), QLatin1StringView("cron_job_error")},
+    Entry{QT_TRANSLATE_NOOP("ActionLabels", "Skipped runs"), QLatin1StringView("cron_job_skipped")},
+    Entry{QT_TRANSLATE_NOOP("ActionLabels", "Legacy sync succeeded"),
+        QLatin1StringView("sync_automatico_persistente")},
+    Entry{QT_TRANSLATE_NOOP("ActionLabels", "Legacy sync failed"),
+        QLatin1StringView("sync_automatico_erro")},
+    Entry{QT_TRANSLATE_NOOP("ActionLabels", "Job added"), QLatin1StringView("cron_admin_add")},
+    Entry{QT_TRANSLATE_NOOP("ActionLabels", "Job deleted"), QLatin1StringView("cron_admin_remove")},
+    Entry{QT_TRANSLATE_NOOP("ActionLabels", "Job enabled"), QLatin1StringView("cron_admin_enable")},
+    Entry{
+        QT_TRANSLATE_NOOP("ActionLabels", "Job disabled"), QLatin1StringView("cron_admin_disable")},
+    Entry{QT_TRANSLATE_NOOP("ActionLabels", "Interval changed"),
+        QLatin1StringView("cron_admin_update_interval")},
+    Entry{QT_TRANSLATE_NOOP("ActionLabels", "Schedule changed"),
+        QLatin1StringView("cron_admin_set_schedule")},
+    Entry{QT_TRANSLATE_NOOP("ActionLabels", "Job reset"), QLatin1StringView("cron_admin_reset")},
+    Entry{QT_TRANSLATE_NOOP("ActionLabels", "Run now asked"),
+        QLatin1StringView("cron_admin_run_now")},
+    Entry{QT_TRANSLATE_NOOP("ActionLabels", "Job renamed"), QLatin1StringView("cron_admin_rename")},
+    Entry{QT_TRANSLATE_NOOP("ActionLabels", "Description changed"),
+        QLatin1StringView("cron_admin_set_description")},
+    Entry{QT_TRANSLATE_NOOP("ActionLabels", "Policy changed"),
+        QLatin1StringView("cron_admin_set_policy")},
+    Entry{QT_TRANSLATE_NOOP("ActionLabels", "Run aborted"), QLatin1StringView("cron_admin_abort")},
+    Entry{
+        QT_TRANSLATE_NOOP("ActionLabels", "All paused"), QLatin1StringView("cron_admin_pause_all")},
+    Entry{QT_TRANSLATE_NOOP("ActionLabels", "All resumed"),
+        QLatin1StringView("cron_admin_resume_all")},
+    Entry{QT_TRANSLATE_NOOP("ActionLabels", "History pruned"),
+        QLatin1StringView("cron_admin_prune_history")},
+};
+
+} // namespace
 
 QList<ActionLabels::Choice> ActionLabels::choices()
 {
-    const auto admin
-        = [](const char *name) { return QStringLiteral("cron_admin_") + QLatin1String(name); };
-    return {
-        {tr("Succeeded runs"), QStringLiteral("cron_job_success")},
-        {tr("Failed runs"), QStringLiteral("cron_job_error")},
-        {tr("Skipped runs"), QStringLiteral("cron_job_skipped")},
-        {tr("Legacy sync succeeded"), QStringLiteral("sync_automatico_persistente")},
-        {tr("Legacy sync failed"), QStringLiteral("sync_automatico_erro")},
-        {tr("Job added"), admin("add")},
-        {tr("Job deleted"), admin("remove")},
-        {tr("Job enabled"), admin("enable")},
-        {tr("Job disabled"), admin("disable")},
-        {tr("Interval changed"), admin("update_interval")},
-        {tr("Schedule changed"), admin("set_schedule")},
-        {tr("Job reset"), admin("reset")},
-        {tr("Run now asked"), admin("run_now")},
-        {tr("Job renamed"), admin("rename")},
-        {tr("Description changed"), admin("set_description")},
-        {tr("Policy changed"), admin("set_policy")},
-        {tr("Run aborted"), admin("abort")},
-        {tr("All paused"), admin("pause_all")},
-        {tr("All resumed"), admin("resume_all")},
-        {tr("History pruned"), admin("prune_history")},
-    };
+    QList<Choice> list;
+    list.reserve(qsizetype(entries.size()));
+    for (const Entry &entry : entries)
+        list.append({tr(entry.label), QString(entry.action)});
+    return list;
 }
 
 QString ActionLabels::label(const QString &action)
@@ -40,10 +69,10 @@ QString ActionLabels::label(const QString &action)
         return tr("Run failed");
     if (action == QLatin1String("cron_job_skipped"))
         return tr("Run skipped");
-    // Built per call: the UI language may change while the console runs.
-    for (const Choice &choice : choices()) {
-        if (choice.action == action)
-            return choice.label;
+    // Translated per call: the UI language may change while the console runs.
+    for (const Entry &entry : entries) {
+        if (entry.action == action)
+            return tr(entry.label);
     }
     return action;
 }
