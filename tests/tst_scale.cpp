@@ -1,8 +1,12 @@
 #include "core/client/dbthread.h"
 #include "core/client/jobclient.h"
 #include "core/db/database.h"
+#include "core/db/pghandle.h"
 #include "core/runner/leasestore.h"
+#include "core/runner/outputwriter.h"
+#include "core/runner/runoutputbuffer.h"
 #include "core/runner/scheduler.h"
+#include "core/runner/sqloutput.h"
 #include "core/store/jobchangefeed.h"
 #include "support/testdatabase.h"
 
@@ -13,6 +17,7 @@
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlDriver>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -130,6 +135,9 @@ private slots:
     void claimsReadTheRunnersJobsFromItsTable();
     void changeFeedFindsEveryWriteSinceItsSnapshot();
     void consoleReadsOnlyTheChangedRows();
+    void claimsWalkTheClaimOrder();
+    void wakeReadsOnlyJobsDueWithinTheHorizon();
+    void burstOutputIsWrittenTogether();
 
 private:
     std::unique_ptr<TestDatabase> database();
@@ -578,3 +586,170 @@ void TestScale::consoleReadsOnlyTheChangedRows()
 
 QTEST_GUILESS_MAIN(TestScale)
 #include "tst_scale.moc"
+
+// A claim with statistics taken before its jobs became due (as before every burst) reads them in
+// claim order through idx_cron_jobs_claim_order and stops after its limit: no sort of every due
+// row per claim. The plan comes from auto_explain, sent to the claiming session as a notice.
+void TestScale::claimsWalkTheClaimOrder()
+{
+    QFETCH_GLOBAL(Backend, backend);
+    if (backend != Backend::PostgreSQL)
+        return;
+    const auto db = database();
+    QVERIFY(db);
+    QVERIFY(db->exec(QStringLiteral(
+        "INSERT INTO cron_jobs (nome, descricao, intervalo_horas, cron_expression, "
+        "schedule_timezone, ativo, next_run, next_run_tz) SELECT 'walk_' || lpad(g::text, 5, '0'), "
+        "'walk', 1, '* * * * *', 'UTC', TRUE, (NOW() + INTERVAL '1 hour')::timestamp, NOW() + "
+        "INTERVAL '1 hour' FROM generate_series(1, 2000) g")));
+    QVERIFY(db->exec(QStringLiteral("ANALYZE cron_jobs")));
+    // Now all are due, the oldest slot first: the statistics still say none is.
+    QVERIFY(db->exec(
+        QStringLiteral("UPDATE cron_jobs SET next_run_tz = NOW() - make_interval(secs => 3000 - "
+                       "substr(nome, 6)::int), next_run = (NOW() - make_interval(secs => 3000 - "
+                       "substr(nome, 6)::int))::timestamp WHERE nome LIKE 'walk_%'")));
+    QStringList names;
+    for (int i = 1; i <= 2000; ++i)
+        names << QStringLiteral("walk_%1").arg(i, 5, 10, QLatin1Char('0'));
+    auto conn = db->connect(QStringLiteral("walker"));
+    QVERIFY(conn);
+    pg_conn *pg = PgHandle::of(conn->handle());
+    QVERIFY(pg);
+    SqlOutput plans;
+    SqlOutput::Capture capture(pg, &plans, [] {});
+    QSqlQuery setup(conn->handle());
+    for (const char *statement : {"LOAD 'auto_explain'", "SET auto_explain.log_min_duration = 0",
+             "SET auto_explain.log_level = 'notice'", "SET client_min_messages = 'notice'"})
+        QVERIFY2(setup.exec(QString::fromLatin1(statement)), qPrintable(setup.lastError().text()));
+    LeaseStore store(*conn, QStringLiteral("runner-w"), 60);
+    store.useConfiguredJobs(names);
+    QVERIFY(store.claimsFromTable());
+    (void)plans.take(); // the set-up's own plans
+    const auto claimed = store.claimDue(names, 8);
+    QVERIFY2(claimed, qPrintable(claimed ? QString() : claimed.error().message));
+    // The eight oldest slots, in claim order.
+    QCOMPARE(claimed->size(), 8);
+    for (int i = 0; i < 8; ++i)
+        QCOMPARE(claimed->at(i).job.name, names.at(i));
+    QString plan;
+    for (const SqlOutput::Line &line : plans.take()) {
+        if (line.text.contains("cron_job_due"))
+            plan = QString::fromUtf8(line.text);
+    }
+    QVERIFY2(!plan.isEmpty(), "no plan of the claim came back");
+    QVERIFY2(plan.contains(QLatin1String("idx_cron_jobs_claim_order")), qPrintable(plan));
+    QVERIFY2(!plan.contains(QLatin1String("Sort")), qPrintable(plan));
+    QVERIFY2(!plan.contains(QLatin1String("Seq Scan on cron_jobs")), qPrintable(plan));
+}
+
+// Working out when to wake reads only the jobs that may become claimable within the horizon
+// (and those with catch-up "skip"), not every job of the runner after each finish of a burst.
+void TestScale::wakeReadsOnlyJobsDueWithinTheHorizon()
+{
+    QFETCH_GLOBAL(Backend, backend);
+    const auto db = database();
+    QVERIFY(db);
+    const bool pg = backend == Backend::PostgreSQL;
+    const QString in = pg ? QStringLiteral("NOW() + INTERVAL '%1 seconds'")
+                          : QStringLiteral("datetime('now', '%1 seconds')");
+    const auto add = [&](const QString &name, int inSeconds, const QString &extra = {}) {
+        return db->exec(
+            QStringLiteral("INSERT INTO cron_jobs (nome, descricao, intervalo_horas, "
+                           "ativo, last_run, next_run%1%2) VALUES ('%3', 'w', 1, TRUE, "
+                           "%4, %5%6%7)")
+                .arg(pg ? QStringLiteral(", next_run_tz") : QString(),
+                    extra.isEmpty() ? QString() : QStringLiteral(", catch_up"), name, in.arg(-3600),
+                    in.arg(inSeconds), pg ? QStringLiteral(", ") + in.arg(inSeconds) : QString(),
+                    extra.isEmpty() ? QString() : QStringLiteral(", '%1'").arg(extra)));
+    };
+    QVERIFY(add(QStringLiteral("soon"), 5));
+    QVERIFY(add(QStringLiteral("later"), 600));
+    QVERIFY(add(QStringLiteral("skipper"), 600, QStringLiteral("skip")));
+    auto conn = db->connect();
+    QVERIFY(conn);
+    LeaseStore store(*conn, QStringLiteral("runner-h"), 60);
+    const QStringList names{
+        QStringLiteral("soon"), QStringLiteral("later"), QStringLiteral("skipper")};
+    store.useConfiguredJobs(names);
+    const auto read = store.wakeCandidates(names, 10);
+    QVERIFY2(read, qPrintable(read ? QString() : read.error().message));
+    QStringList got;
+    for (const Job &job : *read)
+        got << job.name;
+    got.sort();
+    // SQLite reads them all (its runner looks as far as its poll period).
+    QCOMPARE(got,
+        pg ? QStringList({QStringLiteral("skipper"), QStringLiteral("soon")})
+           : QStringList(
+               {QStringLiteral("later"), QStringLiteral("skipper"), QStringLiteral("soon")}));
+}
+
+// The output of runs that print in the same half second is written in a few statements; when
+// that fails (here a run row deleted meanwhile), each run is written on its own, so the others
+// keep their output.
+void TestScale::burstOutputIsWrittenTogether()
+{
+    QFETCH_GLOBAL(Backend, backend);
+    const auto db = database();
+    QVERIFY(db);
+    QStringList names;
+    for (int i = 0; i < 4; ++i) {
+        names << QStringLiteral("out%1").arg(i);
+        QVERIFY(db->exec(QStringLiteral("INSERT INTO cron_jobs (nome, descricao, intervalo_horas, "
+                                        "ativo) VALUES ('%1', 'out', 1, TRUE)")
+                             .arg(names.last())));
+    }
+    auto conn = db->connect();
+    QVERIFY(conn);
+    LeaseStore store(*conn, QStringLiteral("runner-o"), 60);
+    const auto claimed = store.claimDue(names, 10);
+    QVERIFY(claimed);
+    QList<Claim> claims = *claimed;
+    QCOMPARE(claims.size(), 4);
+    QVERIFY(store.openRuns(claims));
+    auto buffer = std::make_shared<RunOutputBuffer>();
+    OutputWriter writer(db->spec(), 5000, buffer);
+    const auto printAll = [&](int round) {
+        for (const Claim &claim : std::as_const(claims)) {
+            buffer->open(claim.runId, 1 << 20);
+            buffer->append(claim.runId, false,
+                QStringLiteral("%1 line %2\n").arg(claim.job.name).arg(round).toUtf8());
+            buffer->append(claim.runId, true, QByteArrayLiteral("warn\n"));
+        }
+    };
+    const auto stored = [&](qint64 runId) {
+        return db
+            ->scalar(
+                QStringLiteral("SELECT COUNT(*) FROM cron_run_output WHERE run_id = %1").arg(runId))
+            .toInt();
+    };
+    printAll(1);
+    writer.flush();
+    for (const Claim &claim : std::as_const(claims)) {
+        QCOMPARE(stored(claim.runId), 2);
+        QCOMPARE(db->scalar(QStringLiteral("SELECT output_bytes FROM cron_runs WHERE id = %1")
+                                .arg(claim.runId))
+                     .toLongLong(),
+            qint64(QStringLiteral("%1 line 1\nwarn\n").arg(claim.job.name).toUtf8().size()));
+    }
+    // One run's row is gone: the others still get their second round.
+    QVERIFY(db->exec(
+        QStringLiteral("DELETE FROM cron_run_output WHERE run_id = %1").arg(claims.at(2).runId)));
+    QVERIFY(
+        db->exec(QStringLiteral("DELETE FROM cron_runs WHERE id = %1").arg(claims.at(2).runId)));
+    printAll(2);
+    writer.flush();
+    for (int i = 0; i < claims.size(); ++i)
+        QCOMPARE(stored(claims.at(i).runId), i == 2 ? 0 : 4);
+    // In order: stdout and stderr as they came, round after round.
+    const QString lines
+        = db->scalar(
+                (backend == Backend::PostgreSQL
+                        ? QStringLiteral("SELECT string_agg(text, '' ORDER BY seq) FROM "
+                                         "cron_run_output WHERE run_id = %1")
+                        : QStringLiteral("SELECT group_concat(text, '') FROM (SELECT text FROM "
+                                         "cron_run_output WHERE run_id = %1 ORDER BY seq)"))
+                    .arg(claims.at(0).runId))
+              .toString();
+    QCOMPARE(lines, QStringLiteral("out0 line 1\nwarn\nout0 line 2\nwarn\n"));
+}

@@ -91,6 +91,9 @@ public:
     bool claimsFromTable() const { return !m_configured.isEmpty(); }
     // The configured jobs as they are now (for working out when to wake).
     Result<QList<Job>> jobs(const QStringList &names);
+    // Those of the named jobs that may become claimable within `horizonSeconds`, and those
+    // with catch-up "skip" (for working out when to wake: a burst's tail reads few rows).
+    Result<QList<Job>> wakeCandidates(const QStringList &names, int horizonSeconds);
     // Claims up to `limit` (never more, new database or not) of the named jobs that
     // deve_executar_cron would run, atomically against every other runner and every
     // iniciar_execucao_cron caller. Each claim carries the lease expiry the server wrote.
@@ -149,6 +152,12 @@ public:
     Result<QList<RunnerInfo>> runners();
 
 private:
+    // Which jobs a statement means, as an SQL condition on `c.nome` and the :names it binds.
+    struct Which {
+        QString clause;
+        QString names; // a JSON array
+    };
+    Which whichJobs(const QStringList &names) const;
     // One execution's writes, inside the caller's transaction.
     Status recordIn(const Claim &claim, const ExecutionResult &result, const FinishDetail &detail,
         Recorded &recorded);

@@ -102,70 +102,138 @@ bool OutputWriter::ensureOpen()
     return true;
 }
 
+OutputWriter::Planned OutputWriter::plan(const RunOutputBuffer::Batch &batch, const RunState &state)
+{
+    Planned planned;
+    planned.next = state;
+    RunState &next = planned.next;
+    for (const RunOutputBuffer::Segment &segment : batch.segments) {
+        for (qsizetype from = 0; from < segment.data.size();) {
+            const qsizetype end = chunkEnd(segment.data, from, chunkBytes);
+            const qint64 seq = next.nextSeq++;
+            planned.chunks << RunStore::OutputChunk{
+                batch.runId, seq, segment.stderrStream, text(segment.data.mid(from, end - from))};
+            next.chunks << Stored{seq, end - from};
+            next.storedBytes += end - from;
+            from = end;
+        }
+    }
+    // The newest `cap` bytes stay; older chunks go.
+    qsizetype dropCount = 0;
+    while (next.storedBytes > batch.cap && dropCount < next.chunks.size())
+        next.storedBytes -= next.chunks.at(dropCount++).bytes;
+    if (dropCount > 0) {
+        planned.keepFrom
+            = dropCount < next.chunks.size() ? next.chunks.at(dropCount).seq : next.nextSeq;
+        next.chunks.remove(0, dropCount);
+    }
+    planned.figures = {batch.runId, batch.printed,
+        std::max<qint64>(0, batch.printed - next.storedBytes), batch.closed};
+    return planned;
+}
+
 void OutputWriter::flush()
 {
     const QList<RunOutputBuffer::Batch> batches = m_buffer->take();
     if (batches.isEmpty())
         return;
     const bool usable = ensureOpen();
+    // A burst's runs together, in a few statements (issue 15); if that fails (a run row
+    // deleted meanwhile, say), one by one, so one run cannot cost the others their output.
+    if (!(usable && m_db && batches.size() > 1 && m_db->backend() == Backend::PostgreSQL
+            && writeTogether(batches))) {
+        for (const RunOutputBuffer::Batch &batch : batches)
+            writeOne(batch, usable);
+    }
     for (const RunOutputBuffer::Batch &batch : batches) {
-        RunState &state = m_runs[batch.runId];
-        if (usable && m_db) { // (a lost connection below ends writing for this round)
-            RunState next = state;
-            const Status written = Transaction::run(*m_db, [&]() -> Status {
-                next = state;
-                RunStore store(*m_db);
-                for (const RunOutputBuffer::Segment &segment : batch.segments) {
-                    for (qsizetype from = 0; from < segment.data.size();) {
-                        const qsizetype end = chunkEnd(segment.data, from, chunkBytes);
-                        const qint64 seq = next.nextSeq++;
-                        if (const Status appended = store.appendOutput(batch.runId, seq,
-                                segment.stderrStream, text(segment.data.mid(from, end - from)));
-                            !appended)
-                            return appended;
-                        next.chunks << Stored{seq, end - from};
-                        next.storedBytes += end - from;
-                        from = end;
-                    }
-                }
-                // The newest `cap` bytes stay; older chunks go.
-                qsizetype dropCount = 0;
-                while (next.storedBytes > batch.cap && dropCount < next.chunks.size())
-                    next.storedBytes -= next.chunks.at(dropCount++).bytes;
-                if (dropCount > 0) {
-                    const qint64 keepFrom = dropCount < next.chunks.size()
-                        ? next.chunks.at(dropCount).seq
-                        : next.nextSeq;
-                    next.chunks.remove(0, dropCount);
-                    if (const Status dropped = store.dropOutputBefore(batch.runId, keepFrom);
-                        !dropped)
-                        return dropped;
-                }
-                return Status();
-            });
-            // The figures on their own (autocommit): a transaction that updates the run row
-            // would hold its lock across round trips, and a runner cut off mid-transaction would
-            // then hold up the finish another runner records for this run. The chunks' foreign
-            // key only takes a key-share lock, which that finish does not wait for.
-            if (written) {
-                if (const Status figures
-                    = RunStore(*m_db).setOutputFigures(batch.runId, batch.printed,
-                        std::max<qint64>(0, batch.printed - next.storedBytes), batch.closed);
-                    !figures)
-                    qCWarning(
-                        lcOutput, "run %lld: %s", batch.runId, qPrintable(figures.error().message));
-            }
-            if (written) {
-                state = next;
-            } else {
-                // This batch is lost (and counted, on the next write); the run goes on.
-                qCWarning(lcOutput, "run %lld: output not written: %s", batch.runId,
-                    qPrintable(written.error().message));
-                if (!m_db->ping())
-                    m_db.reset();
-            }
-        }
         if (batch.closed)
             m_runs.remove(batch.runId);
     }
+}
+
+bool OutputWriter::writeTogether(const QList<RunOutputBuffer::Batch> &batches)
+{
+    QHash<qint64, Planned> planned;
+    QList<RunStore::OutputChunk> chunks;
+    QHash<qint64, qint64> keepFrom;
+    QList<RunStore::OutputFigures> figures;
+    for (const RunOutputBuffer::Batch &batch : batches) {
+        if (planned.contains(batch.runId))
+            return false; // take() gives one batch per run; anything else the plain way
+        const Planned one = plan(batch, m_runs.value(batch.runId));
+        chunks << one.chunks;
+        if (one.keepFrom)
+            keepFrom.insert(batch.runId, *one.keepFrom);
+        figures << one.figures;
+        planned.insert(batch.runId, one);
+    }
+    const Status written = Transaction::run(*m_db, [&]() -> Status {
+        RunStore store(*m_db);
+        // A few MiB of text per statement at most: a burst of chatty runs is not one huge JSON.
+        QList<RunStore::OutputChunk> part;
+        qsizetype partBytes = 0;
+        for (const RunStore::OutputChunk &chunk : std::as_const(chunks)) {
+            part << chunk;
+            partBytes += chunk.text.size();
+            if (partBytes >= statementBytes) {
+                if (const Status appended = store.appendOutputs(part); !appended)
+                    return appended;
+                part.clear();
+                partBytes = 0;
+            }
+        }
+        if (const Status appended = store.appendOutputs(part); !appended)
+            return appended;
+        return store.dropOutputsBefore(keepFrom);
+    });
+    if (!written) {
+        qCInfo(lcOutput, "output of %lld runs not written together (%s): one by one",
+            qint64(batches.size()), qPrintable(written.error().message));
+        return false;
+    }
+    for (auto it = planned.cbegin(); it != planned.cend(); ++it)
+        m_runs[it.key()] = it.value().next;
+    // The figures on their own (autocommit), as writeOne() does.
+    if (const Status set = RunStore(*m_db).setOutputFigures(figures); !set)
+        qCWarning(lcOutput, "output figures of %lld runs: %s", qint64(figures.size()),
+            qPrintable(set.error().message));
+    return true;
+}
+
+void OutputWriter::writeOne(const RunOutputBuffer::Batch &batch, bool usable)
+{
+    if (!usable || !m_db) // (a lost connection below ends writing for this round)
+        return;
+    RunState &state = m_runs[batch.runId];
+    const Planned planned = plan(batch, state);
+    const Status written = Transaction::run(*m_db, [&]() -> Status {
+        RunStore store(*m_db);
+        for (const RunStore::OutputChunk &chunk : planned.chunks) {
+            if (const Status appended
+                = store.appendOutput(chunk.runId, chunk.seq, chunk.stderrStream, chunk.text);
+                !appended)
+                return appended;
+        }
+        if (planned.keepFrom)
+            return store.dropOutputBefore(batch.runId, *planned.keepFrom);
+        return Status();
+    });
+    if (!written) {
+        // This batch is lost (and counted, on the next write); the run goes on.
+        qCWarning(lcOutput, "run %lld: output not written: %s", batch.runId,
+            qPrintable(written.error().message));
+        if (!m_db->ping())
+            m_db.reset();
+        return;
+    }
+    state = planned.next;
+    // The figures on their own (autocommit): a transaction that updates the run row would hold
+    // its lock across round trips, and a runner cut off mid-transaction would then hold up the
+    // finish another runner records for this run. The chunks' foreign key only takes a
+    // key-share lock, which that finish does not wait for.
+    const RunStore::OutputFigures &f = planned.figures;
+    if (const Status figures
+        = RunStore(*m_db).setOutputFigures(batch.runId, f.bytes, f.dropped, f.complete);
+        !figures)
+        qCWarning(lcOutput, "run %lld: %s", batch.runId, qPrintable(figures.error().message));
 }

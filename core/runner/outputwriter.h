@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/db/connectionspec.h"
+#include "core/runner/runoutputbuffer.h"
+#include "core/store/runstore.h"
 
 #include <QHash>
 #include <QList>
@@ -8,9 +10,9 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 class Database;
-class RunOutputBuffer;
 
 // Writes the running actions' output to cron_run_output every half second, on a connection and
 // a thread of its own: a slow or unreachable database delays the output (and, past a run's cap,
@@ -44,7 +46,19 @@ private:
         qint64 storedBytes = 0;
     };
 
+    // What one batch adds to a run's stored output, worked out before anything is written.
+    struct Planned {
+        RunState next;
+        QList<RunStore::OutputChunk> chunks;
+        std::optional<qint64> keepFrom; // drop the chunks before this seq
+        RunStore::OutputFigures figures;
+    };
+    static constexpr qsizetype statementBytes = 4 * 1024 * 1024;
+
     bool ensureOpen();
+    static Planned plan(const RunOutputBuffer::Batch &batch, const RunState &state);
+    bool writeTogether(const QList<RunOutputBuffer::Batch> &batches);
+    void writeOne(const RunOutputBuffer::Batch &batch, bool usable);
 
     ConnectionSpec m_spec;
     int m_callTimeoutMs;

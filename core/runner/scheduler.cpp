@@ -35,6 +35,8 @@ namespace {
 constexpr qint64 maxBackoffMs = 30'000;
 constexpr qint64 notificationDelayMs = 10; // coalesces a burst of notifications into one wake
 constexpr qint64 contendedRetryMs = 500; // a due job another runner holds the row lock on
+constexpr int planHorizonSeconds
+    = 10; // how far ahead a runner looks for its next wake (PostgreSQL)
 constexpr qint64 announceIntervalMs = 250; // this runner's own writes, announced coalesced
 constexpr int transientRetries = 3; // a lock or statement timeout: retried as is this often
 // How often abort requests are looked for: SQLite has no NOTIFY; on PostgreSQL the notification
@@ -466,15 +468,21 @@ void Scheduler::wake()
         return;
     }
 
-    // When to look again: the earliest moment one of our idle jobs becomes claimable.
-    const auto jobs = m_leases->jobs(idleJobNames());
+    // When to look again: the earliest moment one of our idle jobs becomes claimable, looking
+    // no further than a short horizon on PostgreSQL. After each finish of a burst this read
+    // returned every job of the runner (their next slots a minute away); now only those due
+    // within the horizon, and an idle runner looks again when it has passed.
+    const int horizonSeconds = m_db->backend() == Backend::PostgreSQL
+        ? std::min(m_config.maxPollSeconds, planHorizonSeconds)
+        : m_config.maxPollSeconds;
+    const auto jobs = m_leases->wakeCandidates(idleJobNames(), horizonSeconds);
     if (!jobs) {
         retryLater(jobs.error());
         return;
     }
     noteSuccess();
     const bool freeSlot = int(m_running.size()) < m_config.maxConcurrentJobs;
-    qint64 delay = qint64(m_config.maxPollSeconds) * 1000;
+    qint64 delay = qint64(horizonSeconds) * 1000;
     m_skipJobs.clear();
     for (const Job &job : *jobs) {
         if (job.catchUp == QLatin1String("skip"))

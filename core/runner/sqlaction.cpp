@@ -4,9 +4,9 @@
 
 #include "core/db/database.h"
 #include "core/db/sqlerrors.h"
+#include "core/runner/sqloutput.h"
 #include "core/runner/sqlsessionpool.h"
 #include "core/util/clientinfo.h"
-#include "core/runner/sqloutput.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -76,12 +76,9 @@ SqliteInterrupt sqliteInterrupt()
 
 // The session's limits, bound values through set_config(). The keepalives and the connection
 // check make the server end the statement of a runner that died or was cut off.
-Status configureSession(const QSqlDatabase &db, PGconn *conn, const ActionSpec &spec,
-    const QString &applicationName, qint64 runId)
+Status configureSession(
+    PGconn *conn, const ActionSpec &spec, const QString &applicationName, qint64 runId)
 {
-    // Its own query, gone before the statement runs: a prepared statement still open when
-    // kill() closes the socket would make QPSQL warn about freeing it.
-    QSqlQuery query(db);
     QStringList settings{QStringLiteral("statement_timeout"), QStringLiteral("tcp_keepalives_idle"),
         QStringLiteral("tcp_keepalives_interval"), QStringLiteral("tcp_keepalives_count")};
     QStringList values{QString::number(qint64(spec.timeoutSeconds) * 1000),
@@ -92,7 +89,7 @@ Status configureSession(const QSqlDatabase &db, PGconn *conn, const ActionSpec &
     // its output.
     settings << QStringLiteral("client_min_messages");
     values << QStringLiteral("notice");
-    const int version = conn ? PQserverVersion(conn) : 0;
+    const int version = PQserverVersion(conn);
     if (version >= 120000) { // unacknowledged data (a partition while sending) also ends it
         settings << QStringLiteral("tcp_user_timeout");
         values << QString::number(
@@ -108,28 +105,41 @@ Status configureSession(const QSqlDatabase &db, PGconn *conn, const ActionSpec &
         settings << QStringLiteral("application_name");
         values << applicationName;
     }
-    QStringList calls;
-    for (qsizetype i = 0; i < settings.size(); ++i)
-        calls << QStringLiteral("set_config(?, ?, false)");
     // The run notes its statement's backend itself, in this round trip and before the statement
-    // starts: whoever takes the job over ends exactly that backend (0017_scale.sql).
-    const QString noteBackend = runId > 0
-        ? QStringLiteral("WITH noted AS (UPDATE cron_runs SET action_backend_pid = "
-                         "pg_backend_pid() WHERE id = ?) ")
-        : QString();
-    if (!query.prepare(noteBackend + QStringLiteral("SELECT ") + calls.join(QStringLiteral(", "))))
-        return SqlErrors::fromQuery(
-            query, Backend::PostgreSQL, SqlAction::tr("preparing the session"));
+    // starts: whoever takes the job over ends exactly that backend (0017_scale.sql). Numbered
+    // parameters ($n): one round trip through libpq's unnamed statement. (QSqlQuery::prepare()
+    // named one, prepared, ran and deallocated it: three round trips per run, as DISCARD ALL
+    // drops what a session would keep prepared.)
+    QList<QByteArray> params;
+    const auto parameter = [&params](const QByteArray &value) {
+        params << value;
+        return QLatin1Char('$') + QString::number(params.size());
+    };
+    QString sql;
     if (runId > 0)
-        query.addBindValue(runId);
+        sql = QStringLiteral("WITH noted AS (UPDATE cron_runs SET action_backend_pid = "
+                             "pg_backend_pid() WHERE id = %1) ")
+                  .arg(parameter(QByteArray::number(runId)));
+    QStringList calls;
     for (qsizetype i = 0; i < settings.size(); ++i) {
-        query.addBindValue(settings.at(i));
-        query.addBindValue(values.at(i));
+        const QString name = parameter(settings.at(i).toUtf8());
+        calls << QStringLiteral("set_config(%1, %2, false)")
+                     .arg(name, parameter(values.at(i).toUtf8()));
     }
-    if (!query.exec())
-        return SqlErrors::fromQuery(
-            query, Backend::PostgreSQL, SqlAction::tr("preparing the session"));
-    return {};
+    sql += QStringLiteral("SELECT ") + calls.join(QStringLiteral(", "));
+    QList<const char *> pointers;
+    for (const QByteArray &param : std::as_const(params))
+        pointers << param.constData();
+    PGresult *result = PQexecParams(conn, sql.toUtf8().constData(), int(pointers.size()), nullptr,
+        pointers.constData(), nullptr, nullptr, 0);
+    const bool ok = PQresultStatus(result) == PGRES_TUPLES_OK;
+    const QString message
+        = ok ? QString() : QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+    PQclear(result);
+    if (ok)
+        return {};
+    const QString text = SqlAction::tr("preparing the session: %1").arg(message);
+    return PQstatus(conn) == CONNECTION_OK ? Error::database(text) : Error::connection(text);
 }
 
 // Runs the statement on an open connection (the session's limits set first) and says whether
@@ -153,8 +163,11 @@ ExecutionResult execute(Database &database, const ActionSpec &spec,
                     shared->owner, [owner = shared->owner] { owner->flushOutput(); },
                     Qt::QueuedConnection);
         });
-        if (const Status configured
-            = configureSession(database.handle(), conn, spec, applicationName, runId);
+        if (!conn) { // cannot happen with QPSQL; its handle is a PGconn
+            result.error = SqlAction::tr("preparing the session: no PostgreSQL connection");
+            return result;
+        }
+        if (const Status configured = configureSession(conn, spec, applicationName, runId);
             !configured) {
             result.error = configured.error().message;
             return result;
@@ -219,8 +232,8 @@ ExecutionResult execute(Database &database, const ActionSpec &spec,
             if (query.size() >= 0)
                 summary << SqlAction::tr("rows returned: %1").arg(query.size());
             if (query.isValid())
-                summary << SqlAction::tr("first value: %1")
-                               .arg(query.value(0).toString().left(300));
+                summary
+                    << SqlAction::tr("first value: %1").arg(query.value(0).toString().left(300));
         } else if (query.numRowsAffected() >= 0) {
             summary << SqlAction::tr("rows affected: %1").arg(query.numRowsAffected());
         }

@@ -258,6 +258,79 @@ Status RunStore::setOutputFigures(qint64 runId, qint64 bytes, qint64 dropped, bo
     return {};
 }
 
+Status RunStore::appendOutputs(const QList<OutputChunk> &chunks)
+{
+    if (chunks.isEmpty())
+        return {};
+    QJsonArray rows;
+    for (const OutputChunk &chunk : chunks)
+        rows.append(
+            QJsonObject{{QStringLiteral("run"), chunk.runId}, {QStringLiteral("seq"), chunk.seq},
+                {QStringLiteral("stream"),
+                    chunk.stderrStream ? QStringLiteral("e") : QStringLiteral("o")},
+                {QStringLiteral("text"), chunk.text}});
+    const auto query = m_database.run(
+        QStringLiteral("INSERT INTO cron_run_output (run_id, seq, stream, at, text) SELECT x.run, "
+                       "x.seq, x.stream, %1, x.text FROM json_to_recordset(CAST(:rows AS json)) AS "
+                       "x(run bigint, seq bigint, stream text, text text) ORDER BY x.run, x.seq "
+                       "ON CONFLICT DO NOTHING")
+            .arg(clockNow(m_database.dialect())),
+        {{QStringLiteral("rows"),
+            QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))}},
+        tr("writing the output of %n run(s)", nullptr, int(chunks.size())));
+    if (!query)
+        return query.error();
+    return {};
+}
+
+Status RunStore::dropOutputsBefore(const QHash<qint64, qint64> &keepFrom)
+{
+    if (keepFrom.isEmpty())
+        return {};
+    QJsonArray rows;
+    for (auto it = keepFrom.cbegin(); it != keepFrom.cend(); ++it)
+        rows.append(
+            QJsonObject{{QStringLiteral("run"), it.key()}, {QStringLiteral("seq"), it.value()}});
+    const auto query = m_database.run(
+        QStringLiteral("DELETE FROM cron_run_output o USING json_to_recordset(CAST(:rows AS json)) "
+                       "AS x(run bigint, seq bigint) WHERE o.run_id = x.run AND o.seq < x.seq"),
+        {{QStringLiteral("rows"),
+            QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))}},
+        tr("trimming the output of %n run(s)", nullptr, int(keepFrom.size())));
+    if (!query)
+        return query.error();
+    return {};
+}
+
+Status RunStore::setOutputFigures(const QList<OutputFigures> &figures)
+{
+    if (figures.isEmpty())
+        return {};
+    QJsonArray rows;
+    QStringList ids;
+    for (const OutputFigures &one : figures) {
+        rows.append(QJsonObject{{QStringLiteral("id"), one.runId},
+            {QStringLiteral("bytes"), one.bytes}, {QStringLiteral("dropped"), one.dropped},
+            {QStringLiteral("complete"), one.complete}});
+        ids << QString::number(one.runId);
+    }
+    // The ids again as an array, so the planner reads the runs by their key (see
+    // LeaseStore::finishSetWise).
+    const auto query = m_database.run(
+        QStringLiteral("UPDATE cron_runs r SET output_bytes = x.bytes, output_dropped_bytes = "
+                       "x.dropped, output_complete = x.complete FROM json_to_recordset(CAST(:rows "
+                       "AS json)) AS x(id bigint, bytes bigint, dropped bigint, complete boolean) "
+                       "WHERE r.id = x.id AND r.id = ANY(CAST(:ids AS bigint[]))"),
+        {{QStringLiteral("rows"),
+             QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))},
+            {QStringLiteral("ids"),
+                QLatin1Char('{') + ids.join(QLatin1Char(',')) + QLatin1Char('}')}},
+        tr("writing the output of %n run(s)", nullptr, int(figures.size())));
+    if (!query)
+        return query.error();
+    return {};
+}
+
 Result<QHash<qint64, RunStore::AbortRequest>> RunStore::abortRequests(const QList<qint64> &runIds)
 {
     QHash<qint64, AbortRequest> requests;

@@ -55,6 +55,24 @@ public:
     Status appendOutput(qint64 runId, qint64 seq, bool stderrStream, const QString &text);
     Status dropOutputBefore(qint64 runId, qint64 seq);
     Status setOutputFigures(qint64 runId, qint64 bytes, qint64 dropped, bool complete);
+    // The same for many runs in one statement each (PostgreSQL): what an output writer stores
+    // in one flush of a burst, a statement per kind of write instead of four per run.
+    struct OutputChunk {
+        qint64 runId = 0;
+        qint64 seq = 0;
+        bool stderrStream = false;
+        QString text;
+    };
+    struct OutputFigures {
+        qint64 runId = 0;
+        qint64 bytes = 0;
+        qint64 dropped = 0;
+        bool complete = false;
+    };
+    Status appendOutputs(const QList<OutputChunk> &chunks);
+    // Drops, for each run, the chunks before its seq.
+    Status dropOutputsBefore(const QHash<qint64, qint64> &keepFrom);
+    Status setOutputFigures(const QList<OutputFigures> &figures);
     struct AbortRequest {
         QString by;
         QString reason;

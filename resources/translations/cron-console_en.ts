@@ -4,6 +4,20 @@
 <context>
     <name>RunStore</name>
     <message numerus="yes">
+        <source>writing the output of %n run(s)</source>
+        <translation>
+            <numerusform>writing the output of %n run</numerusform>
+            <numerusform>writing the output of %n runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>trimming the output of %n run(s)</source>
+        <translation>
+            <numerusform>trimming the output of %n run</numerusform>
+            <numerusform>trimming the output of %n runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>recording the start of %n run(s)</source>
         <translation>
             <numerusform>recording the start of %n run</numerusform>

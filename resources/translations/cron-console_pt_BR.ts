@@ -2550,6 +2550,20 @@ Motivo (guardado no log de auditoria):</translation>
     <context>
         <name>RunStore</name>
         <message numerus="yes">
+            <source>writing the output of %n run(s)</source>
+            <translation>
+                <numerusform>gravando a saída de %n execução</numerusform>
+                <numerusform>gravando a saída de %n execuções</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>trimming the output of %n run(s)</source>
+            <translation>
+                <numerusform>aparando a saída de %n execução</numerusform>
+                <numerusform>aparando a saída de %n execuções</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>recording the start of %n run(s)</source>
             <translation>
                 <numerusform>registrando o início de %n execução</numerusform>
@@ -3101,6 +3115,14 @@ Motivo (guardado no log de auditoria):</translation>
     </context>
     <context>
         <name>SqlAction</name>
+        <message>
+            <source>preparing the session: %1</source>
+            <translation>preparando a sessão: %1</translation>
+        </message>
+        <message>
+            <source>preparing the session: no PostgreSQL connection</source>
+            <translation>preparando a sessão: sem conexão PostgreSQL</translation>
+        </message>
         <message>
             <source>rows returned: %1</source>
             <translation>linhas retornadas: %1</translation>
