@@ -269,12 +269,33 @@ void TestScale::claimsReadTheRunnersJobsFromItsTable()
         QVERIFY(count.next());
         QCOMPARE(count.value(0).toInt(), names.size());
     }
-    // Two of them are running here: the claim leaves them out, and takes the other 18.
+    // Two of them are running here: the claim leaves them out, and takes the other 18, first
+    // 10 as the runner asks (naming only those running), then the rest by their names.
     const QStringList idle = names.mid(2);
+    const auto first = store.claimIdle(names.mid(0, 2), 10);
+    QVERIFY2(first, qPrintable(first ? QString() : first.error().message));
+    QCOMPARE(first->size(), 10);
+    QStringList got;
+    QStringList running = names.mid(0, 2);
+    for (const Claim &claim : *first) {
+        got << claim.job.name;
+        running << claim.job.name;
+    }
+    const auto rest = store.claimIdle(running, 10);
+    QVERIFY(rest);
+    QCOMPARE(rest->size(), 8); // the last 8: the 10 taken first are running here now too
+    for (const Claim &claim : *rest)
+        QVERIFY(!running.contains(claim.job.name));
     const auto claimed = store.claimDue(idle, 100);
     QVERIFY2(claimed, qPrintable(claimed ? QString() : claimed.error().message));
-    QStringList got;
-    for (const Claim &claim : *claimed)
+    QCOMPARE(claimed->size(), 0); // all held: nothing left to claim
+    QVERIFY(db->exec(QStringLiteral("UPDATE cron_jobs SET ultimo_status = 'pending', "
+                                    "lease_owner = NULL, lease_expires_at = NULL WHERE nome LIKE "
+                                    "'t%' AND nome NOT IN ('t00', 't01')")));
+    const auto again = store.claimDue(idle, 100);
+    QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
+    got.clear();
+    for (const Claim &claim : *again)
         got << claim.job.name;
     got.sort();
     QCOMPARE(got, idle);

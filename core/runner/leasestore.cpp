@@ -73,7 +73,6 @@ Result<QList<Job>> LeaseStore::jobs(const QStringList &names)
 
 LeaseStore::Which LeaseStore::whichJobs(const QStringList &names) const
 {
-    const SqlDialect &d = m_database.dialect();
     // The configured ones (the session's table) but those left out, when the table is there
     // and holds every name asked for; else the names themselves.
     bool fromTable = !m_configured.isEmpty();
@@ -81,27 +80,64 @@ LeaseStore::Which LeaseStore::whichJobs(const QStringList &names) const
         fromTable = fromTable && m_configured.contains(name);
     if (!fromTable)
         return {
-            d.inJsonArray(QStringLiteral("c.nome"), QStringLiteral(":names")), jsonArray(names)};
+            m_database.dialect().inJsonArray(QStringLiteral("c.nome"), QStringLiteral(":names")),
+            jsonArray(names)};
     QStringList leftOut;
     const QSet<QString> asked(names.cbegin(), names.cend());
     for (const QString &name : std::as_const(m_configured))
         if (!asked.contains(name))
             leftOut << name;
+    return tableWhich(leftOut);
+}
+
+LeaseStore::Which LeaseStore::tableWhich(const QStringList &leftOut) const
+{
     return {QStringLiteral("c.nome IN (SELECT nome FROM pg_temp.cron_console_runner_jobs) AND NOT "
                            "(%1)")
-                .arg(d.inJsonArray(QStringLiteral("c.nome"), QStringLiteral(":names"))),
+                .arg(m_database.dialect().inJsonArray(
+                    QStringLiteral("c.nome"), QStringLiteral(":names"))),
         jsonArray(leftOut)};
+}
+
+QStringList LeaseStore::idleOf(const QStringList &running) const
+{
+    const QSet<QString> busy(running.cbegin(), running.cend());
+    QStringList idle;
+    for (const QString &name : m_configuredNames)
+        if (!busy.contains(name))
+            idle << name;
+    return idle;
+}
+
+Result<QList<Claim>> LeaseStore::claimIdle(const QStringList &running, int limit)
+{
+    if (!claimsFromTable())
+        return claimDue(idleOf(running), limit);
+    if (limit <= 0 || running.size() >= m_configured.size())
+        return QList<Claim>();
+    return claimPostgres(tableWhich(running), limit);
+}
+
+Result<QList<Job>> LeaseStore::wakeCandidatesIdle(const QStringList &running, int horizonSeconds)
+{
+    if (!claimsFromTable())
+        return wakeCandidates(idleOf(running), horizonSeconds);
+    return wakeCandidates(tableWhich(running), horizonSeconds);
 }
 
 Result<QList<Job>> LeaseStore::wakeCandidates(const QStringList &names, int horizonSeconds)
 {
     if (!m_database.dialect().isPostgres())
         return jobs(names);
+    return wakeCandidates(whichJobs(names), horizonSeconds);
+}
+
+Result<QList<Job>> LeaseStore::wakeCandidates(const Which &which, int horizonSeconds)
+{
     // The claim's "may be due" with the horizon added (claimableFrom() is never earlier than
     // next_run, the lease's end or retry_at): a job outside it cannot wake us sooner than the
     // horizon. Catch-up "skip" jobs always, the next wake checks their slots. In a burst's tail
     // this read returned all of a runner's jobs after every finish (1,000 rows each time).
-    const Which which = whichJobs(names);
     const auto query = run(m_database,
         QStringLiteral("SELECT %1 FROM cron_jobs c WHERE %2 AND (c.catch_up = 'skip' OR c.ativo "
                        "AND (c.ultimo_status = 'running' OR (c.last_run IS NULL AND "
@@ -123,6 +159,7 @@ Result<QList<Job>> LeaseStore::wakeCandidates(const QStringList &names, int hori
 void LeaseStore::useConfiguredJobs(const QStringList &names)
 {
     m_configured.clear();
+    m_configuredNames = names;
     if (!m_database.dialect().isPostgres() || names.isEmpty())
         return;
     // Not through run(): QPSQL prepares what it runs, and PostgreSQL cannot PREPARE a CREATE, so
@@ -154,11 +191,11 @@ Result<QList<Claim>> LeaseStore::claimDue(const QStringList &names, int limit)
 {
     if (names.isEmpty() || limit <= 0)
         return QList<Claim>();
-    return m_database.backend() == Backend::PostgreSQL ? claimPostgres(names, limit)
+    return m_database.backend() == Backend::PostgreSQL ? claimPostgres(whichJobs(names), limit)
                                                        : claimSqlite(names, limit);
 }
 
-Result<QList<Claim>> LeaseStore::claimPostgres(const QStringList &names, int limit)
+Result<QList<Claim>> LeaseStore::claimPostgres(const Which &which, int limit)
 {
     // Pick due rows nobody else is locking, then claim them. MATERIALIZED fixes the picked set
     // once: as a plain subquery the planner may run it once per outer row (tables without
@@ -189,7 +226,6 @@ Result<QList<Claim>> LeaseStore::claimPostgres(const QStringList &names, int lim
                          "c.cron_expression IS NULL) OR c.next_run_tz IS NULL OR "
                          "c.next_run_tz <= (SELECT NOW()) OR c.retry_at <= (SELECT NOW()))");
     const SqlDialect &d = m_database.dialect();
-    const Which which = whichJobs(names);
     const QString sql
         = QStringLiteral(
             "WITH picked AS MATERIALIZED (SELECT c.id AS picked_id, c.ultimo_status AS was_status, "

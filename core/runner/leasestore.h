@@ -94,6 +94,11 @@ public:
     // Those of the named jobs that may become claimable within `horizonSeconds`, and those
     // with catch-up "skip" (for working out when to wake: a burst's tail reads few rows).
     Result<QList<Job>> wakeCandidates(const QStringList &names, int horizonSeconds);
+    // claimDue() and wakeCandidates() for the configured jobs but those in `running` (the ones
+    // running here, a handful): with the session's table nothing per configured job is built or
+    // sent (10,000 jobs: the runner's CPU per run grew with N before).
+    Result<QList<Claim>> claimIdle(const QStringList &running, int limit);
+    Result<QList<Job>> wakeCandidatesIdle(const QStringList &running, int horizonSeconds);
     // Claims up to `limit` (never more, new database or not) of the named jobs that
     // deve_executar_cron would run, atomically against every other runner and every
     // iniciar_execucao_cron caller. Each claim carries the lease expiry the server wrote.
@@ -174,11 +179,16 @@ private:
         Deferred *deferred);
     Status finishSetWise(const QList<Finished> &runs, QList<Recorded> &recorded);
     static RunStore::Start runStart(const Claim &claim, const QString &owner);
-    Result<QList<Claim>> claimPostgres(const QStringList &names, int limit);
+    Result<QList<Claim>> claimPostgres(const Which &which, int limit);
+    Result<QList<Job>> wakeCandidates(const Which &which, int horizonSeconds);
+    // The configured jobs but `running`: the table's clause leaving them out.
+    Which tableWhich(const QStringList &leftOut) const;
+    QStringList idleOf(const QStringList &running) const;
     Result<QList<Claim>> claimSqlite(const QStringList &names, int limit);
 
     QSet<QString> m_changed;
     QSet<QString> m_configured; // in pg_temp.cron_console_runner_jobs; empty: no such table
+    QStringList m_configuredNames; // as given to useConfiguredJobs(), on every backend
     Database &m_database;
     QString m_owner;
     int m_leaseSeconds;

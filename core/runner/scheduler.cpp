@@ -356,16 +356,6 @@ void Scheduler::scheduleWake(qint64 milliseconds)
     m_wakeTimer.start(int(std::min<qint64>(milliseconds, INT_MAX)));
 }
 
-QStringList Scheduler::idleJobNames() const
-{
-    QStringList names;
-    for (auto it = m_config.jobs.cbegin(); it != m_config.jobs.cend(); ++it) {
-        if (!m_running.contains(it.key()))
-            names << it.key();
-    }
-    return names;
-}
-
 void Scheduler::wake()
 {
     if (m_stopping || !m_leases)
@@ -404,7 +394,10 @@ void Scheduler::wake()
         scheduleWake(qint64(m_config.maxPollSeconds) * 1000);
         return;
     }
-    const QStringList idle = idleJobNames();
+    // The jobs running here are left out of claims; the rest of the configuration is the
+    // session's table (LeaseStore::claimIdle).
+    const QStringList running = m_running.keys();
+    const bool anyIdle = m_config.jobs.size() > m_running.size(); // (we run configured jobs only)
     // Catch-up "skip" (issue 17): a slot missed by more than the job's window is skipped
     // before anything is claimed. Only jobs last seen with that policy are read here.
     if (!m_skipJobs.isEmpty()) {
@@ -415,7 +408,7 @@ void Scheduler::wake()
         }
         for (const Job &job : *skippers) {
             if (const QDateTime to = JobPolicy::skipTo(job, job.readAt);
-                to.isValid() && idle.contains(job.name)) {
+                to.isValid() && !m_running.contains(job.name)) {
                 const auto skipped = m_leases->skipSlot(job, to);
                 if (!skipped) {
                     retryLater(skipped.error());
@@ -429,9 +422,9 @@ void Scheduler::wake()
     }
     const int freeSlots = m_config.maxConcurrentJobs - int(m_running.size());
     bool filled = false; // every free slot taken: a finish wakes us, nothing else can
-    if (freeSlots > 0 && !idle.isEmpty()) {
+    if (freeSlots > 0 && anyIdle) {
         const qint64 sentMs = BootClock::nowMs();
-        const auto claims = m_leases->claimDue(idle, freeSlots);
+        const auto claims = m_leases->claimIdle(running, freeSlots);
         if (!claims) {
             retryLater(claims.error());
             return;
@@ -475,7 +468,7 @@ void Scheduler::wake()
     const int horizonSeconds = m_db->backend() == Backend::PostgreSQL
         ? std::min(m_config.maxPollSeconds, planHorizonSeconds)
         : m_config.maxPollSeconds;
-    const auto jobs = m_leases->wakeCandidates(idleJobNames(), horizonSeconds);
+    const auto jobs = m_leases->wakeCandidatesIdle(m_running.keys(), horizonSeconds);
     if (!jobs) {
         retryLater(jobs.error());
         return;

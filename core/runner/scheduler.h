@@ -122,7 +122,6 @@ private:
     void heartbeat();
     void enforceLeases();
     void finishStop();
-    QStringList idleJobNames() const;
     // Alerts (issue 17, scheduleralerts.cpp): only a runner with a notify action looks for
     // stuck, overdue and stale ones and delivers the events it claims.
     void scanEvents();
