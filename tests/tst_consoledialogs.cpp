@@ -45,6 +45,7 @@ private slots:
     void init();
 
     void fieldsProfileRoundTrips();
+    void profileReopensInItsForm();
     void urlProfileKeepsEveryPart();
     void noBlankSslMode();
     void connectAfterEditKeepsSavedProfile();
@@ -186,6 +187,87 @@ void TestConsoleDialogs::fieldsProfileRoundTrips()
     third.profileField()->setCurrentIndex(third.profileField()->findText("production"));
     third.profileField()->setCurrentIndex(third.profileField()->findText("staging"));
     QCOMPARE(third.urlField()->text(), staging);
+}
+
+// A profile saved by fields reopened on the URL tab (issue 16, item 1, after the walk-through):
+// it reopens on the fields, every one as saved, and a URL profile on the URL.
+void TestConsoleDialogs::profileReopensInItsForm()
+{
+    {
+        ConnectionDialog dialog;
+        dialog.tabs()->setCurrentIndex(1);
+        QTest::keyClicks(dialog.hostField(), QStringLiteral("db.example"));
+        dialog.portField()->setValue(5433);
+        QTest::keyClicks(dialog.databaseField(), QStringLiteral("plataforma"));
+        QTest::keyClicks(dialog.userField(), QStringLiteral("cron_admin"));
+        dialog.sslModeField()->setCurrentIndex(dialog.sslModeField()->findData("verify-full"));
+        QTest::keyClicks(dialog.serviceField(), QStringLiteral("plataforma_prod"));
+        dialog.nameField()->setText(QStringLiteral("by fields"));
+        dialog.saveButton()->click();
+
+        dialog.tabs()->setCurrentIndex(0);
+        dialog.urlField()->selectAll();
+        QTest::keyClicks(dialog.urlField(), QStringLiteral("postgresql://reader@db2/plataforma"));
+        dialog.nameField()->setText(QStringLiteral("by url"));
+        dialog.saveButton()->click();
+    }
+    const QList<ConnectionProfile> saved = savedProfiles();
+    QCOMPARE(saved.size(), 3);
+    QCOMPARE(saved.at(1).form, ConnectionProfile::Form::Fields);
+    QCOMPARE(saved.at(2).form, ConnectionProfile::Form::Url);
+
+    const auto checkFields = [](ConnectionDialog &dialog) {
+        QCOMPARE(dialog.tabs()->currentIndex(), 1);
+        QCOMPARE(dialog.hostField()->text(), QStringLiteral("db.example"));
+        QCOMPARE(dialog.portField()->value(), 5433);
+        QCOMPARE(dialog.databaseField()->text(), QStringLiteral("plataforma"));
+        QCOMPARE(dialog.userField()->text(), QStringLiteral("cron_admin"));
+        QCOMPARE(dialog.sslModeField()->currentData().toString(), QStringLiteral("verify-full"));
+        QCOMPARE(dialog.serviceField()->text(), QStringLiteral("plataforma_prod"));
+        QCOMPARE(dialog.nameField()->text(), QStringLiteral("by fields"));
+    };
+    // Opened on the last profile used, as the console's File > Connect to… does.
+    ConnectionProfiles(*SettingsStore::open()).setLastUsed(QStringLiteral("by fields"));
+    {
+        ConnectionDialog dialog;
+        QCOMPARE(dialog.profileField()->currentText(), QStringLiteral("by fields"));
+        checkFields(dialog);
+        if (QTest::currentTestFailed())
+            return;
+        dialog.profileField()->setCurrentIndex(dialog.profileField()->findText("by url"));
+        QCOMPARE(dialog.tabs()->currentIndex(), 0);
+        QCOMPARE(dialog.urlField()->text(), QStringLiteral("postgresql://reader@db2/plataforma"));
+        dialog.profileField()->setCurrentIndex(dialog.profileField()->findText("by fields"));
+        checkFields(dialog);
+        if (QTest::currentTestFailed())
+            return;
+        // The embedded database has no fields.
+        dialog.profileField()->setCurrentIndex(0);
+        QCOMPARE(dialog.tabs()->currentIndex(), 0);
+    }
+    // Opened on the connection in use, which that profile holds.
+    {
+        ConnectionDialog dialog;
+        dialog.profileField()->setCurrentIndex(0);
+        const Result<ConnectionSpec> spec = ConnectionSpec::fromUrl(saved.at(1).url);
+        QVERIFY(spec);
+        dialog.setCurrentConnection(*spec, QStringLiteral("cron_admin"));
+        QCOMPARE(dialog.profileField()->currentText(), QStringLiteral("by fields"));
+        checkFields(dialog);
+        if (QTest::currentTestFailed())
+            return;
+    }
+    // Saved again from the URL tab, it is a URL profile from then on.
+    {
+        ConnectionDialog dialog;
+        dialog.tabs()->setCurrentIndex(0);
+        dialog.saveButton()->click();
+        QCOMPARE(savedProfiles().at(1).form, ConnectionProfile::Form::Url);
+        QCOMPARE(savedProfiles().at(1).url, saved.at(1).url);
+    }
+    ConnectionDialog dialog;
+    QCOMPARE(dialog.profileField()->currentText(), QStringLiteral("by fields"));
+    QCOMPARE(dialog.tabs()->currentIndex(), 0);
 }
 
 void TestConsoleDialogs::urlProfileKeepsEveryPart()
