@@ -9,10 +9,12 @@
 #include "ui/common/messageboxes.h"
 #include "ui/common/nextruntext.h"
 #include "ui/dialogs/connectiondialog.h"
+#include "ui/dialogs/deletejobdialog.h"
 #include "ui/dialogs/dialogsubmission.h"
 #include "ui/dialogs/editjobdialog.h"
 #include "ui/dialogs/newjobdialog.h"
 #include "ui/dialogs/policyeditor.h"
+#include "ui/dialogs/resetdialog.h"
 #include "ui/dialogs/scheduledialog.h"
 #include "ui/dialogs/scheduleeditor.h"
 #include "ui/history/exportdialog.h"
@@ -34,6 +36,7 @@
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTranslator>
 #include <QVBoxLayout>
 
 using namespace ConsoleFixture;
@@ -45,6 +48,7 @@ private slots:
     void init();
 
     void fieldsProfileRoundTrips();
+    void profileReopensInItsForm();
     void urlProfileKeepsEveryPart();
     void noBlankSslMode();
     void connectAfterEditKeepsSavedProfile();
@@ -75,6 +79,9 @@ private slots:
     void exportFormatChoice();
     void exportReplaceDeclinedKeepsDialog();
     void exportMissingFolderShownInline();
+
+    void dialogsKeepTheirSizeUnderTheMouse_data();
+    void dialogsKeepTheirSizeUnderTheMouse();
 
 private:
     static QList<ConnectionProfile> savedProfiles();
@@ -186,6 +193,87 @@ void TestConsoleDialogs::fieldsProfileRoundTrips()
     third.profileField()->setCurrentIndex(third.profileField()->findText("production"));
     third.profileField()->setCurrentIndex(third.profileField()->findText("staging"));
     QCOMPARE(third.urlField()->text(), staging);
+}
+
+// A profile saved by fields reopened on the URL tab (issue 16, item 1, after the walk-through):
+// it reopens on the fields, every one as saved, and a URL profile on the URL.
+void TestConsoleDialogs::profileReopensInItsForm()
+{
+    {
+        ConnectionDialog dialog;
+        dialog.tabs()->setCurrentIndex(1);
+        QTest::keyClicks(dialog.hostField(), QStringLiteral("db.example"));
+        dialog.portField()->setValue(5433);
+        QTest::keyClicks(dialog.databaseField(), QStringLiteral("plataforma"));
+        QTest::keyClicks(dialog.userField(), QStringLiteral("cron_admin"));
+        dialog.sslModeField()->setCurrentIndex(dialog.sslModeField()->findData("verify-full"));
+        QTest::keyClicks(dialog.serviceField(), QStringLiteral("plataforma_prod"));
+        dialog.nameField()->setText(QStringLiteral("by fields"));
+        dialog.saveButton()->click();
+
+        dialog.tabs()->setCurrentIndex(0);
+        dialog.urlField()->selectAll();
+        QTest::keyClicks(dialog.urlField(), QStringLiteral("postgresql://reader@db2/plataforma"));
+        dialog.nameField()->setText(QStringLiteral("by url"));
+        dialog.saveButton()->click();
+    }
+    const QList<ConnectionProfile> saved = savedProfiles();
+    QCOMPARE(saved.size(), 3);
+    QCOMPARE(saved.at(1).form, ConnectionProfile::Form::Fields);
+    QCOMPARE(saved.at(2).form, ConnectionProfile::Form::Url);
+
+    const auto checkFields = [](ConnectionDialog &dialog) {
+        QCOMPARE(dialog.tabs()->currentIndex(), 1);
+        QCOMPARE(dialog.hostField()->text(), QStringLiteral("db.example"));
+        QCOMPARE(dialog.portField()->value(), 5433);
+        QCOMPARE(dialog.databaseField()->text(), QStringLiteral("plataforma"));
+        QCOMPARE(dialog.userField()->text(), QStringLiteral("cron_admin"));
+        QCOMPARE(dialog.sslModeField()->currentData().toString(), QStringLiteral("verify-full"));
+        QCOMPARE(dialog.serviceField()->text(), QStringLiteral("plataforma_prod"));
+        QCOMPARE(dialog.nameField()->text(), QStringLiteral("by fields"));
+    };
+    // Opened on the last profile used, as the console's File > Connect to… does.
+    ConnectionProfiles(*SettingsStore::open()).setLastUsed(QStringLiteral("by fields"));
+    {
+        ConnectionDialog dialog;
+        QCOMPARE(dialog.profileField()->currentText(), QStringLiteral("by fields"));
+        checkFields(dialog);
+        if (QTest::currentTestFailed())
+            return;
+        dialog.profileField()->setCurrentIndex(dialog.profileField()->findText("by url"));
+        QCOMPARE(dialog.tabs()->currentIndex(), 0);
+        QCOMPARE(dialog.urlField()->text(), QStringLiteral("postgresql://reader@db2/plataforma"));
+        dialog.profileField()->setCurrentIndex(dialog.profileField()->findText("by fields"));
+        checkFields(dialog);
+        if (QTest::currentTestFailed())
+            return;
+        // The embedded database has no fields.
+        dialog.profileField()->setCurrentIndex(0);
+        QCOMPARE(dialog.tabs()->currentIndex(), 0);
+    }
+    // Opened on the connection in use, which that profile holds.
+    {
+        ConnectionDialog dialog;
+        dialog.profileField()->setCurrentIndex(0);
+        const Result<ConnectionSpec> spec = ConnectionSpec::fromUrl(saved.at(1).url);
+        QVERIFY(spec);
+        dialog.setCurrentConnection(*spec, QStringLiteral("cron_admin"));
+        QCOMPARE(dialog.profileField()->currentText(), QStringLiteral("by fields"));
+        checkFields(dialog);
+        if (QTest::currentTestFailed())
+            return;
+    }
+    // Saved again from the URL tab, it is a URL profile from then on.
+    {
+        ConnectionDialog dialog;
+        dialog.tabs()->setCurrentIndex(0);
+        dialog.saveButton()->click();
+        QCOMPARE(savedProfiles().at(1).form, ConnectionProfile::Form::Url);
+        QCOMPARE(savedProfiles().at(1).url, saved.at(1).url);
+    }
+    ConnectionDialog dialog;
+    QCOMPARE(dialog.profileField()->currentText(), QStringLiteral("by fields"));
+    QCOMPARE(dialog.tabs()->currentIndex(), 0);
 }
 
 void TestConsoleDialogs::urlProfileKeepsEveryPart()
@@ -901,6 +989,86 @@ void TestConsoleDialogs::exportMissingFolderShownInline()
     QVERIFY2(dialog.errorLabel()->text().startsWith(QStringLiteral("The folder")),
         qPrintable(dialog.errorLabel()->text()));
     QCOMPARE(dialog.pathField()->text(), path);
+}
+
+void TestConsoleDialogs::dialogsKeepTheirSizeUnderTheMouse_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QString();
+    QTest::newRow("pt_BR") << QStringLiteral("pt_BR"); // longer words, more wrapped lines
+}
+
+// A walk-through saw a dialog grow while the mouse moved over it (issue 16, after the items):
+// every job dialog, Connect to… and Export keep their size while the pointer passes over each
+// of their widgets and asks for its tooltip.
+void TestConsoleDialogs::dialogsKeepTheirSizeUnderTheMouse()
+{
+    QFETCH(QString, language);
+    QTranslator translator;
+    if (!language.isEmpty()) {
+        QVERIFY(translator.load(QStringLiteral(":/i18n/cron-console_") + language));
+        QCoreApplication::installTranslator(&translator);
+        QLocale::setDefault(QLocale(language));
+    }
+    const auto restore = qScopeGuard([&] {
+        QCoreApplication::removeTranslator(&translator);
+        QLocale::setDefault(QLocale::c());
+    });
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Job job; // a running job with a long name, as the demo has
+    job.name = QStringLiteral("importar_precos_fornecedores");
+    job.description = QStringLiteral("Importa as tabelas de preços dos fornecedores");
+    job.intervalHours = 6;
+    job.lastRun = now.addSecs(-3 * 3600);
+    job.nextRun = now.addSecs(3 * 3600);
+    job.lastStatus = QStringLiteral("running");
+    job.runningSince = now.addSecs(-2 * 3600);
+    job.leaseOwner = QStringLiteral("srv-backup-01:4812");
+    job.leaseExpiresAt = now.addSecs(-3600);
+
+    std::vector<std::unique_ptr<QDialog>> dialogs;
+    dialogs.push_back(std::make_unique<NewJobDialog>(now));
+    dialogs.push_back(std::make_unique<ScheduleDialog>(job, now));
+    dialogs.push_back(std::make_unique<EditJobDialog>(job));
+    dialogs.push_back(std::make_unique<DeleteJobDialog>(job));
+    dialogs.push_back(std::make_unique<ResetDialog>(job, now));
+    dialogs.push_back(std::make_unique<ConnectionDialog>());
+    dialogs.push_back(std::make_unique<ExportDialog>());
+    for (const auto &dialog : dialogs) {
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+        QCoreApplication::processEvents();
+        const QSize before = dialog->size();
+        QSize last = before;
+        QStringList grew;
+        for (QWidget *widget : dialog->findChildren<QWidget *>()) {
+            if (!widget->isVisible() || widget->window() != dialog.get())
+                continue;
+            for (const QPoint &at : {QPoint(1, 1), widget->rect().center(),
+                     widget->rect().bottomRight() - QPoint(1, 1)}) {
+                QTest::mouseMove(widget, at);
+                QHelpEvent tip(QEvent::ToolTip, at, widget->mapToGlobal(at));
+                QCoreApplication::sendEvent(widget, &tip);
+                QCoreApplication::processEvents();
+            }
+            if (dialog->size() != last) {
+                last = dialog->size();
+                grew << QStringLiteral("%1 (%2): %3x%4")
+                            .arg(QString::fromLatin1(widget->metaObject()->className()),
+                                widget->objectName())
+                            .arg(dialog->size().width())
+                            .arg(dialog->size().height());
+            }
+        }
+        QCoreApplication::processEvents();
+        QVERIFY2(grew.isEmpty() && dialog->size() == before,
+            qPrintable(QStringLiteral("%1 was %2x%3, grew over %4")
+                           .arg(dialog->objectName())
+                           .arg(before.width())
+                           .arg(before.height())
+                           .arg(grew.join(QStringLiteral(", ")))));
+        dialog->hide();
+    }
 }
 
 QTEST_MAIN(TestConsoleDialogs)

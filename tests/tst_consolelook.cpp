@@ -1,7 +1,9 @@
 // Readable messages and colours (issue 16, item 11): the chart follows a dark palette, the
 // runner config's errors read on it; a missing runner.json says so; JSON errors give
 // line:column; Delete warns when the job runs now; the history action filter names are friendly;
-// placeholders read on a dark palette.
+// placeholders read on a dark palette; the toolbar's icons read on a light and a dark one.
+#include "tst_consolefixture.h"
+
 #include "core/runner/runnerconfig.h"
 #include "support/contrast.h"
 #include "ui/common/clampingspinbox.h"
@@ -21,9 +23,11 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 
 namespace {
 
@@ -42,6 +46,7 @@ QPalette darkPalette()
 class TestConsoleLook : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase();
     void chartFollowsDarkPalette();
     void missingRunnerConfigSaysSo();
     void jsonErrorsGiveLineAndColumn();
@@ -53,7 +58,13 @@ private slots:
     void scheduleErrorReadsOnDark();
     void actionNamesEverywhere();
     void statusIconsReadOnASelectedRow();
+    void toolbarIconsReadOnEitherPalette();
 };
+
+void TestConsoleLook::initTestCase()
+{
+    ConsoleFixture::isolate(); // the main window reads and writes its settings
+}
 
 void TestConsoleLook::chartFollowsDarkPalette()
 {
@@ -227,13 +238,13 @@ void TestConsoleLook::actionNamesEverywhere()
 namespace {
 
 // The best contrast any pixel of `icon` drawn over `background` reaches against it.
-double bestContrast(const QIcon &icon, QIcon::Mode mode, const QColor &background)
+double bestContrast(const QIcon &icon, QIcon::Mode mode, const QColor &background, int size = 16)
 {
-    QImage image(16, 16, QImage::Format_ARGB32);
+    QImage image(size, size, QImage::Format_ARGB32);
     image.fill(background);
     {
         QPainter painter(&image);
-        painter.drawPixmap(0, 0, icon.pixmap(16, mode));
+        painter.drawPixmap(0, 0, icon.pixmap(size, mode));
     }
     const double base = Contrast::luminance(background);
     double best = 1;
@@ -259,6 +270,69 @@ void TestConsoleLook::statusIconsReadOnASelectedRow()
         const double contrast = bestContrast(StatusStyle::icon(state), QIcon::Selected, highlight);
         QVERIFY2(
             contrast >= 3.0, qPrintable(QStringLiteral("%1: %2").arg(int(state)).arg(contrast)));
+    }
+}
+
+// Run now's stock icon, a black triangle, was dark on a dark toolbar (issue 16, item 11, after the
+// walk-through). Without an icon theme every toolbar icon, and Abort run's in the Job menu,
+// stands out from the toolbar in both palettes, enabled and disabled, disabled dimmer; and
+// follows a palette change while the console runs.
+void TestConsoleLook::toolbarIconsReadOnEitherPalette()
+{
+    const QString theme = QIcon::themeName();
+    QIcon::setThemeName(QString()); // the stock icons, as on a desktop without an icon theme
+    const QPalette before = QApplication::palette();
+    const auto restore = qScopeGuard([&] {
+        QApplication::setPalette(before);
+        QIcon::setThemeName(theme);
+    });
+    // Breeze Dark's and Breeze's colours, as a KDE colour scheme gives them.
+    QPalette dark(QColor(0x31, 0x36, 0x3b), QColor(0x31, 0x36, 0x3b));
+    for (const QPalette::ColorRole role : {QPalette::WindowText, QPalette::ButtonText})
+        dark.setColor(role, QColor(0xfc, 0xfc, 0xfc));
+    QPalette light(QColor(0xef, 0xf0, 0xf1), QColor(0xef, 0xf0, 0xf1));
+    for (const QPalette::ColorRole role : {QPalette::WindowText, QPalette::ButtonText})
+        light.setColor(role, QColor(0x23, 0x26, 0x29));
+
+    MainWindow window;
+    auto *toolbar = window.findChild<QToolBar *>(QStringLiteral("jobsToolbar"));
+    QVERIFY(toolbar);
+    QList<QAction *> actions;
+    for (QAction *action : toolbar->actions()) {
+        if (!action->isSeparator())
+            actions << action;
+    }
+    QVERIFY(actions.size() >= 9);
+    for (QAction *action : window.findChildren<QAction *>()) {
+        if (action->text() == QStringLiteral("&Abort run…"))
+            actions << action;
+    }
+    QVERIFY(actions.size() >= 10);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const int size = toolbar->iconSize().height();
+
+    for (const bool isDark : {true, false, true}) {
+        QApplication::setPalette(isDark ? dark : light);
+        QCoreApplication::processEvents();
+        const QColor back = toolbar->palette().color(QPalette::Active, QPalette::Window);
+        QCOMPARE(back, (isDark ? dark : light).color(QPalette::Window)); // it did change
+        const QColor disabledBack = toolbar->palette().color(QPalette::Disabled, QPalette::Window);
+        for (QAction *action : std::as_const(actions)) {
+            const QString what = QStringLiteral("%1 on %2").arg(action->text(), back.name());
+            QVERIFY2(!action->icon().isNull(), qPrintable(what));
+            const double normal = bestContrast(action->icon(), QIcon::Normal, back, size);
+            const double disabled
+                = bestContrast(action->icon(), QIcon::Disabled, disabledBack, size);
+            QVERIFY2(normal >= 3.0, qPrintable(QStringLiteral("%1: %2").arg(what).arg(normal)));
+            QVERIFY2(disabled >= 3.0,
+                qPrintable(QStringLiteral("%1 disabled: %2").arg(what).arg(disabled)));
+            QVERIFY2(disabled < normal,
+                qPrintable(QStringLiteral("%1: disabled %2, enabled %3")
+                               .arg(what)
+                               .arg(disabled)
+                               .arg(normal)));
+        }
     }
 }
 

@@ -14,9 +14,27 @@ struct Text {
 const QString groupKey = QStringLiteral("connections/profiles");
 const QString nameKey = QStringLiteral("name");
 const QString urlKey = QStringLiteral("url");
+// Written only for the fields: a profile without it (or of an older console) is a URL.
+const QString formKey = QStringLiteral("form");
+const QString fieldsForm = QStringLiteral("fields");
 const QString lastKey = QStringLiteral("connections/last");
 // The embedded profile's name is translated, so it is remembered by this marker instead.
 const QString embeddedMarker = QStringLiteral(":embedded");
+
+void writeAll(QSettings &settings, const QList<ConnectionProfile> &profiles)
+{
+    settings.remove(groupKey); // a shorter list leaves no stale entry behind
+    settings.beginWriteArray(groupKey, int(profiles.size()));
+    for (int i = 0; i < profiles.size(); ++i) {
+        const ConnectionProfile &profile = profiles.at(i);
+        settings.setArrayIndex(i);
+        settings.setValue(nameKey, profile.name);
+        settings.setValue(urlKey, profile.url);
+        if (profile.form == ConnectionProfile::Form::Fields)
+            settings.setValue(formKey, fieldsForm);
+    }
+    settings.endArray();
+}
 
 } // namespace
 
@@ -43,7 +61,9 @@ QList<ConnectionProfile> ConnectionProfiles::profiles() const
     const int count = m_settings.beginReadArray(groupKey);
     for (int i = 0; i < count; ++i) {
         m_settings.setArrayIndex(i);
-        result.append({m_settings.value(nameKey).toString(), m_settings.value(urlKey).toString()});
+        const bool fields = m_settings.value(formKey).toString() == fieldsForm;
+        result.append({m_settings.value(nameKey).toString(), m_settings.value(urlKey).toString(),
+            fields ? ConnectionProfile::Form::Fields : ConnectionProfile::Form::Url});
     }
     m_settings.endArray();
     return result;
@@ -52,34 +72,21 @@ QList<ConnectionProfile> ConnectionProfiles::profiles() const
 void ConnectionProfiles::save(const ConnectionProfile &profile)
 {
     QList<ConnectionProfile> saved = profiles().mid(1);
-    const ConnectionProfile clean{profile.name, withoutPassword(profile.url)};
+    const ConnectionProfile clean{profile.name, withoutPassword(profile.url), profile.form};
     auto found = std::find_if(saved.begin(), saved.end(),
         [&](const ConnectionProfile &p) { return p.name == profile.name; });
     if (found != saved.end())
         *found = clean;
     else
         saved.append(clean);
-    m_settings.beginWriteArray(groupKey, int(saved.size()));
-    for (int i = 0; i < saved.size(); ++i) {
-        m_settings.setArrayIndex(i);
-        m_settings.setValue(nameKey, saved.at(i).name);
-        m_settings.setValue(urlKey, saved.at(i).url);
-    }
-    m_settings.endArray();
+    writeAll(m_settings, saved);
 }
 
 void ConnectionProfiles::remove(const QString &name)
 {
     QList<ConnectionProfile> saved = profiles().mid(1);
     saved.removeIf([&](const ConnectionProfile &p) { return p.name == name; });
-    m_settings.remove(groupKey);
-    m_settings.beginWriteArray(groupKey, int(saved.size()));
-    for (int i = 0; i < saved.size(); ++i) {
-        m_settings.setArrayIndex(i);
-        m_settings.setValue(nameKey, saved.at(i).name);
-        m_settings.setValue(urlKey, saved.at(i).url);
-    }
-    m_settings.endArray();
+    writeAll(m_settings, saved);
     // The console must not try to open a profile that is gone next time.
     if (m_settings.value(lastKey).toString() == name)
         m_settings.remove(lastKey);

@@ -8,10 +8,14 @@
 class QSettings;
 
 // A saved connection: a name and a URL that never carries a password (libpq finds it in
-// ~/.pgpass, PGPASSWORD or a service file).
+// ~/.pgpass, PGPASSWORD or a service file), and the form it was entered in.
 struct ConnectionProfile {
+    // How the admin entered it: Connect to… reopens it the same way.
+    enum class Form { Url, Fields };
+
     QString name;
     QString url; // empty: the embedded default database
+    Form form = Form::Url; // profiles saved before forms were kept are URLs
 
     bool isEmbedded() const { return url.isEmpty(); }
     bool operator==(const ConnectionProfile &) const = default;

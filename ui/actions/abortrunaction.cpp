@@ -1,6 +1,7 @@
 #include "ui/actions/abortrunaction.h"
 
 #include "core/client/runclient.h"
+#include "ui/actions/actionicons.h"
 #include "ui/common/relativetime.h"
 
 #include <QAction>
@@ -16,8 +17,8 @@ AbortRunAction::AbortRunAction(QWidget *window)
 {
     m_action->setToolTip(tr("Stop the selected job's running run on the runner that holds it"));
     m_action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
-    m_action->setIcon(QIcon::fromTheme(
-        QStringLiteral("process-stop"), window->style()->standardIcon(QStyle::SP_BrowserStop)));
+    (new ActionIcons(window))
+        ->set(m_action, QStringLiteral("process-stop"), QStyle::SP_BrowserStop);
     m_action->setEnabled(false);
     connect(m_action, &QAction::triggered, this, &AbortRunAction::trigger);
 }

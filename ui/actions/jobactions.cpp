@@ -1,9 +1,9 @@
 #include "ui/actions/jobactions.h"
 
 #include "core/domain/jobrules.h"
+#include "ui/actions/actionicons.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QStyle>
 #include <QWidget>
 
@@ -23,6 +23,7 @@ void setApplicable(QAction *action, bool applies, const QString &whyNot)
 
 JobActions::JobActions(QWidget *parent)
     : QObject(parent)
+    , m_icons(new ActionIcons(parent))
 {
     m_enable
         = make(tr("&Enable"), tr("Enable the selected jobs"), QKeySequence(Qt::CTRL | Qt::Key_E),
@@ -58,9 +59,7 @@ QAction *JobActions::make(const QString &text, const QString &toolTip, const QKe
     const QString &themeIcon, int fallbackIcon)
 {
     auto *action = new QAction(text, this);
-    const QIcon fallback
-        = QApplication::style()->standardIcon(static_cast<QStyle::StandardPixmap>(fallbackIcon));
-    action->setIcon(QIcon::fromTheme(themeIcon, fallback));
+    m_icons->set(action, themeIcon, static_cast<QStyle::StandardPixmap>(fallbackIcon));
     if (!shortcut.isEmpty()) {
         action->setShortcut(shortcut);
         // Shortcuts work anywhere in the window, including the table.

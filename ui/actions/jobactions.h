@@ -5,6 +5,7 @@
 #include <QList>
 #include <QObject>
 
+class ActionIcons;
 class QAction;
 class QWidget;
 
@@ -37,6 +38,7 @@ private:
     QAction *make(const QString &text, const QString &toolTip, const QKeySequence &shortcut,
         const QString &themeIcon, int fallbackIcon);
 
+    ActionIcons *m_icons;
     QAction *m_enable;
     QAction *m_disable;
     QAction *m_runNow;

@@ -102,8 +102,8 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     fields->addRow(tr("U&ser:"), m_user);
     fields->addRow(tr("SSL &mode:"), m_sslMode);
     fields->addRow(tr("Ser&vice:"), m_service);
-    m_tabs->addTab(urlPage, tr("By U&RL"));
-    m_tabs->addTab(fieldsPage, tr("By &fields (PostgreSQL)"));
+    m_tabs->insertTab(urlTab, urlPage, tr("By U&RL"));
+    m_tabs->insertTab(fieldsTab, fieldsPage, tr("By &fields (PostgreSQL)"));
 
     auto *top = new QFormLayout;
     top->addRow(tr("P&rofile:"), m_profile);
@@ -188,7 +188,7 @@ void ConnectionDialog::setCurrentConnection(const ConnectionSpec &spec, const QS
     }
     showProfile(m_unsavedIndex);
     if (spec.backend == Backend::PostgreSQL)
-        m_tabs->setCurrentIndex(1);
+        m_tabs->setCurrentIndex(fieldsTab);
 }
 
 void ConnectionDialog::loadProfiles(const QString &select)
@@ -219,6 +219,10 @@ void ConnectionDialog::showProfile(int index)
         m_url->setPlaceholderText(
             profile.isEmbedded() ? ConnectionSpec::defaultSqlitePath() : QString());
         m_remove->setEnabled(named); // the embedded default and an unsaved URL stay
+        // Reopened as it was entered: fields stay fields, a URL stays a URL.
+        const bool fields = profile.form == ConnectionProfile::Form::Fields
+            && ConnectionFields::fromUrl(profile.url).has_value();
+        m_tabs->setCurrentIndex(fields ? fieldsTab : urlTab);
     }
     // Filled with every signal blocked: a field's change signal would rebuild the URL from
     // fields not filled yet (that lost the user and database of saved profiles).
@@ -239,6 +243,12 @@ void ConnectionDialog::showProfile(int index)
     }
     m_service->setText(shown.service);
     validate();
+}
+
+ConnectionProfile::Form ConnectionDialog::shownForm() const
+{
+    return m_tabs->currentIndex() == fieldsTab ? ConnectionProfile::Form::Fields
+                                               : ConnectionProfile::Form::Url;
 }
 
 void ConnectionDialog::fieldsToUrl()
@@ -280,7 +290,7 @@ void ConnectionDialog::saveProfile()
         validate();
         return;
     }
-    ConnectionProfiles(*SettingsStore::open()).save({name, currentUrl()});
+    ConnectionProfiles(*SettingsStore::open()).save({name, currentUrl(), shownForm()});
     loadProfiles(name);
 }
 
@@ -349,7 +359,8 @@ void ConnectionDialog::finishConnect(const ConnectionSpec &spec)
         const auto same = std::find_if(saved.cbegin(), saved.cend(),
             [&](const ConnectionProfile &p) { return p.name == name; });
         if (same == saved.cend()) {
-            profiles.save({name, currentUrl()}); // a new profile; no saved one is touched
+            // A new profile; no saved one is touched.
+            profiles.save({name, currentUrl(), shownForm()});
         } else if (same->url != currentUrl()) {
             // Edited but not saved: the saved profile stays as it was, and stays the one the
             // console opens next time.

@@ -59,9 +59,13 @@ signals:
 
 private:
     enum class Purpose { Test, Connect };
+    static constexpr int urlTab = 0;
+    static constexpr int fieldsTab = 1;
 
     void loadProfiles(const QString &select);
     void showProfile(int index);
+    // The form of the tab shown: what a profile saved now reopens in.
+    ConnectionProfile::Form shownForm() const;
     void fieldsToUrl();
     void validate();
     void saveProfile();
