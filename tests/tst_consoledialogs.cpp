@@ -85,6 +85,9 @@ private slots:
 
 private:
     static QList<ConnectionProfile> savedProfiles();
+    // Types a PostgreSQL target into the Fields tab, as a person would.
+    static void fillFields(
+        ConnectionDialog &dialog, const QString &host, int port, const QString &sslMode = {});
     // A console on a fresh SQLite database, its Edit job dialog open on the first job, OK not
     // enabled yet.
     struct EditJobScene {
@@ -138,16 +141,23 @@ QList<ConnectionProfile> TestConsoleDialogs::savedProfiles()
     return ConnectionProfiles(*SettingsStore::open()).profiles();
 }
 
+void TestConsoleDialogs::fillFields(
+    ConnectionDialog &dialog, const QString &host, int port, const QString &sslMode)
+{
+    dialog.tabs()->setCurrentIndex(1);
+    QTest::keyClicks(dialog.hostField(), host);
+    dialog.portField()->setValue(port);
+    QTest::keyClicks(dialog.databaseField(), QStringLiteral("plataforma"));
+    QTest::keyClicks(dialog.userField(), QStringLiteral("cron_admin"));
+    if (!sslMode.isEmpty())
+        dialog.sslModeField()->setCurrentIndex(dialog.sslModeField()->findData(sslMode));
+}
+
 void TestConsoleDialogs::fieldsProfileRoundTrips()
 {
     {
         ConnectionDialog dialog;
-        dialog.tabs()->setCurrentIndex(1);
-        QTest::keyClicks(dialog.hostField(), QStringLiteral("127.0.0.1"));
-        dialog.portField()->setValue(56210);
-        QTest::keyClicks(dialog.databaseField(), QStringLiteral("plataforma"));
-        QTest::keyClicks(dialog.userField(), QStringLiteral("cron_admin"));
-        dialog.sslModeField()->setCurrentIndex(dialog.sslModeField()->findData("require"));
+        fillFields(dialog, QStringLiteral("127.0.0.1"), 56210, QStringLiteral("require"));
         dialog.nameField()->setText(QStringLiteral("production"));
         dialog.saveButton()->click();
     }
@@ -173,11 +183,7 @@ void TestConsoleDialogs::fieldsProfileRoundTrips()
     // user and the database.
     {
         ConnectionDialog dialog;
-        dialog.tabs()->setCurrentIndex(1);
-        QTest::keyClicks(dialog.hostField(), QStringLiteral("db.example"));
-        dialog.portField()->setValue(5433);
-        QTest::keyClicks(dialog.databaseField(), QStringLiteral("plataforma"));
-        QTest::keyClicks(dialog.userField(), QStringLiteral("cron_admin"));
+        fillFields(dialog, QStringLiteral("db.example"), 5433);
         dialog.nameField()->setText(QStringLiteral("staging"));
         dialog.saveButton()->click();
     }
@@ -201,12 +207,7 @@ void TestConsoleDialogs::profileReopensInItsForm()
 {
     {
         ConnectionDialog dialog;
-        dialog.tabs()->setCurrentIndex(1);
-        QTest::keyClicks(dialog.hostField(), QStringLiteral("db.example"));
-        dialog.portField()->setValue(5433);
-        QTest::keyClicks(dialog.databaseField(), QStringLiteral("plataforma"));
-        QTest::keyClicks(dialog.userField(), QStringLiteral("cron_admin"));
-        dialog.sslModeField()->setCurrentIndex(dialog.sslModeField()->findData("verify-full"));
+        fillFields(dialog, QStringLiteral("db.example"), 5433, QStringLiteral("verify-full"));
         QTest::keyClicks(dialog.serviceField(), QStringLiteral("plataforma_prod"));
         dialog.nameField()->setText(QStringLiteral("by fields"));
         dialog.saveButton()->click();

@@ -46,6 +46,18 @@ Result<QSqlQuery *> run(
     return database.run(sql, values, what);
 }
 
+// Every row of a query made with JobRow::selectList().
+Result<QList<Job>> readJobs(const Result<QSqlQuery *> &query)
+{
+    if (!query)
+        return query.error();
+    QList<Job> jobs;
+    while ((*query)->next())
+        jobs << JobRow::read(**query);
+    (*query)->finish();
+    return jobs;
+}
+
 } // namespace
 
 LeaseStore::LeaseStore(Database &database, const QString &owner, int leaseSeconds)
@@ -62,13 +74,7 @@ Result<QList<Job>> LeaseStore::jobs(const QStringList &names)
             .arg(JobRow::selectList(d),
                 d.inJsonArray(QStringLiteral("nome"), QStringLiteral(":names"))),
         {{QStringLiteral("names"), jsonArray(names)}}, tr("reading the runner's jobs"));
-    if (!query)
-        return query.error();
-    QList<Job> jobs;
-    while ((*query)->next())
-        jobs << JobRow::read(**query);
-    (*query)->finish();
-    return jobs;
+    return readJobs(query);
 }
 
 LeaseStore::Which LeaseStore::whichJobs(const QStringList &names) const
@@ -147,13 +153,7 @@ Result<QList<Job>> LeaseStore::wakeCandidates(const Which &which, int horizonSec
                 QStringLiteral("NOW() + make_interval(secs => CAST(:horizon AS float8))")),
         {{QStringLiteral("names"), which.names}, {QStringLiteral("horizon"), horizonSeconds}},
         tr("reading the runner's jobs"));
-    if (!query)
-        return query.error();
-    QList<Job> jobs;
-    while ((*query)->next())
-        jobs << JobRow::read(**query);
-    (*query)->finish();
-    return jobs;
+    return readJobs(query);
 }
 
 void LeaseStore::useConfiguredJobs(const QStringList &names)
