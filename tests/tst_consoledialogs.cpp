@@ -8,6 +8,8 @@
 #include "core/domain/jobrules.h"
 #include "ui/common/messageboxes.h"
 #include "ui/common/nextruntext.h"
+#include "ui/common/screenfit.h"
+#include "ui/common/scrollingform.h"
 #include "ui/dialogs/connectiondialog.h"
 #include "ui/dialogs/deletejobdialog.h"
 #include "ui/dialogs/dialogsubmission.h"
@@ -29,6 +31,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QScreen>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -82,6 +86,8 @@ private slots:
 
     void dialogsKeepTheirSizeUnderTheMouse_data();
     void dialogsKeepTheirSizeUnderTheMouse();
+    void dialogsFitAShortScreen_data();
+    void dialogsFitAShortScreen();
 
 private:
     static QList<ConnectionProfile> savedProfiles();
@@ -1069,6 +1075,191 @@ void TestConsoleDialogs::dialogsKeepTheirSizeUnderTheMouse()
                            .arg(before.height())
                            .arg(grew.join(QStringLiteral(", ")))));
         dialog->hide();
+    }
+}
+
+void TestConsoleDialogs::dialogsFitAShortScreen_data()
+{
+    dialogsKeepTheirSizeUnderTheMouse_data();
+}
+
+// At 800x500 New job was 551 px tall plus its title bar: Add job and Cancel were off screen
+// (issue 16, item 9). Every dialog, title bar included, fits the screen's available area with
+// its buttons in view; the form scrolls (never sideways), Tab reaches every field and scrolls
+// it into view, and OK is enabled once the input is valid and closes the dialog. The screen is
+// the test's own when it is that short (ctest's tst_consoledialogs_800x500), else the dialog is
+// fitted to an 800x500 area as ScreenFit fits it to a screen.
+void TestConsoleDialogs::dialogsFitAShortScreen()
+{
+    QFETCH(QString, language);
+    QTranslator translator;
+    if (!language.isEmpty()) {
+        QVERIFY(translator.load(QStringLiteral(":/i18n/cron-console_") + language));
+        QCoreApplication::installTranslator(&translator);
+        QLocale::setDefault(QLocale(language));
+    }
+    const auto restore = qScopeGuard([&] {
+        QCoreApplication::removeTranslator(&translator);
+        QLocale::setDefault(QLocale::c());
+    });
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Job job;
+    job.name = QStringLiteral("importar_precos_fornecedores");
+    job.description = QStringLiteral("Importa as tabelas de preços dos fornecedores");
+    job.intervalHours = 6;
+    job.lastRun = now.addSecs(-3 * 3600);
+    job.nextRun = now.addSecs(3 * 3600);
+    job.lastStatus = QStringLiteral("success");
+    // Reset of many stuck jobs: a line per job, taller than any screen.
+    QList<Job> stuck;
+    for (int i = 0; i < 40; ++i) {
+        Job held = job;
+        held.name = QStringLiteral("travado_%1").arg(i);
+        held.lastStatus = QStringLiteral("running");
+        held.runningSince = now.addSecs(-2 * 3600);
+        held.leaseOwner = QStringLiteral("srv-backup-01:%1").arg(4000 + i);
+        held.leaseExpiresAt = now.addSecs(600);
+        stuck << held;
+    }
+
+    struct Scene {
+        std::unique_ptr<QDialog> dialog;
+        QStringList fields; // reached by Tab
+        std::function<QAbstractButton *(QDialog &)> makeValid; // returns the OK button
+        bool clicks = true; // OK closes the dialog (Connect would start a connection)
+    };
+    const auto button = [](QDialog &d, QDialogButtonBox::StandardButton which) {
+        return static_cast<QAbstractButton *>(d.findChild<QDialogButtonBox *>()->button(which));
+    };
+    std::vector<Scene> scenes;
+    scenes.push_back({std::make_unique<NewJobDialog>(now),
+        {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("hours"),
+            QStringLiteral("cronExpression"), QStringLiteral("maxRetries"),
+            QStringLiteral("catchUp"), QStringLiteral("overdueAfter")},
+        [&](QDialog &d) {
+            QTest::keyClicks(
+                static_cast<NewJobDialog &>(d).nameField(), QStringLiteral("cabe_na_tela"));
+            return button(d, QDialogButtonBox::Ok);
+        }});
+    scenes.push_back({std::make_unique<ScheduleDialog>(job, now),
+        {QStringLiteral("hours"), QStringLiteral("cronExpression"), QStringLiteral("maxRetries"),
+            QStringLiteral("catchUp"), QStringLiteral("overdueAfter")},
+        [&](QDialog &d) { return button(d, QDialogButtonBox::Ok); }});
+    scenes.push_back({std::make_unique<EditJobDialog>(job),
+        {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("reason"),
+            QStringLiteral("maxRetries"), QStringLiteral("overdueAfter")},
+        [&](QDialog &d) {
+            static_cast<EditJobDialog &>(d)
+                .policy()
+                ->findChild<QSpinBox *>("maxRetries")
+                ->setValue(2);
+            return button(d, QDialogButtonBox::Ok);
+        }});
+    scenes.push_back(
+        {std::make_unique<DeleteJobDialog>(job), {QStringLiteral("confirmName")}, [&](QDialog &d) {
+             QTest::keyClicks(static_cast<DeleteJobDialog &>(d).confirmField(), job.name);
+             return button(d, QDialogButtonBox::Ok);
+         }});
+    scenes.push_back({std::make_unique<ResetDialog>(stuck, now),
+        {QStringLiteral("reason"), QStringLiteral("force")},
+        [&](QDialog &d) { return button(d, QDialogButtonBox::Ok); }});
+    scenes.push_back({std::make_unique<ConnectionDialog>(), {QStringLiteral("url")},
+        [](QDialog &d) {
+            return static_cast<QAbstractButton *>(
+                static_cast<ConnectionDialog &>(d).connectButton());
+        },
+        false});
+    scenes.push_back({std::make_unique<ExportDialog>(),
+        {QStringLiteral("exportPath"), QStringLiteral("exportFormat")},
+        [&](QDialog &d) { return button(d, QDialogButtonBox::Save); }, false});
+
+    for (Scene &scene : scenes) {
+        QDialog &dialog = *scene.dialog;
+        const QString name = dialog.objectName();
+        dialog.show();
+        QApplication::setActiveWindow(&dialog);
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        const QRect screen = ScreenFit::availableFor(&dialog);
+        QVERIFY(screen.isValid());
+        QRect area = screen;
+        if (screen.height() > 500) {
+            area.setSize(QSize(800, 500));
+            ScreenFit::fitInto(&dialog, area);
+        }
+        QCoreApplication::processEvents();
+        const auto where = [](const QRect &r) {
+            return QStringLiteral("%1x%2%3%4%5%6")
+                .arg(r.width())
+                .arg(r.height())
+                .arg(r.x() >= 0 ? QStringLiteral("+") : QString())
+                .arg(r.x())
+                .arg(r.y() >= 0 ? QStringLiteral("+") : QString())
+                .arg(r.y());
+        };
+        QTRY_VERIFY2(area.contains(dialog.frameGeometry()),
+            qPrintable(QStringLiteral("%1: %2 in %3")
+                           .arg(name, where(dialog.frameGeometry()), where(area))));
+        QCoreApplication::processEvents(); // the layout at the fitted size
+        const auto *buttons = dialog.findChild<QDialogButtonBox *>();
+        QVERIFY(buttons && buttons->isVisible());
+        const QRect box(buttons->mapToGlobal(QPoint(0, 0)), buttons->size());
+        QVERIFY2(area.contains(box) && dialog.rect().contains(buttons->geometry()),
+            qPrintable(QStringLiteral("%1: buttons at %2").arg(name, where(box))));
+
+        // Scrolls up and down only: the form is never narrower than it needs.
+        auto *form = dialog.findChild<ScrollingForm *>();
+        if (form) {
+            QVERIFY2(form->viewport()->width() >= form->widget()->minimumSizeHint().width(),
+                qPrintable(QStringLiteral("%1: %2 px for a %3 px form")
+                               .arg(name)
+                               .arg(form->viewport()->width())
+                               .arg(form->widget()->minimumSizeHint().width())));
+            QCOMPARE(form->horizontalScrollBar()->maximum(), 0);
+            // And it scrolls only when the dialog may grow no taller (Connect to… scrolled on
+            // an empty screen).
+            QVERIFY2(form->verticalScrollBar()->maximum() == 0
+                    || dialog.frameGeometry().height() >= area.height() - 1,
+                qPrintable(
+                    QStringLiteral("%1: scrolls at %2").arg(name, where(dialog.frameGeometry()))));
+        }
+        if (name == QLatin1String("newJobDialog") || name == QLatin1String("resetDialog")) {
+            // Taller than 500 px: this is the case that hid the buttons.
+            QVERIFY(form);
+            QVERIFY2(form->verticalScrollBar()->maximum() > 0, qPrintable(name));
+        }
+
+        // Tab from field to field, each one scrolled into view when it has the focus.
+        QStringList reached;
+        QWidget *first = QApplication::focusWidget();
+        QVERIFY2(first, qPrintable(name));
+        for (int i = 0; i < 80; ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QWidget *focus = QApplication::focusWidget();
+            QVERIFY(focus);
+            for (QWidget *w = focus; w && w != &dialog; w = w->parentWidget())
+                reached << w->objectName();
+            if (form && form->widget()->isAncestorOf(focus)) {
+                const QRect shown(focus->mapTo(form->viewport(), QPoint(0, 0)), focus->size());
+                QVERIFY2(form->viewport()->rect().intersects(shown),
+                    qPrintable(
+                        QStringLiteral("%1: %2 out of view").arg(name, focus->objectName())));
+            }
+            if (focus == first)
+                break;
+        }
+        for (const QString &field : std::as_const(scene.fields))
+            QVERIFY2(reached.contains(field),
+                qPrintable(QStringLiteral("%1: Tab never reached %2").arg(name, field)));
+
+        QAbstractButton *ok = scene.makeValid(dialog);
+        QVERIFY2(ok && ok->isEnabled(), qPrintable(name));
+        QVERIFY(area.contains(QRect(ok->mapToGlobal(QPoint(0, 0)), ok->size())));
+        if (scene.clicks) {
+            QTest::mouseClick(ok, Qt::LeftButton);
+            QTRY_VERIFY2(!dialog.isVisible(), qPrintable(name));
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        dialog.hide();
     }
 }
 

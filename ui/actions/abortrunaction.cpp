@@ -3,6 +3,7 @@
 #include "core/client/runclient.h"
 #include "ui/actions/actionicons.h"
 #include "ui/common/relativetime.h"
+#include "ui/common/screenfit.h"
 
 #include <QAction>
 #include <QInputDialog>
@@ -57,6 +58,7 @@ void AbortRunAction::trigger()
             return;
         }
         QInputDialog ask(m_window);
+        ScreenFit::keep(&ask);
         ask.setWindowTitle(tr("Abort run"));
         ask.setLabelText(
             tr("Abort run %1 of %2 on runner %3? It has run for %4.\n\nThe runner stops the "

@@ -5,6 +5,8 @@
 #include "core/client/connectionprobe.h"
 #include "core/settings/settingsstore.h"
 #include "ui/common/messagetext.h"
+#include "ui/common/screenfit.h"
+#include "ui/common/scrollingform.h"
 #include "ui/dialogs/dialogsubmission.h"
 
 #include <QComboBox>
@@ -117,10 +119,16 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     m_save->setObjectName(QStringLiteral("saveButton"));
     m_remove = m_buttons->addButton(tr("Remove profile"), QDialogButtonBox::DestructiveRole);
 
+    // The profile and its fields scroll on a short screen; what a test answered stays beside
+    // the buttons, in view.
+    auto *body = new QWidget(this);
+    auto *bodyLayout = new QVBoxLayout(body);
+    bodyLayout->addWidget(m_current);
+    bodyLayout->addLayout(top);
+    bodyLayout->addWidget(m_tabs);
+    bodyLayout->addStretch();
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_current);
-    layout->addLayout(top);
-    layout->addWidget(m_tabs);
+    layout->addWidget(new ScrollingForm(body, this));
     layout->addWidget(m_error);
     layout->addWidget(m_progress);
     layout->addWidget(m_result);
@@ -143,6 +151,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
 
     loadProfiles(ConnectionProfiles(*SettingsStore::open()).lastUsed());
     resize(560, sizeHint().height());
+    ScreenFit::keep(this);
 }
 
 ConnectionDialog::~ConnectionDialog() = default;

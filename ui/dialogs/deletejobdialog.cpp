@@ -1,6 +1,7 @@
 #include "ui/dialogs/deletejobdialog.h"
 
 #include "core/domain/runstatus.h"
+#include "ui/common/screenfit.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -55,4 +56,5 @@ DeleteJobDialog::DeleteJobDialog(const Job &job, QWidget *parent)
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     resize(460, sizeHint().height());
+    ScreenFit::keep(this);
 }

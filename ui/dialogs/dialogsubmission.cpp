@@ -1,5 +1,7 @@
 #include "ui/dialogs/dialogsubmission.h"
 
+#include "ui/common/scrollingform.h"
+
 #include <QBoxLayout>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -58,7 +60,11 @@ void DialogSubmission::growToFit(QWidget *dialog)
     QLayout *layout = dialog->layout();
     if (!layout)
         return;
+    // A form's message changed its content's size; the area hears of it only later.
+    for (ScrollingForm *form : dialog->findChildren<ScrollingForm *>())
+        form->updateGeometry();
     layout->activate();
+    // Held to the screen by ScreenFit's maximum: there the form scrolls instead.
     const int needed = layout->hasHeightForWidth() ? layout->totalHeightForWidth(dialog->width())
                                                    : layout->totalSizeHint().height();
     if (needed > dialog->height())

@@ -2,6 +2,8 @@
 
 #include "core/domain/jobrules.h"
 #include "ui/common/messagetext.h"
+#include "ui/common/screenfit.h"
+#include "ui/common/scrollingform.h"
 #include "ui/dialogs/dialogsubmission.h"
 #include "ui/dialogs/policyeditor.h"
 
@@ -45,10 +47,16 @@ EditJobDialog::EditJobDialog(const Job &job, QWidget *parent)
     form->addRow(QString(), m_nameNote);
     form->addRow(tr("&Description:"), m_description);
     form->addRow(tr("&Reason:"), m_reason);
+    // The form scrolls on a short screen; the buttons stay below it, always in view.
+    auto *body = new QWidget(this);
+    auto *bodyLayout = new QVBoxLayout(body);
+    bodyLayout->addLayout(form);
+    bodyLayout->addWidget(m_policy);
+    bodyLayout->addStretch();
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_policy);
+    layout->addWidget(new ScrollingForm(body, this));
     layout->addWidget(m_buttons);
+    ScreenFit::keep(this);
 
     connect(m_name, &QLineEdit::textChanged, this, &EditJobDialog::validate);
     connect(m_policy, &PolicyEditor::edited, this, &EditJobDialog::validate);

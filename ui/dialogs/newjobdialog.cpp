@@ -1,6 +1,8 @@
 #include "ui/dialogs/newjobdialog.h"
 
 #include "core/domain/jobrules.h"
+#include "ui/common/screenfit.h"
+#include "ui/common/scrollingform.h"
 #include "ui/dialogs/policyeditor.h"
 #include "ui/dialogs/scheduleeditor.h"
 
@@ -45,10 +47,16 @@ NewJobDialog::NewJobDialog(const QDateTime &now, QWidget *parent)
     form->addRow(tr("&Description:"), m_description);
     form->addRow(tr("Schedule:"), m_schedule);
     form->addRow(QString(), m_active);
+    // The form scrolls on a short screen; the buttons stay below it, always in view.
+    auto *body = new QWidget(this);
+    auto *bodyLayout = new QVBoxLayout(body);
+    bodyLayout->addLayout(form);
+    bodyLayout->addWidget(m_policy);
+    bodyLayout->addStretch();
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_policy);
+    layout->addWidget(new ScrollingForm(body, this));
     layout->addWidget(m_buttons);
+    ScreenFit::keep(this);
 
     connect(m_name, &QLineEdit::textChanged, this, &NewJobDialog::validate);
     connect(m_schedule, &ScheduleEditor::validityChanged, this, &NewJobDialog::validate);

@@ -3,6 +3,9 @@
 #include "core/domain/jobrules.h"
 #include "core/domain/runlabels.h"
 #include "ui/common/relativetime.h"
+#include "ui/common/screenfit.h"
+#include "ui/common/scrollingform.h"
+#include "ui/common/wrappingcheckbox.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -99,9 +102,11 @@ ResetDialog::ResetDialog(const QList<Job> &jobs, const QDateTime &now, QWidget *
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Reason:"), m_reason);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(introLabel);
-    layout->addLayout(form);
+    // A reset of many jobs lists them all: the list scrolls, the buttons stay in view.
+    auto *body = new QWidget(this);
+    auto *bodyLayout = new QVBoxLayout(body);
+    bodyLayout->addWidget(introLabel);
+    bodyLayout->addLayout(form);
     if (!leased.isEmpty()) {
         QString text;
         if (!several) {
@@ -120,11 +125,15 @@ ResetDialog::ResetDialog(const QList<Job> &jobs, const QDateTime &now, QWidget *
                       "expire (the last at %2)")
                        .arg(QLocale().createSeparatedList(holders), RelativeTime::absolute(last));
         }
-        m_force = new QCheckBox(text, this);
+        m_force = new WrappingCheckBox(text, this); // names every holder, on several lines
         m_force->setObjectName(QStringLiteral("force"));
-        layout->addWidget(m_force);
+        bodyLayout->addWidget(m_force);
     }
+    bodyLayout->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new ScrollingForm(body, this));
     layout->addWidget(m_buttons);
+    ScreenFit::keep(this);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     resize(520, sizeHint().height());

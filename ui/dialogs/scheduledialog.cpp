@@ -1,6 +1,8 @@
 #include "ui/dialogs/scheduledialog.h"
 
 #include "core/schedule/schedule.h"
+#include "ui/common/screenfit.h"
+#include "ui/common/scrollingform.h"
 #include "ui/dialogs/policyeditor.h"
 #include "ui/dialogs/scheduleeditor.h"
 
@@ -27,12 +29,17 @@ ScheduleDialog::ScheduleDialog(const Job &job, const QDateTime &now, QWidget *pa
         tr("Job <b>%1</b> runs %2 now.")
             .arg(job.name.toHtmlEscaped(), Schedule::of(job).describe().toHtmlEscaped()),
         this);
+    // The form scrolls on a short screen; the buttons stay below it, always in view.
+    auto *body = new QWidget(this);
+    auto *bodyLayout = new QVBoxLayout(body);
+    bodyLayout->addWidget(intro);
+    bodyLayout->addWidget(m_editor);
+    bodyLayout->addWidget(m_policy);
+    bodyLayout->addStretch();
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addWidget(m_editor);
-    layout->addWidget(m_policy);
-    layout->addStretch();
+    layout->addWidget(new ScrollingForm(body, this));
     layout->addWidget(m_buttons);
+    ScreenFit::keep(this);
 
     auto updateOk
         = [this] { m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_editor->isValid()); };

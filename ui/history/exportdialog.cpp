@@ -1,6 +1,7 @@
 #include "ui/history/exportdialog.h"
 
 #include "ui/common/messageboxes.h"
+#include "ui/common/screenfit.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -29,6 +30,8 @@ ExportDialog::ExportDialog(QWidget *parent)
 {
     setObjectName(QStringLiteral("exportDialog"));
     setWindowTitle(tr("Export history as CSV"));
+    m_path->setObjectName(QStringLiteral("exportPath"));
+    m_format->setObjectName(QStringLiteral("exportFormat"));
     m_path->setText(QDir(defaultFolder()).filePath(defaultFileName(QDate::currentDate())));
     m_path->setMinimumWidth(360);
     auto *browse = new QPushButton(tr("Browse…"), this);
@@ -71,6 +74,7 @@ ExportDialog::ExportDialog(QWidget *parent)
         m_error->hide();
     });
     formatChanged();
+    ScreenFit::keep(this);
 }
 
 QString ExportDialog::path() const
