@@ -45,6 +45,30 @@
 
 using namespace ConsoleFixture;
 
+// The console's translation and locale for `language` (empty: English) while it lives.
+class LanguageScope final {
+public:
+    explicit LanguageScope(const QString &language)
+    {
+        if (language.isEmpty())
+            return;
+        m_loaded = m_translator.load(QStringLiteral(":/i18n/cron-console_") + language);
+        QCoreApplication::installTranslator(&m_translator);
+        QLocale::setDefault(QLocale(language));
+    }
+    ~LanguageScope()
+    {
+        QCoreApplication::removeTranslator(&m_translator);
+        QLocale::setDefault(QLocale::c());
+    }
+    Q_DISABLE_COPY_MOVE(LanguageScope)
+    bool loaded() const { return m_loaded; }
+
+private:
+    QTranslator m_translator;
+    bool m_loaded = true;
+};
+
 class TestConsoleDialogs : public QObject {
     Q_OBJECT
 private slots:
@@ -1011,16 +1035,8 @@ void TestConsoleDialogs::dialogsKeepTheirSizeUnderTheMouse_data()
 void TestConsoleDialogs::dialogsKeepTheirSizeUnderTheMouse()
 {
     QFETCH(QString, language);
-    QTranslator translator;
-    if (!language.isEmpty()) {
-        QVERIFY(translator.load(QStringLiteral(":/i18n/cron-console_") + language));
-        QCoreApplication::installTranslator(&translator);
-        QLocale::setDefault(QLocale(language));
-    }
-    const auto restore = qScopeGuard([&] {
-        QCoreApplication::removeTranslator(&translator);
-        QLocale::setDefault(QLocale::c());
-    });
+    const LanguageScope scope(language);
+    QVERIFY(scope.loaded());
     const QDateTime now = QDateTime::currentDateTimeUtc();
     Job job; // a running job with a long name, as the demo has
     job.name = QStringLiteral("importar_precos_fornecedores");
@@ -1092,16 +1108,8 @@ void TestConsoleDialogs::dialogsFitAShortScreen_data()
 void TestConsoleDialogs::dialogsFitAShortScreen()
 {
     QFETCH(QString, language);
-    QTranslator translator;
-    if (!language.isEmpty()) {
-        QVERIFY(translator.load(QStringLiteral(":/i18n/cron-console_") + language));
-        QCoreApplication::installTranslator(&translator);
-        QLocale::setDefault(QLocale(language));
-    }
-    const auto restore = qScopeGuard([&] {
-        QCoreApplication::removeTranslator(&translator);
-        QLocale::setDefault(QLocale::c());
-    });
+    const LanguageScope scope(language);
+    QVERIFY(scope.loaded());
     const QDateTime now = QDateTime::currentDateTimeUtc();
     Job job;
     job.name = QStringLiteral("importar_precos_fornecedores");
