@@ -6,6 +6,7 @@
 
 #include "core/runner/runnerconfig.h"
 #include "support/contrast.h"
+#include "ui/common/cachedtextdelegate.h"
 #include "ui/common/clampingspinbox.h"
 #include "ui/common/readablepalette.h"
 #include "ui/common/statusstyle.h"
@@ -25,6 +26,8 @@
 #include <QPlainTextEdit>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
@@ -59,6 +62,7 @@ private slots:
     void actionNamesEverywhere();
     void statusIconsReadOnASelectedRow();
     void toolbarIconsReadOnEitherPalette();
+    void cachedCellsPaintAsTheStyleDoes();
 };
 
 void TestConsoleLook::initTestCase()
@@ -333,6 +337,69 @@ void TestConsoleLook::toolbarIconsReadOnEitherPalette()
                                .arg(disabled)
                                .arg(normal)));
         }
+    }
+}
+
+namespace {
+
+// A table of the cells the job table has: plain, right-aligned, coloured, cut short, selected,
+// a focused cell, an empty cell, and an icon cell (painted by QStyledItemDelegate either way).
+QImage paintedTable(QAbstractItemDelegate *delegate, const QPalette &palette)
+{
+    QStandardItemModel model(4, 3);
+    const QStringList texts = {QStringLiteral("nightly-report"), QStringLiteral("in 5 h 59 min"),
+        QStringLiteral("a description far too long to fit in the cell it is shown in, cut")};
+    for (int row = 0; row < 4; ++row) {
+        for (int column = 0; column < 3; ++column) {
+            auto *item = new QStandardItem(row == 3 && column == 0 ? QString() : texts[column]);
+            if (column == 1)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (row == 1 && column == 0)
+                item->setForeground(QColor(0xc0, 0x20, 0x20));
+            if (row == 2 && column == 0)
+                item->setIcon(QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning));
+            model.setItem(row, column, item);
+        }
+    }
+    QTableView view;
+    view.setPalette(palette);
+    view.setAlternatingRowColors(true);
+    view.setWordWrap(false); // as the job and History tables
+    view.setModel(&model);
+    view.setItemDelegate(delegate);
+    view.resize(420, 160);
+    view.setColumnWidth(2, 150);
+    view.selectionModel()->setCurrentIndex(model.index(1, 1), QItemSelectionModel::NoUpdate);
+    view.selectRow(2);
+    view.setFocus();
+    return view.grab().toImage();
+}
+
+} // namespace
+
+void TestConsoleLook::cachedCellsPaintAsTheStyleDoes()
+{
+    for (const QPalette &palette : {QApplication::palette(), darkPalette()}) {
+        QStyledItemDelegate styled;
+        CachedTextDelegate cached;
+        const QImage expected = paintedTable(&styled, palette);
+        const QImage painted = paintedTable(&cached, palette);
+        QCOMPARE(painted.size(), expected.size());
+        int differing = 0;
+        for (int y = 0; y < painted.height(); ++y) {
+            for (int x = 0; x < painted.width(); ++x)
+                differing += painted.pixel(x, y) != expected.pixel(x, y);
+        }
+        if (differing || qEnvironmentVariableIsSet("CRON_SAVE_CELLS")) {
+            expected.save(QDir::temp().filePath(QStringLiteral("cached-expected.png")));
+            painted.save(QDir::temp().filePath(QStringLiteral("cached-painted.png")));
+        }
+        QCOMPARE(differing, 0);
+        // Three texts at three widths laid out once, whatever their colour or row (the icon
+        // cell is QStyledItemDelegate's); painting again lays out nothing new.
+        QCOMPARE(cached.cachedTexts(), 3);
+        paintedTable(&cached, palette);
+        QCOMPARE(cached.cachedTexts(), 3);
     }
 }
 

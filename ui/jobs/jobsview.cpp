@@ -1,5 +1,6 @@
 #include "ui/jobs/jobsview.h"
 
+#include "ui/common/cachedtextdelegate.h"
 #include "ui/common/elidingheaderview.h"
 #include "ui/common/statusstyle.h"
 #include "ui/jobs/jobfilterproxy.h"
@@ -52,6 +53,7 @@ JobsView::JobsView(JobTableModel *model, QWidget *parent)
     titles->setSectionsClickable(true); // as QTableView's own header: a click sorts
     m_table->setHorizontalHeader(titles);
     m_table->setModel(m_proxy);
+    m_table->setItemDelegate(new CachedTextDelegate(m_table));
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(JobTableModel::Name, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
