@@ -2,6 +2,7 @@
 
 #include "core/client/historyclient.h"
 #include "core/client/runclient.h"
+#include "ui/common/cachedtextdelegate.h"
 #include "ui/common/columnfitter.h"
 #include "ui/common/elidingheaderview.h"
 #include "ui/history/durationchart.h"
@@ -67,6 +68,7 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     // Titles of narrowed columns end in "…" instead of being clipped at both sides.
     m_view->setHorizontalHeader(new ElidingHeaderView(Qt::Horizontal, m_view));
     m_view->setModel(m_model);
+    m_view->setItemDelegate(new CachedTextDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAlternatingRowColors(true);
@@ -190,6 +192,10 @@ void HistoryPanel::updateJobColumn()
 
 void HistoryPanel::noteJobChanged(const QString &job)
 {
+    // A hidden pane reads nothing (showing it catches up): ten consoles on the Details tab
+    // each read the newest history after every burst of a batch of runs (issue 15).
+    if (!isVisible())
+        return;
     if (m_jobs.isEmpty() || job.isEmpty() || m_jobs.contains(job))
         m_liveDelay->start();
 }

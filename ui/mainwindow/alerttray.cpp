@@ -10,6 +10,9 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <array>
+#include <utility>
+
 AlertTray::AlertTray(JobTableModel *model, QWidget *window)
     : QObject(window)
     , m_model(model)
@@ -42,9 +45,13 @@ AlertTray::AlertTray(JobTableModel *model, QWidget *window)
     m_recount->setInterval(200);
     connect(m_recount, &QTimer::timeout, this, &AlertTray::recount);
     const auto later = [this] { m_recount->start(); };
-    connect(model, &QAbstractItemModel::modelReset, m_recount, later);
+    const auto forgetting = [this] { // jobs went away: the next look drops them from m_seen
+        m_forget = true;
+        m_recount->start();
+    };
+    connect(model, &QAbstractItemModel::modelReset, m_recount, forgetting);
     connect(model, &QAbstractItemModel::rowsInserted, m_recount, later);
-    connect(model, &QAbstractItemModel::rowsRemoved, m_recount, later);
+    connect(model, &QAbstractItemModel::rowsRemoved, m_recount, forgetting);
     connect(model, &QAbstractItemModel::dataChanged, m_recount, later);
     updateIcon();
 }
@@ -77,19 +84,31 @@ AlertTray::Attention AlertTray::attentionOf(int row) const
 
 void AlertTray::recount()
 {
+    const std::array counted{m_failing, m_stuck, m_overdue};
     m_failing = m_stuck = m_overdue = 0;
-    QHash<QString, Attention> now;
+    // The model's 1 s tick brings a look every second: m_seen is updated in place and built
+    // anew only when jobs went away (a new hash per look was a tenth of an idle console's CPU).
+    const bool forget = std::exchange(m_forget, false);
+    QHash<QString, Attention> fresh;
+    if (forget)
+        fresh.reserve(m_model->rowCount());
     QStringList entered;
     QString enteredJob;
     QStringList recovered;
     for (int row = 0; row < m_model->rowCount(); ++row) {
-        const QString name = m_model->jobAt(row).name;
+        const QString &name = m_model->jobAt(row).name;
         const Attention attention = attentionOf(row);
-        now.insert(name, attention);
         m_failing += attention == Attention::Failing ? 1 : 0;
         m_stuck += attention == Attention::Stuck ? 1 : 0;
         m_overdue += attention == Attention::Overdue ? 1 : 0;
-        const Attention before = m_seen.value(name, Attention::None);
+        const auto seen = m_seen.find(name);
+        const Attention before = seen == m_seen.end() ? Attention::None : *seen;
+        if (forget)
+            fresh.insert(name, attention);
+        else if (seen == m_seen.end())
+            m_seen.insert(name, attention);
+        else if (attention != before)
+            *seen = attention;
         if (attention == before)
             continue;
         if (attention == Attention::Failing) {
@@ -107,9 +126,11 @@ void AlertTray::recount()
     }
     const bool first = !m_primed && m_model->rowCount() > 0;
     m_primed = m_primed || m_model->rowCount() > 0;
-    m_seen = now;
+    if (forget)
+        m_seen = std::move(fresh);
     m_count = m_failing + m_stuck + m_overdue;
-    updateIcon();
+    if (counted != std::array{m_failing, m_stuck, m_overdue})
+        updateIcon();
     if (!m_enabled)
         return;
     if (first) {
@@ -175,11 +196,14 @@ void AlertTray::updateIcon()
         return;
     m_tray->setVisible(m_enabled);
     // The application icon with a badge holding the count.
-    QPixmap pixmap = QIcon(QStringLiteral(":/icons/cron-console.svg")).pixmap(64, 64);
-    if (pixmap.isNull()) {
-        pixmap = QPixmap(64, 64);
-        pixmap.fill(StatusStyle::color(JobState::Pending));
+    if (m_appIcon.isNull()) { // rendered once: the SVG costs more than the rest together
+        m_appIcon = QIcon(QStringLiteral(":/icons/cron-console.svg")).pixmap(64, 64);
+        if (m_appIcon.isNull()) {
+            m_appIcon = QPixmap(64, 64);
+            m_appIcon.fill(StatusStyle::color(JobState::Pending));
+        }
     }
+    QPixmap pixmap = m_appIcon;
     if (m_count > 0) {
         QPainter painter(&pixmap);
         painter.setRenderHint(QPainter::Antialiasing);

@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPixmap>
 #include <QString>
 
 class DesktopNotifications;
@@ -51,11 +52,13 @@ private:
     Delivery m_lastDelivery = Delivery::None;
     QTimer *m_recount = nullptr; // coalesces model changes
     QHash<QString, Attention> m_seen; // per job, as last counted
+    QPixmap m_appIcon; // the badge's background
     QString m_lastMessageJob; // the job a click on the last notification opens
     int m_count = 0;
     int m_failing = 0;
     int m_stuck = 0;
     int m_overdue = 0;
     bool m_enabled = true;
+    bool m_forget = false; // jobs went away since the last look
     bool m_primed = false; // the first load reports a summary, not one message per job
 };
