@@ -344,28 +344,20 @@ void JobTableModel::setJobs(const QList<Job> &jobs)
     }
     rebuildIndex();
 
-    // Changes in place, one signal per contiguous block of changed rows.
+    // Changes in place.
     const QDateTime current = now();
-    int blockStart = -1;
-    for (int row = 0; row <= m_jobs.size(); ++row) {
-        bool changed = false;
-        if (row < m_jobs.size()) {
-            const Job &fresh = *incoming.value(m_jobs.at(row).id);
-            if (!sameContent(m_jobs.at(row), fresh)) {
-                m_jobs[row] = fresh;
-                m_states[row] = JobPolicy::displayState(fresh, current);
-                changed = true;
-            } else {
-                m_jobs[row].readAt = fresh.readAt;
-            }
-        }
-        if (changed && blockStart < 0)
-            blockStart = row;
-        if (!changed && blockStart >= 0) {
-            emit dataChanged(index(blockStart, 0), index(row - 1, ColumnCount - 1));
-            blockStart = -1;
+    QList<int> changedRows;
+    for (int row = 0; row < m_jobs.size(); ++row) {
+        const Job &fresh = *incoming.value(m_jobs.at(row).id);
+        if (!sameContent(m_jobs.at(row), fresh)) {
+            m_jobs[row] = fresh;
+            m_states[row] = JobPolicy::displayState(fresh, current);
+            changedRows.append(row);
+        } else {
+            m_jobs[row].readAt = fresh.readAt;
         }
     }
+    emitRowsChanged(std::move(changedRows));
 
     // New jobs at the end (the proxy sorts). Copying a Job is not cheap: 10,000 of them once
     // each, into storage reserved up front, and none at all on a first load (shared).
@@ -423,16 +415,7 @@ void JobTableModel::updateJobs(const QList<Job> &jobs)
             m_jobs[row].readAt = job.readAt;
         }
     }
-    // One signal per contiguous block of changed rows: a burst's hundreds of rows re-sort once.
-    std::sort(changedRows.begin(), changedRows.end());
-    for (qsizetype i = 0; i < changedRows.size();) {
-        qsizetype last = i;
-        while (
-            last + 1 < changedRows.size() && changedRows.at(last + 1) == changedRows.at(last) + 1)
-            ++last;
-        emit dataChanged(index(changedRows.at(i), 0), index(changedRows.at(last), ColumnCount - 1));
-        i = last + 1;
-    }
+    emitRowsChanged(std::move(changedRows));
     for (const Job *job : std::as_const(added)) {
         // A job renamed or re-created keeps no stale twin under the same name.
         const auto twin = std::find_if(m_jobs.cbegin(), m_jobs.cend(),
@@ -445,6 +428,18 @@ void JobTableModel::updateJobs(const QList<Job> &jobs)
         m_jobs.append(*job);
         m_states.append(JobPolicy::displayState(*job, current));
         endInsertRows();
+    }
+}
+
+void JobTableModel::emitRowsChanged(QList<int> rows)
+{
+    std::sort(rows.begin(), rows.end());
+    for (qsizetype i = 0; i < rows.size();) {
+        qsizetype last = i;
+        while (last + 1 < rows.size() && rows.at(last + 1) == rows.at(last) + 1)
+            ++last;
+        emit dataChanged(index(rows.at(i), 0), index(rows.at(last), ColumnCount - 1));
+        i = last + 1;
     }
 }
 
@@ -477,13 +472,15 @@ void JobTableModel::tick()
         return;
     const QDateTime current = now();
     // A state that time changed (due now, stuck) may move the row in a sorted view: all roles.
+    QList<int> changedRows;
     for (int row = 0; row < m_jobs.size(); ++row) {
         const JobState state = JobPolicy::displayState(m_jobs.at(row), current);
         if (state != m_states.at(row)) {
             m_states[row] = state;
-            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            changedRows.append(row);
         }
     }
+    emitRowsChanged(std::move(changedRows));
     // Countdowns only change their text: no re-sorting or re-filtering needed.
     emit dataChanged(index(0, LastRun), index(int(m_jobs.size()) - 1, NextRun),
         {Qt::DisplayRole, Qt::ToolTipRole});

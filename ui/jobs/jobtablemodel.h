@@ -86,6 +86,9 @@ private:
     QVariant sortValue(const Job &job, int column) const;
     QVariant toolTip(const Job &job, int column) const;
     void rebuildIndex();
+    // One dataChanged per contiguous block of these rows: a burst's hundreds of rows (or every
+    // row turning due at a boundary) re-sort and re-filter once, not once per row.
+    void emitRowsChanged(QList<int> rows);
     void noteServerTime(const Job &job);
 
     QList<Job> m_jobs;
