@@ -3,13 +3,16 @@
 // thread, with a deadline), and "Test connection" changes nothing.
 #include "tst_consolefixture.h"
 
+#include "core/client/connectionfields.h"
 #include "core/client/connectionprobe.h"
 #include "core/client/connectionprofiles.h"
 #include "core/domain/jobrules.h"
+#include "core/domain/run.h"
 #include "ui/common/messageboxes.h"
 #include "ui/common/nextruntext.h"
 #include "ui/common/screenfit.h"
 #include "ui/common/scrollingform.h"
+#include "ui/dialogs/abortrundialog.h"
 #include "ui/dialogs/connectiondialog.h"
 #include "ui/dialogs/deletejobdialog.h"
 #include "ui/dialogs/dialogsubmission.h"
@@ -25,6 +28,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -77,6 +81,8 @@ private slots:
 
     void fieldsProfileRoundTrips();
     void profileReopensInItsForm();
+    void abortSaysWhichRunWhereAndForHowLong();
+    void olderConsolesProfilesReopenInTheirForm();
     void urlProfileKeepsEveryPart();
     void noBlankSslMode();
     void connectAfterEditKeepsSavedProfile();
@@ -100,6 +106,7 @@ private slots:
     void editJobKeepsRunningJobsName();
 
     void policyEditorCatchUpFields();
+    void policyTabsInRowOrder();
     void newJobPolicyKeptOnErrorThenStored();
     void editJobPolicyOnlyIsStored();
 
@@ -305,6 +312,81 @@ void TestConsoleDialogs::profileReopensInItsForm()
     ConnectionDialog dialog;
     QCOMPARE(dialog.profileField()->currentText(), QStringLiteral("by fields"));
     QCOMPARE(dialog.tabs()->currentIndex(), 0);
+}
+
+// Consoles before the form was kept wrote no "form" key: a profile whose URL is exactly what
+// the fields write reopens on the fields; one with more in its URL stays a URL.
+void TestConsoleDialogs::olderConsolesProfilesReopenInTheirForm()
+{
+    ConnectionFields fields;
+    fields.host = QStringLiteral("db.example");
+    fields.port = 5433;
+    fields.database = QStringLiteral("plataforma");
+    fields.user = QStringLiteral("cron_admin");
+    fields.sslMode = QStringLiteral("require");
+    const QString byFields = fields.toUrl();
+    const QString byUrl = byFields + QStringLiteral("&connect_timeout=5");
+    {
+        const auto settings = SettingsStore::open();
+        settings->beginWriteArray(QStringLiteral("connections/profiles"), 2);
+        settings->setArrayIndex(0);
+        settings->setValue(QStringLiteral("name"), QStringLiteral("old fields"));
+        settings->setValue(QStringLiteral("url"), byFields);
+        settings->setArrayIndex(1);
+        settings->setValue(QStringLiteral("name"), QStringLiteral("old url"));
+        settings->setValue(QStringLiteral("url"), byUrl);
+        settings->endArray();
+        settings->sync();
+    }
+    const QList<ConnectionProfile> saved = savedProfiles();
+    QCOMPARE(saved.size(), 3);
+    QCOMPARE(saved.at(1).form, ConnectionProfile::Form::Fields);
+    QCOMPARE(saved.at(2).url, byUrl);
+    QCOMPARE(saved.at(2).form, ConnectionProfile::Form::Url);
+
+    ConnectionDialog dialog;
+    dialog.profileField()->setCurrentIndex(dialog.profileField()->findText("old fields"));
+    QCOMPARE(dialog.tabs()->currentIndex(), 1);
+    QCOMPARE(dialog.userField()->text(), QStringLiteral("cron_admin"));
+    QCOMPARE(dialog.portField()->value(), 5433);
+    dialog.profileField()->setCurrentIndex(dialog.profileField()->findText("old url"));
+    QCOMPARE(dialog.tabs()->currentIndex(), 0);
+    QCOMPARE(dialog.urlField()->text(), byUrl);
+    // Saved again, each says its form from then on: a URL profile whose URL the fields could
+    // write stays a URL.
+    dialog.urlField()->setText(byFields);
+    dialog.saveButton()->click();
+    QCOMPARE(savedProfiles().at(2).url, byFields);
+    QCOMPARE(savedProfiles().at(2).form, ConnectionProfile::Form::Url);
+}
+
+// Abort run's question names the run, the job, the runner and how long it has run; the reason
+// is typed at once and kept trimmed; Escape keeps the run going.
+void TestConsoleDialogs::abortSaysWhichRunWhereAndForHowLong()
+{
+    RunRecord run;
+    run.id = 731;
+    run.jobName = QStringLiteral("relatorio<noturno>");
+    run.runner = QStringLiteral("srv-b:4101");
+    run.readAt = QDateTime::currentDateTimeUtc();
+    run.startedAt = run.readAt.addSecs(-(3600 + 20 * 60));
+    AbortRunDialog dialog(run);
+    dialog.show();
+    QApplication::setActiveWindow(&dialog);
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QString shown;
+    for (const QLabel *label : dialog.findChildren<QLabel *>())
+        shown += label->text() + QLatin1Char('\n');
+    for (const QString &part : {QStringLiteral("731"), QStringLiteral("relatorio&lt;noturno&gt;"),
+             QStringLiteral("srv-b:4101"), QStringLiteral("1 h 20 min")})
+        QVERIFY2(shown.contains(part), qPrintable(part + QStringLiteral(" not in ") + shown));
+    QCOMPARE(QApplication::focusWidget(), dialog.reasonField());
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("  travou no backup  "));
+    QCOMPARE(dialog.reason(), QStringLiteral("travou no backup"));
+    QCOMPARE(dialog.buttons()->button(QDialogButtonBox::Cancel)->text(),
+        QStringLiteral("&Keep it running"));
+    QTest::keyClick(&dialog, Qt::Key_Escape);
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
 }
 
 void TestConsoleDialogs::urlProfileKeepsEveryPart()
@@ -863,6 +945,33 @@ void TestConsoleDialogs::policyEditorCatchUpFields()
     QCOMPARE(*editor.change().catchUpWindowSeconds, editor.catchUpWindowField()->value());
 }
 
+// Tab follows the Policy group's rows, top to bottom (it went from the retry fields to Overdue,
+// then back up to the catch-up rows). Every field enabled: retries set, catch-up "skip".
+void TestConsoleDialogs::policyTabsInRowOrder()
+{
+    QWidget window;
+    auto *layout = new QVBoxLayout(&window);
+    auto *editor = new PolicyEditor(&window);
+    layout->addWidget(editor);
+    Job job;
+    job.maxRetries = 2;
+    job.catchUp = QStringLiteral("skip");
+    editor->setJob(job);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    editor->findChild<QSpinBox *>(QStringLiteral("maxRetries"))->setFocus();
+    QStringList reached{QApplication::focusWidget()->objectName()};
+    for (int i = 0; i < 5; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        reached << QApplication::focusWidget()->objectName();
+    }
+    QCOMPARE(reached,
+        QStringList({QStringLiteral("maxRetries"), QStringLiteral("retryDelay"),
+            QStringLiteral("retryBackoff"), QStringLiteral("catchUp"),
+            QStringLiteral("catchUpWindow"), QStringLiteral("overdueAfter")}));
+}
+
 void TestConsoleDialogs::newJobPolicyKeptOnErrorThenStored()
 {
     QString error;
@@ -1168,6 +1277,14 @@ void TestConsoleDialogs::dialogsFitAShortScreen()
              QTest::keyClicks(static_cast<DeleteJobDialog &>(d).confirmField(), job.name);
              return button(d, QDialogButtonBox::Ok);
          }});
+    RunRecord run;
+    run.id = 48213;
+    run.jobName = job.name;
+    run.runner = QStringLiteral("srv-backup-01.interno.exemplo.com.br:41877");
+    run.startedAt = now.addSecs(-3 * 3600 - 125);
+    run.readAt = now;
+    scenes.push_back({std::make_unique<AbortRunDialog>(run), {QStringLiteral("reason")},
+        [&](QDialog &d) { return button(d, QDialogButtonBox::Ok); }});
     scenes.push_back({std::make_unique<ResetDialog>(stuck, now),
         {QStringLiteral("reason"), QStringLiteral("force")},
         [&](QDialog &d) { return button(d, QDialogButtonBox::Ok); }});
@@ -1208,6 +1325,11 @@ void TestConsoleDialogs::dialogsFitAShortScreen()
             qPrintable(QStringLiteral("%1: %2 in %3")
                            .arg(name, where(dialog.frameGeometry()), where(area))));
         QCoreApplication::processEvents(); // the layout at the fitted size
+        // CRON_DIALOG_SHOTS=DIR keeps each fitted dialog as DIR/NAME-LANGUAGE.png, to look at
+        // (run on Xvfb with QT_QPA_PLATFORM=xcb for the desktop's fonts and palette).
+        if (const QString shots = qEnvironmentVariable("CRON_DIALOG_SHOTS"); !shots.isEmpty())
+            dialog.grab().save(QDir(shots).filePath(
+                QStringLiteral("%1-%2.png").arg(name, language.isEmpty() ? "en" : language)));
         const auto *buttons = dialog.findChild<QDialogButtonBox *>();
         QVERIFY(buttons && buttons->isVisible());
         const QRect box(buttons->mapToGlobal(QPoint(0, 0)), buttons->size());

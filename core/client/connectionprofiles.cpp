@@ -1,5 +1,6 @@
 #include "core/client/connectionprofiles.h"
 
+#include "core/client/connectionfields.h"
 #include "core/db/connectionspec.h"
 
 #include <QCoreApplication>
@@ -14,9 +15,21 @@ struct Text {
 const QString groupKey = QStringLiteral("connections/profiles");
 const QString nameKey = QStringLiteral("name");
 const QString urlKey = QStringLiteral("url");
-// Written only for the fields: a profile without it (or of an older console) is a URL.
+// How the profile was entered. Consoles before this key wrote none: such a profile reopens on
+// the fields when they write exactly its URL (it holds nothing the fields do not show).
 const QString formKey = QStringLiteral("form");
 const QString fieldsForm = QStringLiteral("fields");
+const QString urlForm = QStringLiteral("url");
+
+ConnectionProfile::Form formOf(const QVariant &saved, const QString &url)
+{
+    if (saved.isValid())
+        return saved.toString() == fieldsForm ? ConnectionProfile::Form::Fields
+                                              : ConnectionProfile::Form::Url;
+    const std::optional<ConnectionFields> fields = ConnectionFields::fromUrl(url);
+    return fields && fields->toUrl() == url ? ConnectionProfile::Form::Fields
+                                            : ConnectionProfile::Form::Url;
+}
 const QString lastKey = QStringLiteral("connections/last");
 // The embedded profile's name is translated, so it is remembered by this marker instead.
 const QString embeddedMarker = QStringLiteral(":embedded");
@@ -30,8 +43,8 @@ void writeAll(QSettings &settings, const QList<ConnectionProfile> &profiles)
         settings.setArrayIndex(i);
         settings.setValue(nameKey, profile.name);
         settings.setValue(urlKey, profile.url);
-        if (profile.form == ConnectionProfile::Form::Fields)
-            settings.setValue(formKey, fieldsForm);
+        settings.setValue(
+            formKey, profile.form == ConnectionProfile::Form::Fields ? fieldsForm : urlForm);
     }
     settings.endArray();
 }
@@ -61,9 +74,9 @@ QList<ConnectionProfile> ConnectionProfiles::profiles() const
     const int count = m_settings.beginReadArray(groupKey);
     for (int i = 0; i < count; ++i) {
         m_settings.setArrayIndex(i);
-        const bool fields = m_settings.value(formKey).toString() == fieldsForm;
-        result.append({m_settings.value(nameKey).toString(), m_settings.value(urlKey).toString(),
-            fields ? ConnectionProfile::Form::Fields : ConnectionProfile::Form::Url});
+        const QString url = m_settings.value(urlKey).toString();
+        result.append(
+            {m_settings.value(nameKey).toString(), url, formOf(m_settings.value(formKey), url)});
     }
     m_settings.endArray();
     return result;

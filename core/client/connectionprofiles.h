@@ -15,7 +15,7 @@ struct ConnectionProfile {
 
     QString name;
     QString url; // empty: the embedded default database
-    Form form = Form::Url; // profiles saved before forms were kept are URLs
+    Form form = Form::Url; // as entered (an older console's profile: see profiles())
 
     bool isEmbedded() const { return url.isEmpty(); }
     bool operator==(const ConnectionProfile &) const = default;

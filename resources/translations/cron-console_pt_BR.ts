@@ -119,20 +119,27 @@
             <translation>A execução %1 de %2 foi iniciada pela plataforma (iniciar_execucao_cron) sem concessão. Nenhum executor a detém, então ela não pode ser interrompida daqui.</translation>
         </message>
         <message>
-            <source>Abort run %1 of %2 on runner %3? It has run for %4.
-
-The runner stops the whole action at once; the run is recorded as aborted.
-
-Reason (optional, recorded in the audit log):</source>
-            <translation>Abortar a execução %1 de %2 no executor %3? Ela está rodando há %4.
-
-O executor interrompe a ação inteira na hora; a execução é registrada como abortada.
-
-Motivo (opcional, registrado no log de auditoria):</translation>
-        </message>
-        <message>
             <source>Asked %1 to abort run %2 of %3</source>
             <translation>Pedido a %1 para abortar a execução %2 de %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>AbortRunDialog</name>
+        <message>
+            <source>Abort run</source>
+            <translation>Abortar execução</translation>
+        </message>
+        <message>
+            <source>Abort run %1 of &lt;b&gt;%2&lt;/b&gt; on runner &lt;b&gt;%3&lt;/b&gt;? It has run for %4.</source>
+            <translation>Abortar a execução %1 de &lt;b&gt;%2&lt;/b&gt; no executor &lt;b&gt;%3&lt;/b&gt;? Ela está rodando há %4.</translation>
+        </message>
+        <message>
+            <source>The runner stops the whole action at once; the run is recorded as aborted.</source>
+            <translation>O executor interrompe a ação inteira na hora; a execução é registrada como abortada.</translation>
+        </message>
+        <message>
+            <source>&amp;Reason (optional, recorded in the audit log):</source>
+            <translation>&amp;Motivo (opcional, registrado no log de auditoria):</translation>
         </message>
         <message>
             <source>&amp;Abort run</source>

@@ -2,11 +2,9 @@
 
 #include "core/client/runclient.h"
 #include "ui/actions/actionicons.h"
-#include "ui/common/relativetime.h"
-#include "ui/common/screenfit.h"
+#include "ui/dialogs/abortrundialog.h"
 
 #include <QAction>
-#include <QInputDialog>
 #include <QMessageBox>
 #include <QStyle>
 #include <QWidget>
@@ -57,21 +55,10 @@ void AbortRunAction::trigger()
                     .arg(job));
             return;
         }
-        QInputDialog ask(m_window);
-        ScreenFit::keep(&ask);
-        ask.setWindowTitle(tr("Abort run"));
-        ask.setLabelText(
-            tr("Abort run %1 of %2 on runner %3? It has run for %4.\n\nThe runner stops the "
-               "whole action at once; the run is recorded as aborted.\n\nReason (optional, "
-               "recorded in the audit log):")
-                .arg(QString::number(run.id), job, run.runner,
-                    RelativeTime::duration(run.startedAt.secsTo(run.readAt))));
-        // The buttons say what they do (not OK / Cancel on a question about stopping a run).
-        ask.setOkButtonText(tr("&Abort run"));
-        ask.setCancelButtonText(tr("&Keep it running"));
+        AbortRunDialog ask(run, m_window);
         if (ask.exec() != QDialog::Accepted)
             return;
-        const QString reason = ask.textValue();
+        const QString reason = ask.reason();
         m_client->requestAbort(job, reason, this, [this, job](const Result<RunRecord> &asked) {
             if (!asked) {
                 QMessageBox::warning(m_window, tr("Abort run"), asked.error().message);

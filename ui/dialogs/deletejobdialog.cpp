@@ -55,6 +55,9 @@ DeleteJobDialog::DeleteJobDialog(const Job &job, QWidget *parent)
             accept();
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    resize(460, sizeHint().height());
+    // Wrapped labels: the height they need at this width, not at their narrow size hint
+    // (which left gaps between them).
+    constexpr int width = 460;
+    resize(width, heightForWidth(width));
     ScreenFit::keep(this);
 }

@@ -54,6 +54,12 @@ PolicyEditor::PolicyEditor(QWidget *parent)
     form->addRow(tr("After downti&me:"), m_catchUp);
     form->addRow(tr("Catch-up &window:"), m_catchUpWindow);
     form->addRow(tr("&Overdue when due for:"), m_overdueAfter);
+    // Tab in the rows' order (the fields were made in another).
+    setTabOrder(m_maxRetries, m_retryDelay);
+    setTabOrder(m_retryDelay, m_retryBackoff);
+    setTabOrder(m_retryBackoff, m_catchUp);
+    setTabOrder(m_catchUp, m_catchUpWindow);
+    setTabOrder(m_catchUpWindow, m_overdueAfter);
     const auto enableRetryFields = [this](int retries) {
         m_retryDelay->setEnabled(retries > 0);
         m_retryBackoff->setEnabled(retries > 0);
