@@ -1,11 +1,13 @@
 // JobTableModel: a well-behaved model, updated in place (selection survives every refresh).
 #include "ui/jobs/jobfilterproxy.h"
+#include "ui/jobs/jobsview.h"
 #include "ui/jobs/jobtablemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QTableView>
 #include <QTest>
 
 class TestJobTableModel : public QObject {
@@ -18,6 +20,8 @@ private slots:
     void addsAndRemovesPrecisely();
     void singleUpdatesAndRemovals();
     void statesAndCountdowns();
+    void aBoundaryIsOneSignalPerBlock();
+    void onlyTheSelectedRowsChangesRefreshTheSelection();
     void sortsByRawValues();
     void proxySortsEveryColumnAsItsRawValue();
 
@@ -197,6 +201,64 @@ void TestJobTableModel::statesAndCountdowns()
     QCOMPARE(
         m_model->index(0, JobTableModel::Runner).data().toString(), QStringLiteral("runner-a:1"));
     QCOMPARE(m_model->index(5, JobTableModel::LastRun).data().toString(), QStringLiteral("never"));
+}
+
+// At a minute boundary every job of `* * * * *` turns due at the same tick. One signal per
+// block of such rows, not one per row: per row, each of ten consoles re-sorted, recounted and
+// refreshed its details a thousand times at the boundary (issue 15).
+void TestJobTableModel::aBoundaryIsOneSignalPerBlock()
+{
+    QDateTime now = m_now;
+    m_model->setClock([&now] { return now; });
+    QList<Job> jobs;
+    for (int i = 0; i < 1000; ++i) {
+        Job next = job(i + 1, QStringLiteral("bench_%1").arg(i, 4, 10, QLatin1Char('0')));
+        next.nextRun = m_now.addSecs(i == 500 ? 3600 : 30); // row 500 is not due yet
+        jobs << next;
+    }
+    m_model->setJobs(jobs);
+    QCOMPARE(m_model->countInState(JobState::DueNow), 0);
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    now = m_now.addSecs(31);
+    m_model->tick();
+    QCOMPARE(m_model->countInState(JobState::DueNow), 999);
+    QCOMPARE(changed.size(), 3); // rows 0-499, rows 501-999, then the countdowns of all
+    const auto rows = [&](int signal) {
+        return std::pair(changed.at(signal).at(0).toModelIndex().row(),
+            changed.at(signal).at(1).toModelIndex().row());
+    };
+    QCOMPARE(rows(0), std::pair(0, 499));
+    QCOMPARE(rows(1), std::pair(501, 999));
+    QCOMPARE(changed.at(0).at(1).toModelIndex().column(), JobTableModel::ColumnCount - 1);
+    QCOMPARE(rows(2), std::pair(0, 999));
+    // The next tick changes no state: the countdowns only.
+    now = now.addSecs(1);
+    changed.clear();
+    m_model->tick();
+    QCOMPARE(changed.size(), 1);
+}
+
+// The actions and the details follow the selected job: a change to another row does not redo
+// them (a burst's blocks of rows each did, in every console).
+void TestJobTableModel::onlyTheSelectedRowsChangesRefreshTheSelection()
+{
+    m_model->setJobs(threeJobs());
+    JobsView view(m_model);
+    QSignalSpy refreshed(&view, &JobsView::selectionChanged);
+    const int bravo = view.proxy()->mapFromSource(m_model->index(1, 0)).row();
+    view.table()->selectRow(bravo);
+    QVERIFY(!refreshed.isEmpty());
+    refreshed.clear();
+    Job alpha = threeJobs().at(0);
+    alpha.lastStatus = QStringLiteral("error");
+    alpha.rowVersion = 2;
+    m_model->updateJobs({alpha});
+    QCOMPARE(refreshed.size(), 0);
+    Job changed = threeJobs().at(1);
+    changed.lastStatus = QStringLiteral("error");
+    changed.rowVersion = 2;
+    m_model->updateJobs({changed});
+    QCOMPARE(refreshed.size(), 1);
 }
 
 void TestJobTableModel::sortsByRawValues()

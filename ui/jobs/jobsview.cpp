@@ -119,11 +119,22 @@ JobsView::JobsView(JobTableModel *model, QWidget *parent)
         &JobsView::selectionChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &JobsView::selectionChanged);
-    // Rows whose data changed may change which actions apply.
-    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
-        if (topLeft.column() == 0 || topLeft.column() == JobTableModel::Status)
-            emit selectionChanged();
-    });
+    // A selected row whose data changed may change which actions apply and what the details
+    // show. Other rows do not: a burst's hundreds of blocks redid both for each block.
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+            if (topLeft.column() != 0 && topLeft.column() != JobTableModel::Status)
+                return;
+            const auto changed = [&](const QModelIndex &shown) {
+                const int row = m_proxy->mapToSource(shown).row();
+                return row >= topLeft.row() && row <= bottomRight.row();
+            };
+            const QItemSelectionModel *selection = m_table->selectionModel();
+            const QModelIndexList selected = selection->selectedRows();
+            if (changed(selection->currentIndex())
+                || std::any_of(selected.cbegin(), selected.cend(), changed))
+                emit selectionChanged();
+        });
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         emit contextMenuRequested(m_table->viewport()->mapToGlobal(pos));
     });
