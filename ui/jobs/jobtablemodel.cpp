@@ -348,14 +348,8 @@ void JobTableModel::setJobs(const QList<Job> &jobs)
     const QDateTime current = now();
     QList<int> changedRows;
     for (int row = 0; row < m_jobs.size(); ++row) {
-        const Job &fresh = *incoming.value(m_jobs.at(row).id);
-        if (!sameContent(m_jobs.at(row), fresh)) {
-            m_jobs[row] = fresh;
-            m_states[row] = JobPolicy::displayState(fresh, current);
+        if (replaceRow(row, *incoming.value(m_jobs.at(row).id), current))
             changedRows.append(row);
-        } else {
-            m_jobs[row].readAt = fresh.readAt;
-        }
     }
     emitRowsChanged(std::move(changedRows));
 
@@ -405,15 +399,10 @@ void JobTableModel::updateJobs(const QList<Job> &jobs)
     QList<const Job *> added;
     for (const Job &job : jobs) {
         const int row = rowOfId(job.id);
-        if (row < 0) {
+        if (row < 0)
             added.append(&job);
-        } else if (!sameContent(m_jobs.at(row), job)) {
-            m_jobs[row] = job;
-            m_states[row] = JobPolicy::displayState(job, current);
+        else if (replaceRow(row, job, current))
             changedRows.append(row);
-        } else {
-            m_jobs[row].readAt = job.readAt;
-        }
     }
     emitRowsChanged(std::move(changedRows));
     for (const Job *job : std::as_const(added)) {
@@ -429,6 +418,17 @@ void JobTableModel::updateJobs(const QList<Job> &jobs)
         m_states.append(JobPolicy::displayState(*job, current));
         endInsertRows();
     }
+}
+
+bool JobTableModel::replaceRow(int row, const Job &fresh, const QDateTime &current)
+{
+    if (sameContent(m_jobs.at(row), fresh)) {
+        m_jobs[row].readAt = fresh.readAt;
+        return false;
+    }
+    m_jobs[row] = fresh;
+    m_states[row] = JobPolicy::displayState(fresh, current);
+    return true;
 }
 
 void JobTableModel::emitRowsChanged(QList<int> rows)

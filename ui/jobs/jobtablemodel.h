@@ -89,6 +89,8 @@ private:
     // One dataChanged per contiguous block of these rows: a burst's hundreds of rows (or every
     // row turning due at a boundary) re-sort and re-filter once, not once per row.
     void emitRowsChanged(QList<int> rows);
+    // The row takes the fresh read; false when its content is the same (only readAt moves).
+    bool replaceRow(int row, const Job &fresh, const QDateTime &current);
     void noteServerTime(const Job &job);
 
     QList<Job> m_jobs;
