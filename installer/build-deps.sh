@@ -11,6 +11,8 @@ packages=(
     # tests/bench/bench_scale.py measures pg_cron on the same server
     postgresql-15-cron
     qt6-qpa-plugins fonts-dejavu-core xvfb xauth imagemagick
+    # Qt's own strings (standard buttons, JSON errors) in pt_BR: tst_translations
+    qt6-translations-l10n
     # tst_desktopnotifications: a private session bus; tests/screenshot-alerts.sh: a window
     # manager, a system tray and a notification server under Xvfb
     dbus-daemon dbus-bin openbox trayer dunst

@@ -58,6 +58,7 @@ private slots:
     void actionFilterNamesAreFriendly();
     void spinBoxClampsVisibly();
     void placeholderReadsOnDark();
+    void alternateRowsReadOnDark();
     void scheduleErrorReadsOnDark();
     void actionNamesEverywhere();
     void statusIconsReadOnASelectedRow();
@@ -197,6 +198,33 @@ void TestConsoleLook::placeholderReadsOnDark()
     light.setColor(QPalette::PlaceholderText, QColor(0, 0, 0, 128));
     QCOMPARE(ReadablePalette::withReadablePlaceholder(light).color(QPalette::PlaceholderText),
         QColor(0, 0, 0, 128));
+}
+
+// A dark colour scheme without an alternate background (no BackgroundAlternate in kdeglobals):
+// Qt's theme keeps its light alternate rows, and the scheme's white text on them was unreadable
+// in every other row of the job and History tables.
+void TestConsoleLook::alternateRowsReadOnDark()
+{
+    QPalette dark = darkPalette();
+    dark.setColor(QPalette::AlternateBase, QColor(0xf5, 0xf5, 0xf5));
+    const QPalette fixed = ReadablePalette::withReadableAlternateBase(dark);
+    for (const QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive}) {
+        const QColor alternate = fixed.color(group, QPalette::AlternateBase);
+        const double text = Contrast::ratio(fixed.color(group, QPalette::Text), alternate);
+        QVERIFY2(text >= 7.0, qPrintable(QString::number(text)));
+        QVERIFY(alternate != fixed.color(group, QPalette::Base)); // rows still alternate
+    }
+    // A scheme's own alternate colour, and a light palette's, are left as they are.
+    QPalette own = darkPalette();
+    own.setColor(QPalette::AlternateBase, QColor(0x2b, 0x2e, 0x31));
+    QCOMPARE(ReadablePalette::withReadableAlternateBase(own).color(QPalette::AlternateBase),
+        QColor(0x2b, 0x2e, 0x31));
+    QPalette light;
+    light.setColor(QPalette::Base, Qt::white);
+    light.setColor(QPalette::AlternateBase, QColor(0xf7, 0xf7, 0xf7));
+    light.setColor(QPalette::Text, Qt::black);
+    QCOMPARE(ReadablePalette::withReadableAlternateBase(light).color(QPalette::AlternateBase),
+        QColor(0xf7, 0xf7, 0xf7));
 }
 
 void TestConsoleLook::scheduleErrorReadsOnDark()

@@ -2,11 +2,19 @@
 // committed .ts leaves no message unfinished, so a new string without its translation fails
 // here; and a few words that must differ do. English has its plural forms for every %n message
 // ("1 run", not "1 run(s)").
+#include "ui/common/apptranslations.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QHash>
+#include <QJsonDocument>
 #include <QProcess>
+#include <QPushButton>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QXmlStreamReader>
 
 namespace {
@@ -69,6 +77,7 @@ private slots:
     void everyMessageTranslated();
     void dueNowIsNotRunNow();
     void englishPluralsComplete();
+    void qtsOwnStringsInPortuguese();
 };
 
 void TestTranslations::everyMessageTranslated()
@@ -159,5 +168,35 @@ void TestTranslations::englishPluralsComplete()
             + unfinished.join(QLatin1Char('\n'))));
 }
 
-QTEST_GUILESS_MAIN(TestTranslations)
+// The walk-through found "Cancel" and "Save" in English beside Portuguese dialogs, and JSON
+// errors ending in English: those strings are Qt's own, translated by the system's Qt
+// translations (qt6-translations-l10n, which installer/build-deps.sh installs and the .deb
+// recommends). Loaded as the console loads them.
+void TestTranslations::qtsOwnStringsInPortuguese()
+{
+    const AppTranslations::Installed installed
+        = AppTranslations::install(*qApp, QLocale(QStringLiteral("pt_BR")));
+    const auto remove = qScopeGuard([&] {
+        for (QTranslator *translator : {installed.ours, installed.qts}) {
+            if (translator) {
+                QCoreApplication::removeTranslator(translator);
+                delete translator;
+            }
+        }
+    });
+    QVERIFY(installed.ours);
+    QVERIFY2(installed.qts,
+        "Qt's own pt_BR translations (qtbase_pt_BR.qm) are not installed: "
+        "installer/build-deps.sh installs qt6-translations-l10n");
+    QDialogButtonBox buttons(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
+    QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Cancelar"));
+    QCOMPARE(buttons.button(QDialogButtonBox::Save)->text(), QStringLiteral("Salvar"));
+    QJsonParseError error;
+    QJsonDocument::fromJson("{\"jobs\": {", &error);
+    QVERIFY(error.error != QJsonParseError::NoError);
+    QVERIFY2(!error.errorString().contains(QLatin1String("unterminated")),
+        qPrintable(error.errorString()));
+}
+
+QTEST_MAIN(TestTranslations)
 #include "tst_translations.moc"

@@ -5,6 +5,7 @@
 #include "core/client/workstationrunner.h"
 #include "core/db/connectionspec.h"
 #include "core/settings/settingsstore.h"
+#include "ui/common/apptranslations.h"
 #include "ui/common/readablepalette.h"
 #include "ui/dialogs/connectiondialog.h"
 #include "ui/mainwindow/mainwindow.h"
@@ -13,11 +14,9 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
@@ -28,22 +27,6 @@ namespace {
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(main)
 };
-
-void installTranslations(QApplication &app)
-{
-    // Ours from the resources, Qt's own (buttons, standard dialogs) from the system.
-    auto *ours = new QTranslator(&app);
-    // A locale without a file of ours (C, de_DE, …) gets the English one: its plural forms
-    // say "1 job", not "1 jobs".
-    if (ours->load(QLocale(), QStringLiteral("cron-console"), QStringLiteral("_"),
-            QStringLiteral(":/i18n"))
-        || ours->load(QStringLiteral(":/i18n/cron-console_en")))
-        QApplication::installTranslator(ours);
-    auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-}
 
 QString demoDatabasePath()
 {
@@ -79,7 +62,7 @@ int main(int argc, char *argv[])
     // The desktop entry installer/io.github.cronconsole.CronConsole.desktop (window matching on
     // Wayland).
     QApplication::setDesktopFileName(QStringLiteral("io.github.cronconsole.CronConsole"));
-    installTranslations(app);
+    AppTranslations::install(app, QLocale());
     ReadablePalette::apply(); // placeholders that read on a dark desktop palette too
     QIcon icon(QStringLiteral(":/icons/cron-console.svg"));
     for (const int size : {32, 64, 256})

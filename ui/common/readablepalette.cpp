@@ -59,10 +59,31 @@ QPalette withReadablePlaceholder(const QPalette &palette)
     return result;
 }
 
+QPalette withReadableAlternateBase(const QPalette &palette)
+{
+    QPalette result = palette;
+    for (const QPalette::ColorGroup group :
+        {QPalette::Active, QPalette::Inactive, QPalette::Disabled}) {
+        const QColor base = palette.color(group, QPalette::Base);
+        const QColor alternate = palette.color(group, QPalette::AlternateBase);
+        const QColor text = palette.color(group, QPalette::Text);
+        // Half the base's own distance from the text: the rows still read as the base does.
+        const int wanted = std::abs(base.lightness() - text.lightness()) / 2;
+        if (std::abs(alternate.lightness() - text.lightness()) >= wanted)
+            continue;
+        // The base moved a little toward the text, as styles derive it.
+        const auto mix = [](int from, int to) { return from + (to - from) * 6 / 100; };
+        result.setColor(group, QPalette::AlternateBase,
+            QColor(mix(base.red(), text.red()), mix(base.green(), text.green()),
+                mix(base.blue(), text.blue())));
+    }
+    return result;
+}
+
 void apply()
 {
     const QPalette current = QGuiApplication::palette();
-    const QPalette readable = withReadablePlaceholder(current);
+    const QPalette readable = withReadableAlternateBase(withReadablePlaceholder(current));
     if (readable != current)
         QGuiApplication::setPalette(readable);
 }

@@ -62,6 +62,12 @@ QRect ScreenFit::availableFor(const QWidget *window)
     return screen ? screen->availableGeometry() : QRect();
 }
 
+QSize ScreenFit::roomFor(const QWidget *window)
+{
+    const QRect available = availableFor(window);
+    return available.isValid() ? available.marginsRemoved(frameOf(window)).size() : QSize();
+}
+
 void ScreenFit::fitInto(QWidget *window, const QRect &available)
 {
     if (!available.isValid())

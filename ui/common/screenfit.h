@@ -21,6 +21,8 @@ public:
     static void fitInto(QWidget *window, const QRect &available);
     // The available area of the screen `window` is (or will be) shown on.
     static QRect availableFor(const QWidget *window);
+    // The largest size `window` may have there with its frame (estimated until it has one).
+    static QSize roomFor(const QWidget *window);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

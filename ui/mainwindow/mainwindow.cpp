@@ -12,6 +12,7 @@
 #include "ui/common/elidinglabel.h"
 #include "ui/common/messageboxes.h"
 #include "ui/common/readablepalette.h"
+#include "ui/common/screenfit.h"
 #include "ui/common/statusstyle.h"
 #include "ui/details/jobdetailsview.h"
 #include "ui/details/runoutputview.h"
@@ -37,7 +38,6 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
-#include <QScreen>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -164,11 +164,12 @@ MainWindow::MainWindow(QWidget *parent)
         [countLater] { countLater->start(); });
     updateCount();
 
-    // The default size, but never larger than the screen (an 800x500 screen showed the left
-    // part of a 1280 px window, its status bar and the side pane off screen).
+    // The default size, but never larger than the screen, title bar included (an 800x500
+    // screen showed the left part of a 1280 px window, its status bar and the side pane off
+    // screen; a 1280x760 one put the status bar under the screen's edge).
     QSize size(1280, 760);
-    if (const QScreen *screen = this->screen())
-        size = size.boundedTo(screen->availableSize());
+    if (const QSize room = ScreenFit::roomFor(this); room.isValid())
+        size = size.boundedTo(room);
     resize(size);
     restoreSettings();
     updateActions();
