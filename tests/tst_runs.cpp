@@ -61,6 +61,7 @@ private slots:
     void abortAcrossTwoRunners();
     void slotRacedByFourRunnersAndRunNowStartsOneRun();
     void outputCapKeepsTheNewest();
+    void outputSurvivesAConnectionTheServerEnded();
     void httpAndSqlActionsKeepTheirOutput();
     void hundredMegabytesStayFlat();
     void platformRunsAreRecordedAndCannotBeAborted();
@@ -432,6 +433,48 @@ void TestRuns::outputCapKeepsTheNewest()
     QVERIFY(!out.contains("line 0001 "));
     QVERIFY(out.startsWith("line ")); // cut at a line start
     QVERIFY2(err.contains("not kept"), err.constData());
+}
+
+// A walk-through restarted PostgreSQL under a runner: the first run afterwards kept no output
+// ("output not written: … terminating connection due to administrator command"), as the
+// output writer's connection looked open. The server ends that connection here as a restart
+// does (pg_terminate_backend: the same FATAL), and the next run's output is stored. SQLite has
+// no server to end a connection.
+void TestRuns::outputSurvivesAConnectionTheServerEnded()
+{
+    if (!isPostgres())
+        return;
+    addJob(QStringLiteral("after_restart"));
+    m_runners->start(QStringLiteral("A"), m_db->url(),
+        m_runners->writeConfig(QJsonObject{{QStringLiteral("after_restart"),
+                                   RunnerProcesses::shell(QStringLiteral("echo run $$"))}},
+            10));
+    const auto completeRuns = [&] {
+        return m_db
+            ->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_runs WHERE job_name = "
+                                    "'after_restart' AND output_complete"))
+            .toInt();
+    };
+    QVERIFY(waitFor([&] { return completeRuns() == 1; }, 20000));
+    const int ended
+        = m_db->scalar(
+                  QStringLiteral("SELECT COUNT(*) FILTER (WHERE pg_terminate_backend(pid)) FROM "
+                                 "pg_stat_activity WHERE application_name LIKE '%/runner-output'"))
+              .toInt();
+    QCOMPARE(ended, 1);
+    QCOMPARE(runCronctl({QStringLiteral("run-now"), QStringLiteral("after_restart")}), 0);
+    QVERIFY2(waitFor([&] { return completeRuns() == 2; }, 20000),
+        qPrintable(
+            QStringLiteral("runs: %1, the last with %2 bytes of output")
+                .arg(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM cron_runs")).toString(),
+                    runValue(QStringLiteral("after_restart"), QStringLiteral("output_bytes"))
+                        .toString())));
+    const QString stored
+        = m_db->scalar(QStringLiteral("SELECT string_agg(o.text, '' ORDER BY o.seq) FROM "
+                                      "cron_run_output o WHERE o.run_id = (SELECT MAX(id) FROM "
+                                      "cron_runs WHERE job_name = 'after_restart')"))
+              .toString();
+    QVERIFY2(stored.startsWith(QStringLiteral("run ")), qPrintable(stored));
 }
 
 void TestRuns::httpAndSqlActionsKeepTheirOutput()

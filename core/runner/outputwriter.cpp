@@ -200,7 +200,7 @@ bool OutputWriter::writeTogether(const QList<RunOutputBuffer::Batch> &batches)
     return true;
 }
 
-void OutputWriter::writeOne(const RunOutputBuffer::Batch &batch, bool usable)
+void OutputWriter::writeOne(const RunOutputBuffer::Batch &batch, bool usable, bool retry)
 {
     if (!usable || !m_db) // (a lost connection below ends writing for this round)
         return;
@@ -219,11 +219,21 @@ void OutputWriter::writeOne(const RunOutputBuffer::Batch &batch, bool usable)
         return Status();
     });
     if (!written) {
+        // The connection may have died since the last write without this side knowing (the
+        // server restarted, an administrator ended the session): the batch goes once more on
+        // a new connection. Before, the first run after a restart lost its output.
+        const bool gone = !m_db->ping();
+        if (gone)
+            m_db.reset();
+        if (gone && !retry && ensureOpen()) {
+            qCInfo(lcOutput, "run %lld: output connection lost (%s); writing on a new one",
+                batch.runId, qPrintable(written.error().message));
+            writeOne(batch, true, true);
+            return;
+        }
         // This batch is lost (and counted, on the next write); the run goes on.
         qCWarning(lcOutput, "run %lld: output not written: %s", batch.runId,
             qPrintable(written.error().message));
-        if (!m_db->ping())
-            m_db.reset();
         return;
     }
     state = planned.next;

@@ -58,7 +58,8 @@ private:
     bool ensureOpen();
     static Planned plan(const RunOutputBuffer::Batch &batch, const RunState &state);
     bool writeTogether(const QList<RunOutputBuffer::Batch> &batches);
-    void writeOne(const RunOutputBuffer::Batch &batch, bool usable);
+    // retry: this is the second try, on a new connection (the first found it dead).
+    void writeOne(const RunOutputBuffer::Batch &batch, bool usable, bool retry = false);
 
     ConnectionSpec m_spec;
     int m_callTimeoutMs;
