@@ -15,6 +15,7 @@
 #include <QLocale>
 #include <QTest>
 #include <QTranslator>
+#include <QValueAxis>
 
 #include <algorithm>
 #include <memory>
@@ -126,6 +127,8 @@ private slots:
     void oneDayNamesItsDayOnce();
     void daysInTheLanguagesOrder_data();
     void daysInTheLanguagesOrder();
+    void secondsLabelsDiffer_data();
+    void secondsLabelsDiffer();
 
 private:
     void useLanguage(const QString &language);
@@ -317,6 +320,47 @@ void TestDurationChart::daysInTheLanguagesOrder()
     auto *axis = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).value(0));
     QVERIFY(axis);
     QCOMPARE(axis->titleText(), QCoreApplication::translate("DurationChart", "Local time"));
+}
+
+void TestDurationChart::secondsLabelsDiffer_data()
+{
+    QTest::addColumn<QString>("job");
+    QTest::addColumn<double>("seconds"); // the longest run; < 0: no runs
+    QTest::newRow("nothing selected") << QString() << -1.0;
+    QTest::newRow("no runs") << QStringLiteral("j") << -1.0;
+    QTest::newRow("0.3 s") << QStringLiteral("j") << 0.3;
+    QTest::newRow("2.4 s") << QStringLiteral("j") << 2.4;
+    QTest::newRow("45 s") << QStringLiteral("j") << 45.0;
+    QTest::newRow("1 h") << QStringLiteral("j") << 3600.0;
+}
+
+// The walk-through saw the empty chart's Seconds axis read "1, 1, 0": the labels of the value
+// axis, drawn with its format at each tick, are all different.
+void TestDurationChart::secondsLabelsDiffer()
+{
+    QFETCH(QString, job);
+    QFETCH(double, seconds);
+    DurationChart chart;
+    QList<DurationPoint> points;
+    if (seconds >= 0) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        points << DurationPoint{now.addSecs(-600), seconds / 3, false, 1}
+               << DurationPoint{now, seconds, false, 2};
+    }
+    chart.setRuns(job, points);
+    const QList<QAbstractAxis *> axes = chart.chart()->axes(Qt::Vertical);
+    QCOMPARE(axes.size(), 1);
+    const auto *axis = qobject_cast<QValueAxis *>(axes.constFirst());
+    QVERIFY(axis);
+    QVERIFY(axis->max() >= seconds);
+    QStringList labels;
+    const int ticks = axis->tickCount();
+    QVERIFY(ticks >= 2);
+    for (int i = 0; i < ticks; ++i) {
+        const double value = axis->min() + (axis->max() - axis->min()) * i / (ticks - 1);
+        labels << QString::asprintf(axis->labelFormat().toLatin1().constData(), value);
+    }
+    QCOMPARE(QSet<QString>(labels.cbegin(), labels.cend()).size(), labels.size());
 }
 
 QTEST_MAIN(TestDurationChart)

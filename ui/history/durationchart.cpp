@@ -175,6 +175,8 @@ void DurationChart::setRuns(const QString &job, const QList<DurationPoint> &poin
         const QDateTime now = QDateTime::currentDateTime();
         m_time->setRange(now.addDays(-1), now);
         m_seconds->setRange(0, 1);
+        m_seconds->setTickCount(2); // 0 and 1 (five ticks read "0, 0, 1, 1, 1")
+        fitSecondsLabels();
         fitTimeAxis();
         return;
     }
@@ -187,6 +189,19 @@ void DurationChart::setRuns(const QString &job, const QList<DurationPoint> &poin
     const qint64 pad = std::max<qint64>(first.msecsTo(last) / 40, 1000);
     m_time->setRange(first.addMSecs(-pad), last.addMSecs(pad));
     fitTimeAxis();
+    m_seconds->setTickCount(5);
     m_seconds->setRange(0, longest * 1.1 + 1);
     m_seconds->applyNiceNumbers();
+    fitSecondsLabels();
+}
+
+void DurationChart::fitSecondsLabels()
+{
+    // As many decimals as the step between ticks needs: every label differs ("0.5" between
+    // "0" and "1", not a second "1").
+    const double step
+        = (m_seconds->max() - m_seconds->min()) / std::max(1, m_seconds->tickCount() - 1);
+    const int decimals = step >= 1 - 1e-9 ? 0 : step >= 0.1 - 1e-9 ? 1 : 2;
+    m_seconds->setLabelFormat(
+        QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f"));
 }

@@ -30,6 +30,7 @@ private:
     void followPalette(); // a dark chart on a dark palette
     // The time axis' format, title and tick count for its range and width: whole labels.
     void fitTimeAxis();
+    void fitSecondsLabels();
     // The chart height at which time labels of `labelLines` lines, the axis title and the
     // legend fit.
     double neededHeight(int labelLines) const;
