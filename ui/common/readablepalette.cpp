@@ -5,6 +5,7 @@
 #include <QObject>
 
 #include <cstdlib>
+#include <optional>
 
 namespace ReadablePalette {
 
@@ -42,42 +43,54 @@ private:
 
 } // namespace
 
-QPalette withReadablePlaceholder(const QPalette &palette)
+namespace {
+
+// `palette` with `role` replaced, in each colour group, by what `fix` returns for that group's
+// colours (nothing: the given colour reads, kept).
+template <typename Fix>
+QPalette withFixed(const QPalette &palette, QPalette::ColorRole role, Fix fix)
 {
     QPalette result = palette;
     for (const QPalette::ColorGroup group :
         {QPalette::Active, QPalette::Inactive, QPalette::Disabled}) {
-        const QColor base = palette.color(group, QPalette::Base);
-        const QColor placeholder = palette.color(group, QPalette::PlaceholderText);
-        // 60 of 255: Fusion's own light placeholder is about 130 from its white base.
-        if (std::abs(shownLightness(placeholder, base) - base.lightness()) >= 60)
-            continue;
-        QColor derived = palette.color(group, QPalette::Text);
-        derived.setAlphaF(0.55f); // dimmer than the text, as placeholders are
-        result.setColor(group, QPalette::PlaceholderText, derived);
+        const std::optional<QColor> fixed = fix(palette.color(group, role),
+            palette.color(group, QPalette::Base), palette.color(group, QPalette::Text));
+        if (fixed)
+            result.setColor(group, role, *fixed);
     }
     return result;
 }
 
+} // namespace
+
+QPalette withReadablePlaceholder(const QPalette &palette)
+{
+    return withFixed(palette, QPalette::PlaceholderText,
+        [](const QColor &placeholder, const QColor &base,
+            const QColor &text) -> std::optional<QColor> {
+            // 60 of 255: Fusion's own light placeholder is about 130 from its white base.
+            if (std::abs(shownLightness(placeholder, base) - base.lightness()) >= 60)
+                return std::nullopt;
+            QColor derived = text;
+            derived.setAlphaF(0.55f); // dimmer than the text, as placeholders are
+            return derived;
+        });
+}
+
 QPalette withReadableAlternateBase(const QPalette &palette)
 {
-    QPalette result = palette;
-    for (const QPalette::ColorGroup group :
-        {QPalette::Active, QPalette::Inactive, QPalette::Disabled}) {
-        const QColor base = palette.color(group, QPalette::Base);
-        const QColor alternate = palette.color(group, QPalette::AlternateBase);
-        const QColor text = palette.color(group, QPalette::Text);
-        // Half the base's own distance from the text: the rows still read as the base does.
-        const int wanted = std::abs(base.lightness() - text.lightness()) / 2;
-        if (std::abs(alternate.lightness() - text.lightness()) >= wanted)
-            continue;
-        // The base moved a little toward the text, as styles derive it.
-        const auto mix = [](int from, int to) { return from + (to - from) * 6 / 100; };
-        result.setColor(group, QPalette::AlternateBase,
-            QColor(mix(base.red(), text.red()), mix(base.green(), text.green()),
-                mix(base.blue(), text.blue())));
-    }
-    return result;
+    return withFixed(palette, QPalette::AlternateBase,
+        [](const QColor &alternate, const QColor &base,
+            const QColor &text) -> std::optional<QColor> {
+            // Half the base's own distance from the text: the rows still read as the base does.
+            const int wanted = std::abs(base.lightness() - text.lightness()) / 2;
+            if (std::abs(alternate.lightness() - text.lightness()) >= wanted)
+                return std::nullopt;
+            // The base moved a little toward the text, as styles derive it.
+            const auto mix = [](int from, int to) { return from + (to - from) * 6 / 100; };
+            return QColor(mix(base.red(), text.red()), mix(base.green(), text.green()),
+                mix(base.blue(), text.blue()));
+        });
 }
 
 void apply()
