@@ -891,6 +891,12 @@ void TestConsoleDialogs::editJobRenamesAndDescribes()
     QTRY_COMPARE_WITH_TIMEOUT(finished->size(), 2, 10000);
     QVERIFY2(finished->at(0).at(0).toBool() && finished->at(1).at(0).toBool(),
         qPrintable(finished->last().at(1).toString()));
+    // The last word in the status bar names both (the walk-through saw only the description).
+    const QString said = finished->at(1).at(1).toString();
+    QVERIFY2(said.startsWith(QStringLiteral("Renamed "))
+            && said.contains(QStringLiteral("sgp_sync"))
+            && said.contains(QStringLiteral("description")),
+        qPrintable(said));
     QTRY_VERIFY(!guard);
     QCOMPARE(db->scalar(QStringLiteral("SELECT nome FROM cron_jobs")).toString(),
         QStringLiteral("sgp_sync"));

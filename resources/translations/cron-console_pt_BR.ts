@@ -1188,6 +1188,10 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
             <translation>%1 renomeado para %2</translation>
         </message>
         <message>
+            <source>Renamed %1 to %2 and changed its description</source>
+            <translation>%1 renomeado para %2, com a descrição alterada</translation>
+        </message>
+        <message>
             <source>Changing the policy of %1</source>
             <translation>Alterando a política de %1</translation>
         </message>

@@ -374,18 +374,19 @@ void JobActionController::editJob()
                 tr("%1 has its new policy").arg(name), guard.data());
         };
         // The description goes second, under the name it has by then, so one OK is both.
-        auto describe = [this, guard, description, reason, thenPolicy](
-                            const QString &name, std::optional<qint64> version) {
+        // `done`: what the status bar says afterwards (a rename before it is named there too).
+        auto describe = [this, guard, description, reason, thenPolicy](const QString &name,
+                            std::optional<qint64> version, const QString &done) {
             JobAction action = JobAction::make(JobAction::Kind::SetDescription, name, version);
             action.text = description;
             action.options.reason = reason;
-            perform(action, tr("Changing the description of %1").arg(name),
-                tr("Changed the description of %1").arg(name), guard.data(),
-                [thenPolicy](const ActionOutcome &done) { thenPolicy(done.job.name); });
+            perform(action, tr("Changing the description of %1").arg(name), done, guard.data(),
+                [thenPolicy](const ActionOutcome &changed) { thenPolicy(changed.job.name); });
         };
         if (newName == before.name) {
             if (description != before.description || policy.isEmpty())
-                describe(before.name, before.rowVersion);
+                describe(before.name, before.rowVersion,
+                    tr("Changed the description of %1").arg(before.name));
             else
                 thenPolicy(before.name); // the policy only
             return;
@@ -396,9 +397,11 @@ void JobActionController::editJob()
         const bool describing = description != before.description;
         perform(rename, tr("Renaming %1").arg(before.name),
             tr("Renamed %1 to %2").arg(before.name, newName), submission,
-            [describe, describing, thenPolicy](const ActionOutcome &renamed) {
+            [describe, describing, thenPolicy, from = before.name](const ActionOutcome &renamed) {
                 if (describing)
-                    describe(renamed.job.name, renamed.job.rowVersion);
+                    describe(renamed.job.name, renamed.job.rowVersion,
+                        tr("Renamed %1 to %2 and changed its description")
+                            .arg(from, renamed.job.name));
                 else
                     thenPolicy(renamed.job.name);
             });
