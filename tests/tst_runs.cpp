@@ -439,7 +439,8 @@ void TestRuns::outputCapKeepsTheNewest()
 // ("output not written: … terminating connection due to administrator command"), as the
 // output writer's connection looked open. The server ends that connection here as a restart
 // does (pg_terminate_backend: the same FATAL), and the next run's output is stored. SQLite has
-// no server to end a connection.
+// no server to end a connection. Only this test's database: suites run side by side on one
+// server, and their runners have output connections too.
 void TestRuns::outputSurvivesAConnectionTheServerEnded()
 {
     if (!isPostgres())
@@ -459,7 +460,8 @@ void TestRuns::outputSurvivesAConnectionTheServerEnded()
     const int ended
         = m_db->scalar(
                   QStringLiteral("SELECT COUNT(*) FILTER (WHERE pg_terminate_backend(pid)) FROM "
-                                 "pg_stat_activity WHERE application_name LIKE '%/runner-output'"))
+                                 "pg_stat_activity WHERE datname = current_database() AND "
+                                 "application_name LIKE '%/runner-output'"))
               .toInt();
     QCOMPARE(ended, 1);
     QCOMPARE(runCronctl({QStringLiteral("run-now"), QStringLiteral("after_restart")}), 0);
