@@ -112,6 +112,7 @@ private slots:
 
     void exportFolderFallsBack();
     void exportFormatChoice();
+    void exportFileNameInTheAdminsLanguage();
     void exportReplaceDeclinedKeepsDialog();
     void exportMissingFolderShownInline();
 
@@ -686,8 +687,14 @@ void TestConsoleDialogs::duplicateNameKeepsNewJobDialog()
     QVERIFY2(inline_->text().contains(QStringLiteral("try again")), qPrintable(inline_->text()));
     QVERIFY(MessageBoxes::recorded().isEmpty());
     QVERIFY(dialog->buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+    // The message answered the name sent: typing a new one takes it away (it stayed beside a
+    // free name, walk-through).
+    dialog->nameField()->setFocus();
+    dialog->nameField()->end(false);
+    QTest::keyClicks(dialog->nameField(), QStringLiteral("_2"));
+    QVERIFY(!inline_->isVisible());
+    QCOMPARE(dialog->nameField()->text(), taken + QStringLiteral("_2"));
     // Fixed in place, it goes through and the dialog closes.
-    dialog->nameField()->setText(taken + QStringLiteral("_2"));
     QPointer<NewJobDialog> guard(dialog);
     dialog->buttons()->button(QDialogButtonBox::Ok)->click();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
@@ -1071,6 +1078,23 @@ void TestConsoleDialogs::exportFolderFallsBack()
         qunsetenv("XDG_CONFIG_HOME");
     QCOMPARE(without, home.path()); // ~/Documents does not exist: the home folder
     QCOMPARE(with, home.filePath(QStringLiteral("Documents")));
+}
+
+// The walk-through's Brazilian admin got an English file name in a Portuguese dialog.
+void TestConsoleDialogs::exportFileNameInTheAdminsLanguage()
+{
+    const QDate day(2026, 12, 3);
+    QCOMPARE(ExportDialog::defaultFileName(day), QStringLiteral("cron-history-20261203.csv"));
+    {
+        const LanguageScope scope(QStringLiteral("pt_BR"));
+        QVERIFY(scope.loaded());
+        QCOMPARE(ExportDialog::defaultFileName(day), QStringLiteral("historico-cron-20261203.csv"));
+        ExportDialog dialog;
+        QVERIFY2(dialog.pathField()->text().endsWith(
+                     ExportDialog::defaultFileName(QDate::currentDate())),
+            qPrintable(dialog.pathField()->text()));
+        QVERIFY(dialog.pathField()->text().contains(QStringLiteral("historico-cron-")));
+    }
 }
 
 void TestConsoleDialogs::exportFormatChoice()

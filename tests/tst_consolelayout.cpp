@@ -10,6 +10,7 @@
 #include "ui/common/elidingheaderview.h"
 #include "ui/common/elidinglabel.h"
 #include "ui/common/flowlayout.h"
+#include "ui/details/jobdetailsview.h"
 #include "ui/history/durationchart.h"
 #include "ui/history/historyfilterbar.h"
 #include "ui/history/historymodel.h"
@@ -22,8 +23,11 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -65,6 +69,7 @@ private slots:
     void fitsASmallScreen();
     void longConnectionTextElided();
     void longStatusMessageElided();
+    void detailsValuesEndInEllipsis();
     void paletteChangeFollowedLive();
     void fitterGivesUpFreeTextFirst();
     void flowLayoutWrapsAtSizeHints();
@@ -670,6 +675,48 @@ void TestConsoleLayout::bannerHeightBounded()
 
 // At 800 px in pt_BR a long message ends in "…" inside the room left of the permanent labels,
 // and the tooltip has all of it (QStatusBar cut it silently).
+// The Details pane clipped a long value with no sign it was cut (walk-through, issue 16): it
+// now ends in "…", whole in the tooltip and through Copy.
+void TestConsoleLayout::detailsValuesEndInEllipsis()
+{
+    const QString error = QStringLiteral(
+        "connection to server at \"db-primario.interno\" (10.0.4.17), port 5432 failed: "
+        "FATAL: remaining connection slots are reserved for non-replication superuser "
+        "connections\nsecond line");
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Job job;
+    job.name = QStringLiteral("importar_precos_fornecedores");
+    job.intervalHours = 6;
+    job.lastRun = now.addSecs(-60);
+    job.nextRun = now.addSecs(6 * 3600);
+    job.lastStatus = QStringLiteral("error");
+    job.lastResultJson = QJsonDocument(
+        QJsonObject{{QStringLiteral("error"),
+            error}}).toJson(QJsonDocument::Compact);
+    JobDetailsView view;
+    view.resize(360, 600);
+    view.setJob(job, now);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto *label = view.findChild<ElidingLabel *>(QStringLiteral("detailsError"));
+    QVERIFY(label);
+    QCOMPARE(label->fullText(), error);
+    QTRY_VERIFY(label->width() > 0 && label->width() < 360);
+    const QString shown = label->shownText();
+    QVERIFY2(shown.endsWith(QChar(0x2026)) && shown.startsWith(QLatin1String("connection to")),
+        qPrintable(shown));
+    QVERIFY(!shown.contains(QLatin1Char('\n')));
+    QCOMPARE(label->toolTip(), error);
+    QGuiApplication::clipboard()->clear();
+    label->setFocus();
+    QTest::keySequence(label, QKeySequence::Copy);
+    QCOMPARE(QGuiApplication::clipboard()->text(), error);
+    // A short value is shown whole.
+    const auto *schedule = view.findChild<ElidingLabel *>(QStringLiteral("detailsSchedule"));
+    QVERIFY(schedule);
+    QCOMPARE(schedule->shownText(), schedule->fullText());
+}
+
 void TestConsoleLayout::longStatusMessageElided()
 {
     useLanguage(QStringLiteral("pt_BR"));

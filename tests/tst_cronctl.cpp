@@ -221,6 +221,8 @@ private slots:
     void badInputChangesNothing();
     void nameOfMaximumLength_data();
     void nameOfMaximumLength();
+    void nameStartingWithDash_data();
+    void nameStartingWithDash();
     void invalidDatabaseUrl_data();
     void invalidDatabaseUrl();
     void unreachablePostgres();
@@ -557,6 +559,32 @@ void TestCronctl::nameOfMaximumLength()
     VERIFY_OK(readJob(*db, name, &job));
     QCOMPARE(job.value("intervalo_horas"), QJsonValue(12));
     QCOMPARE(db->scalar("SELECT COUNT(*) FROM tenant_logs").toInt(), auditRows + 1);
+}
+
+void TestCronctl::nameStartingWithDash_data()
+{
+    addBackendRows();
+}
+
+// A name the console and the platform accept may start with "-": cronctl read it as options
+// ("Unknown options: n, i, g, h, t") with no hint (walk-through, issue 16). After -- it is a
+// name, and the error says so.
+void TestCronctl::nameStartingWithDash()
+{
+    QFETCH(Backend, backend);
+    QString problem;
+    const auto db = createDatabase(backend, &problem);
+    if (!db)
+        QFAIL(qPrintable(problem));
+    VERIFY_OK(expectFailure(runOn(*db, {"add", "-nightly"}), 2, "goes after --"));
+    QCOMPARE(db->scalar("SELECT COUNT(*) FROM cron_jobs WHERE nome = '-nightly'").toInt(), 0);
+    VERIFY_OK(expectSuccess(runOn(*db, {"add", "--interval-hours", "3", "--", "-nightly"})));
+    QJsonObject job;
+    VERIFY_OK(readJob(*db, "-nightly", &job));
+    QCOMPARE(job.value("intervalo_horas"), QJsonValue(3));
+    VERIFY_OK(expectFailure(runOn(*db, {"disable", "-nightly"}), 2, "cronctl disable -- -name"));
+    VERIFY_OK(expectSuccess(runOn(*db, {"disable", "--", "-nightly"})));
+    QCOMPARE(db->scalar("SELECT ativo FROM cron_jobs WHERE nome = '-nightly'").toBool(), false);
 }
 
 void TestCronctl::invalidDatabaseUrl_data()

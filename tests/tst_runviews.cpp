@@ -9,6 +9,7 @@
 #include "support/runnerprocesses.h"
 #include "support/testdatabase.h"
 #include "ui/actions/abortrunaction.h"
+#include "ui/common/relativetime.h"
 #include "ui/details/runoutputview.h"
 #include "ui/history/durationchart.h"
 #include "ui/history/historypanel.h"
@@ -33,7 +34,42 @@ private slots:
     void initTestCase_data() { TestDatabase::addBackendRows(); }
     void outputViewFollowsARunningJob();
     void durationChartReadsRuns();
+    void emptyViewsTellEarlierExecutions();
 };
+
+// The demo's jobs have counts from before run records: the Output and Runs tabs said "no runs
+// yet" beside "Runs 42" in the table (walk-through, issue 16).
+void TestRunViews::emptyViewsTellEarlierExecutions()
+{
+    QFETCH_GLOBAL(Backend, backend);
+    QString error;
+    auto db = TestDatabase::create(backend, &error);
+    QVERIFY2(db, qPrintable(error));
+    QVERIFY(db->exec(QStringLiteral("INSERT INTO cron_jobs (nome, intervalo_horas, "
+                                    "total_execucoes) VALUES ('old', 1, 42), ('new', 1, 0)")));
+    RunClient client(db->spec());
+    RunOutputView view;
+    view.setClient(&client);
+    Job job;
+    job.name = QStringLiteral("old");
+    job.totalRuns = 42;
+    view.setJob(job);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        view.headerText().contains(QLatin1String("History lists its 42 earlier execution")),
+        qPrintable(view.headerText()), 10000);
+    QVERIFY2(!view.headerText().contains(QLatin1String("no runs")), qPrintable(view.headerText()));
+    job.name = QStringLiteral("new");
+    job.totalRuns = 0;
+    view.setJob(job);
+    QTRY_COMPARE_WITH_TIMEOUT(view.headerText(), QStringLiteral("new has not run yet."), 10000);
+
+    RunsView runs;
+    runs.setClient(&client);
+    runs.show();
+    runs.setJob(QStringLiteral("old"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        runs.statusText().contains(QLatin1String("lists executions recorded without one")), 10000);
+}
 
 void TestRunViews::outputViewFollowsARunningJob()
 {
@@ -95,6 +131,14 @@ void TestRunViews::outputViewFollowsARunningJob()
     QTRY_COMPARE_WITH_TIMEOUT(runs.tree()->topLevelItemCount(), 1, 10000);
     QCOMPARE(runs.tree()->topLevelItem(0)->text(6), QStringLiteral("success"));
     QCOMPARE(runs.tree()->topLevelItem(0)->text(4), QStringLiteral("A"));
+    // Its duration as the history shows it (tenths under 10 s), not cut to whole seconds.
+    const double measured
+        = db->scalar(QStringLiteral("SELECT duration_seconds FROM cron_runs")).toDouble();
+    QVERIFY2(measured > 2.5 && measured < 10, qPrintable(QString::number(measured)));
+    QCOMPARE(runs.tree()->topLevelItem(0)->text(3), RelativeTime::runDuration(measured));
+    QVERIFY2(
+        view.headerText().contains(RelativeTime::runDuration(measured) + QLatin1String(" long")),
+        qPrintable(view.headerText()));
     QWidget window;
     AbortRunAction abort(&window);
     abort.setClient(&client);

@@ -238,7 +238,14 @@ bool Cli::parseCommand(QCommandLineParser &parser, const QString &name, const QS
         {QStringLiteral("h"), QStringLiteral("help")}, Text::tr("show this help"));
     parser.addOption(helpOption);
     if (!parser.parse(QStringList{QStringLiteral("cronctl ") + name} + args)) {
-        *exitCode = usageError(QStringLiteral("%1: %2").arg(name, parser.errorText()));
+        QString text = QStringLiteral("%1: %2").arg(name, parser.errorText());
+        // Job names may start with "-" (the platform allows them): say how to pass one.
+        if (!parser.unknownOptionNames().isEmpty())
+            text += QLatin1Char(' ')
+                + Text::tr("(a name that starts with \"-\" goes after --, as in: cronctl %1 -- "
+                           "-name)")
+                      .arg(name);
+        *exitCode = usageError(text);
         return false;
     }
     if (parser.isSet(helpOption)) {

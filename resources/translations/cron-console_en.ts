@@ -289,6 +289,16 @@
     </message>
 </context>
 <context>
+    <name>RunOutputView</name>
+    <message numerus="yes">
+        <source>No output of %1 is recorded yet: History lists its %n earlier execution(s), without output.</source>
+        <translation>
+            <numerusform>No output of %1 is recorded yet: History lists its earlier execution, without output.</numerusform>
+            <numerusform>No output of %1 is recorded yet: History lists its %n earlier executions, without output.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RunsView</name>
     <message numerus="yes">
         <source>%n run(s) of %1, newest first.</source>

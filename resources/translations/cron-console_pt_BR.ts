@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
     <context>
+        <name>ElidingLabel</name>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Copiar</translation>
+        </message>
+    </context>
+    <context>
         <name>ActionLabels</name>
         <message>
             <source>Run succeeded</source>
@@ -727,6 +734,11 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
     </context>
     <context>
         <name>ExportDialog</name>
+        <message>
+            <source>cron-history-%1.csv</source>
+            <extracomment>File name of a history export; %1 is the date as yyyyMMdd. No accents, no spaces.</extracomment>
+            <translation>historico-cron-%1.csv</translation>
+        </message>
         <message>
             <source>Start with a byte order mark (BOM)</source>
             <translation>Começar com uma marca de ordem de bytes (BOM)</translation>
@@ -2494,9 +2506,16 @@ Motivo (guardado no log de auditoria):</translation>
             <source>No job selected.</source>
             <translation>Nenhum job selecionado.</translation>
         </message>
+        <message numerus="yes">
+            <source>No output of %1 is recorded yet: History lists its %n earlier execution(s), without output.</source>
+            <translation>
+                <numerusform>Nenhuma saída de %1 registrada ainda: o Histórico lista sua execução anterior, sem saída.</numerusform>
+                <numerusform>Nenhuma saída de %1 registrada ainda: o Histórico lista suas %n execuções anteriores, sem saída.</numerusform>
+            </translation>
+        </message>
         <message>
-            <source>%1 has no runs yet.</source>
-            <translation>%1 ainda não tem execuções.</translation>
+            <source>%1 has not run yet.</source>
+            <translation>%1 ainda não foi executado.</translation>
         </message>
         <message>
             <source>Cannot read the output: %1</source>
@@ -2944,8 +2963,8 @@ Motivo (guardado no log de auditoria):</translation>
             <translation>plataforma</translation>
         </message>
         <message>
-            <source>%1 has no runs yet.</source>
-            <translation>%1 ainda não tem execuções.</translation>
+            <source>No run records of %1 yet; the history table above lists executions recorded without one.</source>
+            <translation>Ainda não há registros de execução de %1; a tabela de histórico acima lista as execuções registradas sem um.</translation>
         </message>
         <message numerus="yes">
             <source>%n run(s) of %1, newest first.</source>
@@ -3088,8 +3107,8 @@ Motivo (guardado no log de auditoria):</translation>
             <translation>abandonado: o executor %1 parou de renovar sua concessão; não se sabe o que a execução fez antes de parar</translation>
         </message>
         <message>
-            <source>cannot end the statement (backend %1) of the abandoned run of %2; the job waits (the runner's role needs pg_signal_backend, or to be the same role)</source>
-            <translation>não foi possível encerrar o comando (backend %1) da execução abandonada de %2; o job aguarda (o papel do executor precisa de pg_signal_backend, ou ser o mesmo papel)</translation>
+            <source>cannot end the statement of the abandoned run of %1; the job waits (the runner's role needs pg_signal_backend, or to be the same role)</source>
+            <translation>não foi possível encerrar o comando da execução abandonada de %1; o job aguarda (o papel do executor precisa de pg_signal_backend, ou ser o mesmo papel)</translation>
         </message>
         <message>
             <source>lease lost: the job was reset or taken over</source>

@@ -1,5 +1,8 @@
 #include "ui/common/elidinglabel.h"
 
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QPainter>
 #include <QStyle>
 #include <QStyleOption>
@@ -21,10 +24,38 @@ void ElidingLabel::setFullText(const QString &text)
     if (text == m_fullText)
         return;
     m_fullText = text;
-    setText(text); // for accessibility and QLabel's own bookkeeping; painting is ours
+    // For accessibility and QLabel's own bookkeeping (its size); painting is ours, on one line
+    // (an error message may have several).
+    setText(QString(text).replace(QLatin1Char('\n'), QLatin1Char(' ')));
     updateToolTip();
     updateGeometry();
     update();
+}
+
+void ElidingLabel::setElideMode(Qt::TextElideMode mode)
+{
+    m_elideMode = mode;
+    update();
+}
+
+void ElidingLabel::setCopyable(bool copyable)
+{
+    if (copyable == (m_copy != nullptr))
+        return;
+    if (!copyable) {
+        delete m_copy;
+        m_copy = nullptr;
+        setFocusPolicy(Qt::NoFocus);
+        return;
+    }
+    m_copy = new QAction(tr("&Copy"), this);
+    m_copy->setShortcut(QKeySequence::Copy);
+    m_copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_copy, &QAction::triggered, this,
+        [this] { QGuiApplication::clipboard()->setText(m_fullText); });
+    addAction(m_copy);
+    setContextMenuPolicy(Qt::ActionsContextMenu);
+    setFocusPolicy(Qt::ClickFocus);
 }
 
 void ElidingLabel::setExtraToolTip(const QString &text)
@@ -45,7 +76,7 @@ void ElidingLabel::updateToolTip()
 
 QString ElidingLabel::shownText() const
 {
-    return fontMetrics().elidedText(m_fullText, Qt::ElideMiddle, contentsRect().width());
+    return fontMetrics().elidedText(text(), m_elideMode, contentsRect().width());
 }
 
 QSize ElidingLabel::minimumSizeHint() const

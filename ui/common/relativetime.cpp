@@ -88,6 +88,14 @@ QString runDuration(double seconds)
     return duration(qint64(std::llround(seconds)));
 }
 
+QString runDuration(
+    const QDateTime &start, const QDateTime &end, std::optional<double> measuredSeconds)
+{
+    if (measuredSeconds)
+        return runDuration(*measuredSeconds);
+    return runDuration(double(qMax<qint64>(0, start.msecsTo(end))) / 1000.0);
+}
+
 QString absolute(const QDateTime &time)
 {
     if (!time.isValid())

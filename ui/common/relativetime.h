@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include <optional>
+
 // Times as people read them in a table: "3 h ago", "in 4 min 05 s", and the absolute local
 // time for tooltips.
 namespace RelativeTime {
@@ -17,6 +19,11 @@ QString duration(qint64 seconds);
 // A run's measured duration, the one format of the job table, the details and the history:
 // "2 s", "2.4 s" (tenths under 10 s), "45 s", then duration()'s.
 QString runDuration(double seconds);
+// runDuration() of a run record: its measured duration when it has one, else the time from
+// start to end (a running run: to now), to the millisecond, so the Runs view, the Output tab and
+// the history agree on "3.1 s".
+QString runDuration(
+    const QDateTime &start, const QDateTime &end, std::optional<double> measuredSeconds);
 // The instant in the user's zone, long enough to be unambiguous.
 QString absolute(const QDateTime &time);
 

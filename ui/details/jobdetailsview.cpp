@@ -5,6 +5,7 @@
 #include "core/schedule/schedule.h"
 #include "ui/common/columnfitter.h"
 #include "ui/common/elidingheaderview.h"
+#include "ui/common/elidinglabel.h"
 #include "ui/common/nextruntext.h"
 #include "ui/common/relativetime.h"
 #include "ui/common/statusstyle.h"
@@ -25,15 +26,14 @@
 
 namespace {
 
-QLabel *valueLabel(QWidget *parent, const QString &name)
+ElidingLabel *valueLabel(QWidget *parent, const QString &name)
 {
-    auto *label = new QLabel(parent);
+    auto *label = new ElidingLabel(parent);
     label->setObjectName(name);
-    // No wrapping (QFormLayout cuts wrapped labels short in a narrow pane): a long value is
-    // clipped, and its tooltip holds all of it.
-    label->setMinimumWidth(1);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    // Not wrapped (QFormLayout cuts wrapped labels short in a narrow pane): a long value ends in
+    // "…", its tooltip and Copy hold all of it (a clipped value read as whole).
+    label->setElideMode(Qt::ElideRight);
+    label->setCopyable(true);
     return label;
 }
 
@@ -149,9 +149,9 @@ void JobDetailsView::setJob(const std::optional<Job> &job, const QDateTime &now)
     setEnabled(job.has_value());
     if (!job) {
         m_title->setText(tr("No job selected"));
-        for (QLabel *label :
+        for (ElidingLabel *label :
             {m_state, m_schedule, m_lastRun, m_nextRun, m_runner, m_lease, m_error})
-            label->clear();
+            label->setFullText(QString());
         m_result->clear();
         m_history->clear();
         return;
@@ -163,18 +163,18 @@ void JobDetailsView::setJob(const std::optional<Job> &job, const QDateTime &now)
         const QDateTime since = job->runningSince.isValid() ? job->runningSince : job->updatedAt;
         stateText += tr(", for %1").arg(RelativeTime::duration(qMax<qint64>(0, since.secsTo(now))));
     }
-    m_state->setText(stateText);
-    m_schedule->setText(Schedule::of(*job).describe()); // the same words as the table
-    m_lastRun->setText(job->lastRun.isValid()
+    m_state->setFullText(stateText);
+    m_schedule->setFullText(Schedule::of(*job).describe()); // the same words as the table
+    m_lastRun->setFullText(job->lastRun.isValid()
             ? tr("%1 (%2)").arg(
                 RelativeTime::absolute(job->lastRun), RelativeTime::ago(job->lastRun, now))
             : tr("never"));
-    m_nextRun->setText(NextRunText::describe(*job, now)); // agrees with the state
-    m_runner->setText(job->leaseOwner.isEmpty()
+    m_nextRun->setFullText(NextRunText::describe(*job, now)); // agrees with the state
+    m_runner->setFullText(job->leaseOwner.isEmpty()
             ? (job->runStatus() == RunStatus::Running ? tr("unknown (no lease)") : tr("none"))
             : job->leaseOwner);
     if (job->leaseExpiresAt.isValid())
-        m_lease->setText(job->leaseExpiresAt <= now
+        m_lease->setFullText(job->leaseExpiresAt <= now
                 ? tr("expired %1 (%2)")
                       .arg(RelativeTime::ago(job->leaseExpiresAt, now),
                           RelativeTime::absolute(job->leaseExpiresAt))
@@ -182,16 +182,14 @@ void JobDetailsView::setJob(const std::optional<Job> &job, const QDateTime &now)
                       .arg(RelativeTime::absolute(job->leaseExpiresAt),
                           RelativeTime::countdown(job->leaseExpiresAt, now)));
     else
-        m_lease->setText(tr("none"));
+        m_lease->setFullText(tr("none"));
     const QString error
         = job->runStatus() == RunStatus::Error ? errorFromResult(job->lastResultJson) : QString();
-    m_error->setText(error.isEmpty() ? tr("none") : error);
+    m_error->setFullText(error.isEmpty() ? tr("none") : error);
     const QString result = prettyJson(job->lastResultJson);
     if (m_result->toPlainText() != result)
         m_result->setPlainText(result);
     m_result->setPlaceholderText(tr("No result recorded"));
-    for (QLabel *label : {m_state, m_schedule, m_lastRun, m_nextRun, m_runner, m_lease, m_error})
-        label->setToolTip(label->text());
 }
 
 void JobDetailsView::setHistory(const QList<HistoryEntry> &entries, const QDateTime &now)

@@ -8,6 +8,7 @@
 #include <optional>
 
 class QFormLayout;
+class ElidingLabel;
 class QLabel;
 class QPlainTextEdit;
 class QTreeWidget;
@@ -36,13 +37,13 @@ public:
 
 private:
     QLabel *m_title;
-    QLabel *m_state;
-    QLabel *m_schedule;
-    QLabel *m_lastRun;
-    QLabel *m_nextRun;
-    QLabel *m_runner;
-    QLabel *m_lease;
-    QLabel *m_error;
+    ElidingLabel *m_state;
+    ElidingLabel *m_schedule;
+    ElidingLabel *m_lastRun;
+    ElidingLabel *m_nextRun;
+    ElidingLabel *m_runner;
+    ElidingLabel *m_lease;
+    ElidingLabel *m_error;
     QPlainTextEdit *m_result;
     QTreeWidget *m_history;
 };

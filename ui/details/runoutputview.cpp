@@ -66,7 +66,14 @@ void RunOutputView::setClient(RunClient *client)
     m_follower = new RunOutputFollower(client, this);
     connect(m_follower, &RunOutputFollower::cleared, this, [this] {
         m_text->clear();
-        m_header->setText(tr("%1 has no runs yet.").arg(m_job));
+        // The job's count includes executions from before run records (the demo's, the
+        // platform's): "no runs" beside "Runs 42" in the table would read as lost history.
+        m_header->setText(m_totalRuns > 0
+                ? tr("No output of %1 is recorded yet: History lists its %n earlier "
+                     "execution(s), without output.",
+                    nullptr, m_totalRuns)
+                      .arg(m_job)
+                : tr("%1 has not run yet.").arg(m_job));
     });
     connect(m_follower, &RunOutputFollower::runChanged, this, &RunOutputView::showRun);
     connect(m_follower, &RunOutputFollower::chunksAdded, this, &RunOutputView::append);
@@ -79,6 +86,7 @@ void RunOutputView::setJob(const std::optional<Job> &job)
 {
     const QString name = job ? job->name : QString();
     const QString status = job ? job->lastStatus : QString();
+    m_totalRuns = job ? job->totalRuns : 0;
     if (!m_follower)
         return;
     if (name != m_job) {
@@ -103,7 +111,7 @@ void RunOutputView::showRun(const RunRecord &run)
         tr("Run %1, %2").arg(run.id).arg(RunLabels::status(run.status)),
         run.runner.isEmpty() ? tr("started by the platform") : tr("on %1").arg(run.runner),
         tr("started %1").arg(RelativeTime::absolute(run.startedAt)),
-        tr("%1 long").arg(RelativeTime::duration(run.startedAt.secsTo(end))),
+        tr("%1 long").arg(RelativeTime::runDuration(run.startedAt, end, run.durationSeconds)),
         tr("output %1").arg(SizeText::bytes(run.outputBytes)),
     };
     if (run.droppedBytes > 0)

@@ -42,4 +42,5 @@ private:
     QPlainTextEdit *m_text;
     QString m_job;
     QString m_jobStatus;
+    int m_totalRuns = 0;
 };

@@ -2,11 +2,16 @@
 
 #include "ui/common/scrollingform.h"
 
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
 #include <QBoxLayout>
+#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 
 DialogSubmission::DialogSubmission(QDialog *dialog, QDialogButtonBox *buttons)
@@ -53,6 +58,32 @@ void DialogSubmission::failed(const QString &message)
     m_error->setText(message);
     m_error->show();
     growToFit(m_dialog);
+    watchEdits();
+}
+
+void DialogSubmission::watchEdits()
+{
+    // The message answers what was sent: once the admin changes the input it is stale ("the name
+    // is taken" beside a name that is free). Connected once, at the first failure.
+    if (m_watchingEdits)
+        return;
+    m_watchingEdits = true;
+    const auto hide = [this] {
+        if (!m_pending)
+            m_error->hide();
+    };
+    for (QLineEdit *edit : m_dialog->findChildren<QLineEdit *>())
+        connect(edit, &QLineEdit::textEdited, this, hide);
+    for (QPlainTextEdit *edit : m_dialog->findChildren<QPlainTextEdit *>())
+        connect(edit, &QPlainTextEdit::textChanged, this, hide);
+    for (QComboBox *box : m_dialog->findChildren<QComboBox *>())
+        connect(box, &QComboBox::activated, this, hide);
+    for (QAbstractSpinBox *box : m_dialog->findChildren<QAbstractSpinBox *>())
+        connect(box, &QAbstractSpinBox::editingFinished, this, hide);
+    for (QAbstractButton *button : m_dialog->findChildren<QAbstractButton *>()) {
+        if (button->isCheckable())
+            connect(button, &QAbstractButton::clicked, this, hide);
+    }
 }
 
 void DialogSubmission::growToFit(QWidget *dialog)

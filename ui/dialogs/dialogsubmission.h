@@ -12,8 +12,8 @@ class QWidget;
 
 // Keeps an action dialog open until the database has answered. OK (when enabled) emits
 // submitted() instead of closing; then succeeded() closes the dialog, failed() keeps it open
-// with what was typed and shows the message inline above the buttons, and close() closes it
-// after an error reported elsewhere (a message box).
+// with what was typed and shows the message inline above the buttons until the input changes,
+// and close() closes it after an error reported elsewhere (a message box).
 class DialogSubmission final : public QObject {
     Q_OBJECT
 public:
@@ -40,10 +40,12 @@ signals:
 
 private:
     void setPending(bool pending);
+    void watchEdits();
 
     QDialog *m_dialog;
     QDialogButtonBox *m_buttons;
     QLabel *m_error;
     bool m_pending = false;
+    bool m_watchingEdits = false;
     QPointer<QWidget> m_focusBeforePending; // where the focus goes back after the answer
 };

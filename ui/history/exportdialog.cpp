@@ -99,7 +99,10 @@ ExportLocale ExportDialog::locale() const
 
 QString ExportDialog::defaultFileName(const QDate &date)
 {
-    return QStringLiteral("cron-history-%1.csv").arg(date.toString(QStringLiteral("yyyyMMdd")));
+    // Translated: a Brazilian admin's folder gets a Portuguese name (without accents, which some
+    // file shares mangle).
+    //: File name of a history export; %1 is the date as yyyyMMdd. No accents, no spaces.
+    return tr("cron-history-%1.csv").arg(date.toString(QStringLiteral("yyyyMMdd")));
 }
 
 QString ExportDialog::defaultFolder()

@@ -39,6 +39,11 @@ void RunsView::setClient(RunClient *client)
     reload();
 }
 
+QString RunsView::statusText() const
+{
+    return m_status->text();
+}
+
 void RunsView::setJob(const QString &job)
 {
     if (job == m_job)
@@ -86,7 +91,7 @@ void RunsView::reload()
                     {QString::number(run.id), RelativeTime::absolute(run.startedAt),
                         run.finishedAt.isValid() ? RelativeTime::absolute(run.finishedAt)
                                                  : RunLabels::status(RunStatus::Running),
-                        RelativeTime::duration(run.startedAt.secsTo(end)),
+                        RelativeTime::runDuration(run.startedAt, end, run.durationSeconds),
                         run.runner.isEmpty() ? tr("platform") : run.runner,
                         RunLabels::trigger(run.trigger), RunLabels::status(run.status), output});
                 if (!run.error.isEmpty())
@@ -95,8 +100,12 @@ void RunsView::reload()
                     m_tree->setCurrentItem(item);
             }
             m_tree->verticalScrollBar()->setValue(scroll);
-            m_status->setText(runs->isEmpty()
-                    ? tr("%1 has no runs yet.").arg(m_job)
-                    : tr("%n run(s) of %1, newest first.", nullptr, int(runs->size())).arg(m_job));
+            m_status->setText(
+                runs->isEmpty() ? tr(
+                    "No run records of %1 yet; the history table above lists executions recorded "
+                    "without one.")
+                                      .arg(m_job)
+                                : tr("%n run(s) of %1, newest first.", nullptr, int(runs->size()))
+                                      .arg(m_job));
         });
 }

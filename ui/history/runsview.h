@@ -21,6 +21,7 @@ public:
     void reload();
 
     QTreeWidget *tree() const { return m_tree; }
+    QString statusText() const;
 
 protected:
     void showEvent(QShowEvent *event) override;
