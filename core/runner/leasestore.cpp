@@ -912,16 +912,21 @@ Result<bool> LeaseStore::endAbandonedStatement(qint64 pid, qint64 jobId, qint64 
 {
     // Only the session while it still runs this very run (the application_name its runner set,
     // SqlAction::applicationName): never a backend that reused the pid, nor a pooled session
-    // that has gone on to another job. No row: it is gone already.
-    const auto query = run(m_database,
-        QStringLiteral("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
-                       "WHERE pid = :pid AND application_name LIKE :name"),
-        {{QStringLiteral("pid"), pid},
-            {QStringLiteral("name"), QStringLiteral("%#%1.%2/job-sql").arg(jobId).arg(token)}},
-        tr("ending the statement of an abandoned run"));
+    // that has gone on to another job. A pooled session notes no pid (pid 0): its name alone
+    // finds it. No row: it is gone already (or the run was no sql statement).
+    QVariantMap values{
+        {QStringLiteral("name"), QStringLiteral("%#%1.%2/job-sql").arg(jobId).arg(token)}};
+    QString sql = QStringLiteral("SELECT bool_and(pg_terminate_backend(pid, 5000)) FROM "
+                                 "pg_stat_activity WHERE application_name LIKE :name");
+    if (pid > 0) {
+        sql += QStringLiteral(" AND pid = :pid");
+        values.insert(QStringLiteral("pid"), pid);
+    }
+    const auto query = run(m_database, sql, values, tr("ending the statement of an abandoned run"));
     if (!query)
         return query.error();
-    const bool gone = !(*query)->next() || (*query)->value(0).toBool();
+    const bool gone
+        = !(*query)->next() || (*query)->value(0).isNull() || (*query)->value(0).toBool();
     (*query)->finish();
     return gone;
 }

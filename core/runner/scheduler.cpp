@@ -434,7 +434,9 @@ void Scheduler::wake()
         for (Claim claim : *claims) {
             if (claim.abandoned) {
                 recordAbandoned(claim);
-                if (claim.abandoned->backendPid > 0 && !endAbandoned(claim))
+                // Every abandoned run on PostgreSQL: a pooled sql session of the runner that
+                // lost it notes no backend, it is found by its application_name.
+                if (m_db->backend() == Backend::PostgreSQL && !endAbandoned(claim))
                     continue;
                 claim.trigger = QStringLiteral("takeover");
             }
@@ -707,10 +709,8 @@ bool Scheduler::endAbandoned(const Claim &claim)
         claim.abandoned->backendPid, claim.job.id, claim.abandoned->token);
     if (ended && *ended)
         return true;
-    noteError(ended ? tr("cannot end the statement (backend %1) of the abandoned run of %2; "
-                         "the job waits (the runner's role needs pg_signal_backend, or to be the "
-                         "same role)")
-                          .arg(claim.abandoned->backendPid)
+    noteError(ended ? tr("cannot end the statement of the abandoned run of %1; the job waits "
+                         "(the runner's role needs pg_signal_backend, or to be the same role)")
                           .arg(claim.job.name)
                     : ended.error().message);
     if (const Status reverted = m_leases->revertClaim(claim); !reverted)

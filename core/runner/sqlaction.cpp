@@ -76,8 +76,7 @@ SqliteInterrupt sqliteInterrupt()
 
 // The session's limits, bound values through set_config(). The keepalives and the connection
 // check make the server end the statement of a runner that died or was cut off.
-Status configureSession(
-    PGconn *conn, const ActionSpec &spec, const QString &applicationName, qint64 runId)
+Status configureSession(PGconn *conn, const ActionSpec &spec, const QString &applicationName)
 {
     QStringList settings{QStringLiteral("statement_timeout"), QStringLiteral("tcp_keepalives_idle"),
         QStringLiteral("tcp_keepalives_interval"), QStringLiteral("tcp_keepalives_count")};
@@ -105,21 +104,17 @@ Status configureSession(
         settings << QStringLiteral("application_name");
         values << applicationName;
     }
-    // The run notes its statement's backend itself, in this round trip and before the statement
-    // starts: whoever takes the job over ends exactly that backend (0017_scale.sql). Numbered
-    // parameters ($n): one round trip through libpq's unnamed statement. (QSqlQuery::prepare()
-    // named one, prepared, ran and deallocated it: three round trips per run, as DISCARD ALL
-    // drops what a session would keep prepared.)
+    // Numbered parameters ($n): one round trip through libpq's unnamed statement.
+    // (QSqlQuery::prepare() named one, prepared, ran and deallocated it: three round trips per
+    // run, as DISCARD ALL drops what a session would keep prepared.) The application_name is
+    // how a runner that takes the job over finds this session (endAbandonedStatement): the run
+    // writes no row for it (an UPDATE of its run row here cost 0.4 ms of server time a run).
     QList<QByteArray> params;
     const auto parameter = [&params](const QByteArray &value) {
         params << value;
         return QLatin1Char('$') + QString::number(params.size());
     };
     QString sql;
-    if (runId > 0)
-        sql = QStringLiteral("WITH noted AS (UPDATE cron_runs SET action_backend_pid = "
-                             "pg_backend_pid() WHERE id = %1) ")
-                  .arg(parameter(QByteArray::number(runId)));
     QStringList calls;
     for (qsizetype i = 0; i < settings.size(); ++i) {
         const QString name = parameter(settings.at(i).toUtf8());
@@ -145,7 +140,7 @@ Status configureSession(
 // Runs the statement on an open connection (the session's limits set first) and says whether
 // the connection is still fit for another run.
 ExecutionResult execute(Database &database, const ActionSpec &spec,
-    const std::shared_ptr<SqlAction::Shared> &shared, const QString &applicationName, qint64 runId,
+    const std::shared_ptr<SqlAction::Shared> &shared, const QString &applicationName,
     bool *reusable)
 {
     ExecutionResult result;
@@ -167,8 +162,7 @@ ExecutionResult execute(Database &database, const ActionSpec &spec,
             result.error = SqlAction::tr("preparing the session: no PostgreSQL connection");
             return result;
         }
-        if (const Status configured = configureSession(conn, spec, applicationName, runId);
-            !configured) {
+        if (const Status configured = configureSession(conn, spec, applicationName); !configured) {
             result.error = configured.error().message;
             return result;
         }
@@ -252,7 +246,7 @@ ExecutionResult runSql(const ActionSpec &spec, const ConnectionSpec &target,
         return result;
     }
     bool reusable = false;
-    return execute(*opened.value(), spec, shared, QString(), 0, &reusable);
+    return execute(*opened.value(), spec, shared, QString(), &reusable);
 }
 
 // What the next run on a pooled session must not inherit from this one (SET, temporary tables,
@@ -339,8 +333,8 @@ void SqlAction::start()
         // A session of the runner's pool; its result comes back as a queued call, posted under
         // the mutex like backendStarted.
         m_pool->post([spec = m_spec, target = m_database, shared = m_shared,
-                         name = applicationName(context().jobId, context().token),
-                         runId = context().runId](SqlSessionPool::Session &session) {
+                         name = applicationName(context().jobId, context().token)](
+                         SqlSessionPool::Session &session) {
             if (!session.database) {
                 auto opened = Database::open(target, QStringLiteral("job-sql-pool"));
                 if (opened)
@@ -351,7 +345,7 @@ void SqlAction::start()
             bool reusable = false;
             ExecutionResult result;
             if (session.database)
-                result = execute(*session.database, spec, shared, name, runId, &reusable);
+                result = execute(*session.database, spec, shared, name, &reusable);
             else
                 result.error = session.openError;
             {

@@ -34,9 +34,10 @@ public:
     // The PostgreSQL server process running the statement (pg_backend_pid()); 0 before it is
     // known and on SQLite. Whoever takes the job over may pg_terminate_backend() it.
     qint64 backendPid() const;
-    // Whether the run notes its backend in its cron_runs row itself (a pooled session and a
-    // run row); otherwise the scheduler writes it on backendStarted.
-    bool notesOwnBackend() const { return m_pool && context().runId > 0; }
+    // Whether a runner that takes the job over finds the session by its application_name alone
+    // (a pooled session sets it for each run); otherwise the scheduler writes the backend on
+    // backendStarted.
+    bool notesOwnBackend() const { return m_pool != nullptr; }
     // Emits the notices and summary waiting (on the action's thread; the worker asks for it).
     void flushOutput();
 
