@@ -20,6 +20,7 @@
 #include "ui/jobs/jobsview.h"
 #include "ui/mainwindow/elidingstatusbar.h"
 #include "ui/runners/runnerconfigeditor.h"
+#include "ui/runners/runnerspanel.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -40,6 +41,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTranslator>
 #include <QTreeWidget>
@@ -180,7 +182,9 @@ void TestConsoleLayout::defaultSizeNeedsNoHorizontalScroll()
 {
     QFETCH(QString, language);
     useLanguage(language);
-    openWindow(QSize(1280, 760));
+    // A 1280x760 screen less a window manager's frame and title bar (openbox: pt_BR scrolled
+    // 3 px there when the table was sized for exactly 1280).
+    openWindow(QSize(1262, 730));
     QTableView *table = m_window->jobsView()->table();
     const auto widths = [&] {
         QStringList sizes;
@@ -300,6 +304,26 @@ void TestConsoleLayout::smallWindowShowsStatus()
     QVERIFY2(left >= 0
             && left + header->sectionSize(JobTableModel::Status) <= table->viewport()->width(),
         qPrintable(QStringLiteral("Status at %1 of %2").arg(left).arg(table->viewport()->width())));
+
+    // The Runners tab shows a runner's state without a sideways scroll (walk-through: Host, PID
+    // and Version came first and State was off screen).
+    QVERIFY(m_db->exec(QStringLiteral(
+        "INSERT INTO cron_runners (runner_name, host, pid, version, jobs, running_jobs) VALUES "
+        "('srv-backup-01:4812', 'srv-backup-01.datacenter-sul.interno', 4812, '1.4.0-rc2', "
+        "'[\"a\"]', '[\"importar_precos_fornecedores\"]')")));
+    m_window->sideTabs()->setCurrentWidget(m_window->runnersPanel());
+    m_window->runnersPanel()->refresh();
+    QTableWidget *runners = m_window->runnersPanel()->runnersTable();
+    QTRY_COMPARE_WITH_TIMEOUT(runners->rowCount(), 1, 10000);
+    QCoreApplication::processEvents();
+    const QHeaderView *runnerHeader = runners->horizontalHeader();
+    const int stateEnd = runnerHeader->sectionViewportPosition(RunnersPanel::State)
+        + runnerHeader->sectionSize(RunnersPanel::State);
+    QVERIFY2(stateEnd <= runners->viewport()->width(),
+        qPrintable(QStringLiteral("State ends at %1 of %2")
+                       .arg(stateEnd)
+                       .arg(runners->viewport()->width())));
+    QCOMPARE(runners->item(0, RunnersPanel::State)->text().isEmpty(), false);
 }
 
 namespace {

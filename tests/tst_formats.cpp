@@ -2,8 +2,10 @@
 // run-duration format for the job table, the details and the history, times with their zone,
 // plurals and localised counts, no literal null in summaries, one word per status.
 #include "core/domain/historyentry.h"
+#include "core/domain/job.h"
 #include "core/domain/runlabels.h"
 #include "core/domain/runstatus.h"
+#include "ui/common/nextruntext.h"
 #include "ui/common/relativetime.h"
 #include "ui/common/statusstyle.h"
 #include "ui/history/historyformat.h"
@@ -20,6 +22,7 @@ private slots:
     void initTestCase();
     void countdownsUseDurationWords_data();
     void countdownsUseDurationWords();
+    void nextRunOfARunningJobWaitsForIt();
     void runDurations_data();
     void runDurations();
     void historyTimeHasZone();
@@ -36,22 +39,48 @@ void TestFormats::initTestCase()
 
 void TestFormats::countdownsUseDurationWords_data()
 {
-    QTest::addColumn<int>("seconds");
+    QTest::addColumn<int>("ms");
     QTest::addColumn<QString>("text");
-    QTest::newRow("43 min 39 s") << 43 * 60 + 39 << QStringLiteral("in 43 min 39 s");
-    QTest::newRow("45 s") << 45 << QStringLiteral("in 45 s");
-    QTest::newRow("5 h 59 min") << 5 * 3600 + 59 * 60 << QStringLiteral("in 5 h 59 min");
-    QTest::newRow("3 d 4 h") << 3 * 86400 + 4 * 3600 << QStringLiteral("in 3 d 4 h");
+    QTest::newRow("43 min 39 s") << (43 * 60 + 39) * 1000 << QStringLiteral("in 43 min 39 s");
+    QTest::newRow("45 s") << 45'000 << QStringLiteral("in 45 s");
+    QTest::newRow("5 h 59 min") << (5 * 3600 + 59 * 60) * 1000 << QStringLiteral("in 5 h 59 min");
+    QTest::newRow("3 d 4 h") << (3 * 86400 + 4 * 3600) * 1000 << QStringLiteral("in 3 d 4 h");
+    // Rounded up: a job 0.6 s from due is not "now" (its state is not due yet).
+    QTest::newRow("0.6 s") << 600 << QStringLiteral("in 1 s");
+    QTest::newRow("44.2 s") << 44'200 << QStringLiteral("in 45 s");
     QTest::newRow("reached") << 0 << QStringLiteral("now");
+    QTest::newRow("passed") << -1500 << QStringLiteral("now");
 }
 
 void TestFormats::countdownsUseDurationWords()
 {
-    QFETCH(int, seconds);
+    QFETCH(int, ms);
     QFETCH(QString, text);
     const QDateTime now = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
-    QCOMPARE(RelativeTime::countdown(now.addSecs(seconds), now), text);
-    QVERIFY(!RelativeTime::countdown(now.addSecs(seconds), now).contains(QLatin1Char(':')));
+    QCOMPARE(RelativeTime::countdown(now.addMSecs(ms), now), text);
+    QVERIFY(!RelativeTime::countdown(now.addMSecs(ms), now).contains(QLatin1Char(':')));
+}
+
+// A running (or stuck) job past its next run said "Next run: … (now)" in the Details pane while
+// the table said "running": the next run waits for the current one.
+void TestFormats::nextRunOfARunningJobWaitsForIt()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Job job;
+    job.name = QStringLiteral("backup");
+    job.intervalHours = 24;
+    job.lastRun = now.addSecs(-27 * 3600);
+    job.nextRun = now.addSecs(-3 * 3600);
+    job.lastStatus = QStringLiteral("running");
+    job.runningSince = now.addSecs(-3 * 3600);
+    job.updatedAt = job.runningSince;
+    const QString text = NextRunText::describe(job, now);
+    QVERIFY2(text.startsWith(QLatin1String("after the current run (due since ")), qPrintable(text));
+    QVERIFY2(!text.contains(QLatin1String("(now)")), qPrintable(text));
+    // Not yet due: the countdown as before.
+    job.nextRun = now.addSecs(3600);
+    QVERIFY2(NextRunText::describe(job, now).endsWith(QLatin1String("(in 1 h 00 min)")),
+        qPrintable(NextRunText::describe(job, now)));
 }
 
 void TestFormats::runDurations_data()

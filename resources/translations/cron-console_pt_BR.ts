@@ -2122,6 +2122,10 @@ Confira a URL ou os campos, se o servidor está no ar e se aceita este usuário 
     <context>
         <name>NextRunText</name>
         <message>
+            <source>after the current run (due since %1)</source>
+            <translation>depois da execução atual (prevista desde %1)</translation>
+        </message>
+        <message>
             <source>none (disabled)</source>
             <translation>nenhuma (desativado)</translation>
         </message>

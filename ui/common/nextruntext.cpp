@@ -28,6 +28,10 @@ QString describe(const Job &job, const QDateTime &now)
     }
     if (!job.nextRun.isValid())
         return Text::tr("as soon as a runner checks");
+    if ((state == JobState::Running || state == JobState::Stuck) && job.nextRun <= now)
+        // Not "(now)" beside a run that is still going: the next one waits for it.
+        return Text::tr("after the current run (due since %1)")
+            .arg(RelativeTime::absolute(job.nextRun));
     const QDateTime from = JobRules::claimableFrom(job, now);
     if (state != JobState::Running && state != JobState::Stuck && from.isValid()
         && from > job.nextRun)

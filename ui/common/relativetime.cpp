@@ -57,9 +57,12 @@ QString countdown(const QDateTime &then, const QDateTime &now)
 {
     if (!then.isValid())
         return {};
-    const qint64 seconds = now.secsTo(then);
-    if (seconds <= 0)
+    // Whole seconds rounded up: 0.6 s ahead is "in 1 s", not "now" beside a state that is not
+    // due yet (secsTo() rounds toward zero: the table flashed "now" before "due now").
+    const qint64 ms = now.msecsTo(then);
+    if (ms <= 0)
         return Text::tr("now");
+    const qint64 seconds = (ms + 999) / 1000;
     // Not mm:ss, which reads as hours beside "in 5 h 59 min".
     return Text::tr("in %1").arg(duration(seconds));
 }

@@ -84,11 +84,12 @@ JobsView::JobsView(JobTableModel *model, QWidget *parent)
     for (const JobState state : {JobState::Disabled, JobState::Pending, JobState::DueNow,
              JobState::Running, JobState::Stuck, JobState::Success, JobState::Error})
         status = std::max(status, fit(StatusStyle::label(state), 24));
-    // Sized so the default columns fit the table at 1280x760 without a horizontal scroll in
-    // English and Portuguese; the description takes what is left, and is cut first (its tooltip
-    // has all of it).
+    // Sized so the default columns fit the table on a 1280x760 screen without a horizontal
+    // scroll in English and Portuguese, a window manager's frame taken off (tst_consolelayout
+    // opens the window 1262 px wide); the description takes what is left, and is cut first
+    // (its tooltip has all of it), then a long name ends in "…".
     const std::pair<int, int> widths[] = {
-        {JobTableModel::Name, fit(QStringLiteral("importar_precos_fornec"))},
+        {JobTableModel::Name, fit(QStringLiteral("importar_precos_fo"))},
         {JobTableModel::Description, fit(QString(6, QLatin1Char('n')))},
         {JobTableModel::Schedule, fit(tr("every %n h", nullptr, 168))},
         {JobTableModel::Active, fit(header(JobTableModel::Active), 12)},

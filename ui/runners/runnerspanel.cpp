@@ -84,8 +84,8 @@ RunnersPanel::RunnersPanel(QWidget *parent)
     : QWidget(parent)
     , m_timer(new QTimer(this))
     , m_error(new QLabel(this))
-    , m_runnersTable(makeTable({tr("Runner"), tr("Host"), tr("PID"), tr("Version"), tr("Heartbeat"),
-                                   tr("State"), tr("Running jobs")},
+    , m_runnersTable(makeTable({tr("Runner"), tr("State"), tr("Heartbeat"), tr("Running jobs"),
+                                   tr("Host"), tr("PID"), tr("Version")},
           this))
     , m_actionsHeading(new QLabel(this))
     , m_actionsTable(makeTable({tr("Job"), tr("Type"), tr("Runs")}, this))

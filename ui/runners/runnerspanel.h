@@ -19,14 +19,16 @@ class QTimer;
 class RunnersPanel final : public QWidget {
     Q_OBJECT
 public:
+    // What an admin looks for first comes first: a narrow pane (800x500) showed Host, PID and
+    // Version and left State off screen.
     enum RunnerColumn {
         Name,
+        State,
+        Heartbeat,
+        RunningJobs,
         Host,
         Pid,
         Version,
-        Heartbeat,
-        State,
-        RunningJobs,
         RunnerColumnCount
     };
 
