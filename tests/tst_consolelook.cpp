@@ -8,6 +8,7 @@
 #include "support/contrast.h"
 #include "ui/common/cachedtextdelegate.h"
 #include "ui/common/clampingspinbox.h"
+#include "ui/common/readableindicatorstyle.h"
 #include "ui/common/readablepalette.h"
 #include "ui/common/statusstyle.h"
 #include "ui/dialogs/deletejobdialog.h"
@@ -19,14 +20,18 @@
 
 #include <QApplication>
 #include <QChart>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QImage>
 #include <QLabel>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QRadioButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QStyleFactory>
+#include <QStyleOptionButton>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -64,6 +69,7 @@ private slots:
     void statusIconsReadOnASelectedRow();
     void toolbarIconsReadOnEitherPalette();
     void cachedCellsPaintAsTheStyleDoes();
+    void indicatorsHaveABoxOnDark();
 };
 
 void TestConsoleLook::initTestCase()
@@ -432,4 +438,68 @@ void TestConsoleLook::cachedCellsPaintAsTheStyleDoes()
 }
 
 QTEST_MAIN(TestConsoleLook)
+namespace {
+
+// The highest contrast against `window` of any pixel inside the indicator of `button`, drawn
+// unchecked with `style`.
+double indicatorContrast(QAbstractButton &button, QStyle *style, const QPalette &palette)
+{
+    button.setStyle(style);
+    button.setPalette(palette);
+    button.setChecked(false);
+    button.resize(button.sizeHint());
+    QStyleOptionButton option;
+    option.initFrom(&button);
+    const bool box = qobject_cast<QCheckBox *>(&button) != nullptr;
+    const QRect indicator = style->subElementRect(
+        box ? QStyle::SE_CheckBoxIndicator : QStyle::SE_RadioButtonIndicator, &option, &button);
+    const QImage image = button.grab().toImage();
+    const QColor window = palette.color(QPalette::Window);
+    double best = 1;
+    const double scale = image.devicePixelRatio();
+    for (int y = indicator.top(); y <= indicator.bottom(); ++y) {
+        for (int x = indicator.left(); x <= indicator.right(); ++x)
+            best = std::max(
+                best, Contrast::ratio(image.pixelColor(int(x * scale), int(y * scale)), window));
+    }
+    return best;
+}
+
+} // namespace
+
+// Under a dark KDE colour scheme "Start active" showed a bare tick and an unchecked box showed
+// nothing (walk-through, issue 16): Fusion outlines the box with the window colour darkened.
+// The box now stands out 3:1 (WCAG's contrast for a control's boundary); light: unchanged.
+void TestConsoleLook::indicatorsHaveABoxOnDark()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(32, 35, 38));
+    dark.setColor(QPalette::WindowText, QColor(234, 236, 238));
+    dark.setColor(QPalette::Base, QColor(27, 30, 32));
+    dark.setColor(QPalette::Text, QColor(234, 236, 238));
+    dark.setColor(QPalette::Button, QColor(41, 44, 48));
+    dark.setColor(QPalette::ButtonText, QColor(234, 236, 238));
+    std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
+    QVERIFY(fusion);
+    ReadableIndicatorStyle readable;
+    QCheckBox check(QStringLiteral("Start active"));
+    QRadioButton radio(QStringLiteral("Every N hours"));
+    for (QAbstractButton *button :
+        {static_cast<QAbstractButton *>(&check), static_cast<QAbstractButton *>(&radio)}) {
+        const double before = indicatorContrast(*button, fusion.get(), dark);
+        const double after = indicatorContrast(*button, &readable, dark);
+        QVERIFY2(before < 3.0, qPrintable(QStringLiteral("Fusion alone: %1").arg(before)));
+        QVERIFY2(after >= 3.0, qPrintable(QStringLiteral("%1: %2").arg(button->text()).arg(after)));
+        // On a light palette the style's own drawing, pixel for pixel.
+        const QPalette light = fusion->standardPalette();
+        QVERIFY(!ReadableIndicatorStyle::outlineFor(light).isValid());
+        button->setStyle(fusion.get());
+        button->setPalette(light);
+        const QImage plain = button->grab().toImage();
+        button->setStyle(&readable);
+        QCOMPARE(button->grab().toImage(), plain);
+        button->setStyle(nullptr);
+    }
+}
+
 #include "tst_consolelook.moc"

@@ -6,6 +6,7 @@
 #include "core/db/connectionspec.h"
 #include "core/settings/settingsstore.h"
 #include "ui/common/apptranslations.h"
+#include "ui/common/readableindicatorstyle.h"
 #include "ui/common/readablepalette.h"
 #include "ui/dialogs/connectiondialog.h"
 #include "ui/mainwindow/mainwindow.h"
@@ -63,6 +64,9 @@ int main(int argc, char *argv[])
     // Wayland).
     QApplication::setDesktopFileName(QStringLiteral("io.github.cronconsole.CronConsole"));
     AppTranslations::install(app, QLocale());
+    // Check boxes with a box on a dark palette; first, as a new style brings the theme's
+    // palette back.
+    ReadableIndicatorStyle::install();
     ReadablePalette::apply(); // placeholders that read on a dark desktop palette too
     QIcon icon(QStringLiteral(":/icons/cron-console.svg"));
     for (const int size : {32, 64, 256})
