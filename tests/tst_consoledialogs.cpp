@@ -684,7 +684,9 @@ void TestConsoleDialogs::duplicateNameKeepsNewJobDialog()
     QVERIFY(inline_->isVisible());
     QVERIFY2(
         inline_->text().startsWith(QStringLiteral("A job named")), qPrintable(inline_->text()));
-    QVERIFY2(inline_->text().contains(QStringLiteral("try again")), qPrintable(inline_->text()));
+    QVERIFY2(inline_->text().contains(QStringLiteral("already exists.\nChoose another name and "
+                                                     "try again.")),
+        qPrintable(inline_->text()));
     QVERIFY(MessageBoxes::recorded().isEmpty());
     QVERIFY(dialog->buttons()->button(QDialogButtonBox::Ok)->isEnabled());
     // The message answered the name sent: typing a new one takes it away (it stayed beside a

@@ -3237,6 +3237,10 @@ Motivo (guardado no log de auditoria):</translation>
     <context>
         <name>MessageText</name>
         <message>
+            <source>Choose another name and try again.</source>
+            <translation>Escolha outro nome e tente de novo.</translation>
+        </message>
+        <message>
             <source>The console reconnects by itself; what you entered is kept. Try again once the connection is back.</source>
             <translation>O console se reconecta sozinho; o que você digitou é mantido. Tente de novo quando a conexão voltar.</translation>
         </message>

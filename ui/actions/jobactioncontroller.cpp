@@ -84,8 +84,10 @@ void JobActionController::perform(const JobAction &action, const QString &what, 
             const QString message = MessageText::sentence(outcome.error().message);
             if (submission && DialogSubmission::keepsInput(outcome.error(), adding)) {
                 // In the dialog, which stays open with what was typed.
-                const QString hint = MessageText::hint(outcome.error());
-                submission->failed(hint.isEmpty() ? message : message + QLatin1Char('\n') + hint);
+                const QString hint = MessageText::hint(outcome.error(), adding);
+                submission->failed(hint.isEmpty()
+                        ? message
+                        : MessageText::fullSentence(message) + QLatin1Char('\n') + hint);
                 emit statusMessage(tr("%1 failed").arg(what));
                 emit actionFinished(false, message);
                 return;

@@ -21,13 +21,23 @@ QString sentence(const QString &text)
     return text.at(0).toUpper() + text.mid(1);
 }
 
-QString hint(const Error &error)
+QString fullSentence(const QString &text)
+{
+    const QString line = sentence(text.trimmed());
+    if (line.isEmpty() || QStringLiteral(".!?:…").contains(line.back()))
+        return line;
+    return line + QLatin1Char('.');
+}
+
+QString hint(const Error &error, bool adding)
 {
     switch (error.kind) {
     case Error::Kind::Connection:
         return Text::tr("The console reconnects by itself; what you entered is kept. Try again "
                         "once the connection is back.");
     case Error::Kind::Conflict:
+        if (adding)
+            return Text::tr("Choose another name and try again.");
         return Text::tr("Change the value, or reload to see what changed, and try again.");
     case Error::Kind::InvalidInput:
         return Text::tr("Correct the value and try again.");

@@ -11,7 +11,10 @@ namespace MessageText {
 
 // `text` with its first letter in upper case.
 QString sentence(const QString &text);
-// What the admin can do about `error` (empty when there is nothing more to say).
-QString hint(const Error &error);
+// sentence(), ending in a full stop unless it ends in punctuation already (a line above a hint).
+QString fullSentence(const QString &text);
+// What the admin can do about `error` (empty when there is nothing more to say). `adding`: the
+// error answers a new job, whose only conflict is a name in use.
+QString hint(const Error &error, bool adding = false);
 
 } // namespace MessageText
