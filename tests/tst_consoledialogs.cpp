@@ -886,6 +886,15 @@ void TestConsoleDialogs::editJobRenamesAndDescribes()
     if (QTest::currentTestFailed())
         return;
     auto &[db, window, finished, job, dialog, ok] = scene;
+    // Typing a new name shows the rename note in room kept for it: the dialog keeps its size.
+    const QSize before = dialog->size();
+    dialog->nameField()->setFocus();
+    dialog->nameField()->end(false);
+    QTest::keyClicks(dialog->nameField(), QStringLiteral("x"));
+    QCoreApplication::processEvents();
+    QVERIFY2(dialog->nameNote()->text().contains(QStringLiteral("call jobs by name")),
+        qPrintable(dialog->nameNote()->text()));
+    QCOMPARE(dialog->size(), before);
     dialog->nameField()->setText(QStringLiteral(" bad"));
     QVERIFY(!ok->isEnabled());
     QVERIFY(dialog->nameNote()->text().at(0).isUpper());

@@ -32,6 +32,9 @@ EditJobDialog::EditJobDialog(const Job &job, QWidget *parent)
     m_nameNote->setObjectName(QStringLiteral("nameNote"));
     m_nameNote->setWordWrap(true);
     m_nameNote->setTextFormat(Qt::PlainText);
+    // Room for the rename note (three lines at the dialog's width in English, four in pt_BR).
+    m_nameNote->setMinimumHeight(m_nameNote->fontMetrics().lineSpacing() * 4);
+    m_nameNote->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_description->setObjectName(QStringLiteral("description"));
     m_description->setTabChangesFocus(true);
     m_description->setFixedHeight(m_description->fontMetrics().height() * 4);
@@ -44,7 +47,6 @@ EditJobDialog::EditJobDialog(const Job &job, QWidget *parent)
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
-    form->addRow(QString(), m_nameNote);
     form->addRow(tr("&Description:"), m_description);
     form->addRow(tr("&Reason:"), m_reason);
     // The form scrolls on a short screen; the buttons stay below it, always in view.
@@ -55,6 +57,9 @@ EditJobDialog::EditJobDialog(const Job &job, QWidget *parent)
     bodyLayout->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new ScrollingForm(body, this));
+    // Below the form, its room kept whether or not there is a note: the dialog grew by three
+    // lines under the pointer as soon as a letter of the name changed (walk-through, issue 16).
+    layout->addWidget(m_nameNote);
     layout->addWidget(m_buttons);
     ScreenFit::keep(this);
 
@@ -101,8 +106,7 @@ void EditJobDialog::validate()
                    .arg(m_job.name);
     }
     m_nameNote->setText(note);
-    m_nameNote->setVisible(!note.isEmpty());
-    DialogSubmission::growToFit(this);
+    DialogSubmission::growToFit(this); // a longer note than the room kept (a long old name)
     const bool changed = name() != m_job.name || description() != m_job.description
         || !m_policy->change().isEmpty();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(nameOk && changed);
