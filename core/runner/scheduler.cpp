@@ -521,7 +521,8 @@ void Scheduler::startAction(const Claim &claim, qint64 claimSentMs, qint64 outpu
             [buffer = m_output.get(), runId = claim.runId](bool stderrStream,
                 const QByteArray &data) { buffer->append(runId, stderrStream, data); });
     }
-    if (auto *sql = qobject_cast<SqlAction *>(running.action); sql && !sql->notesOwnBackend()) {
+    if (auto *sql = qobject_cast<SqlAction *>(running.action);
+        sql && !sql->foundByApplicationName()) {
         const Claim held = running.claim;
         connect(sql, &SqlAction::backendStarted, this, [this, held](qint64 pid) {
             if (m_leases) {

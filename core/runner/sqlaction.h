@@ -37,7 +37,7 @@ public:
     // Whether a runner that takes the job over finds the session by its application_name alone
     // (a pooled session sets it for each run); otherwise the scheduler writes the backend on
     // backendStarted.
-    bool notesOwnBackend() const { return m_pool != nullptr; }
+    bool foundByApplicationName() const { return m_pool != nullptr; }
     // Emits the notices and summary waiting (on the action's thread; the worker asks for it).
     void flushOutput();
 

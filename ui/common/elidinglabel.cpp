@@ -38,16 +38,10 @@ void ElidingLabel::setElideMode(Qt::TextElideMode mode)
     update();
 }
 
-void ElidingLabel::setCopyable(bool copyable)
+void ElidingLabel::makeCopyable()
 {
-    if (copyable == (m_copy != nullptr))
+    if (m_copy)
         return;
-    if (!copyable) {
-        delete m_copy;
-        m_copy = nullptr;
-        setFocusPolicy(Qt::NoFocus);
-        return;
-    }
     m_copy = new QAction(tr("&Copy"), this);
     m_copy->setShortcut(QKeySequence::Copy);
     m_copy->setShortcutContext(Qt::WidgetShortcut);

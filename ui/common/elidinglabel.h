@@ -17,7 +17,7 @@ public:
     void setElideMode(Qt::TextElideMode mode);
     // A context menu and Ctrl+C with focus copy the whole text: a drawn, elided text cannot be
     // selected as a plain QLabel's can.
-    void setCopyable(bool copyable);
+    void makeCopyable();
 
     void setFullText(const QString &text);
     QString fullText() const { return m_fullText; }

@@ -33,7 +33,7 @@ ElidingLabel *valueLabel(QWidget *parent, const QString &name)
     // Not wrapped (QFormLayout cuts wrapped labels short in a narrow pane): a long value ends in
     // "…", its tooltip and Copy hold all of it (a clipped value read as whole).
     label->setElideMode(Qt::ElideRight);
-    label->setCopyable(true);
+    label->makeCopyable();
     return label;
 }
 
