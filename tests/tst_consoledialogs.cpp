@@ -8,6 +8,8 @@
 #include "core/client/connectionprofiles.h"
 #include "core/domain/jobrules.h"
 #include "core/domain/run.h"
+#include "core/settings/consolesettings.h"
+#include "ui/common/elidinglabel.h"
 #include "ui/common/messageboxes.h"
 #include "ui/common/nextruntext.h"
 #include "ui/common/screenfit.h"
@@ -34,6 +36,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QScopeGuard>
 #include <QScreen>
 #include <QScrollBar>
@@ -97,6 +100,7 @@ private slots:
     void outageKeepsDialogInput();
 
     void newJobPreviewRunsAtOnce();
+    void scheduleErrorKeepsTheDialogsSize();
     void changeSchedulePreviewFollowsLastRun();
     void cronPreviewInBothZones();
     void zoneReturnTakesTheOneMatch();
@@ -780,6 +784,33 @@ void TestConsoleDialogs::newJobPreviewRunsAtOnce()
     QCOMPARE(dialog.scheduleEditor()->previewLines(), QStringList{QStringLiteral("at once")});
 }
 
+// A schedule error comes and goes as the admin types: the dialog kept growing and shrinking by
+// its lines, and its buttons moved under the pointer. The error now takes the preview's room.
+void TestConsoleDialogs::scheduleErrorKeepsTheDialogsSize()
+{
+    NewJobDialog dialog(QDateTime::currentDateTimeUtc());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    ScheduleEditor *editor = dialog.scheduleEditor();
+    QPushButton *ok = dialog.buttons()->button(QDialogButtonBox::Ok);
+    const auto *error = dialog.findChild<QLabel *>(QStringLiteral("scheduleError"));
+    QVERIFY(error);
+    editor->cronChoice()->setChecked(true);
+    QTest::keyClicks(editor->expressionField(), QStringLiteral("0 3 * * 1-5"));
+    QTRY_VERIFY2(!error->isVisible(), qPrintable(error->text()));
+    QCoreApplication::processEvents();
+    const QSize size = dialog.size();
+    const QPoint okAt = ok->mapTo(&dialog, QPoint(0, 0));
+    for (const char *typed : {"61 * * * *", "0 3 * * 1-5", "0 3 * *", "@daily"}) {
+        editor->expressionField()->setText(QString::fromLatin1(typed));
+        QCoreApplication::processEvents();
+        QCOMPARE(error->isVisible(),
+            QByteArray(typed) == "61 * * * *" || QByteArray(typed) == "0 3 * *");
+        QCOMPARE(dialog.size(), size);
+        QCOMPARE(ok->mapTo(&dialog, QPoint(0, 0)), okAt);
+    }
+}
+
 void TestConsoleDialogs::changeSchedulePreviewFollowsLastRun()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -865,10 +896,10 @@ void TestConsoleDialogs::detailsDueNowHasNoCountdown()
     window.show();
     QTRY_VERIFY_WITH_TIMEOUT(connectedWithRows(window, 2), 10000);
     window.jobsView()->selectJob(QStringLiteral("fresh"));
-    const auto *nextRun = window.findChild<QLabel *>(QStringLiteral("detailsNextRun"));
+    const auto *nextRun = window.findChild<ElidingLabel *>(QStringLiteral("detailsNextRun"));
     QVERIFY(nextRun);
-    QTRY_VERIFY(nextRun->text().startsWith(QStringLiteral("now")));
-    QVERIFY2(!nextRun->text().contains(QStringLiteral("in ")), qPrintable(nextRun->text()));
+    QTRY_VERIFY(nextRun->fullText().startsWith(QStringLiteral("now")));
+    QVERIFY2(!nextRun->fullText().contains(QStringLiteral("in ")), qPrintable(nextRun->fullText()));
     const Job *job = jobNamed(window, QStringLiteral("fresh"));
     QVERIFY(job);
     QCOMPARE(JobRules::state(*job, window.model()->now()), JobState::DueNow);
@@ -1154,6 +1185,23 @@ void TestConsoleDialogs::exportReplaceDeclinedKeepsDialog()
     dialog.buttons()->button(QDialogButtonBox::Save)->click();
     QCOMPARE(accepted.size(), 1);
     QCOMPARE(MessageBoxes::recorded().size(), 1);
+    // The next export starts where this one ended: its format and its folder (it reopened on
+    // CSV in the admin's home after a spreadsheet export elsewhere).
+    {
+        ExportDialog next;
+        QCOMPARE(next.locale(), ExportLocale::BrazilianSpreadsheet);
+        QCOMPARE(QFileInfo(next.path()).absolutePath(), QFileInfo(dir.path()).absoluteFilePath());
+        next.formatField()->setCurrentIndex(0);
+        next.pathField()->setText(dir.filePath(QStringLiteral("rfc.csv")));
+        next.buttons()->button(QDialogButtonBox::Save)->click();
+    }
+    ExportDialog rfc;
+    QCOMPARE(rfc.locale(), ExportLocale::Rfc4180);
+    QTemporaryDir gone;
+    ConsoleSettings::exportFolder.setValue(gone.filePath(QStringLiteral("removed")));
+    ExportDialog fallback; // a folder that no longer exists: the default again
+    QCOMPARE(QFileInfo(fallback.path()).absolutePath(),
+        QFileInfo(ExportDialog::defaultFolder()).absoluteFilePath());
 }
 
 void TestConsoleDialogs::exportMissingFolderShownInline()

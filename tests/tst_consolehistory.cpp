@@ -2,7 +2,8 @@
 // up without Refresh and the chart follows; another job starts at the newest rows; the pane
 // recovers after its connection is lost; all activity has a Job column; a multi-selection shows
 // the selected jobs' history; a deselection is not undone by the next reload; the Runs tab
-// follows runs that start and end.
+// follows runs that start and end; a live run wider than the first page's rows widens their
+// columns instead of being cut.
 #include "tst_consolefixture.h"
 
 #include "ui/history/durationchart.h"
@@ -34,6 +35,7 @@ private slots:
     void cleanup();
 
     void newRunsAppearWithoutRefresh();
+    void liveRunWidensItsColumns();
     void anotherJobStartsAtTheNewestRows();
     void recoversAfterLostConnection();
     void allActivityHasJobColumn();
@@ -171,6 +173,43 @@ void TestConsoleHistory::newRunsAppearWithoutRefresh()
     // A row no cron_jobs change announces comes with the poll.
     addRuns(QStringLiteral("alpha"), 1);
     QTRY_COMPARE_WITH_TIMEOUT(panel()->model()->rowCount(), 6, 5000);
+}
+
+// The first page had only an admin row (no status, no duration): the columns were sized for it.
+// A run that comes live has a status with its icon and a duration; they show whole ("s…" in
+// pt_BR before).
+void TestConsoleHistory::liveRunWidensItsColumns()
+{
+    addJobs({QStringLiteral("alpha")});
+    {
+        auto connection = m_db->connect();
+        QVERIFY(connection);
+        QSqlQuery insert(connection->handle());
+        QVERIFY(
+            insert.prepare(QStringLiteral("INSERT INTO tenant_logs (acao, detalhes, created_at) "
+                                          "VALUES ('cron_admin_enable', %1, %2)")
+                               .arg(connection->dialect().json(QStringLiteral("?")),
+                                   connection->dialect().fromEpoch(QStringLiteral("?")))));
+        insert.addBindValue(QStringLiteral("{\"job\": \"alpha\"}"));
+        insert.addBindValue(QDateTime::currentSecsSinceEpoch() - 60); // before the run below
+        QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
+    }
+    openWindow();
+    m_window->jobsView()->selectJob(QStringLiteral("alpha"));
+    QTRY_COMPARE_WITH_TIMEOUT(panel()->model()->rowCount(), 1, 5000);
+    QTableView *view = panel()->view();
+    addRuns(QStringLiteral("alpha"), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(panel()->model()->rowCount(), 2, 5000);
+    QCOMPARE(panel()->model()->entryAt(0).status, QStringLiteral("success"));
+    for (const int column : {HistoryModel::StatusColumn, HistoryModel::DurationColumn}) {
+        QTRY_VERIFY2_WITH_TIMEOUT(view->horizontalHeader()->sectionSize(column)
+                >= static_cast<QAbstractItemView *>(view)->sizeHintForColumn(column),
+            qPrintable(QStringLiteral("column %1: %2 px for %3 px of text")
+                           .arg(column)
+                           .arg(view->horizontalHeader()->sectionSize(column))
+                           .arg(static_cast<QAbstractItemView *>(view)->sizeHintForColumn(column))),
+            3000);
+    }
 }
 
 void TestConsoleHistory::anotherJobStartsAtTheNewestRows()

@@ -10,6 +10,7 @@
 #include "ui/common/elidingheaderview.h"
 #include "ui/common/elidinglabel.h"
 #include "ui/common/flowlayout.h"
+#include "ui/common/relativetime.h"
 #include "ui/details/jobdetailsview.h"
 #include "ui/history/durationchart.h"
 #include "ui/history/historyfilterbar.h"
@@ -72,6 +73,7 @@ private slots:
     void longConnectionTextElided();
     void longStatusMessageElided();
     void detailsValuesEndInEllipsis();
+    void recentHistoryTimesTick();
     void paletteChangeFollowedLive();
     void fitterGivesUpFreeTextFirst();
     void flowLayoutWrapsAtSizeHints();
@@ -324,6 +326,27 @@ void TestConsoleLayout::smallWindowShowsStatus()
                        .arg(stateEnd)
                        .arg(runners->viewport()->width())));
     QCOMPARE(runners->item(0, RunnersPanel::State)->text().isEmpty(), false);
+    // Nor anything else cut or behind a sideways scroll: Version, PID and Host step aside in a
+    // narrow pane (the runner's tooltip names them); at 1280x760 the PID was cut.
+    for (const QSize &size : {QSize(800, 500), QSize(1262, 730)}) {
+        m_window->resize(size);
+        QTRY_COMPARE_WITH_TIMEOUT(runners->horizontalScrollBar()->maximum(), 0, 3000);
+        for (const int column : {int(RunnersPanel::State), int(RunnersPanel::Heartbeat),
+                 int(RunnersPanel::Pid), int(RunnersPanel::Version)}) {
+            if (runners->isColumnHidden(column))
+                continue;
+            QVERIFY2(runnerHeader->sectionSize(column)
+                    >= static_cast<QAbstractItemView *>(runners)->sizeHintForColumn(column),
+                qPrintable(QStringLiteral("%1x%2: column %3 is %4 px for %5")
+                               .arg(size.width())
+                               .arg(size.height())
+                               .arg(column)
+                               .arg(runnerHeader->sectionSize(column))
+                               .arg(static_cast<QAbstractItemView *>(runners)->sizeHintForColumn(
+                                   column))));
+        }
+    }
+    QVERIFY(runners->item(0, RunnersPanel::Name)->toolTip().contains(QLatin1String("4812")));
 }
 
 namespace {
@@ -739,6 +762,32 @@ void TestConsoleLayout::detailsValuesEndInEllipsis()
     const auto *schedule = view.findChild<ElidingLabel *>(QStringLiteral("detailsSchedule"));
     QVERIFY(schedule);
     QCOMPARE(schedule->shownText(), schedule->fullText());
+}
+
+// Recent history said "just now" for a run the table called "2 min ago": its times were written
+// once, when the rows came. They follow the countdowns' tick now.
+void TestConsoleLayout::recentHistoryTimesTick()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Job job;
+    job.name = QStringLiteral("hourly");
+    job.intervalHours = 1;
+    job.lastRun = now.addSecs(-10);
+    HistoryEntry entry;
+    entry.createdAt = now.addSecs(-10);
+    entry.action = QStringLiteral("cron_job_success");
+    entry.job = job.name;
+    entry.status = QStringLiteral("success");
+    JobDetailsView view;
+    view.setJob(job, now);
+    view.setHistory({entry}, now);
+    auto *history = view.findChild<QTreeWidget *>(QStringLiteral("detailsHistory"));
+    QVERIFY(history);
+    QCOMPARE(history->topLevelItem(0)->text(0), RelativeTime::ago(entry.createdAt, now));
+    const QDateTime later = now.addSecs(130);
+    view.setJob(job, later); // the tick
+    QCOMPARE(history->topLevelItem(0)->text(0), RelativeTime::ago(entry.createdAt, later));
+    QVERIFY(history->topLevelItem(0)->text(0) != RelativeTime::ago(entry.createdAt, now));
 }
 
 void TestConsoleLayout::longStatusMessageElided()

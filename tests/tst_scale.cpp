@@ -1,3 +1,4 @@
+#include "core/client/changecoalescer.h"
 #include "core/client/dbthread.h"
 #include "core/client/jobclient.h"
 #include "core/db/database.h"
@@ -132,6 +133,8 @@ private slots:
     void runnerWritesAreAnnouncedCoalesced();
     void quietSessionsAndTransactionsNotifyOnce();
     void consoleRereadsWhenAStreamPauses();
+    void coalescerTimesReads();
+    void consoleReadsABurstOnceItPauses();
     void claimsReadTheRunnersJobsFromItsTable();
     void changeFeedFindsEveryWriteSinceItsSnapshot();
     void consoleReadsOnlyTheChangedRows();
@@ -475,6 +478,89 @@ void TestScale::consoleRereadsWhenAStreamPauses()
     QVERIFY(db->exec(QStringLiteral("UPDATE cron_jobs SET descricao = 'b' WHERE nome = 'lone'")));
     QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 2000);
     QVERIFY2(clock.elapsed() < 400, qPrintable(QString::number(clock.elapsed())));
+}
+
+// The rule alone, on a clock of its own: a lone job's change at once; several jobs after a quiet
+// spell (a burst's start) when they pause, 1 s at most; during a burst every 2 s at the latest.
+void TestScale::coalescerTimesReads()
+{
+    ChangeCoalescer lone;
+    QCOMPARE(lone.notified(false, 10000), 10000 + ChangeCoalescer::loneMs);
+    QCOMPARE(lone.notified(true, 10005), 10000 + ChangeCoalescer::loneMs); // keeps its time
+    lone.reported(10020);
+
+    ChangeCoalescer burst;
+    qint64 due = burst.notified(true, 50000);
+    QCOMPARE(due, 50000 + ChangeCoalescer::pauseMs);
+    due = burst.notified(true, 50250); // the pause starts again with every change
+    QCOMPARE(due, 50250 + ChangeCoalescer::pauseMs);
+    due = burst.notified(true, 50750); // never later than 1 s after the first
+    QCOMPARE(due, 50000 + ChangeCoalescer::firstBurstMs);
+    burst.reported(due);
+    // Still in the burst: a lone job's change waits too, at most 2 s after the last read.
+    due = burst.notified(false, 51100);
+    QCOMPARE(due, 51100 + ChangeCoalescer::pauseMs);
+    for (qint64 t = 51300; t < 52900; t += 200)
+        due = burst.notified(true, t);
+    QCOMPARE(due, 51000 + ChangeCoalescer::staleMs);
+    burst.reported(due);
+    // A deadline already past is read at once, never in the past.
+    QCOMPARE(burst.notified(true, 56000), 56000 + ChangeCoalescer::pauseMs); // quiet again
+    ChangeCoalescer late;
+    late.reported(0);
+    QCOMPARE(late.notified(true, 1990), 1990 + 10); // the 2 s after the last read end at 2000
+    QCOMPARE(late.notified(true, 2500), 2500);
+}
+
+// A burst seen by a real console thread: statements changing several jobs every 60 ms for
+// 0.3 s after a quiet spell (a minute boundary's claims and finishes) are read once, after the
+// last of them, not in the middle of the burst; a single statement changing several jobs is
+// read within a second.
+void TestScale::consoleReadsABurstOnceItPauses()
+{
+    QFETCH_GLOBAL(Backend, backend);
+    if (backend != Backend::PostgreSQL)
+        return; // SQLite has no notifications; consoles poll its data_version
+    const auto db = database();
+    QVERIFY(db);
+    QVERIFY(db->exec(QStringLiteral("INSERT INTO cron_jobs (nome, intervalo_horas) VALUES "
+                                    "('a', 1), ('b', 1), ('c', 1)")));
+    DbThread::Options options;
+    options.purpose = QStringLiteral("console");
+    options.changeChannel = QStringLiteral("cron_jobs_changed");
+    options.schema = SchemaPolicy::None;
+    DbThread thread(db->spec(), options);
+    QSignalSpy changed(&thread, &DbThread::changed);
+    thread.start();
+    QTRY_COMPARE_WITH_TIMEOUT(thread.state(), DbThread::State::Connected, 10000);
+    QTest::qWait(ChangeCoalescer::quietMs + 200);
+    QElapsedTimer clock;
+    QList<qint64> at;
+    connect(&thread, &DbThread::changed, &thread, [&] { at << clock.elapsed(); });
+    changed.clear();
+    clock.start();
+    qint64 lastChange = 0;
+    for (int i = 0; i < 6; ++i) {
+        QVERIFY(db->exec(QStringLiteral("UPDATE cron_jobs SET descricao = '%1'").arg(i)));
+        lastChange = clock.elapsed();
+        QTest::qWait(60);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 3000);
+    QTest::qWait(ChangeCoalescer::pauseMs + 200);
+    QCOMPARE(changed.size(), 1); // once for the whole burst
+    QVERIFY2(at.first() >= lastChange && at.first() <= ChangeCoalescer::firstBurstMs + 250,
+        qPrintable(
+            QStringLiteral("read at %1 ms, last change at %2 ms").arg(at.first()).arg(lastChange)));
+    QCOMPARE(changed.first().at(0).value<QSet<QString>>(), QSet<QString>{QString()});
+
+    QTest::qWait(ChangeCoalescer::quietMs + 200);
+    changed.clear();
+    at.clear();
+    clock.restart();
+    QVERIFY(db->exec(QStringLiteral("UPDATE cron_jobs SET descricao = 'once'")));
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 2000);
+    QVERIFY2(at.first() >= ChangeCoalescer::pauseMs - 50 && at.first() < 1000,
+        qPrintable(QString::number(at.first())));
 }
 
 namespace {

@@ -24,6 +24,7 @@ private slots:
     void setCronScheduleMovesNextRun();
     void badScheduleChangesNothing_data();
     void badScheduleChangesNothing();
+    void zonesBeyondQtsList();
     void intervalClearsCron();
     void newCronJobWaitsForItsTime();
     void runnerFollowsTheExpression();
@@ -108,6 +109,28 @@ void TestSchedules::setCronScheduleMovesNextRun()
             false);
 }
 
+// The tz database's names that Qt does not list (it lists zone1970.tab's): Etc/UTC is the system
+// zone of Debian servers and containers, New job's default there, and it was refused.
+void TestSchedules::zonesBeyondQtsList()
+{
+    for (const char *zone : {"Etc/UTC", "Etc/GMT+3", "UTC", "America/Sao_Paulo"}) {
+        const auto schedule
+            = Schedule::cron(QStringLiteral("0 3 * * *"), QString::fromLatin1(zone));
+        QVERIFY2(schedule.ok(),
+            qPrintable(QLatin1String(zone) + QLatin1String(": ")
+                + (schedule.ok() ? QString() : schedule.error().message)));
+    }
+    const QString system = QString::fromLatin1(QTimeZone::systemTimeZoneId());
+    const auto own = Schedule::cron(QStringLiteral("0 3 * * *"), system);
+    QVERIFY2(own.ok(), qPrintable(system));
+    // Etc/GMT+3 is three hours behind UTC (the tz database's sign): 03:00 there is 06:00 UTC.
+    const auto behind = Schedule::cron(QStringLiteral("0 3 * * *"), QStringLiteral("Etc/GMT+3"));
+    QVERIFY(behind.ok());
+    const QDateTime next
+        = behind->nextRuns(QDateTime(QDate(2026, 12, 3), QTime(0, 0), Qt::UTC), 1).value(0);
+    QCOMPARE(next, QDateTime(QDate(2026, 12, 3), QTime(6, 0), Qt::UTC));
+}
+
 void TestSchedules::badScheduleChangesNothing_data()
 {
     QTest::addColumn<QString>("expression");
@@ -141,6 +164,12 @@ void TestSchedules::badScheduleChangesNothing_data()
     QTest::newRow("made up") << "0 3 * * *"
                              << "XYZ"
                              << "unknown time zone \"XYZ\"";
+    QTest::newRow("not a zone file") << "0 3 * * *"
+                                     << "../../etc/passwd"
+                                     << "unknown time zone \"../../etc/passwd\"";
+    QTest::newRow("no such Etc zone") << "0 3 * * *"
+                                      << "Etc/Nowhere"
+                                      << "unknown time zone \"Etc/Nowhere\"";
     QTest::newRow("never fires") << "0 0 30 2 *"
                                  << "UTC"
                                  << "the expression \"0 0 30 2 *\" never fires";

@@ -192,13 +192,14 @@ Status makeSomeDue(Database &database)
     if (database.backend() != Backend::SQLite)
         return {};
     // Staggered, so they start one after another; a job already running keeps its state.
+    // exportar_catalogo_completo has never run, so it starts at once: a next_run 35 s ahead
+    // made it run a second time then (interval jobs keep their planned slot).
     const struct {
         const char *name;
         int seconds;
     } due[] = {
         {"sgp_sync_inteligente", 8},
         {"importar_precos_fornecedores", 20},
-        {"exportar_catalogo_completo", 35},
         {"limpar_logs_antigos", 50},
     };
     for (const auto &job : due) {

@@ -1,5 +1,7 @@
 #include "core/client/dbthread.h"
 
+#include "core/client/changecoalescer.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSqlDriver>
@@ -8,13 +10,6 @@
 #include <memory>
 
 using namespace std::chrono_literals;
-
-// A change less than this after the last report belongs to a burst, whose reports wait.
-constexpr qint64 quietMs = 2000;
-// During a burst: reported once no change has come for this long (a runner announces its
-// writes every 250 ms while it keeps writing), or this long after the last report at the latest.
-constexpr qint64 burstPauseMs = 400;
-constexpr qint64 burstStaleMs = 2000;
 
 // DbThread's other half: lives on the thread and owns the connection. Reports back only
 // through its signals (queued to DbThread), so it knows nothing of its owner.
@@ -50,8 +45,9 @@ private:
     std::unique_ptr<Database> m_db;
     QTimer *m_aliveTimer = nullptr; // ping (PostgreSQL) or change poll (SQLite)
     QTimer *m_retryTimer = nullptr;
-    QTimer *m_notifyTimer = nullptr; // coalesces a burst of notifications
-    QElapsedTimer m_lastReport; // when changes were last reported
+    QTimer *m_notifyTimer = nullptr; // fires when the notified changes are to be read
+    QElapsedTimer m_clock; // the coalescer's
+    ChangeCoalescer m_coalescer;
     QSet<QString> m_notified;
     std::chrono::milliseconds m_retryDelay{0};
     qint64 m_dataVersion = -1; // SQLite's PRAGMA data_version when last looked at
@@ -67,8 +63,9 @@ void DbThreadWorker::start()
     connect(m_retryTimer, &QTimer::timeout, this, &DbThreadWorker::connectNow);
     m_notifyTimer = new QTimer(this);
     m_notifyTimer->setSingleShot(true);
+    m_clock.start();
     connect(m_notifyTimer, &QTimer::timeout, this, [this] {
-        m_lastReport.start();
+        m_coalescer.reported(m_clock.elapsed());
         emit changesReported(std::exchange(m_notified, {}));
     });
     connectNow();
@@ -137,6 +134,7 @@ void DbThreadWorker::scheduleRetry(const QString &message)
     m_aliveTimer->stop();
     m_notifyTimer->stop();
     m_notified.clear();
+    m_coalescer = ChangeCoalescer{};
     m_retryDelay = m_retryDelay == 0ms ? m_options.firstRetry
                                        : std::min(m_retryDelay * 2, m_options.maxRetry);
     emit stateReported(
@@ -189,18 +187,10 @@ void DbThreadWorker::onNotification(
 {
     if (name != m_options.changeChannel)
         return;
-    m_notified.insert(payload.toString());
-    // A lone change shows within 20 ms. While changes keep coming (a thousand runs finishing,
-    // issue 15) the console reads when they pause, or every 2 s: reads during the batch took
-    // the CPU the runners and the server needed (ten consoles reading 0.5 s, 1 s, 2 s apart
-    // slowed a batch of 1,000 by 37 %).
-    if (!m_lastReport.isValid() || m_lastReport.elapsed() >= quietMs) {
-        if (!m_notifyTimer->isActive())
-            m_notifyTimer->start(20);
-        return;
-    }
-    m_notifyTimer->start(
-        int(std::max<qint64>(0, std::min(burstPauseMs, burstStaleMs - m_lastReport.elapsed()))));
+    const QString jobName = payload.toString();
+    m_notified.insert(jobName);
+    const qint64 now = m_clock.elapsed();
+    m_notifyTimer->start(int(m_coalescer.notified(jobName.isEmpty(), now) - now));
 }
 
 DbThread::DbThread(const ConnectionSpec &spec, const Options &options, QObject *parent)

@@ -7,7 +7,9 @@
 #include <algorithm>
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTimeZone>
 
@@ -24,6 +26,19 @@ const QSet<QByteArray> &ianaZones()
         return set;
     }();
     return zones;
+}
+
+// A name of the tz database: in Qt's list, or a zone file of the system's (Qt lists only the
+// geographic zones of zone1970.tab: Etc/UTC, the system zone of Debian servers and containers,
+// and Etc/GMT+3 were refused, so New job's default zone was an error on such a machine).
+bool knownZone(const QString &id)
+{
+    if (ianaZones().contains(id.toUtf8()))
+        return true;
+    static const QRegularExpression name(
+        QStringLiteral("^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$"));
+    return name.match(id).hasMatch()
+        && QFileInfo(QStringLiteral("/usr/share/zoneinfo/") + id).isFile();
 }
 
 // A likely meant zone for what was typed: a common abbreviation, or a zone whose city starts
@@ -96,7 +111,7 @@ Result<Schedule> Schedule::cron(const QString &expression, const QString &zone)
         return Error::invalidInput(parseError.message);
     const QString zoneId = zone.trimmed().isEmpty() ? QStringLiteral("UTC") : zone.trimmed();
     const QTimeZone timeZone(zoneId.toUtf8());
-    if (!ianaZones().contains(zoneId.toUtf8()) || !timeZone.isValid()) {
+    if (!knownZone(zoneId) || !timeZone.isValid()) {
         if (const QString suggestion = suggestZone(zoneId); !suggestion.isEmpty())
             return Error::invalidInput(
                 tr("\"%1\" is not a time zone name; did you mean %2?").arg(zoneId, suggestion));

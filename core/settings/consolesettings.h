@@ -24,4 +24,9 @@ inline const Setting<bool> runnerEnabled{QStringLiteral("runner/enabled"), false
 // (issue 17).
 inline const Setting<bool> trayNotifications{QStringLiteral("alerts/tray"), true};
 
+// The history export's last format ("rfc4180" or "spreadsheet-pt_BR"; empty: the language's)
+// and the folder it last wrote to (used again while it exists).
+inline const Setting<QString> exportFormat{QStringLiteral("export/format"), {}};
+inline const Setting<QString> exportFolder{QStringLiteral("export/folder"), {}};
+
 } // namespace ConsoleSettings

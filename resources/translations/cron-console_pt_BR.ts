@@ -2896,6 +2896,10 @@ Motivo (guardado no log de auditoria):</translation>
             <translation>Parado em %1</translation>
         </message>
         <message>
+            <source>%1 on %2, PID %3, version %4</source>
+            <translation>%1 em %2, PID %3, versão %4</translation>
+        </message>
+        <message>
             <source>Started at %1; configured jobs: %2</source>
             <translation>Iniciado em %1; jobs configurados: %2</translation>
         </message>

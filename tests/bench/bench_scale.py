@@ -246,9 +246,13 @@ def run_cron_console(cluster, cronctl, n, runners, concurrency, workdir, console
         if cur.fetchone()[0] >= runners:
             break
         time.sleep(0.1)
+    # The consoles' own server backends: what their reads and notifications cost the server.
+    cur.execute("SELECT pid FROM pg_stat_activity WHERE application_name LIKE 'cron-console/%%'")
+    viewer_backends = [row[0] for row in cur.fetchall()] if viewers else []
     wait_until(boundary - 1, offset)
     cpu0 = [cpu_seconds(p.pid) for p in procs]
     viewers0 = [cpu_seconds(p.pid) for p in viewers]
+    backends0 = [cpu_seconds(pid) for pid in viewer_backends]
     server0 = server_cpu(cluster.postmaster)
     offsets, done_at = starts_summary(
         cur, 'bench_starts', boundary, n, 55,
@@ -256,11 +260,13 @@ def run_cron_console(cluster, cronctl, n, runners, concurrency, workdir, console
         "AND created_at >= to_timestamp(%s)::timestamp")
     cpu1 = [cpu_seconds(p.pid) for p in procs]
     viewers1 = [cpu_seconds(p.pid) for p in viewers]
+    backends1 = [cpu_seconds(pid) for pid in viewer_backends]
     server1 = server_cpu(cluster.postmaster)
     if viewers:
         # What the open consoles cost the machine during the batch (they share its 2 cores).
         print(f'bench_scale: {len(viewers)} consoles used {sum(viewers1) - sum(viewers0):.2f} s '
-              f'of CPU during the batch', flush=True)
+              f'of CPU during the batch, their {len(viewer_backends)} server backends '
+              f'{sum(backends1) - sum(backends0):.2f} s', flush=True)
     # Every job once, at the boundary: a run before it or a second one spoils the figures.
     cur.execute('SELECT count(*), count(DISTINCT job) FROM bench_starts')
     runs, distinct = cur.fetchone()

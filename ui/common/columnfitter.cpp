@@ -60,6 +60,20 @@ void ColumnFitter::fitLater()
         Qt::QueuedConnection);
 }
 
+void ColumnFitter::grow(int logical, int width)
+{
+    if (width > preferred(logical))
+        prefer(logical, width);
+}
+
+void ColumnFitter::prefer(int logical, int width)
+{
+    if (width <= 0 || m_preferred.value(logical) == width)
+        return;
+    m_preferred.insert(logical, width);
+    fitLater();
+}
+
 int ColumnFitter::preferred(int logical) const
 {
     return m_preferred.value(logical, m_header->defaultSectionSize());

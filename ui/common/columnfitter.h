@@ -30,6 +30,12 @@ public:
 
     bool eventFilter(QObject *watched, QEvent *event) override;
     void fit();
+    // Widens a column's preference to `width` if it is wider (rows that came later need more
+    // room than those it was sized for); never narrows it, so columns do not jump.
+    void grow(int logical, int width);
+    // Sets a column's preference, wider or narrower, also while it is hidden for want of room
+    // (a width given to a hidden section is not heard of otherwise).
+    void prefer(int logical, int width);
     // The columns the fitter hid for want of room (not those hidden by the user or the code).
     QSet<int> hiddenForRoom() const { return m_hidden; }
 

@@ -24,11 +24,16 @@ void ElidingLabel::setFullText(const QString &text)
     if (text == m_fullText)
         return;
     m_fullText = text;
-    // For accessibility and QLabel's own bookkeeping (its size); painting is ours, on one line
-    // (an error message may have several).
-    setText(QString(text).replace(QLatin1Char('\n'), QLatin1Char(' ')));
+    // Drawn on one line (an error message may have several). Not through QLabel::setText: that
+    // relaid out the whole window on every change, and the details pane's countdown changes
+    // every second (each open console repainted the pane twice a second, issue 15). The layout
+    // hears of it only when the size asked for changes.
+    const QSize before = sizeHint();
+    m_line = QString(text).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    setAccessibleName(m_line);
     updateToolTip();
-    updateGeometry();
+    if (sizeHint() != before)
+        updateGeometry();
     update();
 }
 
@@ -70,20 +75,25 @@ void ElidingLabel::updateToolTip()
 
 QString ElidingLabel::shownText() const
 {
-    return fontMetrics().elidedText(text(), m_elideMode, contentsRect().width());
+    return fontMetrics().elidedText(m_line, m_elideMode, contentsRect().width());
 }
 
 QSize ElidingLabel::minimumSizeHint() const
 {
-    const QSize whole = QLabel::minimumSizeHint();
+    const QSize whole = sizeHint();
+    const QMargins margins = contentsMargins();
     const int narrow = fontMetrics().averageCharWidth() * minimumChars;
-    return {std::min(whole.width(), narrow + contentsMargins().left() + contentsMargins().right()),
-        whole.height()};
+    return {std::min(whole.width(), narrow + margins.left() + margins.right()), whole.height()};
 }
 
 QSize ElidingLabel::sizeHint() const
 {
-    return QLabel::sizeHint();
+    // What a one-line QLabel asks for: its text's advance and a line, inside its margins.
+    const QFontMetrics metrics = fontMetrics();
+    const QMargins margins = contentsMargins();
+    const int m = 2 * margin();
+    return {metrics.horizontalAdvance(m_line) + margins.left() + margins.right() + m,
+        metrics.height() + margins.top() + margins.bottom() + m};
 }
 
 void ElidingLabel::paintEvent(QPaintEvent *)

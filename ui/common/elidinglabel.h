@@ -21,6 +21,8 @@ public:
 
     void setFullText(const QString &text);
     QString fullText() const { return m_fullText; }
+    // The whole text on one line (new lines as spaces), before eliding.
+    QString lineText() const { return m_line; }
     // Shown after the whole text in the tooltip (e.g. why the connection is read-only).
     void setExtraToolTip(const QString &text);
     // The text as drawn at the label's current width.
@@ -36,6 +38,7 @@ private:
     void updateToolTip();
 
     QString m_fullText;
+    QString m_line;
     QString m_extraToolTip;
     Qt::TextElideMode m_elideMode = Qt::ElideMiddle;
     QAction *m_copy = nullptr;

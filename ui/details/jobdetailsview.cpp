@@ -147,6 +147,7 @@ QString JobDetailsView::prettyJson(const QByteArray &json)
 void JobDetailsView::setJob(const std::optional<Job> &job, const QDateTime &now)
 {
     setEnabled(job.has_value());
+    refreshHistoryTimes(now);
     if (!job) {
         m_title->setText(tr("No job selected"));
         for (ElidingLabel *label :
@@ -204,6 +205,7 @@ void JobDetailsView::setHistory(const QList<HistoryEntry> &entries, const QDateT
             ActionLabels::label(entry.action), HistoryFormat::statusLabel(entry.status), duration,
             entry.runner.isEmpty() ? entry.who : entry.runner});
         item->setToolTip(0, RelativeTime::absolute(entry.createdAt));
+        item->setData(0, Qt::UserRole, entry.createdAt);
         item->setToolTip(1, prettyJson(entry.detailsJson));
         if (!entry.status.isEmpty()) {
             const JobState state = runStatusFromText(entry.status) == RunStatus::Error
@@ -214,6 +216,17 @@ void JobDetailsView::setHistory(const QList<HistoryEntry> &entries, const QDateT
         items.append(item);
     }
     m_history->addTopLevelItems(items);
+}
+
+void JobDetailsView::refreshHistoryTimes(const QDateTime &now)
+{
+    // "just now" becomes "1 min ago" as the countdowns tick, as in every other view.
+    for (int i = 0; i < m_history->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_history->topLevelItem(i);
+        const QDateTime at = item->data(0, Qt::UserRole).toDateTime();
+        if (const QString text = RelativeTime::ago(at, now); at.isValid() && item->text(0) != text)
+            item->setText(0, text);
+    }
 }
 
 void JobDetailsView::setHistoryError(const QString &message)
@@ -229,10 +242,10 @@ QString JobDetailsView::resultText() const
 
 QString JobDetailsView::errorText() const
 {
-    return m_error->text();
+    return m_error->lineText();
 }
 
 QString JobDetailsView::runnerText() const
 {
-    return m_runner->text();
+    return m_runner->lineText();
 }

@@ -36,6 +36,8 @@ public:
     static QString prettyJson(const QByteArray &json);
 
 private:
+    void refreshHistoryTimes(const QDateTime &now);
+
     QLabel *m_title;
     ElidingLabel *m_state;
     ElidingLabel *m_schedule;

@@ -87,6 +87,8 @@ ScheduleEditor::ScheduleEditor(const QDateTime &now, QWidget *parent)
     m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_preview->setMinimumHeight(m_preview->fontMetrics().lineSpacing() * (previewCount + 1));
     m_preview->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_error->setMinimumHeight(m_preview->minimumHeight());
+    m_error->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
     auto *zoneLabel = new QLabel(tr("Time &zone:"), this);
     zoneLabel->setBuddy(m_zone);
@@ -98,8 +100,10 @@ ScheduleEditor::ScheduleEditor(const QDateTime &now, QWidget *parent)
     grid->addWidget(m_expression, 1, 1);
     grid->addWidget(zoneLabel, 2, 0, Qt::AlignRight);
     grid->addWidget(m_zone, 2, 1);
+    // The error takes the preview's place and room: the dialog keeps its size (its buttons
+    // stayed put only while the input was valid).
     grid->addWidget(m_error, 3, 1);
-    grid->addWidget(m_preview, 4, 1);
+    grid->addWidget(m_preview, 3, 1);
     grid->setColumnStretch(1, 1);
 
     // The spin box's own editor: an empty or partial entry must invalidate too.
@@ -194,6 +198,7 @@ void ScheduleEditor::showError(const QString &message)
 {
     m_error->setText(MessageText::sentence(message)); // the core says "expected 5 fields…"
     m_error->setVisible(!message.isEmpty());
+    m_preview->setVisible(message.isEmpty());
 }
 
 void ScheduleEditor::validate()

@@ -1,5 +1,6 @@
 #include "ui/history/exportdialog.h"
 
+#include "core/settings/consolesettings.h"
 #include "ui/common/messageboxes.h"
 #include "ui/common/screenfit.h"
 
@@ -19,6 +20,14 @@
 #include <QPushButton>
 #include <QStandardPaths>
 
+namespace {
+
+// How the format is kept in the settings.
+constexpr const char *rfcKey = "rfc4180";
+constexpr const char *spreadsheetKey = "spreadsheet-pt_BR";
+
+} // namespace
+
 ExportDialog::ExportDialog(QWidget *parent)
     : QDialog(parent)
     , m_path(new QLineEdit(this))
@@ -32,7 +41,10 @@ ExportDialog::ExportDialog(QWidget *parent)
     setWindowTitle(tr("Export history as CSV"));
     m_path->setObjectName(QStringLiteral("exportPath"));
     m_format->setObjectName(QStringLiteral("exportFormat"));
-    m_path->setText(QDir(defaultFolder()).filePath(defaultFileName(QDate::currentDate())));
+    const QString lastFolder = ConsoleSettings::exportFolder.value();
+    const QString folder
+        = !lastFolder.isEmpty() && QFileInfo(lastFolder).isDir() ? lastFolder : defaultFolder();
+    m_path->setText(QDir(folder).filePath(defaultFileName(QDate::currentDate())));
     m_path->setMinimumWidth(360);
     auto *browse = new QPushButton(tr("Browse…"), this);
     auto *pathRow = new QHBoxLayout;
@@ -50,7 +62,11 @@ ExportDialog::ExportDialog(QWidget *parent)
     m_delimiter->addItem(tr("Semicolon (;)"), int(';'));
     const bool brazil
         = QLocale().language() == QLocale::Portuguese && QLocale().territory() == QLocale::Brazil;
-    m_format->setCurrentIndex(brazil ? 1 : 0);
+    const QString lastFormat = ConsoleSettings::exportFormat.value();
+    m_format->setCurrentIndex(lastFormat == QLatin1String(spreadsheetKey) ? 1
+            : lastFormat == QLatin1String(rfcKey)                         ? 0
+            : brazil                                                      ? 1
+                                                                          : 0);
     m_bom->setToolTip(tr("Spreadsheets need it to read the file as UTF-8"));
     m_error->setObjectName(QStringLiteral("exportError"));
     m_error->setWordWrap(true);
@@ -154,6 +170,14 @@ void ExportDialog::save()
             if (self)
                 self->accept();
         });
+}
+
+void ExportDialog::accept()
+{
+    ConsoleSettings::exportFormat.setValue(
+        QLatin1String(locale() == ExportLocale::BrazilianSpreadsheet ? spreadsheetKey : rfcKey));
+    ConsoleSettings::exportFolder.setValue(QFileInfo(path()).absolutePath());
+    QDialog::accept();
 }
 
 void ExportDialog::browse()

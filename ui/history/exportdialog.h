@@ -10,11 +10,12 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 
-// Where and how to write the CSV: the file (cron-history-YYYYMMDD.csv in ~/Documents, or the
-// home folder when there is none), the format, the delimiter and the byte order mark. The
-// format "Spreadsheet (Português do Brasil)" writes what LibreOffice and Excel in pt_BR read as
-// numbers and dates (SpreadsheetFormat); it is the default in pt_BR. Save asks before replacing
-// a file; declined, the dialog stays open with what was chosen.
+// Where and how to write the CSV: the file (cron-history-YYYYMMDD.csv in the folder of the last
+// export, else ~/Documents, else the home folder), the format (the last one chosen), the
+// delimiter and the byte order mark. The format "Spreadsheet (Português do Brasil)" writes what
+// LibreOffice and Excel in pt_BR read as numbers and dates (SpreadsheetFormat); it is the
+// default in pt_BR. Save asks before replacing a file; declined, the dialog stays open with what
+// was chosen.
 class ExportDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -35,6 +36,9 @@ public:
     static QString defaultFileName(const QDate &date);
     // ~/Documents if it exists, else the home folder.
     static QString defaultFolder();
+
+    // Remembers the format and the folder for the next export.
+    void accept() override;
 
 private:
     void browse();

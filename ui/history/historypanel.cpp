@@ -91,7 +91,7 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     // A narrow pane: the free-text columns give up width first, then Who, Runner and Summary
     // step aside (the row's Details tab below shows them whole); the time, status and duration
     // stay whole.
-    ColumnFitter::attach(m_view, header,
+    m_fitter = ColumnFitter::attach(m_view, header,
         {{HistoryModel::SummaryColumn, HistoryModel::WhoColumn, HistoryModel::RunnerColumn,
              HistoryModel::ActionColumn, HistoryModel::JobColumn},
             charWidth * 6, charWidth * 14,
@@ -154,6 +154,14 @@ HistoryPanel::HistoryPanel(HistoryClient *client, QWidget *parent)
     });
     connect(m_model, &HistoryModel::newestRefreshed, this, [this](int rows) {
         if (rows > 0) {
+            // The first page set the short columns' widths; a live run may need more (a
+            // status and its icon where the page had none): those columns grow, never shrink.
+            for (int column = HistoryModel::TimeColumn; column < HistoryModel::SummaryColumn;
+                 ++column) {
+                if (!m_view->isColumnHidden(column))
+                    m_fitter->grow(column,
+                        static_cast<QAbstractItemView *>(m_view)->sizeHintForColumn(column));
+            }
             m_error.clear();
             updateStatus();
             reloadChart(); // the chart's runs follow the table's

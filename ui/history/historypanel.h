@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QWidget>
 
+class ColumnFitter;
 class DurationChart;
 class HistoryClient;
 class HistoryExport;
@@ -99,6 +100,7 @@ private:
     HistoryModel *m_model;
     HistoryFilterBar *m_filterBar;
     QTableView *m_view;
+    ColumnFitter *m_fitter = nullptr;
     QTabWidget *m_tabs;
     QPlainTextEdit *m_details;
     DurationChart *m_chart;

@@ -136,6 +136,19 @@ JobsView::JobsView(JobTableModel *model, QWidget *parent)
                 || std::any_of(selected.cbegin(), selected.cend(), changed))
                 emit selectionChanged();
         });
+    // The countdowns' cells on screen, and nothing else, are painted again each second.
+    connect(m_model, &JobTableModel::countdownsTicked, this, [this] {
+        const QHeaderView *header = m_table->horizontalHeader();
+        QWidget *viewport = m_table->viewport();
+        for (const int column : {int(JobTableModel::LastRun), int(JobTableModel::NextRun)}) {
+            if (m_table->isColumnHidden(column))
+                continue;
+            const int x = header->sectionViewportPosition(column);
+            const QRect cells(x, 0, header->sectionSize(column), viewport->height());
+            if (cells.intersects(viewport->rect()))
+                viewport->update(cells);
+        }
+    });
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         emit contextMenuRequested(m_table->viewport()->mapToGlobal(pos));
     });

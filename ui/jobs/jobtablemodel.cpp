@@ -481,7 +481,6 @@ void JobTableModel::tick()
         }
     }
     emitRowsChanged(std::move(changedRows));
-    // Countdowns only change their text: no re-sorting or re-filtering needed.
-    emit dataChanged(index(0, LastRun), index(int(m_jobs.size()) - 1, NextRun),
-        {Qt::DisplayRole, Qt::ToolTipRole});
+    // Countdowns only change their text: no re-sorting, re-filtering or recounting needed.
+    emit countdownsTicked();
 }

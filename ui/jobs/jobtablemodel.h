@@ -81,6 +81,13 @@ public:
     // Refreshes the time columns and any state that time changed (the ticker calls it).
     void tick();
 
+signals:
+    // Every tick: the "ago" and countdown texts of LastRun and NextRun moved on. Not a
+    // dataChanged: the rows' data (and so sorting, filters and counts) stays the same, and a
+    // dataChanged over every row had each open console's proxy, tray and counts walk a thousand
+    // rows every second (issue 15). Views repaint those cells; the details pane refreshes.
+    void countdownsTicked();
+
 private:
     QVariant display(const Job &job, int column) const;
     QVariant sortValue(const Job &job, int column) const;

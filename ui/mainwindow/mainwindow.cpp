@@ -134,8 +134,8 @@ MainWindow::MainWindow(QWidget *parent)
         showSelectedDetails();
     });
     // The countdowns in the details pane tick with the table's.
-    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
-        if (topLeft.column() == JobTableModel::LastRun && m_details->isVisible())
+    connect(m_model, &JobTableModel::countdownsTicked, this, [this] {
+        if (m_details->isVisible())
             m_details->setJob(m_jobsView->currentJob(), m_model->now());
     });
     connect(m_jobsView, &JobsView::contextMenuRequested, this, &MainWindow::showContextMenu);

@@ -2,6 +2,7 @@
 
 #include "core/client/jobclient.h"
 #include "core/util/secretmask.h"
+#include "ui/common/columnfitter.h"
 #include "ui/common/relativetime.h"
 #include "ui/common/statusstyle.h"
 
@@ -13,6 +14,8 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 
@@ -92,6 +95,12 @@ RunnersPanel::RunnersPanel(QWidget *parent)
 {
     setObjectName(QStringLiteral("runnersPanel"));
     m_runnersTable->setObjectName(QStringLiteral("runnersTable"));
+    // A narrow pane: the running jobs and names give up width, then Version, PID and Host step
+    // aside (the runner's tooltip names them) before anything is cut or the table scrolls.
+    m_runnersTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    const int charWidth = fontMetrics().averageCharWidth();
+    m_runnersFitter = ColumnFitter::attach(m_runnersTable, m_runnersTable->horizontalHeader(),
+        {{RunningJobs, Name, Host}, charWidth * 8, charWidth * 14, {Version, Pid, Host}});
     m_actionsTable->setObjectName(QStringLiteral("workstationJobs"));
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
@@ -190,7 +199,10 @@ void RunnersPanel::showRunners(const QList<RunnerInfo> &runners)
         const QString age = runner.heartbeatAt.isValid() ? tr("%1 ago").arg(RelativeTime::duration(
                                 std::max<qint64>(0, runner.heartbeatAt.secsTo(now))))
                                                          : QString();
-        m_runnersTable->setItem(row, Name, item(runner.name));
+        m_runnersTable->setItem(row, Name,
+            item(runner.name,
+                tr("%1 on %2, PID %3, version %4")
+                    .arg(runner.name, runner.host, QString::number(runner.pid), runner.version)));
         m_runnersTable->setItem(row, Host, item(runner.host));
         m_runnersTable->setItem(row, Pid, item(QString::number(runner.pid)));
         m_runnersTable->setItem(row, Version, item(runner.version));
@@ -230,6 +242,14 @@ void RunnersPanel::showRunners(const QList<RunnerInfo> &runners)
             }
             m_runnersTable->item(row, State)->setIcon(StatusStyle::icon(JobState::Stuck));
         }
+    }
+    // Each column's preference follows its contents (also while it is hidden for want of room);
+    // the fitter keeps them in the pane.
+    const QHeaderView *header = m_runnersTable->horizontalHeader();
+    for (int column = 0; column < RunnerColumnCount; ++column) {
+        m_runnersFitter->prefer(column,
+            std::max(static_cast<QAbstractItemView *>(m_runnersTable)->sizeHintForColumn(column),
+                header->sectionSizeHint(column)));
     }
 }
 

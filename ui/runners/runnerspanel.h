@@ -9,6 +9,7 @@
 
 #include <memory>
 
+class ColumnFitter;
 class JobClient;
 class QLabel;
 class QTableWidget;
@@ -59,6 +60,7 @@ private:
     QTimer *m_timer;
     QLabel *m_error;
     QTableWidget *m_runnersTable;
+    ColumnFitter *m_runnersFitter = nullptr;
     QLabel *m_actionsHeading;
     QTableWidget *m_actionsTable;
     QList<RunnerInfo> m_runners;
