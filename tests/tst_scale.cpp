@@ -146,6 +146,20 @@ private:
     std::unique_ptr<TestDatabase> database();
 };
 
+namespace {
+
+// A console's database thread: listening for job changes on a schema already made.
+DbThread::Options consoleThreadOptions()
+{
+    DbThread::Options options;
+    options.purpose = QStringLiteral("console");
+    options.changeChannel = QStringLiteral("cron_jobs_changed");
+    options.schema = SchemaPolicy::None;
+    return options;
+}
+
+} // namespace
+
 std::unique_ptr<TestDatabase> TestScale::database()
 {
     QFETCH_GLOBAL(Backend, backend);
@@ -423,11 +437,7 @@ void TestScale::consoleRereadsWhenAStreamPauses()
     QVERIFY(db);
     QVERIFY(db->exec(QStringLiteral("INSERT INTO cron_jobs (nome, intervalo_horas) VALUES "
                                     "('lone', 1), ('busy', 1)")));
-    DbThread::Options options;
-    options.purpose = QStringLiteral("console");
-    options.changeChannel = QStringLiteral("cron_jobs_changed");
-    options.schema = SchemaPolicy::None;
-    DbThread thread(db->spec(), options);
+    DbThread thread(db->spec(), consoleThreadOptions());
     QSignalSpy state(&thread, &DbThread::stateChanged);
     QSignalSpy changed(&thread, &DbThread::changed);
     thread.start();
@@ -525,11 +535,7 @@ void TestScale::consoleReadsABurstOnceItPauses()
     QVERIFY(db);
     QVERIFY(db->exec(QStringLiteral("INSERT INTO cron_jobs (nome, intervalo_horas) VALUES "
                                     "('a', 1), ('b', 1), ('c', 1)")));
-    DbThread::Options options;
-    options.purpose = QStringLiteral("console");
-    options.changeChannel = QStringLiteral("cron_jobs_changed");
-    options.schema = SchemaPolicy::None;
-    DbThread thread(db->spec(), options);
+    DbThread thread(db->spec(), consoleThreadOptions());
     QSignalSpy changed(&thread, &DbThread::changed);
     thread.start();
     QTRY_COMPARE_WITH_TIMEOUT(thread.state(), DbThread::State::Connected, 10000);

@@ -3,6 +3,7 @@
 #include "core/client/jobclient.h"
 #include "core/util/secretmask.h"
 #include "ui/common/columnfitter.h"
+#include "ui/common/elidingheaderview.h"
 #include "ui/common/relativetime.h"
 #include "ui/common/statusstyle.h"
 
@@ -97,6 +98,8 @@ RunnersPanel::RunnersPanel(QWidget *parent)
     m_runnersTable->setObjectName(QStringLiteral("runnersTable"));
     // A narrow pane: the running jobs and names give up width, then Version, PID and Host step
     // aside (the runner's tooltip names them) before anything is cut or the table scrolls.
+    // Titles of narrowed columns end in "…" instead of being clipped at both sides.
+    m_runnersTable->setHorizontalHeader(new ElidingHeaderView(Qt::Horizontal, m_runnersTable));
     m_runnersTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     const int charWidth = fontMetrics().averageCharWidth();
     m_runnersFitter = ColumnFitter::attach(m_runnersTable, m_runnersTable->horizontalHeader(),
