@@ -62,11 +62,12 @@ ExportDialog::ExportDialog(QWidget *parent)
     m_delimiter->addItem(tr("Semicolon (;)"), int(';'));
     const bool brazil
         = QLocale().language() == QLocale::Portuguese && QLocale().territory() == QLocale::Brazil;
+    // The format of the last export; the language's until one was made.
     const QString lastFormat = ConsoleSettings::exportFormat.value();
-    m_format->setCurrentIndex(lastFormat == QLatin1String(spreadsheetKey) ? 1
-            : lastFormat == QLatin1String(rfcKey)                         ? 0
-            : brazil                                                      ? 1
-                                                                          : 0);
+    bool spreadsheet = brazil;
+    if (lastFormat == QLatin1String(spreadsheetKey) || lastFormat == QLatin1String(rfcKey))
+        spreadsheet = lastFormat == QLatin1String(spreadsheetKey);
+    m_format->setCurrentIndex(spreadsheet ? 1 : 0);
     m_bom->setToolTip(tr("Spreadsheets need it to read the file as UTF-8"));
     m_error->setObjectName(QStringLiteral("exportError"));
     m_error->setWordWrap(true);
